@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The anomaly log.  A layer raises an anomaly with a filled struct
+ * psd_record whose @type is the class; the line is formatted on read by
+ * the class's row in psd_anomaly_classes[].  Every anomaly is also placed
+ * on the events timeline so it shows in order with the phases around it.
+ */
+#include <linux/atomic.h>
+#include <linux/fs.h>
+#include <linux/seq_file.h>
+
+#include "internal.h"
+
+/* Anomalies are rare; this bounds the log, overflow shows as dropped. */
+#define PSD_ANOMALY_CAPACITY	512
+
+static struct psd_ring *psd_anomalies;
+
+static const struct {
+	const char *name;
+	psd_ring_show_t show;	/* class-specific keys; may be NULL */
+} psd_anomaly_classes[PSD_NR_ANOMALY_CLASSES] = {
+	[PSD_AN_WS_NOT_HONORED] = { "WS_NOT_HONORED" },
+	[PSD_AN_WS_STUCK_ACTIVE] = { "WS_STUCK_ACTIVE" },
+	[PSD_AN_IRQ_STUCK_PENDING] = { "IRQ_STUCK_PENDING" },
+	[PSD_AN_ALARM_LATE] = { "ALARM_LATE" },
+	[PSD_AN_HRTIMER_LATE] = { "HRTIMER_LATE" },
+	[PSD_AN_PMIC_CONFIG_RISK] = { "PMIC_CONFIG_RISK" },
+	[PSD_AN_PMIC_IO_ERROR] = { "PMIC_IO_ERROR" },
+};
+
+/**
+ * psd_anomaly_class_name() - the class= name of an anomaly class
+ * @cls: enum psd_anomaly_class
+ *
+ * Return: the name, or "unknown".
+ */
+const char *psd_anomaly_class_name(unsigned int cls)
+{
+	return cls < PSD_NR_ANOMALY_CLASSES ? psd_anomaly_classes[cls].name :
+					      "unknown";
+}
+
+static void psd_anomaly_show(struct seq_file *m, const struct psd_record *r)
+{
+	seq_printf(m, "seq=%llu t_ns=%llu cycle=%u class=%s", r->seq, r->t_ns,
+		   r->cycle, psd_anomaly_class_name(r->type));
+	if (r->type < PSD_NR_ANOMALY_CLASSES &&
+	    psd_anomaly_classes[r->type].show)
+		psd_anomaly_classes[r->type].show(m, r);
+	seq_putc(m, '\n');
+}
+
+/**
+ * psd_anomaly_raise() - log an anomaly and mirror it on the timeline
+ * @rec: the anomaly, @type being its class; @seq is filled in
+ *
+ * Context: any.
+ */
+void psd_anomaly_raise(struct psd_record *rec)
+{
+	struct psd_record ev = {
+		.t_ns = rec->t_ns,
+		.cycle = rec->cycle,
+		.type = PSD_EV_ANOMALY,
+	};
+
+	psd_ring_add(psd_anomalies, rec);
+	ev.v[0] = rec->type;
+	ev.v[1] = rec->seq;
+	psd_event_add(&ev);
+}
+
+/**
+ * psd_anomalies_reset() - forget every anomaly (control "reset")
+ */
+void psd_anomalies_reset(void)
+{
+	psd_ring_clear(psd_anomalies);
+}
+
+/**
+ * psd_anomalies_total() - anomalies raised since load or the last reset
+ *
+ * Return: the count, those overwritten in the log included.
+ */
+u64 psd_anomalies_total(void)
+{
+	return psd_ring_total(psd_anomalies);
+}
+
+/**
+ * psd_anomalies_dropped() - anomalies overwritten in the log
+ *
+ * Return: the count since load or the last reset.
+ */
+u64 psd_anomalies_dropped(void)
+{
+	return psd_ring_dropped(psd_anomalies);
+}
+
+static int psd_anomalies_open(struct inode *inode, struct file *file)
+{
+	return psd_ring_seq_open(file, psd_anomalies, psd_anomaly_show);
+}
+
+const struct file_operations psd_anomalies_fops = {
+	.owner = THIS_MODULE,
+	.open = psd_anomalies_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = seq_release_private,
+};
+
+/**
+ * psd_anomalies_init() - allocate the anomaly log
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int psd_anomalies_init(void)
+{
+	psd_anomalies = psd_ring_create(PSD_ANOMALY_CAPACITY);
+	return psd_anomalies ? 0 : -ENOMEM;
+}
+
+/**
+ * psd_anomalies_exit() - free the anomaly log; no producer may be left
+ */
+void psd_anomalies_exit(void)
+{
+	psd_ring_destroy(psd_anomalies);
+	psd_anomalies = NULL;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Every kernel-version difference the module meets, in one place.  The rest
+ * of the code is written for the newest API; this header maps it onto older
+ * kernels.  Features are probed (Kbuild greps the target's headers and
+ * defines PSD_HAVE_*), not guessed from version numbers: distributions
+ * backport (Debian's 6.1 has timer_delete()).
+ *
+ * Verified on 6.1 and 6.12.  Known later changes, from the mainline tree:
+ *   timer_delete(), timer_delete_sync()   6.2  (del_timer*() gone in 6.15)
+ *   platform_driver .remove returns void  6.11 (we define no .remove)
+ *   no_llseek removed                     6.12 (we leave .llseek unset)
+ *   hrtimer_setup()                       6.13 (hrtimer_init() gone in 6.15)
+ *   irq_get_nr_irqs()                     6.13 (nr_irqs unexported later)
+ *   timer_container_of()                  6.16 (from_timer() gone in 6.16)
+ */
+#ifndef _PMIC_SLEEPDIAG_COMPAT_H
+#define _PMIC_SLEEPDIAG_COMPAT_H
+
+#include <linux/hrtimer.h>
+#include <linux/irqnr.h>
+#include <linux/timer.h>
+
+#ifndef PSD_HAVE_TIMER_DELETE
+#define timer_delete_sync(t)	del_timer_sync(t)
+#define timer_delete(t)		del_timer(t)
+#endif
+
+#ifndef PSD_HAVE_HRTIMER_SETUP
+static inline void hrtimer_setup(struct hrtimer *timer,
+				 enum hrtimer_restart (*function)(struct hrtimer *),
+				 clockid_t clock_id, enum hrtimer_mode mode)
+{
+	hrtimer_init(timer, clock_id, mode);
+	timer->function = function;
+}
+#endif
+
+#ifndef PSD_HAVE_IRQ_GET_NR_IRQS
+static inline unsigned int irq_get_nr_irqs(void)
+{
+	return nr_irqs;
+}
+#endif
+
+#ifndef PSD_HAVE_TIMER_CONTAINER_OF
+#define timer_container_of(var, timer, field)	from_timer(var, timer, field)
+#endif
+
+#endif /* _PMIC_SLEEPDIAG_COMPAT_H */

@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The suspend cycle tracker, the spine every layer hangs on.
+ *
+ * A cycle opens at PM_SUSPEND_PREPARE and closes at PM_POST_SUSPEND; in
+ * between, the kernel's suspend_resume tracepoint names each step.  Events
+ * outside an open cycle (hibernation) are ignored.  The last keep_cycles
+ * cycles are kept for the report.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/suspend.h>
+#include <linux/timekeeping.h>
+#include <trace/events/power.h>
+
+#include "internal.h"
+
+static const char *const psd_phase_names[PSD_NR_PHASES] = {
+	[PSD_PH_PREPARE] = "prepare",
+	[PSD_PH_SUSPEND] = "suspend",
+	[PSD_PH_SUSPEND_LATE] = "suspend_late",
+	[PSD_PH_SUSPEND_NOIRQ] = "suspend_noirq",
+	[PSD_PH_S2IDLE] = "s2idle",
+	[PSD_PH_MACHINE_SUSPEND] = "machine_suspend",
+	[PSD_PH_RESUME_NOIRQ] = "resume_noirq",
+	[PSD_PH_RESUME_EARLY] = "resume_early",
+	[PSD_PH_RESUME] = "resume",
+	[PSD_PH_POST] = "post",
+	[PSD_PH_MANUAL] = "manual",
+};
+
+static const char *const psd_step_names[PSD_NR_STEPS] = {
+	[PSD_STEP_NOTIFIER] = "notifier",
+	[PSD_STEP_FREEZE] = "freeze",
+	[PSD_STEP_PREPARE] = "prepare",
+	[PSD_STEP_SUSPEND] = "suspend",
+	[PSD_STEP_SUSPEND_LATE] = "suspend_late",
+	[PSD_STEP_SUSPEND_NOIRQ] = "suspend_noirq",
+};
+
+/* suspend_resume actions that mark a phase or a failure step. */
+static const struct {
+	const char *action;
+	int phase;		/* enum psd_phase, or -1 */
+	int step;		/* enum psd_step begun at start, or -1 */
+} psd_actions[] = {
+	{ "freeze_processes", -1, PSD_STEP_FREEZE },
+	{ "dpm_prepare", -1, PSD_STEP_PREPARE },
+	{ "dpm_suspend", PSD_PH_SUSPEND, PSD_STEP_SUSPEND },
+	{ "dpm_suspend_late", PSD_PH_SUSPEND_LATE, PSD_STEP_SUSPEND_LATE },
+	{ "dpm_suspend_noirq", PSD_PH_SUSPEND_NOIRQ, PSD_STEP_SUSPEND_NOIRQ },
+	{ "machine_suspend", PSD_PH_MACHINE_SUSPEND, -1 },
+	{ "dpm_resume_noirq", PSD_PH_RESUME_NOIRQ, -1 },
+	{ "dpm_resume_early", PSD_PH_RESUME_EARLY, -1 },
+	{ "dpm_resume", PSD_PH_RESUME, -1 },
+};
+
+static struct {
+	raw_spinlock_t lock;
+	struct psd_cycle *kept;	/* keep slots, indexed by id % keep */
+	unsigned int keep;
+	u32 id;			/* current or last cycle */
+	u32 first_kept;		/* lowest id not forgotten by reset */
+	u64 count;		/* attempts seen since load or reset */
+	bool open;
+	int next_state;		/* from suspend_enter, before the notifier */
+} psd_trk;
+
+static struct notifier_block psd_pm_nb = {
+	.notifier_call = psd_cycle_pm_notify,
+	.priority = INT_MAX,	/* first at PREPARE, so every phase is ours */
+};
+
+/**
+ * psd_phase_name() - the phase= name of a suspend phase
+ * @phase: enum psd_phase
+ *
+ * Return: the name, or "unknown".
+ */
+const char *psd_phase_name(unsigned int phase)
+{
+	return phase < PSD_NR_PHASES ? psd_phase_names[phase] : "unknown";
+}
+
+/**
+ * psd_step_name() - the step= name of a failure step
+ * @step: enum psd_step
+ *
+ * Return: the name, or "unknown".
+ */
+const char *psd_step_name(unsigned int step)
+{
+	return step < PSD_NR_STEPS ? psd_step_names[step] : "unknown";
+}
+
+static struct psd_cycle *psd_cur(void)
+{
+	return &psd_trk.kept[psd_trk.id % psd_trk.keep];
+}
+
+static void psd_emit_phase(u32 id, enum psd_phase phase, bool start,
+			   int val, u64 t)
+{
+	struct psd_record ev = {
+		.t_ns = t,
+		.cycle = id,
+		.type = PSD_EV_PHASE,
+		.phase = phase,
+		.flag = start,
+	};
+
+	ev.v[0] = val;
+	psd_event_add(&ev);
+	psd_components_phase(id, phase, start, t);
+}
+
+/* A step that is no phase of its own (freezing, device prepare) began. */
+static void psd_mark_step(int step)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	if (psd_trk.open && step > psd_cur()->step)
+		psd_cur()->step = step;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+}
+
+/* Record a phase edge in the open cycle; false if no cycle is open. */
+static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
+		     u32 *id)
+{
+	struct psd_cycle *c;
+	unsigned long flags;
+	bool open;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	open = psd_trk.open;
+	if (open) {
+		c = psd_cur();
+		*id = c->id;
+		if (start && step >= 0 && step > c->step)
+			c->step = step;
+		if (start && phase == PSD_PH_S2IDLE)
+			c->s2idle_loops++;
+		if (start && phase == PSD_PH_MACHINE_SUSPEND)
+			c->machine_suspends++;
+		if (start && !c->t_start[phase])
+			c->t_start[phase] = t;
+		if (!start)
+			c->t_end[phase] = t;
+		if (!start && (phase == PSD_PH_S2IDLE ||
+			       phase == PSD_PH_MACHINE_SUSPEND))
+			c->t_woke = t;
+	}
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	return open;
+}
+
+/**
+ * psd_cycle_tp_suspend_resume() - probe on the suspend_resume tracepoint
+ * @data: unused
+ * @action: the kernel's step name (TPS() string)
+ * @val: the state or PM event of the step
+ * @start: beginning or end of the step
+ *
+ * Context: the suspending task; machine_suspend of suspend-to-RAM runs with
+ * interrupts off on one CPU, after timekeeping is suspended.
+ */
+void psd_cycle_tp_suspend_resume(void *data, const char *action, int val,
+				 bool start)
+{
+	u64 t = ktime_get_boot_fast_ns();
+	unsigned int i;
+	int phase;
+	u32 id;
+
+	if (!strcmp(action, "suspend_enter")) {
+		if (start) {
+			WRITE_ONCE(psd_trk.next_state, val);
+		} else if (psd_mark(PSD_PH_PREPARE, -1, false, t, &id)) {
+			/* Notifiers and freezing are done. */
+			psd_emit_phase(id, PSD_PH_PREPARE, false, 0, t);
+		}
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(psd_actions); i++)
+		if (!strcmp(action, psd_actions[i].action))
+			break;
+	if (i == ARRAY_SIZE(psd_actions))
+		return;
+	phase = psd_actions[i].phase;
+	if (phase == PSD_PH_MACHINE_SUSPEND &&
+	    val == (__force int)PM_SUSPEND_TO_IDLE)
+		phase = PSD_PH_S2IDLE;
+	if (phase < 0) {
+		if (start)
+			psd_mark_step(psd_actions[i].step);
+		return;
+	}
+	if (psd_mark(phase, psd_actions[i].step, start, t, &id))
+		psd_emit_phase(id, phase, start, val, t);
+}
+
+static void psd_cycle_open(u64 t)
+{
+	struct psd_cycle *c;
+	unsigned long flags;
+	u32 id;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	id = ++psd_trk.id;
+	psd_trk.count++;
+	psd_trk.open = true;
+	c = psd_cur();
+	memset(c, 0, sizeof(*c));
+	c->id = id;
+	c->state = READ_ONCE(psd_trk.next_state);
+	c->step = PSD_STEP_NOTIFIER;
+	c->t_start[PSD_PH_PREPARE] = t;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+
+	psd_emit_phase(id, PSD_PH_PREPARE, true, 0, t);
+	psd_components_devpm(id, PSD_PH_PREPARE);
+}
+
+/* What became of the attempt, from what the tracker saw of it. */
+static u8 psd_result(const struct psd_cycle *c)
+{
+	if (c->s2idle_loops || c->machine_suspends)
+		return PSD_RES_RESUMED;
+	/* Devices all suspended, then the core saw a wakeup pending. */
+	if (c->step == PSD_STEP_SUSPEND_NOIRQ &&
+	    c->t_end[PSD_PH_SUSPEND_NOIRQ] && c->t_start[PSD_PH_RESUME_NOIRQ])
+		return PSD_RES_NO_SLEEP;
+	return PSD_RES_ABORTED;
+}
+
+static void psd_cycle_close(u64 t)
+{
+	struct psd_record ev = {
+		.t_ns = t,
+		.type = PSD_EV_CYCLE_END,
+	};
+	struct psd_cycle *c;
+	unsigned long flags;
+	u32 id;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	if (!psd_trk.open) {
+		raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+		return;
+	}
+	c = psd_cur();
+	id = c->id;
+	c->t_start[PSD_PH_POST] = t;
+	c->result = psd_result(c);
+	ev.cycle = id;
+	ev.flag = c->result;
+	ev.v[0] = c->s2idle_loops;
+	ev.v[1] = c->state;
+	if (c->result == PSD_RES_ABORTED)
+		strscpy(ev.name, psd_step_name(c->step), sizeof(ev.name));
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+
+	psd_emit_phase(id, PSD_PH_POST, true, 0, t);
+	psd_components_devpm(id, PSD_PH_POST);
+	psd_event_add(&ev);
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_trk.open = false;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+}
+
+/**
+ * psd_cycle_pm_notify() - PM notifier: opens and closes cycles
+ * @nb: our notifier block
+ * @action: PM_SUSPEND_PREPARE, PM_POST_SUSPEND, or another (ignored)
+ * @unused: unused
+ *
+ * Return: NOTIFY_DONE; the module never vetoes a suspend.
+ */
+int psd_cycle_pm_notify(struct notifier_block *nb, unsigned long action,
+			void *unused)
+{
+	u64 t = ktime_get_boot_fast_ns();
+
+	if (action == PM_SUSPEND_PREPARE)
+		psd_cycle_open(t);
+	else if (action == PM_POST_SUSPEND)
+		psd_cycle_close(t);
+	return NOTIFY_DONE;
+}
+
+/**
+ * psd_cycle_current() - the open cycle, or the last one
+ *
+ * Return: its id; 0 before the first suspend.
+ */
+u32 psd_cycle_current(void)
+{
+	return READ_ONCE(psd_trk.id);
+}
+
+/**
+ * psd_cycle_count() - suspend attempts seen since load or reset
+ *
+ * Return: the count.
+ */
+u64 psd_cycle_count(void)
+{
+	unsigned long flags;
+	u64 n;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	n = psd_trk.count;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	return n;
+}
+
+/**
+ * psd_cycle_get() - copy a kept cycle
+ * @id: the cycle id
+ * @out: where to copy it
+ *
+ * Return: true if cycle @id is still kept.
+ */
+bool psd_cycle_get(u32 id, struct psd_cycle *out)
+{
+	unsigned long flags;
+	bool found = false;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	if (id && id <= psd_trk.id && id >= psd_trk.first_kept &&
+	    psd_trk.id - id < psd_trk.keep) {
+		*out = psd_trk.kept[id % psd_trk.keep];
+		found = out->id == id;
+	}
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	return found;
+}
+
+/**
+ * psd_cycles_reset() - forget kept cycles (control "reset")
+ *
+ * An open cycle stays open; ids keep growing so old lines stay unambiguous.
+ */
+void psd_cycles_reset(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_trk.count = psd_trk.open ? 1 : 0;
+	psd_trk.first_kept = psd_trk.open ? psd_trk.id : psd_trk.id + 1;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+}
+
+/**
+ * psd_cycle_init() - start tracking suspend cycles
+ * @keep: cycles kept for the report (keep_cycles)
+ *
+ * Return: 0 or a negative errno.
+ */
+int psd_cycle_init(unsigned int keep)
+{
+	int ret;
+
+	raw_spin_lock_init(&psd_trk.lock);
+	psd_trk.kept = kcalloc(keep, sizeof(*psd_trk.kept), GFP_KERNEL);
+	if (!psd_trk.kept)
+		return -ENOMEM;
+	psd_trk.keep = keep;
+	psd_trk.first_kept = 1;
+
+	ret = register_trace_suspend_resume(psd_cycle_tp_suspend_resume, NULL);
+	if (ret)
+		goto err_free;
+	ret = register_pm_notifier(&psd_pm_nb);
+	if (ret)
+		goto err_tp;
+	return 0;
+
+err_tp:
+	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume, NULL);
+	tracepoint_synchronize_unregister();
+err_free:
+	kfree(psd_trk.kept);
+	return ret;
+}
+
+/**
+ * psd_cycle_exit() - stop tracking; mirror image of psd_cycle_init()
+ */
+void psd_cycle_exit(void)
+{
+	unregister_pm_notifier(&psd_pm_nb);
+	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume, NULL);
+	tracepoint_synchronize_unregister();
+	kfree(psd_trk.kept);
+	memset(&psd_trk, 0, sizeof(psd_trk));
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The debugfs surface, /sys/kernel/debug/pmic_sleepdiag/: one row of
+ * psd_files[] per file.  Files are created once at load and removed first
+ * at unload; debugfs' file proxy then guarantees that no reader or writer
+ * is still inside our code.
+ */
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+struct psd_file {
+	const char *dir;	/* NULL: the root */
+	const char *name;
+	umode_t mode;
+	int (*show)(struct seq_file *m, void *unused);
+	const struct file_operations *fops;	/* when not a show file */
+};
+
+static const struct psd_file psd_files[] = {
+	{ NULL, "summary", 0400, psd_summary_show },
+	{ NULL, "control", 0200, NULL, &psd_control_fops },
+	{ NULL, "events", 0400, NULL, &psd_events_fops },
+	{ NULL, "anomalies", 0400, NULL, &psd_anomalies_fops },
+};
+
+static struct dentry *psd_root;
+
+static int psd_show_open(struct inode *inode, struct file *file)
+{
+	const struct psd_file *f = inode->i_private;
+
+	return single_open(file, f->show, NULL);
+}
+
+static const struct file_operations psd_show_fops = {
+	.owner = THIS_MODULE,
+	.open = psd_show_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static struct dentry *psd_dir(const char *name)
+{
+	struct dentry *d;
+
+	if (!name)
+		return psd_root;
+	d = debugfs_lookup(name, psd_root);
+	if (d) {
+		dput(d);	/* the tree holds it until removal */
+		return d;
+	}
+	return debugfs_create_dir(name, psd_root);
+}
+
+/**
+ * psd_debugfs_init() - create the whole tree
+ *
+ * Return: 0, or -ENODEV when debugfs is not available.
+ */
+int psd_debugfs_init(void)
+{
+	unsigned int i;
+
+	psd_root = debugfs_create_dir("pmic_sleepdiag", NULL);
+	if (IS_ERR(psd_root))
+		return -ENODEV;
+
+	for (i = 0; i < ARRAY_SIZE(psd_files); i++) {
+		const struct psd_file *f = &psd_files[i];
+
+		debugfs_create_file(f->name, f->mode, psd_dir(f->dir),
+				    (void *)f, f->show ? &psd_show_fops :
+							 f->fops);
+	}
+	return 0;
+}
+
+/**
+ * psd_debugfs_exit() - remove the tree; waits for open file operations
+ */
+void psd_debugfs_exit(void)
+{
+	debugfs_remove_recursive(psd_root);
+	psd_root = NULL;
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The events timeline: phase changes, cycle ends and anomalies (and, as the
+ * layers grow, what they observed), oldest first, in a ring sized by the
+ * "events" module parameter.  Producers fill a struct psd_record; the line
+ * is formatted only when the file is read, by the row of psd_event_types[]
+ * for the record's type.
+ */
+#include <linux/fs.h>
+#include <linux/seq_file.h>
+
+#include "internal.h"
+
+static struct psd_ring *psd_events;
+
+static const char *const psd_result_names[] = {
+	[PSD_RES_OPEN] = "open",
+	[PSD_RES_RESUMED] = "resumed",
+	[PSD_RES_ABORTED] = "aborted",
+	[PSD_RES_NO_SLEEP] = "no_sleep",
+};
+
+/* suspend_state_t values, as /sys/power/state names them. */
+static const char *psd_state_name(s64 state)
+{
+	switch (state) {
+	case 1: return "freeze";
+	case 2: return "standby";
+	case 3: return "mem";
+	default: return "unknown";
+	}
+}
+
+static void psd_show_phase(struct seq_file *m, const struct psd_record *r)
+{
+	seq_printf(m, " phase=%s start=%u", psd_phase_name(r->phase), r->flag);
+	if (r->phase == PSD_PH_MACHINE_SUSPEND)
+		seq_printf(m, " state=%s", psd_state_name(r->v[0]));
+}
+
+static void psd_show_cycle_end(struct seq_file *m, const struct psd_record *r)
+{
+	const char *res = r->flag < ARRAY_SIZE(psd_result_names) ?
+			  psd_result_names[r->flag] : "unknown";
+
+	seq_printf(m, " result=%s s2idle_loops=%lld state=%s", res, r->v[0],
+		   psd_state_name(r->v[1]));
+	if (r->flag == PSD_RES_ABORTED)
+		seq_printf(m, " step=%s", r->name[0] ? r->name : "unknown");
+}
+
+static void psd_show_anomaly(struct seq_file *m, const struct psd_record *r)
+{
+	seq_printf(m, " class=%s anomaly_seq=%lld",
+		   psd_anomaly_class_name(r->v[0]), r->v[1]);
+}
+
+static const struct {
+	const char *name;
+	psd_ring_show_t show;
+} psd_event_types[PSD_NR_EVENT_TYPES] = {
+	[PSD_EV_PHASE] = { "phase", psd_show_phase },
+	[PSD_EV_CYCLE_END] = { "cycle_end", psd_show_cycle_end },
+	[PSD_EV_ANOMALY] = { "anomaly", psd_show_anomaly },
+};
+
+static void psd_event_show(struct seq_file *m, const struct psd_record *r)
+{
+	bool known = r->type < PSD_NR_EVENT_TYPES;
+
+	seq_printf(m, "seq=%llu t_ns=%llu cycle=%u type=%s", r->seq, r->t_ns,
+		   r->cycle, known ? psd_event_types[r->type].name : "unknown");
+	if (known)
+		psd_event_types[r->type].show(m, r);
+	seq_putc(m, '\n');
+}
+
+/**
+ * psd_event_add() - append an event to the timeline
+ * @rec: the event; @seq is filled in
+ *
+ * Context: any.
+ */
+void psd_event_add(struct psd_record *rec)
+{
+	psd_ring_add(psd_events, rec);
+}
+
+/**
+ * psd_events_reset() - forget the timeline (control "reset")
+ */
+void psd_events_reset(void)
+{
+	psd_ring_clear(psd_events);
+}
+
+/**
+ * psd_events_dropped() - events overwritten before being read
+ *
+ * Return: the count since load or the last reset.
+ */
+u64 psd_events_dropped(void)
+{
+	return psd_ring_dropped(psd_events);
+}
+
+static int psd_events_open(struct inode *inode, struct file *file)
+{
+	return psd_ring_seq_open(file, psd_events, psd_event_show);
+}
+
+const struct file_operations psd_events_fops = {
+	.owner = THIS_MODULE,
+	.open = psd_events_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = seq_release_private,
+};
+
+/**
+ * psd_events_init() - allocate the timeline
+ * @capacity: number of events kept (the "events" module parameter)
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int psd_events_init(unsigned int capacity)
+{
+	psd_events = psd_ring_create(capacity);
+	return psd_events ? 0 : -ENOMEM;
+}
+
+/**
+ * psd_events_exit() - free the timeline; no producer may be left
+ */
+void psd_events_exit(void)
+{
+	psd_ring_destroy(psd_events);
+	psd_events = NULL;
+}

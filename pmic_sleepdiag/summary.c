@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * summary: the module's state at a glance, one "key: value" per line.
+ * The keys of INTERFACE.md come first, in its order; the settings follow.
+ */
+#include <linux/atomic.h>
+#include <linux/seq_file.h>
+
+#include "internal.h"
+
+struct psd_counters psd_counters;
+
+/**
+ * psd_summary_show() - seq_file show function of the summary file
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int psd_summary_show(struct seq_file *m, void *unused)
+{
+	const struct psd_component_ops *pmic;
+	unsigned int i;
+
+	seq_printf(m, "version: %u\n", PSD_INTERFACE_VERSION);
+
+	seq_puts(m, "pmic: ");
+	pmic = psd_component_get(PSD_COMP_PMIC);
+	if (pmic && pmic->show_summary)
+		pmic->show_summary(m);
+	else
+		psd_component_show(m, PSD_COMP_PMIC);
+	seq_putc(m, '\n');
+
+	for (i = 0; i < PSD_NR_COMPONENTS; i++) {
+		seq_printf(m, "component.%s: ", psd_component_name(i));
+		psd_component_show(m, i);
+		seq_putc(m, '\n');
+	}
+
+	seq_printf(m, "cycles: %llu\n", psd_cycle_count());
+	seq_printf(m, "anomalies: %llu\n", psd_anomalies_total());
+	seq_printf(m, "events_dropped: %llu\n", psd_events_dropped());
+	seq_printf(m, "ws_overflow: %lld\n",
+		   (s64)atomic64_read(&psd_counters.ws_overflow));
+	seq_printf(m, "ws_untracked_deactivations: %lld\n",
+		   (s64)atomic64_read(&psd_counters.ws_untracked_deactivations));
+	seq_printf(m, "irq_unsupported: %d\n",
+		   atomic_read(&psd_counters.irq_unsupported));
+	seq_puts(m, "last_control_error: ");
+	psd_control_show_error(m);
+	seq_putc(m, '\n');
+
+	seq_printf(m, "anomalies_dropped: %llu\n", psd_anomalies_dropped());
+	seq_printf(m, "keep_cycles: %u\n", psd_params.keep_cycles);
+	seq_printf(m, "events: %u\n", psd_params.events);
+	for (i = 0; i < PSD_NR_SETTINGS; i++)
+		seq_printf(m, "setting.%s: %u\n", psd_setting_key(i),
+			   psd_setting(i));
+	return 0;
+}

@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Install, idempotently, every Debian package the build, lint, KUnit and
+# end-to-end gates need. Safe to run on a machine that already has them.
+set -eu
+
+PKGS="build-essential flex bison bc libelf-dev libssl-dev sparse cpio kmod \
+rsync xz-utils python3 perl git \
+linux-source-6.12 linux-headers-amd64 linux-headers-6.12-amd64 \
+linux-headers-6.12-rt-amd64 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf \
+qemu-system-arm"
+
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f '${Status}\n' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+
+# busybox for the arm64 guest comes as a foreign-architecture .deb.
+need_arm64=0
+dpkg --print-foreign-architectures | grep -qx arm64 || need_arm64=1
+
+if [ -n "$missing" ] || [ "$need_arm64" = 1 ]; then
+	[ "$(id -u)" = 0 ] || { echo "deps: need root to install:$missing" >&2; exit 1; }
+	[ "$need_arm64" = 1 ] && dpkg --add-architecture arm64
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q
+	if [ -n "$missing" ]; then
+		# shellcheck disable=SC2086
+		apt-get install -y -q --no-install-recommends $missing
+	fi
+fi
+echo "deps: all packages present"
