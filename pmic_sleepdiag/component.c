@@ -23,6 +23,8 @@ static struct psd_component {
 	[PSD_COMP_HRTIMER] = { .name = "hrtimer" },
 };
 
+static const struct psd_component_ops *const *psd_ops = psd_component_ops;
+
 /* Guards on/why, which a layer may flip at run time (PMIC unbound). */
 static DEFINE_SPINLOCK(psd_component_lock);
 
@@ -74,7 +76,7 @@ const struct psd_component_ops *psd_component_get(unsigned int id)
 {
 	if (!READ_ONCE(psd_components[id].started) || !psd_component_on(id))
 		return NULL;
-	return psd_component_ops[id];
+	return psd_ops[id];
 }
 
 /**
@@ -112,7 +114,7 @@ void psd_components_start(void)
 	unsigned int i;
 
 	for (i = 0; i < PSD_NR_COMPONENTS; i++) {
-		const struct psd_component_ops *ops = psd_component_ops[i];
+		const struct psd_component_ops *ops = psd_ops[i];
 		const char *why = "not implemented";
 
 		if (!ops || !ops->start) {
@@ -137,7 +139,7 @@ void psd_components_stop(void)
 	unsigned int i;
 
 	for (i = PSD_NR_COMPONENTS; i-- > 0;) {
-		const struct psd_component_ops *ops = psd_component_ops[i];
+		const struct psd_component_ops *ops = psd_ops[i];
 
 		if (!psd_components[i].started)
 			continue;
@@ -156,8 +158,8 @@ void psd_components_reset(void)
 	unsigned int i;
 
 	for (i = 0; i < PSD_NR_COMPONENTS; i++)
-		if (psd_components[i].started && psd_component_ops[i]->reset)
-			psd_component_ops[i]->reset();
+		if (psd_components[i].started && psd_ops[i]->reset)
+			psd_ops[i]->reset();
 }
 
 /**
@@ -176,8 +178,8 @@ void psd_components_phase(u32 cycle, enum psd_phase phase, bool start,
 
 	for (i = 0; i < PSD_NR_COMPONENTS; i++)
 		if (READ_ONCE(psd_components[i].started) &&
-		    psd_component_ops[i]->phase)
-			psd_component_ops[i]->phase(cycle, phase, start, t_ns);
+		    psd_ops[i]->phase)
+			psd_ops[i]->phase(cycle, phase, start, t_ns);
 }
 
 /**
@@ -192,8 +194,8 @@ void psd_components_devpm(u32 cycle, enum psd_phase phase)
 	unsigned int i;
 
 	for (i = 0; i < PSD_NR_COMPONENTS; i++)
-		if (psd_components[i].started && psd_component_ops[i]->devpm)
-			psd_component_ops[i]->devpm(cycle, phase);
+		if (psd_components[i].started && psd_ops[i]->devpm)
+			psd_ops[i]->devpm(cycle, phase);
 }
 
 /**
@@ -205,8 +207,8 @@ void psd_component_apply(unsigned int setting, u32 value)
 {
 	unsigned int owner = psd_setting_owner(setting);
 
-	if (psd_components[owner].started && psd_component_ops[owner]->apply)
-		psd_component_ops[owner]->apply(setting, value);
+	if (psd_components[owner].started && psd_ops[owner]->apply)
+		psd_ops[owner]->apply(setting, value);
 }
 
 /* Rows are filled in as the layers land; NULL shows off(not implemented). */
@@ -217,3 +219,16 @@ const struct psd_component_ops *const psd_component_ops[PSD_NR_COMPONENTS] = {
 	[PSD_COMP_IRQPEND] = NULL,
 	[PSD_COMP_HRTIMER] = NULL,
 };
+
+#if IS_ENABLED(CONFIG_PMIC_SLEEPDIAG_KUNIT_TEST)
+/**
+ * psd_components_use_ops() - KUnit: drive the registry with other ops
+ * @ops: PSD_NR_COMPONENTS rows, or NULL for the real ones
+ *
+ * Call only with every component stopped.
+ */
+void psd_components_use_ops(const struct psd_component_ops *const *ops)
+{
+	psd_ops = ops ?: psd_component_ops;
+}
+#endif

@@ -87,6 +87,18 @@ void psd_event_add(struct psd_record *rec)
 }
 
 /**
+ * psd_events_get() - copy out the oldest event at or after *@pos
+ * @pos: in: first sequence number wanted; out: that of the copied event
+ * @out: where to copy it
+ *
+ * Return: true if an event was copied.
+ */
+bool psd_events_get(u64 *pos, struct psd_record *out)
+{
+	return psd_ring_get(psd_events, pos, out);
+}
+
+/**
  * psd_events_reset() - forget the timeline (control "reset")
  */
 void psd_events_reset(void)

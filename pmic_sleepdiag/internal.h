@@ -132,6 +132,7 @@ int psd_component_show(struct seq_file *m, unsigned int id);
 
 /* Each layer provides its ops; NULL where the layer is not built yet. */
 extern const struct psd_component_ops *const psd_component_ops[];
+void psd_components_use_ops(const struct psd_component_ops *const *ops);
 
 /* ---- records: the events timeline and the anomaly log (ring.c) ---- */
 
@@ -193,6 +194,7 @@ int psd_events_init(unsigned int capacity);
 void psd_events_exit(void);
 void psd_event_add(struct psd_record *rec);
 void psd_events_reset(void);
+bool psd_events_get(u64 *pos, struct psd_record *out);
 u64 psd_events_dropped(void);
 extern const struct file_operations psd_events_fops;
 
