@@ -18,22 +18,27 @@ mkdir -p "$PSD_CACHE/build"
 exec 9>"$PSD_CACHE/kunit.lock"
 flock 9
 
-# Link the repository into the tree: osource, so a stale link never breaks
-# other builds of the same tree.
-ln -sfn "$repo" "$PSD_SRC/drivers/misc/pmic_sleepdiag"
-grep -q pmic_sleepdiag "$PSD_SRC/drivers/misc/Kconfig" ||
-	sed -i '$i osource "drivers/misc/pmic_sleepdiag/kunit/Kconfig"' \
-		"$PSD_SRC/drivers/misc/Kconfig"
-grep -q pmic_sleepdiag "$PSD_SRC/drivers/misc/Makefile" ||
+# A hard-linked copy of the tree, so the edits below never touch the tree
+# the other kernels are built from; sed -i breaks the links it edits.
+src=$PSD_CACHE/linux-source-6.12-kunit
+if [ ! -f "$src/.psd-copied" ] || [ "$PSD_SRC/.psd-extracted-"* -nt "$src/.psd-copied" ]; then
+	rm -rf "$src"
+	cp -al "$PSD_SRC" "$src"
+	sed -i '$i source "drivers/misc/pmic_sleepdiag/kunit/Kconfig"' \
+		"$src/drivers/misc/Kconfig"
 	echo 'obj-$(CONFIG_PMIC_SLEEPDIAG) += pmic_sleepdiag/' \
-		>>"$PSD_SRC/drivers/misc/Makefile"
+		>>"$src/drivers/misc/Makefile"
+	touch "$src/.psd-copied"
+fi
+# The repository itself, not a copy that could drift.
+ln -sfn "$repo" "$src/drivers/misc/pmic_sleepdiag"
 
 build=$PSD_CACHE/build/um-kunit
 json=$PSD_CACHE/build/um-kunit.json
 log=$PSD_CACHE/build/um-kunit.log
 rm -f "$json"
 status=0
-(cd "$PSD_SRC" && python3 tools/testing/kunit/kunit.py run \
+(cd "$src" && python3 tools/testing/kunit/kunit.py run \
 	--kunitconfig="$repo/kunit/.kunitconfig" --build_dir="$build" \
 	--jobs="$(nproc)" --json="$json" "$@") >"$log" 2>&1 || status=$?
 grep -E '^\[..:..:..\] (=|\[|Testing|Ran|Elapsed)' "$log" | tail -60 || true

@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the control file, module parameters, summary and the component
+ * registry (pmic_sleepdiag/control.c, main.c, summary.c, component.c).
+ *
+ * The module is built in, so its real components are running: each test
+ * stops them, drives the registry with fake layers that record what they
+ * were asked, and restores the real ones afterwards.
+ */
+#include <kunit/test.h>
+#include <linux/irq.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "../pmic_sleepdiag/internal.h"
+
+static struct {
+	unsigned int applied;
+	unsigned int snapshots;
+	unsigned int watched;
+	unsigned int resets;
+	unsigned int last_irq;
+	bool last_add;
+} fake;
+
+static int fake_start(const char **why)
+{
+	return 0;
+}
+
+static int fake_start_absent(const char **why)
+{
+	*why = "fake absent";
+	return -ENODEV;
+}
+
+static void fake_apply(unsigned int setting, u32 value)
+{
+	fake.applied++;
+}
+
+static void fake_reset(void)
+{
+	fake.resets++;
+}
+
+static int fake_snapshot(const char **why)
+{
+	fake.snapshots++;
+	return 0;
+}
+
+static int fake_watch(unsigned int irq, bool add, const char **why)
+{
+	fake.watched++;
+	fake.last_irq = irq;
+	fake.last_add = add;
+	return 0;
+}
+
+static const struct psd_component_ops fake_on = {
+	.start = fake_start,
+	.apply = fake_apply,
+	.reset = fake_reset,
+	.snapshot = fake_snapshot,
+	.watch = fake_watch,
+};
+
+static const struct psd_component_ops fake_off = {
+	.start = fake_start_absent,
+};
+
+/* All on, except hrtimer off and alarm not built. */
+static const struct psd_component_ops *const fake_ops[PSD_NR_COMPONENTS] = {
+	[PSD_COMP_PMIC] = &fake_on,
+	[PSD_COMP_WAKESRC] = &fake_on,
+	[PSD_COMP_ALARM] = NULL,
+	[PSD_COMP_IRQPEND] = &fake_on,
+	[PSD_COMP_HRTIMER] = &fake_off,
+};
+
+static int control_init(struct kunit *test)
+{
+	psd_components_stop();
+	psd_components_use_ops(fake_ops);
+	psd_components_start();
+	psd_settings_init();
+	psd_control_clear_error();
+	memset(&fake, 0, sizeof(fake));
+	return 0;
+}
+
+static void control_exit(struct kunit *test)
+{
+	psd_components_stop();
+	psd_components_use_ops(NULL);
+	psd_settings_init();
+	psd_control_clear_error();
+	psd_components_start();
+}
+
+static int submit(const char *s)
+{
+	return psd_control_submit(s, strlen(s), 0);
+}
+
+/* Render the summary file into a string the test owns. */
+static char *summary_text(struct kunit *test)
+{
+	struct seq_file m = {};
+
+	m.size = PAGE_SIZE;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	psd_summary_show(&m, NULL);
+	KUNIT_ASSERT_LT(test, m.count, m.size);
+	m.buf[m.count] = '\0';
+	return m.buf;
+}
+
+static bool summary_has(struct kunit *test, const char *line)
+{
+	char *text = summary_text(test), *l;
+
+	while ((l = strsep(&text, "\n")))
+		if (!strcmp(l, line))
+			return true;
+	return false;
+}
+
+static void expect_no_change(struct kunit *test, const char *cmd, int err)
+{
+	u32 before[PSD_NR_SETTINGS];
+	unsigned int calls = fake.applied + fake.snapshots + fake.watched +
+			     fake.resets;
+
+	memcpy(before, psd_settings, sizeof(before));
+	psd_control_clear_error();
+	KUNIT_EXPECT_EQ_MSG(test, submit(cmd), err, "command \"%s\"", cmd);
+	KUNIT_EXPECT_MEMEQ_MSG(test, before, psd_settings, sizeof(before),
+			       "command \"%s\" changed a setting", cmd);
+	KUNIT_EXPECT_EQ_MSG(test, calls, fake.applied + fake.snapshots +
+			    fake.watched + fake.resets,
+			    "command \"%s\" reached a component", cmd);
+	KUNIT_EXPECT_FALSE_MSG(test, summary_has(test, "last_control_error: none"),
+			       "command \"%s\" left no error", cmd);
+}
+
+static void control_set_every_key_at_bounds(struct kunit *test)
+{
+	unsigned int id;
+	char cmd[64];
+	u32 lo, hi;
+	bool zero;
+
+	for (id = 0; id < PSD_NR_SETTINGS; id++) {
+		zero = psd_setting_range(id, &lo, &hi);
+		snprintf(cmd, sizeof(cmd), "set %s %u\n", psd_setting_key(id), lo);
+		if (!psd_component_on(psd_setting_owner(id))) {
+			/* hrtimer is off and alarm not built in fake_ops */
+			expect_no_change(test, cmd, -EOPNOTSUPP);
+			continue;
+		}
+		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+		KUNIT_EXPECT_EQ(test, psd_setting(id), lo);
+		snprintf(cmd, sizeof(cmd), "set %s %u", psd_setting_key(id), hi);
+		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+		KUNIT_EXPECT_EQ(test, psd_setting(id), hi);
+
+		snprintf(cmd, sizeof(cmd), "set %s %u", psd_setting_key(id),
+			 lo - 1);
+		if (!(zero && lo - 1 == 0))
+			expect_no_change(test, cmd, -EINVAL);
+		snprintf(cmd, sizeof(cmd), "set %s %llu", psd_setting_key(id),
+			 (u64)hi + 1);
+		expect_no_change(test, cmd, -EINVAL);
+	}
+	/* stuck_ms and ws_stuck_ms, low and high */
+	KUNIT_EXPECT_EQ(test, fake.applied, 4U);
+}
+
+static void control_defaults_match_interface(struct kunit *test)
+{
+	static const struct { const char *key; u32 def, lo, hi; bool zero; }
+	want[] = {
+		{ "stuck_ms", 1000, 10, 600000, false },
+		{ "ws_stuck_ms", 10000, 100, 3600000, false },
+		{ "alarm_late_ms", 100, 1, 600000, false },
+		{ "hrtimer_late_us", 1000, 1, 10000000, false },
+		{ "post_resume_ms", 1000, 1, 600000, false },
+		{ "probe_period_us", 0, 100, 1000000, true },
+	};
+	unsigned int i;
+	u32 lo, hi;
+	int id;
+
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		id = psd_setting_lookup(want[i].key);
+		KUNIT_ASSERT_GE_MSG(test, id, 0, "key %s", want[i].key);
+		KUNIT_EXPECT_EQ(test, psd_setting(id), want[i].def);
+		KUNIT_EXPECT_EQ(test, psd_setting_range(id, &lo, &hi),
+				want[i].zero);
+		KUNIT_EXPECT_EQ(test, lo, want[i].lo);
+		KUNIT_EXPECT_EQ(test, hi, want[i].hi);
+	}
+	KUNIT_EXPECT_EQ(test, (int)ARRAY_SIZE(want), PSD_NR_SETTINGS);
+}
+
+static void control_malformed_changes_nothing(struct kunit *test)
+{
+	static const char *const bad[] = {
+		"", "\n", "\n\n", "bogus", "Reset", "reset now", "reset\n\n",
+		" reset", "reset ", "set", "set stuck_ms", "set stuck_ms 1 2",
+		"set  stuck_ms 500", "set stuck_ms  500", "set\tstuck_ms 500",
+		"set nokey 5", "set stuck_ms abc", "set stuck_ms -1",
+		"set stuck_ms 0x20", "set stuck_ms 1e3", "set stuck_ms 500ms",
+		"set stuck_ms 99999999999999999999999",
+		"set stuck_ms 18446744073709551616",
+		"set stuck_ms 4294967796", "set probe_period_us 50",
+		"snapshot now", "watch_irq", "watch_irq 1 2", "watch_irq x",
+		"watch_irq -1", "unwatch_irq", "set stuck_ms 500\r",
+		"set stuck_ms \xe9", "set \"stuck_ms\" 500",
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		expect_no_change(test, bad[i], -EINVAL);
+}
+
+static void control_rejects_bad_writes(struct kunit *test)
+{
+	char nul[] = "set stuck_ms 5#00";
+	char longcmd[PSD_CONTROL_MAX + 2];
+	u32 before[PSD_NR_SETTINGS];
+
+	memcpy(before, psd_settings, sizeof(before));
+
+	/* An embedded NUL, where it would cut "5000" down to "5". */
+	*strchr(nul, '#') = '\0';
+	KUNIT_EXPECT_EQ(test, psd_control_submit(nul, sizeof(nul) - 1, 0),
+			-EINVAL);
+	/* The second half of a split write. */
+	KUNIT_EXPECT_EQ(test, psd_control_submit("500", 3, 13), -EINVAL);
+	/* One byte over the limit, even with a valid start. */
+	memset(longcmd, ' ', sizeof(longcmd));
+	memcpy(longcmd, "reset", 5);
+	KUNIT_EXPECT_EQ(test, psd_control_submit(longcmd, PSD_CONTROL_MAX + 1, 0),
+			-EINVAL);
+	/* Exactly at the limit, it is parsed (and rejected for its spaces). */
+	KUNIT_EXPECT_EQ(test, psd_control_submit(longcmd, PSD_CONTROL_MAX, 0),
+			-EINVAL);
+	KUNIT_EXPECT_MEMEQ(test, before, psd_settings, sizeof(before));
+	KUNIT_EXPECT_EQ(test, fake.resets, 0U);
+}
+
+static void control_component_off_is_eopnotsupp(struct kunit *test)
+{
+	expect_no_change(test, "set hrtimer_late_us 5", -EOPNOTSUPP);
+	expect_no_change(test, "set probe_period_us 0", -EOPNOTSUPP);
+	psd_component_set(PSD_COMP_IRQPEND, false, "fake unplugged");
+	expect_no_change(test, "watch_irq 1", -EOPNOTSUPP);
+	expect_no_change(test, "set stuck_ms 500", -EOPNOTSUPP);
+	psd_component_set(PSD_COMP_PMIC, false, "fake unplugged");
+	expect_no_change(test, "snapshot", -EOPNOTSUPP);
+}
+
+static int first_irq(void)
+{
+	int irq;
+
+	for (irq = 0; irq < 4096; irq++)
+		if (irq_get_irq_data(irq))
+			return irq;
+	return -1;
+}
+
+static void control_watch_and_snapshot(struct kunit *test)
+{
+	int irq = first_irq();
+	char cmd[32];
+
+	KUNIT_ASSERT_GE(test, irq, 0);
+	snprintf(cmd, sizeof(cmd), "watch_irq %d\n", irq);
+	KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+	KUNIT_EXPECT_EQ(test, fake.last_irq, (unsigned int)irq);
+	KUNIT_EXPECT_TRUE(test, fake.last_add);
+	snprintf(cmd, sizeof(cmd), "unwatch_irq %d", irq);
+	KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+	KUNIT_EXPECT_FALSE(test, fake.last_add);
+	KUNIT_EXPECT_EQ(test, fake.watched, 2U);
+
+	/* An IRQ number that has no descriptor. */
+	expect_no_change(test, "watch_irq 1000000", -EINVAL);
+
+	KUNIT_EXPECT_EQ(test, submit("snapshot"), 0);
+	KUNIT_EXPECT_EQ(test, fake.snapshots, 1U);
+}
+
+static void control_reset_keeps_settings(struct kunit *test)
+{
+	struct psd_record ev = { .type = PSD_EV_PHASE };
+	struct psd_record out;
+	u64 pos = 0;
+
+	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 777"), 0);
+	psd_event_add(&ev);
+	KUNIT_ASSERT_TRUE(test, psd_events_get(&pos, &out));
+	KUNIT_EXPECT_EQ(test, submit("reset\n"), 0);
+	pos = 0;
+	KUNIT_EXPECT_FALSE(test, psd_events_get(&pos, &out));
+	KUNIT_EXPECT_EQ(test, psd_events_dropped(), 0ULL);
+	KUNIT_EXPECT_EQ(test, psd_setting(PSD_SET_STUCK_MS), 777U);
+	KUNIT_EXPECT_EQ(test, fake.resets, 3U);	/* the three fake_on rows */
+}
+
+static void control_error_is_quoted_and_safe(struct kunit *test)
+{
+	static const char *const unknown =
+		"last_control_error: \"unknown command 'frobnicate'\"";
+	static const char *const range =
+		"last_control_error: \"stuck_ms 5 out of range 10-600000\"";
+
+	KUNIT_EXPECT_EQ(test, submit("frobnicate \"x\""), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, summary_has(test, unknown));
+	KUNIT_EXPECT_EQ(test, submit("set stuck_ms 5"), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, summary_has(test, range));
+	/* A later good command does not erase the last error. */
+	KUNIT_EXPECT_EQ(test, submit("set stuck_ms 50"), 0);
+	KUNIT_EXPECT_FALSE(test, summary_has(test, "last_control_error: none"));
+}
+
+static void summary_format(struct kunit *test)
+{
+	static const char *const keys[] = {
+		"version", "pmic", "component.pmic", "component.wakesrc",
+		"component.alarm", "component.irqpend", "component.hrtimer",
+		"cycles", "anomalies", "events_dropped", "ws_overflow",
+		"ws_untracked_deactivations", "irq_unsupported",
+		"last_control_error",
+	};
+	char *text = summary_text(test), *l;
+	unsigned int k = 0;
+
+	while ((l = strsep(&text, "\n")) && *l) {
+		char *colon = strstr(l, ": ");
+
+		KUNIT_EXPECT_NOT_NULL_MSG(test, colon, "line \"%s\"", l);
+		if (!colon)
+			continue;
+		*colon = '\0';
+		KUNIT_EXPECT_NULL_MSG(test, strchr(l, ' '), "key \"%s\"", l);
+		if (k < ARRAY_SIZE(keys))
+			KUNIT_EXPECT_STREQ(test, l, keys[k]);
+		k++;
+	}
+	KUNIT_EXPECT_GE(test, k, (unsigned int)ARRAY_SIZE(keys));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "version: 1"));
+}
+
+static void registry_states(struct kunit *test)
+{
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: on"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: off(not implemented)"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.hrtimer: off(fake absent)"));
+	KUNIT_EXPECT_TRUE(test, psd_component_on(PSD_COMP_IRQPEND));
+	KUNIT_EXPECT_FALSE(test, psd_component_on(PSD_COMP_HRTIMER));
+	KUNIT_EXPECT_NULL(test, psd_component_get(PSD_COMP_HRTIMER));
+
+	psd_component_set(PSD_COMP_PMIC, false, "fake unbound");
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: off(fake unbound)"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "pmic: off(fake unbound)"));
+	KUNIT_EXPECT_NULL(test, psd_component_get(PSD_COMP_PMIC));
+	psd_component_set(PSD_COMP_PMIC, true, NULL);
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: on"));
+
+	psd_components_stop();
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.wakesrc: off(stopped)"));
+	KUNIT_EXPECT_NULL(test, psd_component_get(PSD_COMP_WAKESRC));
+}
+
+static void params_ranges(struct kunit *test)
+{
+	struct psd_params p = {
+		.pmic = "", .watch_irqs = "", .keep_cycles = 8, .events = 1024,
+	};
+
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
+	p.keep_cycles = 0;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
+	p.keep_cycles = 1;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
+	p.keep_cycles = 64;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
+	p.keep_cycles = 65;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
+	p.keep_cycles = 8;
+	p.events = 63;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
+	p.events = 64;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
+	p.events = 65536;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
+	p.events = 65537;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
+}
+
+static void params_watch_irqs(struct kunit *test)
+{
+	static const char *const good[] = { "", "5", "1,2,3", "0,64,1023" };
+	static const char *const bad[] = {
+		",", "1,", ",1", "1,,2", "a", "1 2", "-1", "1;2", "0x10",
+	};
+	struct psd_params p = { .pmic = "", .keep_cycles = 8, .events = 1024 };
+	char list[64 * 3 + 8] = "";
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		p.watch_irqs = (char *)good[i];
+		KUNIT_EXPECT_EQ_MSG(test, psd_params_check(&p), 0, "\"%s\"", good[i]);
+	}
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		p.watch_irqs = (char *)bad[i];
+		KUNIT_EXPECT_EQ_MSG(test, psd_params_check(&p), -EINVAL, "\"%s\"",
+				    bad[i]);
+	}
+	for (i = 0; i < 64; i++)
+		strcat(list, i ? ",1" : "1");
+	p.watch_irqs = list;
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
+	strcat(list, ",1");
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
+}
+
+static struct kunit_case control_cases[] = {
+	KUNIT_CASE(control_defaults_match_interface),
+	KUNIT_CASE(control_set_every_key_at_bounds),
+	KUNIT_CASE(control_malformed_changes_nothing),
+	KUNIT_CASE(control_rejects_bad_writes),
+	KUNIT_CASE(control_component_off_is_eopnotsupp),
+	KUNIT_CASE(control_watch_and_snapshot),
+	KUNIT_CASE(control_reset_keeps_settings),
+	KUNIT_CASE(control_error_is_quoted_and_safe),
+	KUNIT_CASE(summary_format),
+	KUNIT_CASE(registry_states),
+	KUNIT_CASE(params_ranges),
+	KUNIT_CASE(params_watch_irqs),
+	{}
+};
+
+static struct kunit_suite control_suite = {
+	.name = "pmic_sleepdiag_control",
+	.init = control_init,
+	.exit = control_exit,
+	.test_cases = control_cases,
+};
+
+kunit_test_suite(control_suite);

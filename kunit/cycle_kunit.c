@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the suspend cycle tracker (pmic_sleepdiag/cycle.c), driven through
+ * its real inputs — the PM notifier and the suspend_resume probe — with the
+ * sequences the kernel emits (kernel/power/suspend.c,
+ * drivers/base/power/main.c).
+ */
+#include <kunit/test.h>
+#include <linux/suspend.h>
+
+#include "../pmic_sleepdiag/internal.h"
+
+#define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
+#define MEM	((__force int)PM_SUSPEND_MEM)
+
+static void tp(const char *action, int val, bool start)
+{
+	psd_cycle_tp_suspend_resume(NULL, action, val, start);
+}
+
+static void both(const char *action, int val)
+{
+	tp(action, val, true);
+	tp(action, val, false);
+}
+
+static void notify(unsigned long action)
+{
+	psd_cycle_pm_notify(NULL, action, NULL);
+}
+
+/* enter_state() up to a successful suspend_prepare(). */
+static void begin(int state)
+{
+	tp("suspend_enter", state, true);
+	both("sync_filesystems", 0);
+	notify(PM_SUSPEND_PREPARE);
+	both("freeze_processes", 0);
+	tp("suspend_enter", state, false);
+	both("dpm_prepare", 2);
+}
+
+static void suspend_devices(void)
+{
+	both("dpm_suspend", 2);
+	both("dpm_suspend_late", 2);
+	both("dpm_suspend_noirq", 2);
+}
+
+static void resume_devices(void)
+{
+	both("dpm_resume_noirq", 16);
+	both("dpm_resume_early", 16);
+	both("dpm_resume", 16);
+	both("dpm_complete", 16);
+	both("resume_console", FREEZE);
+}
+
+/* The events since the last reset, as "phase/start" and "end/result". */
+static unsigned int collect(struct psd_record *out, unsigned int max)
+{
+	unsigned int n = 0;
+	u64 pos = 0;
+
+	while (n < max && psd_events_get(&pos, &out[n])) {
+		pos++;
+		n++;
+	}
+	return n;
+}
+
+static int cycle_init(struct kunit *test)
+{
+	psd_events_reset();
+	psd_cycles_reset();
+	return 0;
+}
+
+static void expect_phases(struct kunit *test, const struct psd_record *ev,
+			  unsigned int n, const u8 (*want)[2], unsigned int nw)
+{
+	unsigned int i;
+
+	KUNIT_ASSERT_GE(test, n, nw);
+	for (i = 0; i < nw; i++) {
+		KUNIT_EXPECT_EQ_MSG(test, ev[i].type, PSD_EV_PHASE, "event %u", i);
+		KUNIT_EXPECT_STREQ_MSG(test, psd_phase_name(ev[i].phase),
+				       psd_phase_name(want[i][0]), "event %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, ev[i].flag, want[i][1], "event %u", i);
+	}
+}
+
+static void cycle_s2idle_resumed(struct kunit *test)
+{
+	static const u8 want[][2] = {
+		{ PSD_PH_PREPARE, 1 }, { PSD_PH_PREPARE, 0 },
+		{ PSD_PH_SUSPEND, 1 }, { PSD_PH_SUSPEND, 0 },
+		{ PSD_PH_SUSPEND_LATE, 1 }, { PSD_PH_SUSPEND_LATE, 0 },
+		{ PSD_PH_SUSPEND_NOIRQ, 1 }, { PSD_PH_SUSPEND_NOIRQ, 0 },
+		{ PSD_PH_S2IDLE, 1 }, { PSD_PH_S2IDLE, 0 },
+		{ PSD_PH_S2IDLE, 1 }, { PSD_PH_S2IDLE, 0 },
+		{ PSD_PH_RESUME_NOIRQ, 1 }, { PSD_PH_RESUME_NOIRQ, 0 },
+		{ PSD_PH_RESUME_EARLY, 1 }, { PSD_PH_RESUME_EARLY, 0 },
+		{ PSD_PH_RESUME, 1 }, { PSD_PH_RESUME, 0 },
+		{ PSD_PH_POST, 1 },
+	};
+	struct psd_record ev[32];
+	struct psd_cycle c;
+	u64 count = psd_cycle_count();
+	unsigned int n;
+
+	begin(FREEZE);
+	suspend_devices();
+	both("machine_suspend", FREEZE);
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_EXPECT_EQ(test, psd_cycle_count(), count + 1);
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_RESUMED);
+	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 2U);
+	KUNIT_EXPECT_EQ(test, c.state, (u8)FREEZE);
+	KUNIT_EXPECT_EQ(test, c.t_woke, c.t_end[PSD_PH_S2IDLE]);
+	KUNIT_EXPECT_LE(test, c.t_start[PSD_PH_PREPARE],
+			c.t_start[PSD_PH_SUSPEND]);
+	KUNIT_EXPECT_LE(test, c.t_start[PSD_PH_SUSPEND], c.t_woke);
+
+	n = collect(ev, ARRAY_SIZE(ev));
+	expect_phases(test, ev, n, want, ARRAY_SIZE(want));
+	KUNIT_ASSERT_EQ(test, n, (unsigned int)ARRAY_SIZE(want) + 1);
+	KUNIT_EXPECT_EQ(test, ev[n - 1].type, PSD_EV_CYCLE_END);
+	KUNIT_EXPECT_EQ(test, ev[n - 1].flag, PSD_RES_RESUMED);
+	KUNIT_EXPECT_EQ(test, ev[n - 1].v[0], 2);
+	KUNIT_EXPECT_EQ(test, ev[n - 1].cycle, c.id);
+}
+
+static void cycle_aborted_in_freeze(struct kunit *test)
+{
+	struct psd_record ev[8];
+	struct psd_cycle c;
+	unsigned int n;
+
+	/* suspend_prepare(): freezing fails, no suspend_enter end. */
+	tp("suspend_enter", FREEZE, true);
+	notify(PM_SUSPEND_PREPARE);
+	both("freeze_processes", 0);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
+	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "freeze");
+	n = collect(ev, ARRAY_SIZE(ev));
+	KUNIT_ASSERT_EQ(test, n, 3U);
+	KUNIT_EXPECT_EQ(test, ev[2].type, PSD_EV_CYCLE_END);
+	KUNIT_EXPECT_EQ(test, ev[2].flag, PSD_RES_ABORTED);
+	KUNIT_EXPECT_STREQ(test, ev[2].name, "freeze");
+	KUNIT_EXPECT_EQ(test, ev[2].v[0], 0);
+}
+
+static void cycle_aborted_by_notifier(struct kunit *test)
+{
+	struct psd_cycle c;
+
+	tp("suspend_enter", FREEZE, true);
+	notify(PM_SUSPEND_PREPARE);
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
+	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "notifier");
+}
+
+static void cycle_aborted_in_suspend_late(struct kunit *test)
+{
+	struct psd_cycle c;
+
+	begin(FREEZE);
+	both("dpm_suspend", 2);
+	both("dpm_suspend_late", 2);	/* fails: it resumes early itself */
+	both("dpm_resume_early", 16);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
+	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "suspend_late");
+	KUNIT_EXPECT_EQ(test, c.t_start[PSD_PH_SUSPEND_NOIRQ], 0ULL);
+}
+
+static void cycle_no_sleep(struct kunit *test)
+{
+	struct psd_record ev[32];
+	struct psd_cycle c;
+	unsigned int n;
+
+	begin(FREEZE);
+	suspend_devices();
+	resume_devices();	/* s2idle_loop() saw a wakeup pending */
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_NO_SLEEP);
+	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
+	KUNIT_EXPECT_EQ(test, c.t_woke, 0ULL);
+	n = collect(ev, ARRAY_SIZE(ev));
+	KUNIT_ASSERT_GT(test, n, 0U);
+	KUNIT_EXPECT_EQ(test, ev[n - 1].flag, PSD_RES_NO_SLEEP);
+	KUNIT_EXPECT_EQ(test, ev[n - 1].name[0], '\0');
+}
+
+static void cycle_suspend_to_ram(struct kunit *test)
+{
+	struct psd_record ev[32];
+	struct psd_cycle c;
+	unsigned int n, i, found = 0;
+
+	begin(MEM);
+	suspend_devices();
+	both("machine_suspend", MEM);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_RESUMED);
+	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
+	KUNIT_EXPECT_EQ(test, c.machine_suspends, 1U);
+	KUNIT_EXPECT_EQ(test, c.t_woke, c.t_end[PSD_PH_MACHINE_SUSPEND]);
+	n = collect(ev, ARRAY_SIZE(ev));
+	for (i = 0; i < n; i++)
+		if (ev[i].type == PSD_EV_PHASE &&
+		    ev[i].phase == PSD_PH_MACHINE_SUSPEND) {
+			KUNIT_EXPECT_EQ(test, ev[i].v[0], (s64)MEM);
+			found++;
+		}
+	KUNIT_EXPECT_EQ(test, found, 2U);
+}
+
+static void cycle_ignores_hibernation(struct kunit *test)
+{
+	struct psd_record ev[4];
+	u64 count = psd_cycle_count();
+	u32 id = psd_cycle_current();
+
+	/* hibernate(): no PM_SUSPEND_PREPARE, the same dpm_* steps. */
+	notify(PM_HIBERNATION_PREPARE);
+	both("dpm_prepare", 8);
+	both("dpm_suspend", 8);
+	both("dpm_resume", 32);
+	notify(PM_POST_HIBERNATION);
+	KUNIT_EXPECT_EQ(test, psd_cycle_count(), count);
+	KUNIT_EXPECT_EQ(test, psd_cycle_current(), id);
+	KUNIT_EXPECT_EQ(test, collect(ev, ARRAY_SIZE(ev)), 0U);
+}
+
+static void cycle_keeps_the_last_cycles(struct kunit *test)
+{
+	struct psd_cycle c;
+	u32 first = psd_cycle_current() + 1;
+	unsigned int i;
+
+	for (i = 0; i < psd_params.keep_cycles + 2; i++) {
+		begin(FREEZE);
+		notify(PM_POST_SUSPEND);
+	}
+	KUNIT_EXPECT_FALSE(test, psd_cycle_get(first, &c));
+	KUNIT_EXPECT_FALSE(test, psd_cycle_get(first + 1, &c));
+	KUNIT_EXPECT_TRUE(test, psd_cycle_get(first + 2, &c));
+	KUNIT_EXPECT_EQ(test, c.id, first + 2);
+	KUNIT_EXPECT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_FALSE(test, psd_cycle_get(psd_cycle_current() + 1, &c));
+	KUNIT_EXPECT_FALSE(test, psd_cycle_get(0, &c));
+
+	/* reset forgets them all; ids keep growing */
+	psd_cycles_reset();
+	KUNIT_EXPECT_FALSE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, psd_cycle_count(), 0ULL);
+}
+
+static struct kunit_case cycle_cases[] = {
+	KUNIT_CASE(cycle_s2idle_resumed),
+	KUNIT_CASE(cycle_aborted_in_freeze),
+	KUNIT_CASE(cycle_aborted_by_notifier),
+	KUNIT_CASE(cycle_aborted_in_suspend_late),
+	KUNIT_CASE(cycle_no_sleep),
+	KUNIT_CASE(cycle_suspend_to_ram),
+	KUNIT_CASE(cycle_ignores_hibernation),
+	KUNIT_CASE(cycle_keeps_the_last_cycles),
+	{}
+};
+
+static struct kunit_suite cycle_suite = {
+	.name = "pmic_sleepdiag_cycle",
+	.init = cycle_init,
+	.test_cases = cycle_cases,
+};
+
+kunit_test_suite(cycle_suite);
