@@ -107,25 +107,39 @@ static int psd_parse_irq(struct psd_parsed *p, char **args, char *why,
 	return 0;
 }
 
+/* The component may have gone off since parsing (PMIC unbound). */
+static const struct psd_component_ops *psd_ops_or_off(unsigned int id,
+						      const char **why)
+{
+	const struct psd_component_ops *ops = psd_component_get(id);
+
+	if (!ops)
+		*why = "component went off";
+	return ops;
+}
+
 static int psd_run_watch(const struct psd_parsed *p, const char **why)
 {
 	const struct psd_component_ops *ops;
 
-	ops = psd_component_get(PSD_COMP_IRQPEND);
-	return ops->watch(p->value, true, why);
+	ops = psd_ops_or_off(PSD_COMP_IRQPEND, why);
+	return ops && ops->watch ? ops->watch(p->value, true, why) : -EOPNOTSUPP;
 }
 
 static int psd_run_unwatch(const struct psd_parsed *p, const char **why)
 {
 	const struct psd_component_ops *ops;
 
-	ops = psd_component_get(PSD_COMP_IRQPEND);
-	return ops->watch(p->value, false, why);
+	ops = psd_ops_or_off(PSD_COMP_IRQPEND, why);
+	return ops && ops->watch ? ops->watch(p->value, false, why) : -EOPNOTSUPP;
 }
 
 static int psd_run_snapshot(const struct psd_parsed *p, const char **why)
 {
-	return psd_component_get(PSD_COMP_PMIC)->snapshot(why);
+	const struct psd_component_ops *ops;
+
+	ops = psd_ops_or_off(PSD_COMP_PMIC, why);
+	return ops && ops->snapshot ? ops->snapshot(why) : -EOPNOTSUPP;
 }
 
 static int psd_run_reset(const struct psd_parsed *p, const char **why)
