@@ -8,6 +8,7 @@
  * counted as dropped: readers see the gap in the sequence numbers, and
  * summary shows the count.
  */
+#include <linux/math64.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -24,6 +25,15 @@ struct psd_ring {
 	u64 dropped;
 	struct psd_record *slots;
 };
+
+/* 64-bit modulo without libgcc helpers: 32-bit ARM has none in the kernel. */
+static unsigned int psd_slot(const struct psd_ring *ring, u64 seq)
+{
+	u32 slot;
+
+	div_u64_rem(seq, ring->capacity, &slot);
+	return slot;
+}
 
 /**
  * psd_ring_create() - allocate a ring of @capacity records
@@ -77,7 +87,7 @@ void psd_ring_add(struct psd_ring *ring, struct psd_record *rec)
 		ring->first++;
 		ring->dropped++;
 	}
-	ring->slots[rec->seq % ring->capacity] = *rec;
+	ring->slots[psd_slot(ring, rec->seq)] = *rec;
 	raw_spin_unlock_irqrestore(&ring->lock, flags);
 }
 
@@ -98,7 +108,7 @@ bool psd_ring_get(struct psd_ring *ring, u64 *pos, struct psd_record *out)
 	if (*pos < ring->first)
 		*pos = ring->first;
 	if (*pos < ring->next) {
-		*out = ring->slots[*pos % ring->capacity];
+		*out = ring->slots[psd_slot(ring, *pos)];
 		found = true;
 	}
 	raw_spin_unlock_irqrestore(&ring->lock, flags);
