@@ -240,8 +240,10 @@ static void control_rejects_bad_writes(struct kunit *test)
 	*strchr(nul, '#') = '\0';
 	KUNIT_EXPECT_EQ(test, psd_control_submit(nul, sizeof(nul) - 1, 0),
 			-EINVAL);
-	/* The second half of a split write. */
-	KUNIT_EXPECT_EQ(test, psd_control_submit("500", 3, 13), -EINVAL);
+	/* A whole valid command, but not at offset 0: part of a split write. */
+	KUNIT_EXPECT_EQ(test, psd_control_submit("reset", 5, 5), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psd_control_submit("set stuck_ms 500", 16, 1),
+			-EINVAL);
 	/* One byte over the limit, even with a valid start. */
 	memset(longcmd, ' ', sizeof(longcmd));
 	memcpy(longcmd, "reset", 5);
