@@ -21,7 +21,7 @@ ifneq ($(LLVM),)
 KBUILD_ARGS += LLVM=$(LLVM)
 endif
 
-.PHONY: all modules modules_install clean help lint kunit e2e demo check
+.PHONY: all modules modules_install clean help lint kunit e2e demo check bench
 
 all: modules
 
@@ -49,6 +49,9 @@ e2e:
 demo:
 	scripts/demo.sh
 
+bench:
+	scripts/bench.sh
+
 check:
 	scripts/check.sh
 
@@ -65,5 +68,7 @@ help:
 	@echo '                   and arm), sparse, checkpatch --strict'
 	@echo '  kunit            KUnit suites in UML (linux-source-6.12)'
 	@echo '  e2e              end-to-end scenarios on the arm64 QEMU target'
+	@echo '  bench            hrtimer probe cost (UML) and, on the arm64 target,'
+	@echo '                   workload/s2idle time with and without the module'
 	@echo 'Variables: KDIR ARCH CROSS_COMPILE LLVM; PSD_CACHE (cache dir,'
 	@echo 'default ~/.cache/pmic_sleepdiag)'

@@ -12,6 +12,7 @@
 
 #define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
 #define MEM	((__force int)PM_SUSPEND_MEM)
+#define N_EV	32
 
 static void tp(const char *action, int val, bool start)
 {
@@ -69,6 +70,15 @@ static unsigned int collect(struct psd_record *out, unsigned int max)
 	return n;
 }
 
+/* Records are ~100 bytes: keep arrays of them off the kernel stack. */
+static struct psd_record *events(struct kunit *test, unsigned int n)
+{
+	struct psd_record *ev = kunit_kcalloc(test, n, sizeof(*ev), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, ev);
+	return ev;
+}
+
 static int cycle_init(struct kunit *test)
 {
 	psd_events_reset();
@@ -104,7 +114,7 @@ static void cycle_s2idle_resumed(struct kunit *test)
 		{ PSD_PH_RESUME, 1 }, { PSD_PH_RESUME, 0 },
 		{ PSD_PH_POST, 1 },
 	};
-	struct psd_record ev[32];
+	struct psd_record *ev = events(test, N_EV);
 	struct psd_cycle c;
 	u64 count = psd_cycle_count();
 	unsigned int n;
@@ -126,7 +136,7 @@ static void cycle_s2idle_resumed(struct kunit *test)
 			c.t_start[PSD_PH_SUSPEND]);
 	KUNIT_EXPECT_LE(test, c.t_start[PSD_PH_SUSPEND], c.t_woke);
 
-	n = collect(ev, ARRAY_SIZE(ev));
+	n = collect(ev, N_EV);
 	expect_phases(test, ev, n, want, ARRAY_SIZE(want));
 	KUNIT_ASSERT_EQ(test, n, (unsigned int)ARRAY_SIZE(want) + 1);
 	KUNIT_EXPECT_EQ(test, ev[n - 1].type, PSD_EV_CYCLE_END);
@@ -137,7 +147,7 @@ static void cycle_s2idle_resumed(struct kunit *test)
 
 static void cycle_aborted_in_freeze(struct kunit *test)
 {
-	struct psd_record ev[8];
+	struct psd_record *ev = events(test, N_EV);
 	struct psd_cycle c;
 	unsigned int n;
 
@@ -150,11 +160,11 @@ static void cycle_aborted_in_freeze(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
 	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
 	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "freeze");
-	n = collect(ev, ARRAY_SIZE(ev));
+	n = collect(ev, N_EV);
 	KUNIT_ASSERT_EQ(test, n, 3U);
 	KUNIT_EXPECT_EQ(test, ev[2].type, PSD_EV_CYCLE_END);
 	KUNIT_EXPECT_EQ(test, ev[2].flag, PSD_RES_ABORTED);
-	KUNIT_EXPECT_STREQ(test, ev[2].name, "freeze");
+	KUNIT_EXPECT_STREQ(test, psd_step_name(ev[2].v[3]), "freeze");
 	KUNIT_EXPECT_EQ(test, ev[2].v[0], 0);
 }
 
@@ -188,7 +198,7 @@ static void cycle_aborted_in_suspend_late(struct kunit *test)
 
 static void cycle_no_sleep(struct kunit *test)
 {
-	struct psd_record ev[32];
+	struct psd_record *ev = events(test, N_EV);
 	struct psd_cycle c;
 	unsigned int n;
 
@@ -200,7 +210,7 @@ static void cycle_no_sleep(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_NO_SLEEP);
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
 	KUNIT_EXPECT_EQ(test, c.t_woke, 0ULL);
-	n = collect(ev, ARRAY_SIZE(ev));
+	n = collect(ev, N_EV);
 	KUNIT_ASSERT_GT(test, n, 0U);
 	KUNIT_EXPECT_EQ(test, ev[n - 1].flag, PSD_RES_NO_SLEEP);
 	KUNIT_EXPECT_EQ(test, ev[n - 1].name[0], '\0');
@@ -208,7 +218,7 @@ static void cycle_no_sleep(struct kunit *test)
 
 static void cycle_suspend_to_ram(struct kunit *test)
 {
-	struct psd_record ev[32];
+	struct psd_record *ev = events(test, N_EV);
 	struct psd_cycle c;
 	unsigned int n, i, found = 0;
 
@@ -222,7 +232,7 @@ static void cycle_suspend_to_ram(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
 	KUNIT_EXPECT_EQ(test, c.machine_suspends, 1U);
 	KUNIT_EXPECT_EQ(test, c.t_woke, c.t_end[PSD_PH_MACHINE_SUSPEND]);
-	n = collect(ev, ARRAY_SIZE(ev));
+	n = collect(ev, N_EV);
 	for (i = 0; i < n; i++)
 		if (ev[i].type == PSD_EV_PHASE &&
 		    ev[i].phase == PSD_PH_MACHINE_SUSPEND) {
@@ -234,7 +244,7 @@ static void cycle_suspend_to_ram(struct kunit *test)
 
 static void cycle_ignores_hibernation(struct kunit *test)
 {
-	struct psd_record ev[4];
+	struct psd_record *ev = events(test, N_EV);
 	u64 count = psd_cycle_count();
 	u32 id = psd_cycle_current();
 
@@ -246,7 +256,7 @@ static void cycle_ignores_hibernation(struct kunit *test)
 	notify(PM_POST_HIBERNATION);
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), count);
 	KUNIT_EXPECT_EQ(test, psd_cycle_current(), id);
-	KUNIT_EXPECT_EQ(test, collect(ev, ARRAY_SIZE(ev)), 0U);
+	KUNIT_EXPECT_EQ(test, collect(ev, N_EV), 0U);
 }
 
 static void cycle_keeps_the_last_cycles(struct kunit *test)

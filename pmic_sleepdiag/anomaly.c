@@ -16,17 +16,21 @@
 
 static struct psd_ring *psd_anomalies;
 
+/* The last cycle each class was raised in, for causes named across layers. */
+static u32 psd_anomaly_last_cycle[PSD_NR_ANOMALY_CLASSES];
+
 static const struct {
 	const char *name;
 	psd_ring_show_t show;	/* class-specific keys; may be NULL */
 } psd_anomaly_classes[PSD_NR_ANOMALY_CLASSES] = {
-	[PSD_AN_WS_NOT_HONORED] = { "WS_NOT_HONORED" },
-	[PSD_AN_WS_STUCK_ACTIVE] = { "WS_STUCK_ACTIVE" },
-	[PSD_AN_IRQ_STUCK_PENDING] = { "IRQ_STUCK_PENDING" },
-	[PSD_AN_ALARM_LATE] = { "ALARM_LATE" },
-	[PSD_AN_HRTIMER_LATE] = { "HRTIMER_LATE" },
-	[PSD_AN_PMIC_CONFIG_RISK] = { "PMIC_CONFIG_RISK" },
-	[PSD_AN_PMIC_IO_ERROR] = { "PMIC_IO_ERROR" },
+	[PSD_AN_WS_NOT_HONORED] = { "WS_NOT_HONORED", psd_ws_not_honored_show },
+	[PSD_AN_WS_STUCK_ACTIVE] = { "WS_STUCK_ACTIVE", psd_ws_stuck_show },
+	[PSD_AN_IRQ_STUCK_PENDING] = { "IRQ_STUCK_PENDING",
+				       psd_irqpend_stuck_show },
+	[PSD_AN_ALARM_LATE] = { "ALARM_LATE", psd_alarm_late_show },
+	[PSD_AN_HRTIMER_LATE] = { "HRTIMER_LATE", psd_hrtimer_late_show },
+	[PSD_AN_PMIC_CONFIG_RISK] = { "PMIC_CONFIG_RISK", psd_pmic_risk_show },
+	[PSD_AN_PMIC_IO_ERROR] = { "PMIC_IO_ERROR", psd_pmic_io_error_show },
 };
 
 /**
@@ -66,9 +70,39 @@ void psd_anomaly_raise(struct psd_record *rec)
 	};
 
 	psd_ring_add(psd_anomalies, rec);
+	if (rec->type < PSD_NR_ANOMALY_CLASSES)
+		WRITE_ONCE(psd_anomaly_last_cycle[rec->type], rec->cycle);
 	ev.v[0] = rec->type;
 	ev.v[1] = rec->seq;
 	psd_event_add(&ev);
+}
+
+/**
+ * psd_anomaly_in_cycle() - was an anomaly of a class raised in a cycle?
+ * @cls: enum psd_anomaly_class
+ * @cycle: the cycle
+ *
+ * Only the last cycle of each class is remembered: ask while judging the
+ * cycle itself, not long after.  Context: any.
+ *
+ * Return: true if the last @cls anomaly belongs to @cycle.
+ */
+bool psd_anomaly_in_cycle(unsigned int cls, u32 cycle)
+{
+	return cycle && cls < PSD_NR_ANOMALY_CLASSES &&
+	       READ_ONCE(psd_anomaly_last_cycle[cls]) == cycle;
+}
+
+/**
+ * psd_anomalies_get() - copy out the oldest anomaly at or after *@pos
+ * @pos: in: first sequence number wanted; out: that of the copied anomaly
+ * @out: where to copy it
+ *
+ * Return: true if an anomaly was copied.
+ */
+bool psd_anomalies_get(u64 *pos, struct psd_record *out)
+{
+	return psd_ring_get(psd_anomalies, pos, out);
 }
 
 /**

@@ -19,6 +19,7 @@
 
 #include <linux/hrtimer.h>
 #include <linux/irqnr.h>
+#include <linux/ptrace.h>
 #include <linux/timer.h>
 
 #ifndef PSD_HAVE_TIMER_DELETE
@@ -45,6 +46,16 @@ static inline unsigned int irq_get_nr_irqs(void)
 
 #ifndef PSD_HAVE_TIMER_CONTAINER_OF
 #define timer_container_of(var, timer, field)	from_timer(var, timer, field)
+#endif
+
+/*
+ * The first argument of a kprobed function.  32-bit ARM has no
+ * regs_get_kernel_argument(); undefined elsewhere: no wake IRQ kprobe.
+ */
+#if defined(PSD_HAVE_REGS_GET_KERNEL_ARGUMENT)
+#define psd_kprobe_arg0(regs)	regs_get_kernel_argument(regs, 0)
+#elif defined(CONFIG_ARM)
+#define psd_kprobe_arg0(regs)	((regs)->ARM_r0)
 #endif
 
 #endif /* _PMIC_SLEEPDIAG_COMPAT_H */

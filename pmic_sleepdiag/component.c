@@ -213,11 +213,11 @@ void psd_component_apply(unsigned int setting, u32 value)
 
 /* Rows are filled in as the layers land; NULL shows off(not implemented). */
 const struct psd_component_ops *const psd_component_ops[PSD_NR_COMPONENTS] = {
-	[PSD_COMP_PMIC] = NULL,
-	[PSD_COMP_WAKESRC] = NULL,
-	[PSD_COMP_ALARM] = NULL,
-	[PSD_COMP_IRQPEND] = NULL,
-	[PSD_COMP_HRTIMER] = NULL,
+	[PSD_COMP_PMIC] = &psd_pmic_ops,
+	[PSD_COMP_WAKESRC] = &psd_wakesrc_ops,
+	[PSD_COMP_ALARM] = &psd_alarm_ops,
+	[PSD_COMP_IRQPEND] = &psd_irqpend_ops,
+	[PSD_COMP_HRTIMER] = &psd_hrtimer_ops,
 };
 
 #if IS_ENABLED(CONFIG_PMIC_SLEEPDIAG_KUNIT_TEST)

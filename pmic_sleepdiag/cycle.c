@@ -218,6 +218,7 @@ static void psd_cycle_open(u64 t)
 	c->id = id;
 	c->state = READ_ONCE(psd_trk.next_state);
 	c->step = PSD_STEP_NOTIFIER;
+	c->wake_irq = PSD_WAKE_IRQ_UNKNOWN;
 	c->t_start[PSD_PH_PREPARE] = t;
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 
@@ -260,12 +261,18 @@ static void psd_cycle_close(u64 t)
 	ev.flag = c->result;
 	ev.v[0] = c->s2idle_loops;
 	ev.v[1] = c->state;
-	if (c->result == PSD_RES_ABORTED)
-		strscpy(ev.name, psd_step_name(c->step), sizeof(ev.name));
+	ev.v[3] = c->step;
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 
 	psd_emit_phase(id, PSD_PH_POST, true, 0, t);
 	psd_components_devpm(id, PSD_PH_POST);
+
+	/* The layers may have named the wake IRQ and the aborting source. */
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	ev.v[2] = c->wake_irq;
+	if (c->result == PSD_RES_ABORTED)
+		strscpy(ev.name, c->abort_ws, sizeof(ev.name));
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 	psd_event_add(&ev);
 
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);
@@ -291,6 +298,50 @@ int psd_cycle_pm_notify(struct notifier_block *nb, unsigned long action,
 	else if (action == PM_POST_SUSPEND)
 		psd_cycle_close(t);
 	return NOTIFY_DONE;
+}
+
+/**
+ * psd_cycle_set_wake_irq() - note the wake IRQ of the open cycle
+ * @id: the cycle, which must still be open
+ * @irq: the Linux IRQ number, or PSD_WAKE_IRQ_NONE once wake IRQs are seen
+ *
+ * The first wake IRQ is the cycle's; NONE only replaces UNKNOWN.
+ * Context: any, including hardirq.
+ *
+ * Return: true if @irq, a real IRQ, became the cycle's wake IRQ.
+ */
+bool psd_cycle_set_wake_irq(u32 id, int irq)
+{
+	unsigned long flags;
+	bool set = false;
+	struct psd_cycle *c;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	c = psd_trk.keep ? psd_cur() : NULL;
+	if (psd_trk.open && c->id == id && c->wake_irq < 0 &&
+	    irq > c->wake_irq) {
+		c->wake_irq = irq;
+		set = irq >= 0;
+	}
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	return set;
+}
+
+/**
+ * psd_cycle_set_abort_ws() - name the wakeup source that aborted a cycle
+ * @id: the cycle, which must still be open (its PM_POST_SUSPEND hooks)
+ * @name: the source's name; shown as ws= on the cycle_end line
+ */
+void psd_cycle_set_abort_ws(u32 id, const char *name)
+{
+	unsigned long flags;
+	struct psd_cycle *c;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	c = psd_trk.keep ? psd_cur() : NULL;
+	if (psd_trk.open && c->id == id)
+		strscpy(c->abort_ws, name, sizeof(c->abort_ws));
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 }
 
 /**

@@ -26,6 +26,12 @@ static const struct psd_file psd_files[] = {
 	{ NULL, "control", 0200, NULL, &psd_control_fops },
 	{ NULL, "events", 0400, NULL, &psd_events_fops },
 	{ NULL, "anomalies", 0400, NULL, &psd_anomalies_fops },
+	{ "hrtimer", "latency", 0400, psd_hrtimer_latency_show },
+	{ "pmic", "snapshots", 0400, NULL, &psd_pmic_snapshots_fops },
+	{ "pmic", "lint", 0400, psd_pmic_lint_show },
+	{ "irq", "pending", 0400, psd_irqpend_pending_show },
+	{ "wakeup", "sources", 0400, psd_wakesrc_sources_show },
+	{ "alarm", "history", 0400, psd_alarm_history_show },
 };
 
 static struct dentry *psd_root;

@@ -8,6 +8,7 @@
  */
 #include <linux/fs.h>
 #include <linux/seq_file.h>
+#include <linux/string.h>
 
 #include "internal.h"
 
@@ -45,8 +46,18 @@ static void psd_show_cycle_end(struct seq_file *m, const struct psd_record *r)
 
 	seq_printf(m, " result=%s s2idle_loops=%lld state=%s", res, r->v[0],
 		   psd_state_name(r->v[1]));
-	if (r->flag == PSD_RES_ABORTED)
-		seq_printf(m, " step=%s", r->name[0] ? r->name : "unknown");
+	if (r->flag == PSD_RES_ABORTED) {
+		seq_printf(m, " step=%s", psd_step_name(r->v[3]));
+		if (strchr(r->name, ' '))
+			seq_printf(m, " ws=\"%s\"", r->name);
+		else if (r->name[0])
+			seq_printf(m, " ws=%s", r->name);
+	}
+	if (r->v[2] >= 0)
+		seq_printf(m, " wake_irq=%lld", r->v[2]);
+	else
+		seq_printf(m, " wake_irq=%s", r->v[2] == PSD_WAKE_IRQ_NONE ?
+			   "none" : "unknown");
 }
 
 static void psd_show_anomaly(struct seq_file *m, const struct psd_record *r)
@@ -62,6 +73,11 @@ static const struct {
 	[PSD_EV_PHASE] = { "phase", psd_show_phase },
 	[PSD_EV_CYCLE_END] = { "cycle_end", psd_show_cycle_end },
 	[PSD_EV_ANOMALY] = { "anomaly", psd_show_anomaly },
+	[PSD_EV_WS_ACTIVATE] = { "ws_activate", psd_ws_event_show },
+	[PSD_EV_WS_DEACTIVATE] = { "ws_deactivate", psd_ws_event_show },
+	[PSD_EV_WAKE_IRQ] = { "wake_irq", psd_wakeirq_event_show },
+	[PSD_EV_ALARM_ARMED] = { "alarm_armed", psd_alarm_event_show },
+	[PSD_EV_ALARM_FIRED] = { "alarm_fired", psd_alarm_event_show },
 };
 
 static void psd_event_show(struct seq_file *m, const struct psd_record *r)

@@ -10,7 +10,9 @@
 #define _PMIC_SLEEPDIAG_INTERNAL_H
 
 #include <linux/types.h>
+#include <linux/bitops.h>
 #include <linux/compiler.h>
+#include <linux/ktime.h>
 
 struct seq_file;
 struct dentry;
@@ -180,6 +182,11 @@ enum psd_event_type {
 	PSD_EV_PHASE,
 	PSD_EV_CYCLE_END,
 	PSD_EV_ANOMALY,
+	PSD_EV_WS_ACTIVATE,
+	PSD_EV_WS_DEACTIVATE,
+	PSD_EV_WAKE_IRQ,
+	PSD_EV_ALARM_ARMED,
+	PSD_EV_ALARM_FIRED,
 	PSD_NR_EVENT_TYPES
 };
 
@@ -215,8 +222,10 @@ int psd_anomalies_init(void);
 void psd_anomalies_exit(void);
 void psd_anomaly_raise(struct psd_record *rec);
 void psd_anomalies_reset(void);
+bool psd_anomalies_get(u64 *pos, struct psd_record *out);
 u64 psd_anomalies_total(void);
 u64 psd_anomalies_dropped(void);
+bool psd_anomaly_in_cycle(unsigned int cls, u32 cycle);
 const char *psd_anomaly_class_name(unsigned int cls);
 extern const struct file_operations psd_anomalies_fops;
 
@@ -244,6 +253,8 @@ enum psd_step {
  * @t_start:	CLOCK_BOOTTIME of each phase's first start (0: never)
  * @t_end:	CLOCK_BOOTTIME of each phase's last end (0: never)
  * @t_woke:	end of the last s2idle/machine_suspend (0: never slept)
+ * @wake_irq:	the first wake IRQ, PSD_WAKE_IRQ_NONE or _UNKNOWN
+ * @abort_ws:	the wakeup source that aborted it, "" when none is known
  */
 struct psd_cycle {
 	u32 id;
@@ -255,7 +266,12 @@ struct psd_cycle {
 	u64 t_start[PSD_NR_PHASES];
 	u64 t_end[PSD_NR_PHASES];
 	u64 t_woke;
+	s32 wake_irq;
+	char abort_ws[PSD_NAME_LEN];
 };
+
+#define PSD_WAKE_IRQ_NONE	(-1)	/* watched, none seen */
+#define PSD_WAKE_IRQ_UNKNOWN	(-2)	/* cannot be seen */
 
 int psd_cycle_init(unsigned int keep);
 void psd_cycle_exit(void);
@@ -264,6 +280,8 @@ u64 psd_cycle_count(void);
 bool psd_cycle_get(u32 id, struct psd_cycle *out);
 void psd_cycles_reset(void);
 const char *psd_step_name(unsigned int step);
+bool psd_cycle_set_wake_irq(u32 id, int irq);
+void psd_cycle_set_abort_ws(u32 id, const char *name);
 
 /* The tracker's inputs, exposed so KUnit can drive it like the kernel. */
 void psd_cycle_tp_suspend_resume(void *data, const char *action, int val,
@@ -285,6 +303,426 @@ int psd_control_submit(const char *buf, size_t len, loff_t pos);
 int psd_control_show_error(struct seq_file *m);
 void psd_control_clear_error(void);
 extern const struct file_operations psd_control_fops;
+
+/* ---- hrtimer latency histogram: the arithmetic (hrtimer_hist.c) ---- */
+
+#define PSD_HIST_SUB_BITS	5
+#define PSD_HIST_SUB		BIT(PSD_HIST_SUB_BITS)
+/* 64 exact buckets, then 32 per power of two: every u64 has a bucket. */
+#define PSD_HIST_BUCKETS	((64 - PSD_HIST_SUB_BITS + 1) * PSD_HIST_SUB)
+#define PSD_HIST_NR_PCT		4	/* p50 p90 p99 p999 */
+
+/* One CPU's or a merged histogram, as a reader copies it out. */
+struct psd_hist_snap {
+	u64 count;
+	u64 sum;
+	u64 min;
+	u64 max;
+	u64 suspended;
+	u64 bucket[PSD_HIST_BUCKETS];
+};
+
+struct psd_hist_stats {
+	u64 count;
+	u64 min;
+	u64 avg;
+	u64 max;
+	u64 p[PSD_HIST_NR_PCT];
+};
+
+extern const u16 psd_hist_permille[PSD_HIST_NR_PCT];
+
+/**
+ * psd_hist_index() - the bucket a value falls in; inline for the probe
+ * @v: the value, in ns
+ *
+ * Return: 0 .. PSD_HIST_BUCKETS - 1, monotone in @v.
+ */
+static inline unsigned int psd_hist_index(u64 v)
+{
+	unsigned int shift;
+
+	if (v < 2 * PSD_HIST_SUB)
+		return v;
+	/* v >> shift lands in [PSD_HIST_SUB, 2 * PSD_HIST_SUB). */
+	shift = fls64(v) - 1 - PSD_HIST_SUB_BITS;
+	return shift * PSD_HIST_SUB + (unsigned int)(v >> shift);
+}
+
+u64 psd_hist_lo(unsigned int idx);
+u64 psd_hist_hi(unsigned int idx);
+u64 psd_hist_mid(unsigned int idx);
+void psd_hist_snap_add(struct psd_hist_snap *s, u64 v);
+void psd_hist_snap_derive(struct psd_hist_snap *s);
+void psd_hist_merge(struct psd_hist_snap *dst, const struct psd_hist_snap *src);
+void psd_hist_stats(const struct psd_hist_snap *s, struct psd_hist_stats *st);
+
+/* ---- hrtimer latency: probe, windows, file (hrtimer_lat.c) ---- */
+
+enum psd_hrt_window {
+	PSD_HRT_ALL,
+	PSD_HRT_POST_RESUME,
+	PSD_HRT_PROBE,
+	PSD_HRT_NR_WINDOWS
+};
+
+extern const struct psd_component_ops psd_hrtimer_ops;
+int psd_hrtimer_latency_show(struct seq_file *m, void *unused);
+void psd_hrtimer_late_show(struct seq_file *m, const struct psd_record *rec);
+
+/* One measuring instance; the component runs one, KUnit its own. */
+struct psd_hrt;
+struct hrtimer;
+
+/* The last sleep: CLOCK_BOOTTIME start and end (0 while asleep). */
+struct psd_hrt_sleep {
+	u64 start;
+	u64 end;
+};
+
+#define PSD_HRT_IN_POST_RESUME	BIT(0)
+#define PSD_HRT_SUSPENDED	BIT(1)
+
+unsigned int psd_hrt_classify(const struct psd_hrt_sleep *s, clockid_t clock,
+			      u64 late, u64 now, u64 post_ns);
+struct psd_hrt *psd_hrt_create(u64 (*clock)(void), u32 cycle);
+void psd_hrt_destroy(struct psd_hrt *st);
+void psd_hrt_probe(void *data, struct hrtimer *timer, ktime_t *now);
+void psd_hrt_phase(struct psd_hrt *st, u32 cycle, enum psd_phase phase,
+		   bool start, u64 t_ns);
+void psd_hrt_window_close(struct psd_hrt *st);
+void psd_hrt_reset(struct psd_hrt *st);
+void psd_hrt_set_period(struct psd_hrt *st, u32 us);
+struct hrtimer *psd_hrt_probe_timer(struct psd_hrt *st);
+int psd_hrt_show(struct psd_hrt *st, struct seq_file *m);
+size_t psd_hrt_memory(const struct psd_hrt *st);
+
+/* ---- irqpend: interrupts stuck pending (irqpend.c) ---- */
+
+extern const struct psd_component_ops psd_irqpend_ops;
+int psd_irqpend_pending_show(struct seq_file *m, void *unused);
+bool psd_irqpend_stuck_in_cycle(unsigned int irq, u32 cycle);
+unsigned int psd_irqpend_stuck_irqs(u32 cycle, unsigned int *irqs,
+				    unsigned int max);
+
+/* ---- irqpend: watch table, classifier, lines (irqpend_classify.c) ---- */
+
+#define PSD_IRQP_MAX		64	/* watched IRQs, INTERFACE.md */
+#define PSD_IRQP_MIN_SAMPLES	3	/* samples before "stuck" */
+#define PSD_IRQP_LOG		256	/* (irq, cycle) stuck records kept */
+
+/* What an irqchip said about one state bit. */
+enum psd_irqp_bit {
+	PSD_IRQP_NO,
+	PSD_IRQP_YES,
+	PSD_IRQP_UNSUPPORTED,
+};
+
+/* Why an IRQ is watched; the entry goes when no reason is left. */
+#define PSD_IRQP_WHY_WAKE	BIT(0)	/* wake-armed at the last refresh */
+#define PSD_IRQP_WHY_PARAM	BIT(1)	/* watch_irqs= */
+#define PSD_IRQP_WHY_USER	BIT(2)	/* control watch_irq */
+#define PSD_IRQP_WHY_PARENT	BIT(3)	/* parent of an unsupported one */
+
+/* Where a sample was taken, as the anomaly's at= shows it. */
+#define PSD_IRQP_AT_POLL	PSD_NR_PHASES
+
+/**
+ * struct psd_irqp_sample - one look at one IRQ
+ * @t_ns:	CLOCK_BOOTTIME of the look
+ * @count:	handler count, summed over CPUs
+ * @pending:	enum psd_irqp_bit, IRQCHIP_STATE_PENDING
+ * @active:	enum psd_irqp_bit, IRQCHIP_STATE_ACTIVE
+ * @masked:	enum psd_irqp_bit, IRQCHIP_STATE_MASKED
+ * @wake:	wake-armed (irqd_is_wakeup_set)
+ * @enabled:	not disabled (for per-CPU IRQs: on the sampling CPU)
+ */
+struct psd_irqp_sample {
+	u64 t_ns;
+	u64 count;
+	u8 pending;
+	u8 active;
+	u8 masked;
+	bool wake;
+	bool enabled;
+};
+
+/**
+ * struct psd_irqp_class - classifier state of one IRQ
+ * @pend_t0:	first sample of the current run of pending samples
+ * @streak_t0:	first sample of the current stuck candidate streak
+ * @streak_count: handler count during the streak
+ * @streak_n:	samples in the streak (0: none)
+ * @pending:	the last sample was pending
+ * @stuck:	stuck now; set once per episode
+ */
+struct psd_irqp_class {
+	u64 pend_t0;
+	u64 streak_t0;
+	u64 streak_count;
+	u32 streak_n;
+	bool pending;
+	bool stuck;
+};
+
+/**
+ * struct psd_irqp_entry - one watched IRQ
+ * @irq:	Linux IRQ number
+ * @why:	PSD_IRQP_WHY_* bits
+ * @hwirq:	hwirq at the chip level that answers (GIC INTID)
+ * @parent_irq:	the descriptor's parent line (nested PMIC IRQs), 0: none
+ * @ident:	irq_data seen when added, never dereferenced: reuse check
+ * @ident_domain: its domain, same purpose
+ * @ident_hwirq: its hwirq, same purpose
+ * @stuck_cycle: the last cycle logged as stuck in
+ * @stuck_logged: @stuck_cycle is valid
+ * @last:	the last sample
+ * @cls:	classifier state
+ * @chip:	name of the chip that answers (or of the top chip)
+ */
+struct psd_irqp_entry {
+	unsigned int irq;
+	u8 why;
+	unsigned long hwirq;
+	unsigned int parent_irq;
+	const void *ident;
+	const void *ident_domain;
+	unsigned long ident_hwirq;
+	u32 stuck_cycle;
+	bool stuck_logged;
+	struct psd_irqp_sample last;
+	struct psd_irqp_class cls;
+	char chip[PSD_NAME_LEN];
+};
+
+struct psd_irqp_stuck_rec {
+	u32 cycle;
+	u32 irq;
+};
+
+/**
+ * struct psd_irqp_table - the bounded watch list, sorted by IRQ
+ * @n:		entries in use
+ * @overflow:	IRQs that did not fit
+ * @dropped:	entries dropped because their descriptor went away
+ * @log_n:	stuck records ever written; the last PSD_IRQP_LOG are kept
+ * @e:		the entries
+ * @log:	(irq, cycle) pairs seen stuck, for the report
+ */
+struct psd_irqp_table {
+	unsigned int n;
+	u64 overflow;
+	u64 dropped;
+	unsigned int log_n;
+	struct psd_irqp_entry e[PSD_IRQP_MAX];
+	struct psd_irqp_stuck_rec log[PSD_IRQP_LOG];
+};
+
+bool psd_irqp_classify(struct psd_irqp_class *c,
+		       const struct psd_irqp_sample *s, u64 stuck_ns);
+u64 psd_irqp_pending_ms(const struct psd_irqp_class *c,
+			const struct psd_irqp_sample *s);
+struct psd_irqp_entry *psd_irqp_find(struct psd_irqp_table *t,
+				     unsigned int irq);
+struct psd_irqp_entry *psd_irqp_add(struct psd_irqp_table *t,
+				    unsigned int irq, u8 why);
+void psd_irqp_remove(struct psd_irqp_table *t, struct psd_irqp_entry *e);
+void psd_irqp_sweep(struct psd_irqp_table *t);
+unsigned int psd_irqp_unsupported(const struct psd_irqp_table *t);
+bool psd_irqp_log_stuck(struct psd_irqp_table *t, struct psd_irqp_entry *e,
+			u32 cycle);
+bool psd_irqp_was_stuck(const struct psd_irqp_table *t, unsigned int irq,
+			u32 cycle);
+void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
+			const struct psd_irqp_sample *s,
+			const struct psd_irqp_class *c);
+void psd_irqp_stuck_record(struct psd_record *rec,
+			   const struct psd_irqp_entry *e,
+			   const struct psd_irqp_sample *s,
+			   const struct psd_irqp_class *c, u32 cycle, u8 at);
+void psd_irqpend_stuck_show(struct seq_file *m, const struct psd_record *rec);
+
+/* ---- wakeup sources, wake IRQ, alarms (wakesrc_trace/) ---- */
+
+extern const struct psd_component_ops psd_wakesrc_ops;
+extern const struct psd_component_ops psd_alarm_ops;
+int psd_wakesrc_sources_show(struct seq_file *m, void *unused);
+int psd_alarm_history_show(struct seq_file *m, void *unused);
+void psd_ws_event_show(struct seq_file *m, const struct psd_record *r);
+void psd_wakeirq_event_show(struct seq_file *m, const struct psd_record *r);
+void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r);
+void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r);
+void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r);
+void psd_alarm_late_show(struct seq_file *m, const struct psd_record *r);
+
+/* ---- PMIC: register profiles (pmic_regs_tps65910.c) ---- */
+
+#define PSD_PMIC_MAX_REGS	72	/* rows of the largest profile */
+#define PSD_PMIC_NR_ADDR	0x80	/* addresses 0x00..max_register */
+
+/* A field of a register, decoded with its mask only. */
+struct psd_pmic_field {
+	const char *name;
+	const char *meaning;
+	u8 mask;
+};
+
+/* A register; @fields ends with an empty row; @cached: not volatile in
+ * the driver's regmap.
+ */
+struct psd_pmic_reg {
+	const char *name;
+	const struct psd_pmic_field *fields;
+	u8 addr;
+	bool cached;
+};
+
+/* One regmap_bulk_read(); @cached as for its registers. */
+struct psd_pmic_range {
+	u8 first;
+	u8 last;
+	bool cached;
+};
+
+/* A chip: registers sorted by address, the ranges that read them. */
+struct psd_pmic_profile {
+	const char *chip;
+	const struct psd_pmic_reg *regs;
+	unsigned int nregs;
+	const struct psd_pmic_range *ranges;
+	unsigned int nranges;
+	unsigned int max_register;
+};
+
+extern const struct psd_pmic_profile psd_pmic_tps65910;
+extern const struct psd_pmic_profile psd_pmic_tps65911;
+extern const struct psd_pmic_profile *const psd_pmic_profiles[];
+
+const struct psd_pmic_profile *psd_pmic_profile_find(const char *chip);
+int psd_pmic_reg_index(const struct psd_pmic_profile *prof, unsigned int addr);
+const struct psd_pmic_field *psd_pmic_field_find(const struct psd_pmic_reg *reg,
+						 u8 mask);
+
+static inline unsigned int psd_pmic_field_val(u8 val, u8 mask)
+{
+	return (val & mask) >> __ffs(mask);
+}
+
+/* ---- PMIC: snapshots (pmic_snapshot.c) ---- */
+
+/* Snapshot slots of a cycle; the phases are in pmic_snapshot.c. */
+#define PSD_PMIC_NR_SLOTS	7
+
+/**
+ * struct psd_pmic_snap - the registers of a profile at one moment
+ * @t_ns:	CLOCK_BOOTTIME when the reads began
+ * @prof:	the chip read; NULL: empty slot
+ * @cycle:	suspend cycle
+ * @err:	first read error, 0 if none
+ * @phase:	enum psd_phase
+ * @val:	values, by profile row
+ * @changed:	rows whose value differs from the previous snapshot's
+ * @failed:	rows whose read failed
+ */
+struct psd_pmic_snap {
+	u64 t_ns;
+	const struct psd_pmic_profile *prof;
+	u32 cycle;
+	int err;
+	u8 phase;
+	u8 val[PSD_PMIC_MAX_REGS];
+	DECLARE_BITMAP(changed, PSD_PMIC_MAX_REGS);
+	DECLARE_BITMAP(failed, PSD_PMIC_MAX_REGS);
+};
+
+struct psd_pmic_store;
+struct regmap;
+
+int psd_pmic_slot(unsigned int phase);
+struct psd_pmic_store *psd_pmic_store_create(unsigned int keep);
+void psd_pmic_store_destroy(struct psd_pmic_store *st);
+void psd_pmic_store_reset(struct psd_pmic_store *st);
+unsigned int psd_pmic_read(struct regmap *map,
+			   const struct psd_pmic_profile *prof,
+			   struct psd_pmic_snap *s);
+void psd_pmic_store_add(struct psd_pmic_store *st, struct psd_pmic_snap *s);
+bool psd_pmic_store_latest(struct psd_pmic_store *st, struct psd_pmic_snap *out);
+bool psd_pmic_store_get(struct psd_pmic_store *st, u32 cycle,
+			unsigned int phase, struct psd_pmic_snap *out);
+bool psd_pmic_store_nth(struct psd_pmic_store *st, loff_t n,
+			struct psd_pmic_snap *out);
+void psd_pmic_fields_show(struct seq_file *m, const struct psd_pmic_reg *reg,
+			  u8 val);
+void psd_pmic_snap_show(struct seq_file *m, const struct psd_pmic_snap *s);
+int psd_pmic_store_seq_open(struct file *file, struct psd_pmic_store *st);
+
+/* ---- PMIC: sleep-configuration lint (pmic_lint.c) ---- */
+
+enum { PSD_LINT_WARN, PSD_LINT_INFO };
+enum { PSD_LINT_SET, PSD_LINT_CLEAR, PSD_LINT_PENDING };
+enum { PSD_LINT_NO, PSD_LINT_HOLDS, PSD_LINT_UNKNOWN, PSD_LINT_NA };
+
+/* SET: all @mask bits set; CLEAR: none; PENDING: @reg & ~@reg2 != 0. */
+struct psd_pmic_lint_term {
+	u8 op;
+	u8 reg;
+	u8 mask;
+	u8 reg2;
+};
+
+#define PSD_LINT_MAX_TERMS	4
+
+/**
+ * struct psd_pmic_lint_rule - one lint rule
+ * @id:		rule= name
+ * @detail:	one line: what is wrong and what to change
+ * @severity:	PSD_LINT_WARN or PSD_LINT_INFO
+ * @any:	holds when one term holds (else: all terms)
+ * @reg:	register the finding names (an "any" rule: the term's)
+ * @nterms:	terms used
+ * @terms:	the tests, which are also the fields the rule reads
+ */
+struct psd_pmic_lint_rule {
+	const char *id;
+	const char *detail;
+	u8 severity;
+	bool any;
+	u8 reg;
+	u8 nterms;
+	struct psd_pmic_lint_term terms[PSD_LINT_MAX_TERMS];
+};
+
+extern const struct psd_pmic_lint_rule psd_pmic_lint_rules[];
+extern const unsigned int psd_pmic_nr_lint_rules;
+
+const char *psd_pmic_lint_severity(unsigned int severity);
+int psd_pmic_lint_eval(const struct psd_pmic_lint_rule *r,
+		       const struct psd_pmic_snap *s, u8 *reg);
+u32 psd_pmic_lint_warnings(const struct psd_pmic_snap *s, u32 *unknown);
+void psd_pmic_lint_snap_show(struct seq_file *m, const struct psd_pmic_snap *s);
+void psd_pmic_risk_show(struct seq_file *m, const struct psd_record *rec);
+
+/* ---- PMIC: the component, attach and snapshots (pmic.c) ---- */
+
+struct psd_pmic;
+
+extern const struct psd_component_ops psd_pmic_ops;
+extern const struct file_operations psd_pmic_snapshots_fops;
+int psd_pmic_lint_show(struct seq_file *m, void *unused);
+bool psd_pmic_snapshot_get(u32 cycle, unsigned int phase,
+			   struct psd_pmic_snap *out);
+void psd_pmic_io_error_show(struct seq_file *m, const struct psd_record *rec);
+
+struct psd_pmic *psd_pmic_create(unsigned int keep, bool live);
+void psd_pmic_destroy(struct psd_pmic *p);
+int psd_pmic_attach(struct psd_pmic *p, struct device *dev, const char *chip,
+		    const char **why);
+void psd_pmic_detach(struct psd_pmic *p, const char *why);
+struct device *psd_pmic_attached(struct psd_pmic *p, bool *linked);
+struct psd_pmic_store *psd_pmic_store_of(struct psd_pmic *p);
+u64 psd_pmic_reads(struct psd_pmic *p);
+int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase);
+void psd_pmic_reset(struct psd_pmic *p);
 
 /* ---- summary (summary.c) ---- */
 

@@ -3,8 +3,8 @@
  * pmic_sleepdiag - why did the board wake late, or not at all, from
  * suspend-to-idle?  Module parameters, load and unload.
  *
- * Load order: the data stores, then the layers, then the inputs that feed
- * them (cycle tracker, own device), then the files that show them.  Unload
+ * Load order: the data stores, the module's own device, the layers, the
+ * cycle tracker that feeds them, then the files that show them.  Unload
  * is the mirror image, files first, so nothing is read while it goes away.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -105,26 +105,27 @@ static int __init psd_init(void)
 	ret = psd_anomalies_init();
 	if (ret)
 		goto err_events;
+	/* Before the layers: the PMIC links our device to its own at attach. */
+	ret = psd_pmdev_init();
+	if (ret)
+		goto err_anomalies;
 
 	psd_components_start();
 
 	ret = psd_cycle_init(psd_params.keep_cycles);
 	if (ret)
 		goto err_components;
-	ret = psd_pmdev_init();
-	if (ret)
-		goto err_cycle;
 	ret = psd_debugfs_init();
 	if (ret)
-		goto err_pmdev;
+		goto err_cycle;
 	return 0;
 
-err_pmdev:
-	psd_pmdev_exit();
 err_cycle:
 	psd_cycle_exit();
 err_components:
 	psd_components_stop();
+	psd_pmdev_exit();
+err_anomalies:
 	psd_anomalies_exit();
 err_events:
 	psd_events_exit();
@@ -134,9 +135,9 @@ err_events:
 static void __exit psd_exit(void)
 {
 	psd_debugfs_exit();
-	psd_pmdev_exit();
 	psd_cycle_exit();
 	psd_components_stop();
+	psd_pmdev_exit();
 	psd_anomalies_exit();
 	psd_events_exit();
 }

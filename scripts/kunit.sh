@@ -35,7 +35,7 @@ ln -sfn "$repo" "$src/drivers/misc/pmic_sleepdiag"
 
 build=$PSD_CACHE/build/um-kunit
 json=$PSD_CACHE/build/um-kunit.json
-log=$PSD_CACHE/build/um-kunit.log
+log=${PSD_KUNIT_LOG:-$PSD_CACHE/build/um-kunit.log}	# bench.sh reads its own
 rm -f "$json"
 status=0
 (cd "$src" && python3 tools/testing/kunit/kunit.py run \

@@ -43,8 +43,10 @@ def check_cycles(run, n, result='resumed'):
                        'cycle %s: no type=phase phase=%s start=1' % (c, p))
         ends = [e for e in mine if e.get('type') == 'cycle_end']
         run.expect_eq('cycle %s cycle_end lines' % c, 1, len(ends))
+        # Later layers may log after cycle_end (post-resume timer window).
+        spine = [e for e in mine if e.get('type') in ('phase', 'cycle_end')]
         run.expect_eq('cycle %s: cycle_end after its last phase' % c,
-                      'cycle_end', mine[-1].get('type'))
+                      'cycle_end', spine[-1].get('type'))
         run.expect_eq('cycle %s result' % c, result, ends[0].get('result'))
         run.expect_match('cycle %s s2idle_loops' % c, r'[1-9]\d*',
                          ends[0].get('s2idle_loops'))

@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: alarms across suspend (wakesrc_trace/alarm.c), driven through the
+ * real alarmtimer_suspend/alarmtimer_fired probes and the cycle tracker's
+ * inputs, which call the layer's phase and PM hooks.  Expiries are placed
+ * relative to the clock the tracker reads, far enough that the outcome
+ * does not depend on how fast the test runs.
+ */
+#include <kunit/test.h>
+#include <linux/alarmtimer.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/suspend.h>
+#include <linux/timekeeping.h>
+
+#include "../pmic_sleepdiag/internal.h"
+#include "../wakesrc_trace/internal.h"
+
+#define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
+
+static void tp(const char *action, int val, bool start)
+{
+	psd_cycle_tp_suspend_resume(NULL, action, val, start);
+}
+
+static void both(const char *action, int val)
+{
+	tp(action, val, true);
+	tp(action, val, false);
+}
+
+static void notify(unsigned long action)
+{
+	psd_cycle_pm_notify(NULL, action, NULL);
+}
+
+static void begin(void)
+{
+	tp("suspend_enter", FREEZE, true);
+	notify(PM_SUSPEND_PREPARE);
+	both("freeze_processes", 0);
+	tp("suspend_enter", FREEZE, false);
+	both("dpm_prepare", 2);
+}
+
+/* dpm_suspend, during which the alarmtimer device reports its alarm. */
+static void suspend_with_alarm(s64 expires, int type)
+{
+	tp("dpm_suspend", 2, true);
+	psd_alarm_tp_suspend(NULL, ns_to_ktime(expires), type);
+	tp("dpm_suspend", 2, false);
+	both("dpm_suspend_late", 2);
+	both("dpm_suspend_noirq", 2);
+}
+
+static void resume_devices(void)
+{
+	both("dpm_resume_noirq", 16);
+	both("dpm_resume_early", 16);
+	both("dpm_resume", 16);
+}
+
+static void fire(s64 expires, int type, s64 now)
+{
+	struct alarm a = { .type = type };
+
+	a.node.expires = ns_to_ktime(expires);
+	psd_alarm_tp_fired(NULL, &a, ns_to_ktime(now));
+}
+
+static s64 boot_now(void)
+{
+	return ktime_get_boot_fast_ns();
+}
+
+static unsigned int late_anomalies(struct psd_record *last)
+{
+	struct psd_record r;
+	unsigned int n = 0;
+	u64 pos = 0;
+
+	while (psd_anomalies_get(&pos, &r)) {
+		pos++;
+		if (r.type != PSD_AN_ALARM_LATE)
+			continue;
+		n++;
+		if (last)
+			*last = r;
+	}
+	return n;
+}
+
+static struct psd_alarm newest(struct kunit *test)
+{
+	struct psd_alarm a = {};
+
+	KUNIT_EXPECT_TRUE(test, psd_alarm_get(0, &a));
+	return a;
+}
+
+static int alarmk_init(struct kunit *test)
+{
+	psd_components_stop();
+	psd_components_start();
+	psd_settings_init();
+	psd_events_reset();
+	psd_anomalies_reset();
+	psd_cycles_reset();
+	return 0;
+}
+
+static void alarmk_exit(struct kunit *test)
+{
+	psd_settings_init();
+}
+
+static void alarm_on_time(struct kunit *test)
+{
+	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
+	struct psd_alarm a;
+
+	KUNIT_ASSERT_TRUE(test, psd_component_on(PSD_COMP_ALARM));
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	fire(exp, ALARM_BOOTTIME, exp);
+
+	a = newest(test);
+	KUNIT_EXPECT_EQ(test, a.cycle, psd_cycle_current());
+	KUNIT_EXPECT_EQ(test, a.type, (u8)ALARM_BOOTTIME);
+	KUNIT_EXPECT_EQ(test, a.expected_ns, (u64)exp);
+	KUNIT_EXPECT_GT(test, a.woke_ns, 0ULL);
+	KUNIT_EXPECT_GT(test, a.fired_ns, 0ULL);
+	KUNIT_EXPECT_EQ(test, a.cause, (u8)PSD_ALARM_ON_TIME);
+	KUNIT_EXPECT_EQ(test, late_anomalies(NULL), 0U);
+}
+
+/* Woke by the RTC, late but within its one-second step. */
+static void alarm_late_rtc_granularity(struct kunit *test)
+{
+	s64 exp = boot_now() - 200 * NSEC_PER_MSEC;
+	struct psd_record an;
+	struct psd_alarm a;
+
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	tp("machine_suspend", FREEZE, true);
+	psd_wakeirq_note(42, 1, "rtc-pl031");
+	tp("machine_suspend", FREEZE, false);
+	resume_devices();
+	fire(exp, ALARM_BOOTTIME, boot_now());	/* fires on resume */
+	KUNIT_EXPECT_EQ(test, late_anomalies(NULL), 0U);  /* not before post */
+	notify(PM_POST_SUSPEND);
+
+	a = newest(test);
+	KUNIT_EXPECT_EQ(test, a.cause, (u8)PSD_ALARM_RTC_GRANULARITY);
+	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 1U);
+	KUNIT_EXPECT_EQ(test, an.cycle, a.cycle);
+	KUNIT_EXPECT_EQ(test, an.phase, (u8)PSD_ALARM_RTC_GRANULARITY);
+	KUNIT_EXPECT_EQ(test, an.v[0], exp);
+	KUNIT_EXPECT_EQ(test, (u64)an.v[1], a.woke_ns);
+	KUNIT_EXPECT_EQ(test, (u64)an.v[2], a.fired_ns);
+	KUNIT_EXPECT_EQ(test, an.v[3],
+			div_s64(max(a.woke_ns, a.fired_ns) - exp,
+				NSEC_PER_MSEC));
+	KUNIT_EXPECT_GE(test, an.v[3], 200LL);
+}
+
+static void alarm_under_threshold(struct kunit *test)
+{
+	s64 exp = boot_now() - 200 * NSEC_PER_MSEC;
+
+	psd_setting_apply(PSD_SET_ALARM_LATE_MS, 600000);
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	tp("machine_suspend", FREEZE, true);
+	psd_wakeirq_note(42, 1, "rtc-pl031");
+	tp("machine_suspend", FREEZE, false);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	fire(exp, ALARM_BOOTTIME, boot_now());	/* after post */
+	KUNIT_EXPECT_EQ(test, newest(test).cause,
+			(u8)PSD_ALARM_RTC_GRANULARITY);
+	KUNIT_EXPECT_EQ(test, late_anomalies(NULL), 0U);
+}
+
+/* Late by seconds: not the RTC's step; the cause is what else went wrong. */
+static void alarm_late_causes(struct kunit *test)
+{
+	struct psd_record an;
+	s64 exp;
+
+	/* Woken by another IRQ, nothing else seen: unknown. */
+	exp = boot_now() - 3 * NSEC_PER_SEC;
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	tp("machine_suspend", FREEZE, true);
+	psd_wakeirq_note(43, 2, "virtio0");
+	tp("machine_suspend", FREEZE, false);
+	resume_devices();
+	fire(exp, ALARM_BOOTTIME, boot_now());
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 1U);
+	KUNIT_EXPECT_EQ(test, an.phase, (u8)PSD_ALARM_UNKNOWN);
+
+	/* Within a second, but not woken by the RTC: unknown too. */
+	exp = boot_now() - 200 * NSEC_PER_MSEC;
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	tp("machine_suspend", FREEZE, true);
+	psd_wakeirq_note(43, 2, "virtio0");
+	tp("machine_suspend", FREEZE, false);
+	resume_devices();
+	fire(exp, ALARM_BOOTTIME, boot_now());
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 2U);
+	KUNIT_EXPECT_EQ(test, an.phase, (u8)PSD_ALARM_UNKNOWN);
+
+	/* A wakeup event that did not stop the sleep. */
+	exp = boot_now() - 3 * NSEC_PER_SEC;
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	psd_ws_tp_activate(NULL, "psdk-alarm-ws", 0);
+	psd_ws_tp_deactivate(NULL, "psdk-alarm-ws", 0);
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	fire(exp, ALARM_BOOTTIME, boot_now());
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 3U);
+	KUNIT_EXPECT_EQ(test, an.phase, (u8)PSD_ALARM_WS_NOT_HONORED);
+}
+
+static void alarm_late_irq_stuck(struct kunit *test)
+{
+	s64 exp = boot_now() - 3 * NSEC_PER_SEC;
+	struct psd_record stuck = {
+		.t_ns = boot_now(),
+		.type = PSD_AN_IRQ_STUCK_PENDING,
+	};
+	struct psd_record an;
+
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	stuck.cycle = psd_cycle_current();
+	psd_anomaly_raise(&stuck);	/* as the irqpend layer would */
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	fire(exp, ALARM_BOOTTIME, boot_now());
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 1U);
+	KUNIT_EXPECT_EQ(test, an.phase, (u8)PSD_ALARM_IRQ_STUCK_PENDING);
+}
+
+static void alarm_realtime_to_boottime(struct kunit *test)
+{
+	s64 real = ktime_get_real_ns() + 3600 * NSEC_PER_SEC;
+	s64 want = boot_now() + 3600 * NSEC_PER_SEC;
+	struct psd_alarm a;
+	s64 diff;
+
+	begin();
+	suspend_with_alarm(real, ALARM_REALTIME);
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	a = newest(test);
+	KUNIT_EXPECT_EQ(test, a.type, (u8)ALARM_REALTIME);
+	KUNIT_EXPECT_EQ(test, a.expires, real);
+	/* Within a second of the same instant in CLOCK_BOOTTIME. */
+	diff = (s64)a.expected_ns - want;
+	KUNIT_EXPECT_LT(test, abs(diff), (s64)NSEC_PER_SEC);
+	KUNIT_EXPECT_EQ(test, a.cause, (u8)PSD_ALARM_PENDING);
+}
+
+/* Not fired by post, but the wake alone is already too late. */
+static void alarm_judged_at_post_without_fire(struct kunit *test)
+{
+	s64 exp = boot_now() - 3 * NSEC_PER_SEC;
+	struct psd_record an;
+
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 1U);
+	KUNIT_EXPECT_EQ(test, an.v[2], 0LL);
+	fire(exp, ALARM_BOOTTIME, boot_now());	/* judged once only */
+	KUNIT_EXPECT_EQ(test, late_anomalies(NULL), 1U);
+	KUNIT_EXPECT_GT(test, newest(test).fired_ns, 0ULL);
+}
+
+/* An aborted cycle never slept: the fire alone decides. */
+static void alarm_aborted_cycle(struct kunit *test)
+{
+	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
+	struct psd_alarm a;
+
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	both("dpm_resume_early", 16);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
+	a = newest(test);
+	KUNIT_EXPECT_EQ(test, a.woke_ns, 0ULL);
+	KUNIT_EXPECT_EQ(test, a.cause, (u8)PSD_ALARM_PENDING);
+	fire(exp, ALARM_BOOTTIME, exp);
+	a = newest(test);
+	KUNIT_EXPECT_EQ(test, a.cause, (u8)PSD_ALARM_ON_TIME);
+	KUNIT_EXPECT_EQ(test, late_anomalies(NULL), 0U);
+}
+
+static void alarm_other_alarms_do_not_match(struct kunit *test)
+{
+	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
+
+	begin();
+	suspend_with_alarm(exp, ALARM_BOOTTIME);
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	fire(exp, ALARM_REALTIME, exp);			/* other type */
+	fire(boot_now(), ALARM_BOOTTIME, boot_now());	/* armed after */
+	KUNIT_EXPECT_EQ(test, newest(test).fired_ns, 0ULL);
+	/* A periodic alarm already moved on, but it was due. */
+	fire(exp + NSEC_PER_SEC, ALARM_BOOTTIME, exp + 1);
+	KUNIT_EXPECT_GT(test, newest(test).fired_ns, 0ULL);
+}
+
+static void alarm_interleaved_cycles(struct kunit *test)
+{
+	s64 exp1 = boot_now() + 3600 * NSEC_PER_SEC;
+	s64 exp2 = boot_now() - 3 * NSEC_PER_SEC;
+	struct psd_alarm a1, a2;
+
+	begin();
+	suspend_with_alarm(exp1, ALARM_BOOTTIME);
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);	/* alarm 1 never fires (cancelled) */
+
+	begin();
+	suspend_with_alarm(exp2, ALARM_BOOTTIME);
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	fire(exp2, ALARM_BOOTTIME, boot_now());
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_alarm_get(1, &a1));
+	KUNIT_ASSERT_TRUE(test, psd_alarm_get(0, &a2));
+	KUNIT_EXPECT_EQ(test, a1.cycle + 1, a2.cycle);
+	KUNIT_EXPECT_EQ(test, a1.fired_ns, 0ULL);
+	KUNIT_EXPECT_EQ(test, a1.cause, (u8)PSD_ALARM_ON_TIME);
+	KUNIT_EXPECT_GT(test, a2.fired_ns, 0ULL);
+	KUNIT_EXPECT_EQ(test, late_anomalies(NULL), 1U);
+}
+
+static char *render(struct kunit *test)
+{
+	struct seq_file m = {};
+
+	m.size = 16 * 1024;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	psd_alarm_history_show(&m, NULL);
+	KUNIT_ASSERT_LT(test, m.count, m.size);
+	m.buf[m.count] = '\0';
+	return m.buf;
+}
+
+static void alarm_history_file(struct kunit *test)
+{
+	unsigned int i, lines = 0;
+	char want[96], *text, *l;
+	s64 exp = 0;
+
+	for (i = 0; i < psd_params.keep_cycles + 2; i++) {
+		exp = boot_now() + 3600 * NSEC_PER_SEC;
+		begin();
+		suspend_with_alarm(exp, ALARM_BOOTTIME);
+		both("machine_suspend", FREEZE);
+		resume_devices();
+		notify(PM_POST_SUSPEND);
+	}
+	text = render(test);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "# dropped=2 "));
+	snprintf(want, sizeof(want), "cycle=%u type=BOOTTIME expected_ns=%lld woke_ns=",
+		 psd_cycle_current(), exp);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " late_ms=-"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " cause=pending\n"));
+	while ((l = strsep(&text, "\n")))
+		lines += !strncmp(l, "cycle=", 6);
+	KUNIT_EXPECT_EQ(test, lines, psd_params.keep_cycles);
+}
+
+static struct kunit_case alarm_cases[] = {
+	KUNIT_CASE(alarm_on_time),
+	KUNIT_CASE(alarm_late_rtc_granularity),
+	KUNIT_CASE(alarm_under_threshold),
+	KUNIT_CASE(alarm_late_causes),
+	KUNIT_CASE(alarm_late_irq_stuck),
+	KUNIT_CASE(alarm_realtime_to_boottime),
+	KUNIT_CASE(alarm_judged_at_post_without_fire),
+	KUNIT_CASE(alarm_aborted_cycle),
+	KUNIT_CASE(alarm_other_alarms_do_not_match),
+	KUNIT_CASE(alarm_interleaved_cycles),
+	KUNIT_CASE(alarm_history_file),
+	{}
+};
+
+static struct kunit_suite alarm_suite = {
+	.name = "pmic_sleepdiag_alarm",
+	.init = alarmk_init,
+	.exit = alarmk_exit,
+	.test_cases = alarm_cases,
+};
+
+kunit_test_suite(alarm_suite);

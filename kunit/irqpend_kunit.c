@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the live irqpend component (pmic_sleepdiag/irqpend.c) through
+ * the control file and irq/pending.  In UML no real irqchip reports
+ * pending state, so a watched IRQ must show pending=unsupported, never 0,
+ * and be counted in summary; fake chips on IRQ descriptors of our own
+ * stand in for a GIC (answers) and a regmap-irq chip (bus lock: must never
+ * be asked).  Each test restarts the components afterwards, which puts
+ * the watch list and settings back as the module built them.
+ */
+#include <kunit/test.h>
+#include <linux/bitmap.h>
+#include <linux/delay.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "../pmic_sleepdiag/compat.h"
+#include "../pmic_sleepdiag/internal.h"
+
+#define TEXT_SIZE	(4 * PAGE_SIZE)
+
+static int submit(const char *s)
+{
+	return psd_control_submit(s, strlen(s), 0);
+}
+
+static char *render(struct kunit *test, int (*show)(struct seq_file *, void *))
+{
+	struct seq_file m = {};
+
+	m.size = TEXT_SIZE;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	KUNIT_ASSERT_EQ(test, show(&m, NULL), 0);
+	KUNIT_ASSERT_LT(test, m.count, m.size);
+	m.buf[m.count] = '\0';
+	return m.buf;
+}
+
+/* The irq/pending line of @irq, or NULL. */
+static char *line_of(struct kunit *test, unsigned int irq)
+{
+	char *text = render(test, psd_irqpend_pending_show), *l;
+	char want[24];
+
+	snprintf(want, sizeof(want), "irq=%u ", irq);
+	while ((l = strsep(&text, "\n")))
+		if (!strncmp(l, want, strlen(want)))
+			return l;
+	return NULL;
+}
+
+static unsigned int count_lines(struct kunit *test, const char *needle)
+{
+	char *text = render(test, psd_irqpend_pending_show), *l;
+	unsigned int n = 0;
+
+	while ((l = strsep(&text, "\n")))
+		n += *l && *l != '#' && (!needle || strstr(l, needle));
+	return n;
+}
+
+static long summary_value(struct kunit *test, const char *key)
+{
+	char *text = render(test, psd_summary_show), *l;
+	size_t len = strlen(key);
+	long v;
+
+	while ((l = strsep(&text, "\n")))
+		if (!strncmp(l, key, len) && l[len] == ':' &&
+		    !kstrtol(l + len + 2, 10, &v))
+			return v;
+	KUNIT_FAIL(test, "summary has no %s", key);
+	return -1;
+}
+
+static bool summary_error_has(struct kunit *test, const char *what)
+{
+	char *text = render(test, psd_summary_show), *l;
+
+	while ((l = strsep(&text, "\n")))
+		if (strstarts(l, "last_control_error: "))
+			return strstr(l, what);
+	return false;
+}
+
+/* Which IRQs irq/pending lists. */
+static void watched_set(struct kunit *test, unsigned long *bits,
+			unsigned int nbits)
+{
+	char *text = render(test, psd_irqpend_pending_show), *l;
+	unsigned int irq;
+
+	bitmap_zero(bits, nbits);
+	while ((l = strsep(&text, "\n")))
+		if (sscanf(l, "irq=%u ", &irq) == 1 && irq < nbits)
+			__set_bit(irq, bits);
+}
+
+/* An existing IRQ, not watched yet, with no handler: its count stays. */
+static unsigned int unwatched_irq(struct kunit *test)
+{
+	unsigned int irq, nr = irq_get_nr_irqs(), fallback = 0;
+	unsigned long *bits = kunit_kcalloc(test, BITS_TO_LONGS(nr),
+					    sizeof(long), GFP_KERNEL);
+	struct irq_data *d;
+
+	KUNIT_ASSERT_NOT_NULL(test, bits);
+	watched_set(test, bits, nr);
+	for (irq = 1; irq < nr; irq++) {
+		d = irq_get_irq_data(irq);
+		if (!d || test_bit(irq, bits))
+			continue;
+		if (!irq_data_to_desc(d)->action)
+			return irq;
+		fallback = fallback ?: irq;
+	}
+	if (!fallback)
+		kunit_skip(test, "no unwatched IRQ");
+	return fallback;
+}
+
+static int irqpend_init(struct kunit *test)
+{
+	if (!psd_component_on(PSD_COMP_IRQPEND))
+		kunit_skip(test, "irqpend is off");
+	psd_control_clear_error();
+	return 0;
+}
+
+static void irqpend_exit(struct kunit *test)
+{
+	psd_components_stop();
+	psd_settings_init();
+	psd_control_clear_error();
+	psd_components_start();
+}
+
+static void watch_shows_unsupported_and_unwatch_removes(struct kunit *test)
+{
+	unsigned int irq = unwatched_irq(test), lines;
+	char cmd[32], *l;
+
+	snprintf(cmd, sizeof(cmd), "watch_irq %u\n", irq);
+	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
+	l = line_of(test, irq);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=unsupported "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending_ms=0 "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " watch=user"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip="));
+	/* summary counts exactly the unsupported lines. */
+	KUNIT_EXPECT_GE(test, summary_value(test, "irq_unsupported"), 1);
+	KUNIT_EXPECT_EQ(test, summary_value(test, "irq_unsupported"),
+			(long)count_lines(test, " pending=unsupported "));
+
+	/* Watching again changes nothing. */
+	lines = count_lines(test, NULL);
+	KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+	KUNIT_EXPECT_EQ(test, count_lines(test, NULL), lines);
+
+	snprintf(cmd, sizeof(cmd), "unwatch_irq %u", irq);
+	KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+	KUNIT_EXPECT_NULL(test, line_of(test, irq));
+	KUNIT_EXPECT_EQ(test, summary_value(test, "irq_unsupported"),
+			(long)count_lines(test, " pending=unsupported "));
+
+	KUNIT_EXPECT_EQ(test, submit(cmd), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, summary_error_has(test, "not watched"));
+}
+
+static void watch_bound_is_64(struct kunit *test)
+{
+	unsigned int irq, nr = irq_get_nr_irqs();
+	unsigned int watched = count_lines(test, NULL);
+	unsigned long *bits = kunit_kcalloc(test, BITS_TO_LONGS(nr),
+					    sizeof(long), GFP_KERNEL);
+	char cmd[32];
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, bits);
+	watched_set(test, bits, nr);
+	for (irq = 0; irq < nr; irq++) {
+		if (!irq_get_irq_data(irq) || test_bit(irq, bits))
+			continue;
+		snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
+		ret = submit(cmd);
+		if (watched < PSD_IRQP_MAX) {
+			KUNIT_EXPECT_EQ_MSG(test, ret, 0, "irq %u", irq);
+			watched += !ret;
+			continue;
+		}
+		KUNIT_EXPECT_EQ_MSG(test, ret, -EINVAL, "irq %u", irq);
+		KUNIT_EXPECT_TRUE(test, summary_error_has(test, "full"));
+	}
+	KUNIT_EXPECT_EQ(test, count_lines(test, NULL), watched);
+	KUNIT_EXPECT_LE(test, watched, (unsigned int)PSD_IRQP_MAX);
+	KUNIT_EXPECT_EQ(test, summary_value(test, "irq_unsupported"),
+			(long)count_lines(test, " pending=unsupported "));
+}
+
+static void reads_change_nothing(struct kunit *test)
+{
+	unsigned int irq = unwatched_irq(test);
+	u64 anomalies = psd_anomalies_total();
+	char cmd[32], *first;
+	unsigned int i;
+
+	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
+	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
+	first = kstrdup(line_of(test, irq), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, first);
+	for (i = 0; i < 20; i++)
+		KUNIT_EXPECT_STREQ(test, line_of(test, irq), first);
+	kfree(first);
+	KUNIT_EXPECT_EQ(test, psd_anomalies_total(), anomalies);
+	KUNIT_EXPECT_FALSE(test, psd_irqpend_stuck_in_cycle(irq,
+							    psd_cycle_current()));
+}
+
+static void stuck_api_empty(struct kunit *test)
+{
+	unsigned int irqs[4];
+
+	KUNIT_EXPECT_EQ(test, psd_irqpend_stuck_irqs(psd_cycle_current(), irqs,
+						     ARRAY_SIZE(irqs)), 0U);
+	KUNIT_EXPECT_FALSE(test, psd_irqpend_stuck_in_cycle(0, 0));
+}
+
+static void header_line(struct kunit *test)
+{
+	char *text = render(test, psd_irqpend_pending_show);
+
+	KUNIT_EXPECT_TRUE(test, strstarts(text, "# watched="));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " max=64 "));
+}
+
+/* Fake irqchips: one answers from fake_pending, one has a bus lock. */
+static bool fake_pending;
+static unsigned int fake_calls, bus_calls;
+
+static int fake_get_state(struct irq_data *d, enum irqchip_irq_state which,
+			  bool *state)
+{
+	fake_calls++;
+	switch (which) {
+	case IRQCHIP_STATE_PENDING:
+		*state = READ_ONCE(fake_pending);
+		return 0;
+	case IRQCHIP_STATE_MASKED:
+		*state = true;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static int bus_get_state(struct irq_data *d, enum irqchip_irq_state which,
+			 bool *state)
+{
+	bus_calls++;
+	*state = true;
+	return 0;
+}
+
+static void bus_noop(struct irq_data *d)
+{
+}
+
+static struct irq_chip fake_chip = {
+	.name = "psd kunit",
+	.irq_get_irqchip_state = fake_get_state,
+	.flags = IRQCHIP_SKIP_SET_WAKE,
+};
+
+static struct irq_chip bus_chip = {
+	.name = "psd-kunit-bus",
+	.irq_get_irqchip_state = bus_get_state,
+	.irq_bus_lock = bus_noop,
+	.irq_bus_sync_unlock = bus_noop,
+};
+
+static void free_desc(void *irq)
+{
+	irq_set_chip((uintptr_t)irq, NULL);
+	irq_free_desc((uintptr_t)irq);
+}
+
+static unsigned int fake_irq(struct kunit *test, struct irq_chip *chip)
+{
+	int irq = irq_alloc_desc(NUMA_NO_NODE), ret;
+
+	if (irq < 0)
+		kunit_skip(test, "no free IRQ descriptor: %d", irq);
+	KUNIT_ASSERT_EQ(test, irq_set_chip(irq, chip), 0);
+	ret = kunit_add_action_or_reset(test, free_desc, (void *)(uintptr_t)irq);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	return irq;
+}
+
+static unsigned int stuck_anomalies(unsigned int irq)
+{
+	struct psd_record r;
+	unsigned int n = 0;
+	u64 pos = 0;
+
+	while (psd_anomalies_get(&pos, &r)) {
+		pos = r.seq + 1;
+		n += r.type == PSD_AN_IRQ_STUCK_PENDING && r.v[0] == irq;
+	}
+	return n;
+}
+
+static void unwake(void *irq)
+{
+	irq_set_irq_wake((uintptr_t)irq, 0);
+}
+
+static void fake_chip_stuck_then_cleared(struct kunit *test)
+{
+	unsigned int irq = fake_irq(test, &fake_chip), got[4], i;
+	char cmd[32], *l;
+	int ret;
+
+	KUNIT_ASSERT_EQ(test, irq_set_irq_wake(irq, 1), 0);
+	ret = kunit_add_action_or_reset(test, unwake, (void *)(uintptr_t)irq);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	WRITE_ONCE(fake_pending, false);
+	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 10"), 0);
+	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
+	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
+	l = line_of(test, irq);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip=\"psd kunit\" wake=1 enabled=0 pending=0 "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " active=unsupported masked=1 "));
+
+	/* Pending, never serviced, wake-armed: the poll must flag it. */
+	WRITE_ONCE(fake_pending, true);
+	KUNIT_ASSERT_EQ(test, submit(cmd), 0);	/* samples, starts the poll */
+	for (i = 0; i < 500 && !stuck_anomalies(irq); i++)
+		msleep(20);
+	KUNIT_ASSERT_EQ(test, stuck_anomalies(irq), 1U);
+	l = line_of(test, irq);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=1 "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=1 "));
+	KUNIT_EXPECT_TRUE(test, psd_irqpend_stuck_in_cycle(irq,
+							   psd_cycle_current()));
+	KUNIT_EXPECT_EQ(test, psd_irqpend_stuck_irqs(psd_cycle_current(), got,
+						     ARRAY_SIZE(got)), 1U);
+	KUNIT_EXPECT_EQ(test, got[0], irq);
+
+	/* Many more samples of the same episode: still one anomaly. */
+	for (i = 0; i < 10; i++)
+		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, stuck_anomalies(irq), 1U);
+
+	/* The bit clears: so does stuck. */
+	WRITE_ONCE(fake_pending, false);
+	l = line_of(test, irq);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=0 pending_ms=0 "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
+
+	/* reset forgets the stuck record. */
+	KUNIT_EXPECT_EQ(test, submit("reset"), 0);
+	KUNIT_EXPECT_FALSE(test, psd_irqpend_stuck_in_cycle(irq,
+							    psd_cycle_current()));
+	/* Disarm before the components restart, or they watch it again. */
+	kunit_release_action(test, unwake, (void *)(uintptr_t)irq);
+}
+
+static void fake_chip_disabled_not_wake_not_flagged(struct kunit *test)
+{
+	unsigned int irq = fake_irq(test, &fake_chip), i;
+	char cmd[32], *l;
+
+	WRITE_ONCE(fake_pending, true);
+	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 10"), 0);
+	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
+	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
+	/* Far beyond stuck_ms and 3 samples. */
+	for (i = 0; i < 10; i++) {
+		msleep(20);
+		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+	}
+	KUNIT_EXPECT_EQ(test, stuck_anomalies(irq), 0U);
+	l = line_of(test, irq);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " wake=0 enabled=0 pending=1 "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
+	WRITE_ONCE(fake_pending, false);
+}
+
+static void bus_locked_chip_is_never_called(struct kunit *test)
+{
+	unsigned int irq = fake_irq(test, &bus_chip);
+	char cmd[32], *l;
+
+	bus_calls = 0;
+	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
+	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
+	l = line_of(test, irq);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip=psd-kunit-bus "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=unsupported "));
+	KUNIT_EXPECT_EQ(test, bus_calls, 0U);
+	KUNIT_EXPECT_EQ(test, summary_value(test, "irq_unsupported"),
+			(long)count_lines(test, " pending=unsupported "));
+	snprintf(cmd, sizeof(cmd), "unwatch_irq %u", irq);
+	KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+	KUNIT_EXPECT_EQ(test, bus_calls, 0U);
+}
+
+static struct kunit_case irqpend_cases[] = {
+	KUNIT_CASE(fake_chip_stuck_then_cleared),
+	KUNIT_CASE(fake_chip_disabled_not_wake_not_flagged),
+	KUNIT_CASE(bus_locked_chip_is_never_called),
+	KUNIT_CASE(watch_shows_unsupported_and_unwatch_removes),
+	KUNIT_CASE(watch_bound_is_64),
+	KUNIT_CASE(reads_change_nothing),
+	KUNIT_CASE(stuck_api_empty),
+	KUNIT_CASE(header_line),
+	{}
+};
+
+static struct kunit_suite irqpend_suite = {
+	.name = "pmic_sleepdiag_irqpend",
+	.init = irqpend_init,
+	.exit = irqpend_exit,
+	.test_cases = irqpend_cases,
+};
+
+kunit_test_suite(irqpend_suite);

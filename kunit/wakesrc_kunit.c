@@ -1,0 +1,645 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the wakeup-source layer (wakesrc_trace/wakesrc.c, wakeirq.c),
+ * driven through its real inputs: the wakeup_source_* probes, the cycle
+ * tracker's notifier and suspend_resume probe (which call the layer's
+ * phase hook), the kprobe's core and real wakeup sources of the UML
+ * kernel.  Each test starts from freshly started components.
+ */
+#include <kunit/test.h>
+#include <linux/device.h>
+#include <linux/pm_wakeup.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/suspend.h>
+#include <linux/timekeeping.h>
+
+#include "../pmic_sleepdiag/internal.h"
+#include "../wakesrc_trace/internal.h"
+
+#define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
+
+static void tp(const char *action, int val, bool start)
+{
+	psd_cycle_tp_suspend_resume(NULL, action, val, start);
+}
+
+static void both(const char *action, int val)
+{
+	tp(action, val, true);
+	tp(action, val, false);
+}
+
+static void notify(unsigned long action)
+{
+	psd_cycle_pm_notify(NULL, action, NULL);
+}
+
+static void on(const char *name)
+{
+	psd_ws_tp_activate(NULL, name, 0);
+}
+
+static void off(const char *name)
+{
+	psd_ws_tp_deactivate(NULL, name, 0);
+}
+
+/* enter_state() up to a successful suspend_prepare(). */
+static void begin(void)
+{
+	tp("suspend_enter", FREEZE, true);
+	notify(PM_SUSPEND_PREPARE);
+	both("freeze_processes", 0);
+	tp("suspend_enter", FREEZE, false);
+	both("dpm_prepare", 2);
+}
+
+static void suspend_devices(void)
+{
+	both("dpm_suspend", 2);
+	both("dpm_suspend_late", 2);
+	both("dpm_suspend_noirq", 2);
+}
+
+static void resume_devices(void)
+{
+	both("dpm_resume_noirq", 16);
+	both("dpm_resume_early", 16);
+	both("dpm_resume", 16);
+}
+
+static void sleep_once(void)
+{
+	both("machine_suspend", FREEZE);
+}
+
+/* Anomalies of @cls naming @name (any name when NULL) since the reset. */
+static unsigned int anomalies(unsigned int cls, const char *name,
+			      struct psd_record *last)
+{
+	struct psd_record r;
+	unsigned int n = 0;
+	u64 pos = 0;
+
+	while (psd_anomalies_get(&pos, &r)) {
+		pos++;
+		if (r.type != cls || (name && strcmp(r.name, name)))
+			continue;
+		n++;
+		if (last)
+			*last = r;
+	}
+	return n;
+}
+
+/* The newest event of @type. */
+static bool last_event(u16 type, struct psd_record *out)
+{
+	struct psd_record r;
+	bool found = false;
+	u64 pos = 0;
+
+	while (psd_events_get(&pos, &r)) {
+		pos++;
+		if (r.type == type) {
+			*out = r;
+			found = true;
+		}
+	}
+	return found;
+}
+
+static struct psd_ws_info info(struct kunit *test, const char *name)
+{
+	struct psd_ws_info w = {};
+
+	KUNIT_EXPECT_TRUE_MSG(test, psd_ws_info_get(name, &w), "%s", name);
+	return w;
+}
+
+static s64 untracked(void)
+{
+	return atomic64_read(&psd_counters.ws_untracked_deactivations);
+}
+
+static void restart(void)
+{
+	psd_components_stop();
+	psd_components_start();
+}
+
+static int ws_init(struct kunit *test)
+{
+	restart();
+	psd_settings_init();
+	psd_events_reset();
+	psd_anomalies_reset();
+	psd_cycles_reset();
+	return 0;
+}
+
+static void ws_exit(struct kunit *test)
+{
+	psd_settings_init();
+}
+
+static void ws_suite_exit(struct kunit_suite *suite)
+{
+	restart();	/* leave an empty table behind for the live module */
+}
+
+static void ws_on_and_counts(struct kunit *test)
+{
+	struct psd_ws_info w;
+
+	KUNIT_ASSERT_TRUE(test, psd_component_on(PSD_COMP_WAKESRC));
+	on("psdk-a");
+	on("psdk-a");
+	w = info(test, "psdk-a");
+	KUNIT_EXPECT_EQ(test, w.nest, 2U);
+	KUNIT_EXPECT_EQ(test, w.activations, 2ULL);
+	off("psdk-a");
+	off("psdk-a");
+	w = info(test, "psdk-a");
+	KUNIT_EXPECT_EQ(test, w.nest, 0U);
+	KUNIT_EXPECT_EQ(test, w.deactivations, 2ULL);
+	KUNIT_EXPECT_EQ(test, w.in_suspend, 0ULL);
+	KUNIT_EXPECT_EQ(test, w.last_phase, (u8)PSD_NR_PHASES);
+	KUNIT_EXPECT_FALSE(test, psd_ws_info_get("psdk-never", &w));
+}
+
+static void ws_untracked_deactivations(struct kunit *test)
+{
+	s64 before = untracked();
+
+	off("psdk-unknown");
+	KUNIT_EXPECT_EQ(test, untracked(), before + 1);
+	on("psdk-b");
+	off("psdk-b");
+	off("psdk-b");		/* more deactivations than activations */
+	KUNIT_EXPECT_EQ(test, untracked(), before + 2);
+	KUNIT_EXPECT_EQ(test, info(test, "psdk-b").deactivations, 1ULL);
+}
+
+static void ws_not_honored(struct kunit *test)
+{
+	struct psd_record an;
+	struct psd_ws_info w;
+
+	begin();
+	tp("dpm_suspend", 2, true);
+	on("psdk-soft");	/* a device's suspend reports an event */
+	off("psdk-soft");
+	tp("dpm_suspend", 2, false);
+	both("dpm_suspend_late", 2);
+	both("dpm_suspend_noirq", 2);
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
+			0U);
+	sleep_once();
+	sleep_once();
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, "psdk-soft",
+					&an), 1U);
+	KUNIT_EXPECT_EQ(test, an.cycle, psd_cycle_current());
+	KUNIT_EXPECT_EQ(test, an.phase, (u8)PSD_PH_SUSPEND);
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
+			1U);
+	w = info(test, "psdk-soft");
+	KUNIT_EXPECT_EQ(test, w.in_suspend, 1ULL);
+	KUNIT_EXPECT_EQ(test, w.last_phase, (u8)PSD_PH_SUSPEND);
+}
+
+static void ws_between_sleeps_not_honored(struct kunit *test)
+{
+	begin();
+	suspend_devices();
+	sleep_once();
+	on("psdk-loop");	/* woke s2idle, but the loop went on */
+	sleep_once();
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, "psdk-loop",
+					NULL), 1U);
+	off("psdk-loop");
+}
+
+static void ws_resume_does_not_count(struct kunit *test)
+{
+	struct psd_ws_info w;
+
+	begin();
+	suspend_devices();
+	sleep_once();
+	tp("dpm_resume_noirq", 16, true);
+	on("psdk-rtc");		/* rtc_update_irq() on resume */
+	off("psdk-rtc");
+	tp("dpm_resume_noirq", 16, false);
+	both("dpm_resume_early", 16);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
+			0U);
+	w = info(test, "psdk-rtc");
+	KUNIT_EXPECT_EQ(test, w.in_suspend, 0ULL);
+	KUNIT_EXPECT_EQ(test, w.activations, 1ULL);
+	KUNIT_EXPECT_EQ(test, w.last_phase, (u8)PSD_PH_RESUME_NOIRQ);
+}
+
+static void ws_no_sleep_is_not_an_anomaly(struct kunit *test)
+{
+	struct psd_cycle c;
+
+	begin();
+	both("dpm_suspend", 2);
+	both("dpm_suspend_late", 2);
+	tp("dpm_suspend_noirq", 2, true);
+	on("psdk-pending");
+	off("psdk-pending");
+	tp("dpm_suspend_noirq", 2, false);
+	resume_devices();	/* s2idle_loop() saw the wakeup pending */
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_NO_SLEEP);
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
+			0U);
+	KUNIT_EXPECT_EQ(test, info(test, "psdk-pending").in_suspend, 1ULL);
+}
+
+static void ws_abort_named_on_cycle_end(struct kunit *test)
+{
+	struct psd_record end;
+	struct psd_cycle c;
+
+	begin();
+	tp("dpm_suspend", 2, true);
+	on("psdk-abort");	/* with the handshake: the PM core aborts */
+	off("psdk-abort");
+	tp("dpm_suspend", 2, false);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
+	KUNIT_EXPECT_STREQ(test, c.abort_ws, "psdk-abort");
+	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	KUNIT_EXPECT_EQ(test, end.flag, PSD_RES_ABORTED);
+	KUNIT_EXPECT_STREQ(test, end.name, "psdk-abort");
+	KUNIT_EXPECT_STREQ(test, psd_step_name(end.v[3]), "suspend");
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL) +
+			anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL), 0U);
+}
+
+static void ws_resumed_cycle_names_no_source(struct kunit *test)
+{
+	struct psd_record end;
+
+	begin();
+	suspend_devices();
+	sleep_once();
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	KUNIT_EXPECT_EQ(test, end.flag, PSD_RES_RESUMED);
+	KUNIT_EXPECT_STREQ(test, end.name, "");
+}
+
+/* Aborted in freezing by a source that was active all along. */
+static void aborted_attempt(void)
+{
+	tp("suspend_enter", FREEZE, true);
+	notify(PM_SUSPEND_PREPARE);
+	both("freeze_processes", 0);
+	notify(PM_POST_SUSPEND);
+}
+
+static void ws_stuck_across_two_aborts(struct kunit *test)
+{
+	struct psd_record an, end;
+
+	on("psdk-lock");
+	aborted_attempt();
+	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	KUNIT_EXPECT_STREQ(test, end.name, "psdk-lock");
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
+			0U);
+	aborted_attempt();
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, "psdk-lock",
+					&an), 1U);
+	KUNIT_EXPECT_EQ(test, an.flag, 1);	/* across aborts */
+	KUNIT_EXPECT_EQ(test, an.cycle, psd_cycle_current());
+	aborted_attempt();	/* once per active stretch */
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
+			1U);
+	off("psdk-lock");
+}
+
+static void ws_released_between_aborts(struct kunit *test)
+{
+	on("psdk-lock2");
+	aborted_attempt();
+	off("psdk-lock2");
+	on("psdk-lock2");	/* a new stretch */
+	aborted_attempt();
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
+			0U);
+	off("psdk-lock2");
+}
+
+static void ws_stuck_for_ws_stuck_ms(struct kunit *test)
+{
+	u64 t0 = ktime_get_boot_fast_ns();
+	struct psd_record an;
+
+	/* Not yet: an hour to go. */
+	KUNIT_ASSERT_EQ(test, psd_setting_apply(PSD_SET_WS_STUCK_MS, 3600000),
+			0);
+	on("psdk-long");
+	psd_ws_stuck_scan(t0 + 10 * NSEC_PER_SEC);
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
+			0U);
+	psd_setting_apply(PSD_SET_WS_STUCK_MS, 100);
+	psd_ws_stuck_scan(t0 + 10 * NSEC_PER_SEC);
+	KUNIT_ASSERT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, "psdk-long",
+					&an), 1U);
+	KUNIT_EXPECT_EQ(test, an.flag, 0);
+	KUNIT_EXPECT_EQ(test, an.v[1], 100);
+	KUNIT_EXPECT_GE(test, an.v[0], 100LL);
+	psd_ws_stuck_scan(t0 + 20 * NSEC_PER_SEC);
+	off("psdk-long");	/* already raised for this stretch */
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
+			1U);
+	/* A short stretch raises nothing. */
+	psd_setting_apply(PSD_SET_WS_STUCK_MS, 3600000);
+	on("psdk-short");
+	off("psdk-short");
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
+			1U);
+}
+
+static void ws_interleaved_cycles(struct kunit *test)
+{
+	/* An activation in an aborted cycle is not judged in the next one. */
+	begin();
+	tp("dpm_suspend", 2, true);
+	on("psdk-c1");
+	off("psdk-c1");
+	tp("dpm_suspend", 2, false);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
+
+	begin();
+	suspend_devices();
+	sleep_once();
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
+			0U);
+	/* Hibernation phases outside a cycle change nothing. */
+	notify(PM_HIBERNATION_PREPARE);
+	both("dpm_suspend", 8);
+	on("psdk-hib");
+	off("psdk-hib");
+	notify(PM_POST_HIBERNATION);
+	KUNIT_EXPECT_EQ(test, info(test, "psdk-hib").in_suspend, 0ULL);
+	KUNIT_EXPECT_EQ(test, info(test, "psdk-hib").last_phase,
+			(u8)PSD_NR_PHASES);
+}
+
+static void ws_events_during_suspend(struct kunit *test)
+{
+	struct psd_record ev;
+
+	on("psdk-outside");	/* no cycle: no event */
+	off("psdk-outside");
+	KUNIT_EXPECT_FALSE(test, last_event(PSD_EV_WS_ACTIVATE, &ev));
+	begin();
+	tp("dpm_suspend", 2, true);
+	on("psdk-inside");
+	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WS_ACTIVATE, &ev));
+	KUNIT_EXPECT_STREQ(test, ev.name, "psdk-inside");
+	KUNIT_EXPECT_EQ(test, ev.phase, (u8)PSD_PH_SUSPEND);
+	KUNIT_EXPECT_EQ(test, ev.cycle, psd_cycle_current());
+	off("psdk-inside");
+	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WS_DEACTIVATE, &ev));
+	KUNIT_EXPECT_EQ(test, ev.v[0], 0);
+	KUNIT_EXPECT_GE(test, ev.v[1], 0);
+	tp("dpm_suspend", 2, false);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
+}
+
+static void ws_ring_overflow_is_counted(struct kunit *test)
+{
+	u64 dropped = psd_events_dropped();
+	unsigned int i;
+
+	begin();
+	for (i = 0; i < psd_params.events; i++) {
+		on("psdk-flood");
+		off("psdk-flood");
+	}
+	both("dpm_suspend", 2);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
+	KUNIT_EXPECT_GE(test, psd_events_dropped(), dropped + psd_params.events);
+	KUNIT_EXPECT_EQ(test, info(test, "psdk-flood").activations,
+			(u64)psd_params.events);
+}
+
+static void ws_name_table_overflow(struct kunit *test)
+{
+	s64 over = atomic64_read(&psd_counters.ws_overflow);
+	s64 gone = untracked();
+	struct psd_ws_info w;
+	unsigned int used, i;
+	char name[16];
+
+	for (used = 0; psd_ws_info_at(used, &w); used++)
+		;
+	KUNIT_ASSERT_LT(test, used, (unsigned int)PSD_WS_MAX);
+	for (i = 0; i < PSD_WS_MAX + 3; i++) {
+		snprintf(name, sizeof(name), "psdk-of%u", i);
+		on(name);
+	}
+	for (i = 0; i < PSD_WS_MAX + 3; i++) {
+		snprintf(name, sizeof(name), "psdk-of%u", i);
+		off(name);
+	}
+	KUNIT_EXPECT_EQ(test, atomic64_read(&psd_counters.ws_overflow),
+			over + used + 3);
+	KUNIT_EXPECT_EQ(test, untracked(), gone + used + 3);
+	KUNIT_EXPECT_FALSE(test, psd_ws_info_at(PSD_WS_MAX, &w));
+	KUNIT_EXPECT_TRUE(test, psd_ws_info_at(PSD_WS_MAX - 1, &w));
+	/* Names already in the table still count. */
+	on("psdk-of0");
+	KUNIT_EXPECT_EQ(test, info(test, "psdk-of0").activations, 2ULL);
+	off("psdk-of0");
+}
+
+static void ws_long_names_are_truncated(struct kunit *test)
+{
+	static const char a[] =
+		"psdk-a-very-long-wakeup-source-name-that-does-not-fit-1";
+	static const char b[] =
+		"psdk-a-very-long-wakeup-source-name-that-does-not-fit-2";
+	struct psd_ws_info w;
+
+	on(a);
+	on(b);		/* same first PSD_NAME_LEN - 1 bytes: same entry */
+	KUNIT_ASSERT_TRUE(test, psd_ws_info_get(a, &w));
+	KUNIT_EXPECT_EQ(test, strlen(w.name), (size_t)PSD_NAME_LEN - 1);
+	KUNIT_EXPECT_EQ(test, w.nest, 2U);
+	off(a);
+	off(b);
+}
+
+/* A real wakeup source of the UML kernel, active before the layer starts. */
+static void ws_real_source_active_at_load(struct kunit *test)
+{
+	struct wakeup_source *ws;
+	struct psd_ws_info w;
+	s64 gone;
+
+	psd_components_stop();
+	ws = wakeup_source_register(NULL, "psdk-real");
+	KUNIT_ASSERT_NOT_NULL(test, ws);
+	__pm_stay_awake(ws);
+	psd_components_start();
+	gone = untracked();
+
+	w = info(test, "psdk-real");
+	KUNIT_EXPECT_EQ(test, w.nest, 1U);
+	KUNIT_EXPECT_EQ(test, w.activations, 0ULL);
+	__pm_relax(ws);		/* through the real tracepoint */
+	w = info(test, "psdk-real");
+	KUNIT_EXPECT_EQ(test, w.nest, 0U);
+	KUNIT_EXPECT_EQ(test, w.deactivations, 1ULL);
+	KUNIT_EXPECT_EQ(test, untracked(), gone);
+	__pm_stay_awake(ws);
+	KUNIT_EXPECT_EQ(test, info(test, "psdk-real").activations, 1ULL);
+	__pm_relax(ws);
+	wakeup_source_unregister(ws);
+}
+
+static void ws_wake_irq_with_the_cycle(struct kunit *test)
+{
+	struct psd_record end, ev;
+	struct psd_cycle c;
+
+	KUNIT_EXPECT_TRUE(test, psd_wakeirq_is_rtc_name("rtc-pl031"));
+	KUNIT_EXPECT_TRUE(test, psd_wakeirq_is_rtc_name("tps65910-rtc"));
+	KUNIT_EXPECT_FALSE(test, psd_wakeirq_is_rtc_name("virtio0"));
+	KUNIT_EXPECT_FALSE(test, psd_wakeirq_is_rtc_name(""));
+
+	begin();
+	suspend_devices();
+	tp("machine_suspend", FREEZE, true);
+	psd_wakeirq_note(42, 7, "rtc-pl031");
+	psd_wakeirq_note(43, 8, "virtio0");	/* not the first: ignored */
+	tp("machine_suspend", FREEZE, false);
+	resume_devices();
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.wake_irq, 42);
+	KUNIT_EXPECT_TRUE(test, psd_wakeirq_rtc_woke(c.id));
+	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WAKE_IRQ, &ev));
+	KUNIT_EXPECT_EQ(test, ev.v[0], 43);
+	KUNIT_EXPECT_STREQ(test, ev.name, "virtio0");
+	KUNIT_EXPECT_EQ(test, ev.flag, 0);
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	KUNIT_EXPECT_EQ(test, end.v[2], 42);
+
+	/* The next cycle woke by something else. */
+	begin();
+	suspend_devices();
+	tp("machine_suspend", FREEZE, true);
+	psd_wakeirq_note(43, 8, "virtio0");
+	tp("machine_suspend", FREEZE, false);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	KUNIT_EXPECT_FALSE(test, psd_wakeirq_rtc_woke(psd_cycle_current()));
+}
+
+static void ws_wake_irq_unknown_without_kprobe(struct kunit *test)
+{
+	struct psd_record end;
+
+	begin();
+	suspend_devices();
+	sleep_once();
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	KUNIT_EXPECT_EQ(test, end.v[2], psd_wakeirq_armed() ?
+			(s64)PSD_WAKE_IRQ_NONE : (s64)PSD_WAKE_IRQ_UNKNOWN);
+}
+
+static char *render(struct kunit *test, int (*show)(struct seq_file *, void *))
+{
+	struct seq_file m = {};
+
+	m.size = 64 * 1024;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	show(&m, NULL);
+	KUNIT_ASSERT_LT(test, m.count, m.size);
+	m.buf[m.count] = '\0';
+	return m.buf;
+}
+
+static void ws_sources_file(struct kunit *test)
+{
+	static const char want[] =
+		"name=psdk-file active=1 activations=2 deactivations=1 in_suspend=0 max_active_ms=";
+	char *text;
+
+	on("psdk-file");
+	on("psdk-file");
+	off("psdk-file");
+	on("psdk with space");
+	text = render(test, psd_wakesrc_sources_show);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "last_phase=none\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "name=\"psdk with space\" active=1 "));
+	off("psdk-file");
+	off("psdk with space");
+}
+
+static struct kunit_case ws_cases[] = {
+	KUNIT_CASE(ws_on_and_counts),
+	KUNIT_CASE(ws_untracked_deactivations),
+	KUNIT_CASE(ws_not_honored),
+	KUNIT_CASE(ws_between_sleeps_not_honored),
+	KUNIT_CASE(ws_resume_does_not_count),
+	KUNIT_CASE(ws_no_sleep_is_not_an_anomaly),
+	KUNIT_CASE(ws_abort_named_on_cycle_end),
+	KUNIT_CASE(ws_resumed_cycle_names_no_source),
+	KUNIT_CASE(ws_stuck_across_two_aborts),
+	KUNIT_CASE(ws_released_between_aborts),
+	KUNIT_CASE(ws_stuck_for_ws_stuck_ms),
+	KUNIT_CASE(ws_interleaved_cycles),
+	KUNIT_CASE(ws_events_during_suspend),
+	KUNIT_CASE(ws_ring_overflow_is_counted),
+	KUNIT_CASE(ws_name_table_overflow),
+	KUNIT_CASE(ws_long_names_are_truncated),
+	KUNIT_CASE(ws_real_source_active_at_load),
+	KUNIT_CASE(ws_wake_irq_with_the_cycle),
+	KUNIT_CASE(ws_wake_irq_unknown_without_kprobe),
+	KUNIT_CASE(ws_sources_file),
+	{}
+};
+
+static struct kunit_suite ws_suite = {
+	.name = "pmic_sleepdiag_wakesrc",
+	.init = ws_init,
+	.exit = ws_exit,
+	.suite_exit = ws_suite_exit,
+	.test_cases = ws_cases,
+};
+
+kunit_test_suite(ws_suite);

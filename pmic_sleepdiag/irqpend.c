@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * irqpend: interrupts whose pending bit stays set while nobody services
+ * them.  /sys/kernel/debug/irq/ shows only the kernel's software state; a
+ * line the GIC holds pending but never delivers keeps a board asleep or
+ * wakes it into a storm, and only the irqchip knows.
+ *
+ * Watched: every wake-armed IRQ (refreshed at each suspend_noirq, when
+ * dev_pm_set_wake_irq() ones are armed too), watch_irqs=, control
+ * watch_irq, and the parent line of any watched IRQ whose chip cannot
+ * answer (nested PMIC interrupts).  At most PSD_IRQP_MAX.
+ *
+ * Sampled, in process context under one mutex: at suspend_noirq and
+ * resume_noirq (the module's own device callbacks), by a delayed work on
+ * the freezable workqueue (so it rests while the system sleeps) during a
+ * window after each resume and for as long as a watched IRQ is pending,
+ * and at each control command.  Reads of irq/pending look again too, but
+ * into a scratch copy: readers never change state, so what a read sees is
+ * not remembered and raises nothing.
+ *
+ * A sample asks irq_get_irqchip_state() only when the chip hierarchy
+ * answers without a bus lock (a regmap-irq chip would do I2C under a
+ * mutex); otherwise the IRQ is pending=unsupported.  Each sample looks the
+ * IRQ up again and drops the entry when its descriptor went away or the
+ * number now belongs to another interrupt.  As for any caller outside the
+ * IRQ core, nothing locks the descriptor against a concurrent teardown;
+ * the exposure is one sample long, as with irq_get_irqchip_state() itself.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/ctype.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irqdesc.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/preempt.h>
+#include <linux/rcupdate.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/workqueue.h>
+
+#include "compat.h"
+#include "internal.h"
+
+static struct {
+	struct mutex lock;		/* everything below */
+	bool running;
+	bool any_pending;		/* at the last sample */
+	u64 window_end;			/* poll until then after a resume */
+	struct delayed_work work;
+	struct psd_irqp_table tab;
+} psd_irqp = {
+	.lock = __MUTEX_INITIALIZER(psd_irqp.lock),
+};
+
+static u64 psd_irqp_stuck_ns(void)
+{
+	return (u64)psd_setting(PSD_SET_STUCK_MS) * NSEC_PER_MSEC;
+}
+
+/* The irq_data of @e's IRQ if it is still the one watched; under RCU. */
+static struct irq_data *psd_irqp_lookup(const struct psd_irqp_entry *e)
+{
+	struct irq_data *d = irq_get_irq_data(e->irq);
+
+	if (!d || d != e->ident || d->domain != e->ident_domain ||
+	    d->hwirq != e->ident_hwirq)
+		return NULL;
+	return d;
+}
+
+/*
+ * The level whose chip irq_get_irqchip_state() would ask, found the way
+ * the core finds it; NULL when none answers or a chip on the way has a
+ * bus lock (the call would sleep).
+ */
+static struct irq_data *psd_irqp_state_level(struct irq_data *d)
+{
+	while (d) {
+		struct irq_chip *chip = irq_data_get_irq_chip(d);
+
+		if (!chip || chip->irq_bus_lock)
+			return NULL;
+		if (chip->irq_get_irqchip_state)
+			return d;
+#ifdef CONFIG_IRQ_DOMAIN_HIERARCHY
+		d = d->parent_data;
+#else
+		d = NULL;
+#endif
+	}
+	return NULL;
+}
+
+static u8 psd_irqp_state(unsigned int irq, enum irqchip_irq_state which)
+{
+	bool on;
+
+	if (irq_get_irqchip_state(irq, which, &on))
+		return PSD_IRQP_UNSUPPORTED;
+	return on ? PSD_IRQP_YES : PSD_IRQP_NO;
+}
+
+/* kstat_irqs_cpu() is not exported; the inline accessor is. */
+static u64 psd_irqp_count(struct irq_desc *desc)
+{
+	unsigned int cpu;
+	u64 n = 0;
+
+	for_each_possible_cpu(cpu)
+		n += irq_desc_kstat_cpu(desc, cpu);
+	return n;
+}
+
+/*
+ * Look at @e's IRQ now: fill @s and @e's chip, hwirq and parent line.
+ * Return false when its descriptor went away or was reused.
+ */
+static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s)
+{
+	struct irq_data *d, *lvl;
+	struct irq_desc *desc;
+	struct irq_chip *chip;
+	bool percpu;
+
+	memset(s, 0, sizeof(*s));
+	rcu_read_lock();
+	d = psd_irqp_lookup(e);
+	if (!d) {
+		rcu_read_unlock();
+		return false;
+	}
+	desc = irq_data_to_desc(d);
+	lvl = psd_irqp_state_level(d);
+	chip = irq_data_get_irq_chip(lvl ?: d);
+	strscpy(e->chip, chip && chip->name ? chip->name : "none",
+		sizeof(e->chip));
+	e->hwirq = irqd_to_hwirq(lvl ?: d);
+	e->parent_irq = desc->parent_irq > 0 ? desc->parent_irq : 0;
+	s->wake = irqd_is_wakeup_set(d);
+
+	/* A per-CPU interrupt's state is the sampling CPU's: stay on it. */
+	percpu = irqd_is_per_cpu(d) || desc->percpu_enabled;
+	if (percpu)
+		preempt_disable();
+	s->t_ns = ktime_get_boot_fast_ns();
+	if (desc->percpu_enabled)
+		s->enabled = cpumask_test_cpu(smp_processor_id(),
+					      desc->percpu_enabled);
+	else
+		s->enabled = !irqd_irq_disabled(d);
+	if (lvl) {
+		s->pending = psd_irqp_state(e->irq, IRQCHIP_STATE_PENDING);
+		s->active = psd_irqp_state(e->irq, IRQCHIP_STATE_ACTIVE);
+		s->masked = psd_irqp_state(e->irq, IRQCHIP_STATE_MASKED);
+	} else {
+		s->pending = PSD_IRQP_UNSUPPORTED;
+		s->active = PSD_IRQP_UNSUPPORTED;
+		s->masked = PSD_IRQP_UNSUPPORTED;
+	}
+	/* After the bit: a handler that ran meanwhile shows as a move. */
+	s->count = psd_irqp_count(desc);
+	if (percpu)
+		preempt_enable();
+	rcu_read_unlock();
+	return true;
+}
+
+/* Watch @irq for @why; NULL when it does not exist or the table is full. */
+static struct psd_irqp_entry *psd_irqp_want(struct psd_irqp_table *t,
+					    unsigned int irq, u8 why)
+{
+	struct psd_irqp_entry *e = psd_irqp_find(t, irq);
+	struct irq_data *d;
+
+	if (e) {
+		e->why |= why;
+		return e;
+	}
+	rcu_read_lock();
+	d = irq_get_irq_data(irq);
+	if (d) {
+		e = psd_irqp_add(t, irq, why);
+		if (e) {
+			e->ident = d;
+			e->ident_domain = d->domain;
+			e->ident_hwirq = d->hwirq;
+		}
+	}
+	rcu_read_unlock();
+	return e;
+}
+
+/* Sample one entry into the real state. Return false if it was dropped. */
+static bool psd_irqp_sample_one(struct psd_irqp_table *t,
+				struct psd_irqp_entry *e, u32 cycle, u8 at)
+{
+	struct psd_irqp_sample s;
+	struct psd_record rec = {};
+
+	if (!psd_irqp_look(e, &s)) {
+		t->dropped++;
+		psd_irqp_remove(t, e);
+		return false;
+	}
+	e->last = s;
+	if (psd_irqp_classify(&e->cls, &s, psd_irqp_stuck_ns())) {
+		psd_irqp_stuck_record(&rec, e, &s, &e->cls, cycle, at);
+		psd_anomaly_raise(&rec);
+	}
+	if (e->cls.stuck)
+		psd_irqp_log_stuck(t, e, cycle);
+	return true;
+}
+
+/*
+ * Sample every entry (@fresh: only those never sampled), then watch the
+ * parent line of each unsupported one and sample those.  Lock held.
+ */
+static void psd_irqp_sample(u8 at, bool fresh)
+{
+	struct psd_irqp_table *t = &psd_irqp.tab;
+	u32 cycle = psd_cycle_current();
+	unsigned int i, pass;
+	bool any = false;
+
+	for (pass = 0; pass < 2; pass++) {
+		i = 0;
+		while (i < t->n) {
+			struct psd_irqp_entry *e = &t->e[i];
+
+			if ((fresh && e->last.t_ns) ||
+			    psd_irqp_sample_one(t, e, cycle, at))
+				i++;
+		}
+		/* Parents join unsampled; the second pass looks at them. */
+		for (i = 0; i < t->n; i++)
+			if (t->e[i].last.pending == PSD_IRQP_UNSUPPORTED &&
+			    t->e[i].parent_irq &&
+			    !psd_irqp_find(t, t->e[i].parent_irq))
+				psd_irqp_want(t, t->e[i].parent_irq,
+					      PSD_IRQP_WHY_PARENT);
+		fresh = true;
+	}
+	for (i = 0; i < t->n; i++)
+		any |= t->e[i].last.pending == PSD_IRQP_YES;
+	psd_irqp.any_pending = any;
+	atomic_set(&psd_counters.irq_unsupported, psd_irqp_unsupported(t));
+}
+
+/*
+ * Renew the wake-armed part of the list: forget reasons that no longer
+ * hold, then add every IRQ armed now.  Lock held.
+ */
+static void psd_irqp_refresh(void)
+{
+	struct psd_irqp_table *t = &psd_irqp.tab;
+	unsigned int irq, nr = irq_get_nr_irqs();
+	struct psd_irqp_entry *e, *p;
+	struct irq_data *d;
+	unsigned int i;
+	bool wake;
+
+	for (i = 0; i < t->n; i++) {
+		e = &t->e[i];
+		e->why &= ~PSD_IRQP_WHY_PARENT;
+		if (!(e->why & PSD_IRQP_WHY_WAKE))
+			continue;
+		rcu_read_lock();
+		d = psd_irqp_lookup(e);
+		if (!d || !irqd_is_wakeup_set(d))
+			e->why &= ~PSD_IRQP_WHY_WAKE;
+		rcu_read_unlock();
+	}
+	/* Parents stay, with their history, while a child needs them. */
+	for (i = 0; i < t->n; i++) {
+		e = &t->e[i];
+		if (e->why && e->last.pending == PSD_IRQP_UNSUPPORTED &&
+		    e->parent_irq) {
+			p = psd_irqp_find(t, e->parent_irq);
+			if (p)
+				p->why |= PSD_IRQP_WHY_PARENT;
+		}
+	}
+	psd_irqp_sweep(t);
+
+	for (irq = 0; irq < nr; irq++) {
+		rcu_read_lock();
+		d = irq_get_irq_data(irq);
+		wake = d && irqd_is_wakeup_set(d);
+		rcu_read_unlock();
+		if (wake)
+			psd_irqp_want(t, irq, PSD_IRQP_WHY_WAKE);
+	}
+}
+
+/* watch_irqs=, syntax-checked at load: "12,34". Lock held. */
+static void psd_irqp_watch_param(void)
+{
+	const char *p = psd_params.watch_irqs;
+	unsigned long irq;
+	bool big;
+
+	while (p && *p) {
+		if (!isdigit(*p))
+			break;
+		for (irq = 0, big = false; isdigit(*p); p++) {
+			irq = irq * 10 + (*p - '0');
+			big |= irq > INT_MAX;
+			if (big)
+				irq = INT_MAX;
+		}
+		if (*p == ',')
+			p++;
+		if (big || !psd_irqp_want(&psd_irqp.tab, irq, PSD_IRQP_WHY_PARAM))
+			pr_warn("watch_irqs: IRQ %lu%s does not exist or the watch list is full; not watched\n",
+				irq, big ? "+" : "");
+	}
+}
+
+/* Four looks per stuck_ms: the three samples fit well inside it. */
+static unsigned long psd_irqp_period(void)
+{
+	return max_t(unsigned long, 1,
+		     msecs_to_jiffies(psd_setting(PSD_SET_STUCK_MS) / 4));
+}
+
+/* Poll while something is pending or the window is open. Lock held. */
+static void psd_irqp_schedule(void)
+{
+	if (psd_irqp.running &&
+	    (psd_irqp.any_pending ||
+	     ktime_get_boot_fast_ns() < psd_irqp.window_end))
+		queue_delayed_work(system_freezable_wq, &psd_irqp.work,
+				   psd_irqp_period());
+}
+
+static void psd_irqp_work(struct work_struct *work)
+{
+	mutex_lock(&psd_irqp.lock);
+	if (psd_irqp.running) {
+		psd_irqp_sample(PSD_IRQP_AT_POLL, false);
+		psd_irqp_schedule();
+	}
+	mutex_unlock(&psd_irqp.lock);
+}
+
+static int psd_irqp_start(const char **why)
+{
+	mutex_lock(&psd_irqp.lock);
+	memset(&psd_irqp.tab, 0, sizeof(psd_irqp.tab));
+	psd_irqp.any_pending = false;
+	psd_irqp.window_end = 0;
+	INIT_DELAYED_WORK(&psd_irqp.work, psd_irqp_work);
+	psd_irqp_watch_param();
+	psd_irqp_refresh();
+	psd_irqp.running = true;
+	psd_irqp_sample(PSD_IRQP_AT_POLL, false);
+	psd_irqp_schedule();
+	mutex_unlock(&psd_irqp.lock);
+	return 0;
+}
+
+static void psd_irqp_stop(void)
+{
+	mutex_lock(&psd_irqp.lock);
+	psd_irqp.running = false;
+	mutex_unlock(&psd_irqp.lock);
+	/* The work may be queued, running or re-queueing itself. */
+	cancel_delayed_work_sync(&psd_irqp.work);
+	mutex_lock(&psd_irqp.lock);
+	psd_irqp.tab.n = 0;
+	atomic_set(&psd_counters.irq_unsupported, 0);
+	mutex_unlock(&psd_irqp.lock);
+}
+
+/* control "reset": forget episodes and stuck records, keep the list. */
+static void psd_irqp_reset(void)
+{
+	struct psd_irqp_table *t = &psd_irqp.tab;
+	unsigned int i;
+
+	mutex_lock(&psd_irqp.lock);
+	for (i = 0; i < t->n; i++) {
+		memset(&t->e[i].cls, 0, sizeof(t->e[i].cls));
+		t->e[i].stuck_logged = false;
+	}
+	t->log_n = 0;
+	t->overflow = 0;
+	t->dropped = 0;
+	mutex_unlock(&psd_irqp.lock);
+}
+
+static void psd_irqp_apply(unsigned int setting, u32 value)
+{
+	mutex_lock(&psd_irqp.lock);
+	/* A new stuck_ms: the next poll comes at the new period. */
+	if (psd_irqp.running && delayed_work_pending(&psd_irqp.work))
+		mod_delayed_work(system_freezable_wq, &psd_irqp.work,
+				 psd_irqp_period());
+	mutex_unlock(&psd_irqp.lock);
+}
+
+static void psd_irqp_devpm(u32 cycle, enum psd_phase phase)
+{
+	u64 window;
+
+	if (phase != PSD_PH_SUSPEND_NOIRQ && phase != PSD_PH_RESUME_NOIRQ)
+		return;
+	mutex_lock(&psd_irqp.lock);
+	if (phase == PSD_PH_SUSPEND_NOIRQ)
+		psd_irqp_refresh();	/* dev_pm_set_wake_irq() ones are armed now */
+	psd_irqp_sample(phase, false);
+	if (phase == PSD_PH_RESUME_NOIRQ) {
+		window = max(psd_setting(PSD_SET_STUCK_MS),
+			     psd_setting(PSD_SET_POST_RESUME_MS));
+		psd_irqp.window_end = ktime_get_boot_fast_ns() +
+				      window * NSEC_PER_MSEC;
+	}
+	/* Frozen until the system is back: the window starts after thaw. */
+	psd_irqp_schedule();
+	mutex_unlock(&psd_irqp.lock);
+}
+
+static int psd_irqp_watch(unsigned int irq, bool add, const char **why)
+{
+	struct psd_irqp_table *t = &psd_irqp.tab;
+	struct psd_irqp_entry *e;
+	int ret = 0;
+
+	mutex_lock(&psd_irqp.lock);
+	/* Entries whose IRQ went away go first: their slots are free. */
+	psd_irqp_sample(PSD_PH_MANUAL, false);
+	e = psd_irqp_find(t, irq);
+	if (add && !e && t->n == PSD_IRQP_MAX) {
+		*why = "watch list full (64 IRQs)";
+		ret = -EINVAL;
+	} else if (add && !psd_irqp_want(t, irq, PSD_IRQP_WHY_USER)) {
+		*why = "no such IRQ";
+		ret = -EINVAL;
+	} else if (add) {
+		psd_irqp_sample(PSD_PH_MANUAL, true);
+	} else if (!e) {
+		*why = "IRQ not watched";
+		ret = -EINVAL;
+	} else {
+		psd_irqp_remove(t, e);
+		psd_irqp_sample(PSD_PH_MANUAL, true);
+	}
+	psd_irqp_schedule();
+	mutex_unlock(&psd_irqp.lock);
+	return ret;
+}
+
+/**
+ * psd_irqpend_pending_show() - seq_file show function of irq/pending
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * Looks at every watched IRQ again, classifying a scratch copy: the read
+ * changes no state and raises nothing.
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int psd_irqpend_pending_show(struct seq_file *m, void *unused)
+{
+	struct psd_irqp_table *t = &psd_irqp.tab;
+	u64 stuck_ns = psd_irqp_stuck_ns();
+	struct psd_irqp_sample s;
+	struct psd_irqp_entry *c;
+	u64 overflow, dropped;
+	unsigned int i, n;
+
+	c = kvmalloc_array(PSD_IRQP_MAX, sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	mutex_lock(&psd_irqp.lock);
+	n = t->n;
+	memcpy(c, t->e, n * sizeof(*c));
+	overflow = t->overflow;
+	dropped = t->dropped;
+	mutex_unlock(&psd_irqp.lock);
+
+	seq_printf(m, "# watched=%u max=%u overflow=%llu dropped=%llu stuck_ms=%u\n",
+		   n, PSD_IRQP_MAX, overflow, dropped,
+		   psd_setting(PSD_SET_STUCK_MS));
+	for (i = 0; i < n; i++) {
+		if (!psd_irqp_look(&c[i], &s))
+			continue;	/* gone: the next real sample drops it */
+		psd_irqp_classify(&c[i].cls, &s, stuck_ns);
+		psd_irqp_show_line(m, &c[i], &s, &c[i].cls);
+	}
+	kvfree(c);
+	return 0;
+}
+
+/**
+ * psd_irqpend_stuck_in_cycle() - was an IRQ stuck pending in a cycle?
+ * @irq: Linux IRQ number
+ * @cycle: suspend cycle id
+ *
+ * An IRQ counts for a cycle when a sample taken while the cycle was
+ * current (psd_cycle_current(): from its prepare to the next cycle's)
+ * found it stuck.  The last PSD_IRQP_LOG (irq, cycle) pairs are kept;
+ * control "reset" forgets them.
+ *
+ * Context: process.
+ * Return: true if it was.
+ */
+bool psd_irqpend_stuck_in_cycle(unsigned int irq, u32 cycle)
+{
+	bool ret;
+
+	mutex_lock(&psd_irqp.lock);
+	ret = psd_irqp_was_stuck(&psd_irqp.tab, irq, cycle);
+	mutex_unlock(&psd_irqp.lock);
+	return ret;
+}
+
+/**
+ * psd_irqpend_stuck_irqs() - the IRQs stuck pending in a cycle
+ * @cycle: suspend cycle id
+ * @irqs: out: Linux IRQ numbers, each once, oldest record first
+ * @max: room in @irqs
+ *
+ * Context: process.
+ * Return: the number stored in @irqs.
+ */
+unsigned int psd_irqpend_stuck_irqs(u32 cycle, unsigned int *irqs,
+				    unsigned int max)
+{
+	const struct psd_irqp_table *t = &psd_irqp.tab;
+	unsigned int i, j, k, n = 0, kept;
+
+	mutex_lock(&psd_irqp.lock);
+	kept = min_t(unsigned int, t->log_n, PSD_IRQP_LOG);
+	for (k = 0; k < kept && n < max; k++) {
+		/* Oldest first: once full, the oldest sits at log_n. */
+		i = kept < PSD_IRQP_LOG ? k : (t->log_n + k) % PSD_IRQP_LOG;
+		if (t->log[i].cycle != cycle)
+			continue;
+		for (j = 0; j < n && irqs[j] != t->log[i].irq; j++)
+			;
+		if (j == n)
+			irqs[n++] = t->log[i].irq;
+	}
+	mutex_unlock(&psd_irqp.lock);
+	return n;
+}
+
+const struct psd_component_ops psd_irqpend_ops = {
+	.start = psd_irqp_start,
+	.stop = psd_irqp_stop,
+	.reset = psd_irqp_reset,
+	.apply = psd_irqp_apply,
+	.devpm = psd_irqp_devpm,
+	.watch = psd_irqp_watch,
+};

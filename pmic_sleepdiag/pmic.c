@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The PMIC component: attach to the regmap of the i2c client bound to the
+ * tps65910 driver (or of the device named by pmic=), follow that driver
+ * being unbound and bound again, and take snapshots in the suspend phases.
+ *
+ * Lifetime: the regmap belongs to the driver (devm), so it lives exactly
+ * while the client stays bound.  The core tells a bus notifier before it
+ * unbinds (BUS_NOTIFY_UNBIND_DRIVER, with the device locked) and before it
+ * deletes a device; the notifier detaches under p->lock, which every
+ * snapshot holds across its reads, so a regmap is never used after its
+ * driver let go.  Lock order: device_lock(PMIC) -> p->lock.
+ *
+ * Ordering: a stateless device link makes the module's own device a
+ * consumer of the PMIC, which moves it after the PMIC in the PM lists:
+ * our suspend callbacks run before the PMIC's and its bus's, our resume
+ * callbacks after theirs.  The own device is registered after the
+ * components start, so the link is also made at PM_SUSPEND_PREPARE when
+ * it is still missing.  Snapshots are never taken in noirq phases.
+ */
+#include <linux/device.h>
+#include <linux/i2c.h>
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/regmap.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+
+#include "internal.h"
+
+#define PSD_PMIC_DRIVER	"tps65910"
+
+struct psd_pmic {
+	struct mutex lock;		/* all below, and snapshot I/O */
+	bool live;			/* the component's: switches it on/off */
+	struct device *dev;		/* the PMIC, referenced; NULL: detached */
+	struct regmap *map;
+	const struct psd_pmic_profile *prof;
+	struct device *consumer;	/* linked own device, referenced */
+	u32 risk_prev;			/* warn rules held at last suspend_late */
+	u64 reads;			/* regmap_bulk_read() calls */
+	struct psd_pmic_store *store;
+};
+
+static struct psd_pmic *psd_pmic;	/* the component's instance */
+
+static void psd_pmic_off(struct psd_pmic *p, const char *why)
+{
+	if (p->live)
+		psd_component_set(PSD_COMP_PMIC, false, why);
+}
+
+/**
+ * psd_pmic_create() - an instance with its snapshot store
+ * @keep: cycles of snapshots kept
+ * @live: true for the component's own instance (switches it on and off)
+ *
+ * Return: the instance, or NULL.
+ */
+struct psd_pmic *psd_pmic_create(unsigned int keep, bool live)
+{
+	struct psd_pmic *p = kzalloc(sizeof(*p), GFP_KERNEL);
+
+	if (!p)
+		return NULL;
+	p->store = psd_pmic_store_create(keep);
+	if (!p->store) {
+		kfree(p);
+		return NULL;
+	}
+	mutex_init(&p->lock);
+	p->live = live;
+	return p;
+}
+
+/* Make our device a consumer of the PMIC; p->lock held. */
+static void psd_pmic_link(struct psd_pmic *p)
+{
+	struct device *own = psd_pmdev_device();
+
+	if (p->consumer || !own || !p->dev)
+		return;
+	if (!device_link_add(own, p->dev, DL_FLAG_STATELESS)) {
+		dev_warn(p->dev, "pmic_sleepdiag: no device link; snapshots may run after the PMIC suspended\n");
+		return;
+	}
+	p->consumer = get_device(own);
+}
+
+/*
+ * The link may be gone already (the own device was deleted first at
+ * unload): device_link_remove() looks it up and does nothing then.
+ */
+static void psd_pmic_unlink(struct psd_pmic *p)
+{
+	if (!p->consumer)
+		return;
+	device_link_remove(p->consumer, p->dev);
+	put_device(p->consumer);
+	p->consumer = NULL;
+}
+
+/**
+ * psd_pmic_attach() - attach to a bound PMIC device
+ * @p: the instance
+ * @dev: the device; its driver stays bound for the call (device locked,
+ *	 or called from its BUS_NOTIFY_BOUND_DRIVER)
+ * @chip: its i2c id name, which picks the profile
+ * @why: out: the reason when it fails
+ *
+ * Warms the regmap cache for the cached ranges, so that snapshots read
+ * only the volatile ranges from the bus.
+ *
+ * Return: 0, -EBUSY when attached elsewhere, -ENODEV.
+ */
+int psd_pmic_attach(struct psd_pmic *p, struct device *dev, const char *chip,
+		    const char **why)
+{
+	const struct psd_pmic_profile *prof = psd_pmic_profile_find(chip);
+	u8 buf[PSD_PMIC_NR_ADDR];
+	struct regmap *map;
+	unsigned int r;
+
+	if (!prof) {
+		*why = "unknown chip";
+		return -ENODEV;
+	}
+	map = dev_get_regmap(dev, NULL);
+	if (!map) {
+		*why = "pmic has no regmap";
+		return -ENODEV;
+	}
+	mutex_lock(&p->lock);
+	if (p->dev) {
+		mutex_unlock(&p->lock);
+		*why = "already attached";
+		return -EBUSY;
+	}
+	p->dev = get_device(dev);
+	p->map = map;
+	p->prof = prof;
+	for (r = 0; r < prof->nranges; r++)
+		if (prof->ranges[r].cached)
+			regmap_bulk_read(map, prof->ranges[r].first,
+					 buf + prof->ranges[r].first,
+					 prof->ranges[r].last -
+					 prof->ranges[r].first + 1);
+	psd_pmic_link(p);
+	mutex_unlock(&p->lock);
+	if (p->live) {
+		psd_component_set(PSD_COMP_PMIC, true, NULL);
+		dev_info(dev, "pmic_sleepdiag: attached (%s)\n", prof->chip);
+	}
+	return 0;
+}
+
+/**
+ * psd_pmic_detach() - let go of the PMIC; waits for a snapshot in progress
+ * @p: the instance
+ * @why: static reason the component shows as off(<why>)
+ */
+void psd_pmic_detach(struct psd_pmic *p, const char *why)
+{
+	struct device *dev;
+
+	mutex_lock(&p->lock);
+	dev = p->dev;
+	if (dev) {
+		psd_pmic_unlink(p);
+		p->map = NULL;
+		p->dev = NULL;
+	}
+	mutex_unlock(&p->lock);
+	if (!dev)
+		return;
+	psd_pmic_off(p, why);
+	if (p->live)
+		dev_info(dev, "pmic_sleepdiag: detached (%s)\n", why);
+	put_device(dev);
+}
+
+/**
+ * psd_pmic_destroy() - detach and free
+ * @p: the instance, or NULL
+ */
+void psd_pmic_destroy(struct psd_pmic *p)
+{
+	if (!p)
+		return;
+	psd_pmic_detach(p, "stopped");
+	psd_pmic_store_destroy(p->store);
+	mutex_destroy(&p->lock);
+	kfree(p);
+}
+
+/**
+ * psd_pmic_attached() - the device an instance is attached to
+ * @p: the instance
+ * @linked: out, may be NULL: whether the device link exists
+ *
+ * Return: the device (no reference taken), or NULL.
+ */
+struct device *psd_pmic_attached(struct psd_pmic *p, bool *linked)
+{
+	struct device *dev;
+
+	mutex_lock(&p->lock);
+	dev = p->dev;
+	if (linked)
+		*linked = !!p->consumer;
+	mutex_unlock(&p->lock);
+	return dev;
+}
+
+/**
+ * psd_pmic_store_of() - an instance's snapshot store
+ * @p: the instance
+ *
+ * Return: the store.
+ */
+struct psd_pmic_store *psd_pmic_store_of(struct psd_pmic *p)
+{
+	return p->store;
+}
+
+/**
+ * psd_pmic_reads() - regmap_bulk_read() calls made by snapshots so far
+ * @p: the instance
+ *
+ * Return: the count.
+ */
+u64 psd_pmic_reads(struct psd_pmic *p)
+{
+	u64 n;
+
+	mutex_lock(&p->lock);
+	n = p->reads;
+	mutex_unlock(&p->lock);
+	return n;
+}
+
+static void psd_pmic_raise_io(const struct psd_pmic_snap *s)
+{
+	struct psd_record rec = {
+		.t_ns = s->t_ns,
+		.cycle = s->cycle,
+		.type = PSD_AN_PMIC_IO_ERROR,
+		.phase = s->phase,
+	};
+	int first = find_first_bit(s->failed, s->prof->nregs);
+
+	rec.v[0] = s->prof->regs[first].addr;
+	rec.v[1] = bitmap_weight(s->failed, s->prof->nregs);
+	rec.v[2] = s->err;
+	psd_anomaly_raise(&rec);
+}
+
+/* PMIC_CONFIG_RISK: warn rules that hold now and did not last time. */
+static void psd_pmic_raise_risk(const struct psd_pmic_snap *s, u32 fresh)
+{
+	struct psd_record rec = {
+		.t_ns = s->t_ns,
+		.cycle = s->cycle,
+		.type = PSD_AN_PMIC_CONFIG_RISK,
+		.phase = s->phase,
+	};
+	unsigned long bits = fresh;
+	unsigned int i;
+	u8 reg;
+
+	for_each_set_bit(i, &bits, psd_pmic_nr_lint_rules) {
+		psd_pmic_lint_eval(&psd_pmic_lint_rules[i], s, &reg);
+		strscpy(rec.name, psd_pmic_lint_rules[i].id, sizeof(rec.name));
+		rec.v[0] = reg;
+		rec.v[1] = i;
+		psd_anomaly_raise(&rec);
+	}
+}
+
+/**
+ * psd_pmic_take() - take, keep and judge a snapshot
+ * @p: the instance
+ * @cycle: the suspend cycle it belongs to
+ * @phase: a phase with a snapshot slot (psd_pmic_slot() >= 0)
+ *
+ * Raises PMIC_IO_ERROR when a read failed and, on the suspend_late
+ * snapshot, PMIC_CONFIG_RISK for each warn rule that holds and did not on
+ * the previous suspend_late snapshot (a rule that cannot be evaluated
+ * keeps its previous state).
+ *
+ * Context: process; sleeps on the bus.
+ * Return: 0, -ENODEV when detached, -EINVAL for a phase without a slot.
+ */
+int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
+{
+	struct psd_pmic_snap s = {
+		.cycle = cycle,
+		.phase = phase,
+	};
+	u32 holds = 0, unknown, fresh = 0;
+
+	if (psd_pmic_slot(phase) < 0)
+		return -EINVAL;
+	mutex_lock(&p->lock);
+	if (!p->map) {
+		mutex_unlock(&p->lock);
+		return -ENODEV;
+	}
+	s.prof = p->prof;
+	s.t_ns = ktime_get_boot_fast_ns();
+	p->reads += psd_pmic_read(p->map, p->prof, &s);
+	psd_pmic_store_add(p->store, &s);
+	if (phase == PSD_PH_SUSPEND_LATE) {
+		holds = psd_pmic_lint_warnings(&s, &unknown);
+		holds |= p->risk_prev & unknown;
+		fresh = holds & ~p->risk_prev;
+		p->risk_prev = holds;
+	}
+	mutex_unlock(&p->lock);
+
+	if (s.err)
+		psd_pmic_raise_io(&s);
+	if (fresh)
+		psd_pmic_raise_risk(&s, fresh);
+	return 0;
+}
+
+/**
+ * psd_pmic_reset() - forget snapshots and the rules seen holding
+ * @p: the instance
+ */
+void psd_pmic_reset(struct psd_pmic *p)
+{
+	mutex_lock(&p->lock);
+	p->risk_prev = 0;
+	mutex_unlock(&p->lock);
+	psd_pmic_store_reset(p->store);
+}
+
+/* ---- the i2c side: which client, and its bind/unbind ---- */
+
+static bool psd_pmic_wanted(struct device *dev)
+{
+	const char *name = psd_params.pmic;
+
+	if (!i2c_verify_client(dev))
+		return false;
+	if (name && name[0])
+		return !strcmp(dev_name(dev), name);
+	return dev->driver && !strcmp(dev->driver->name, PSD_PMIC_DRIVER);
+}
+
+static int psd_pmic_match(struct device *dev, const void *unused)
+{
+	return psd_pmic_wanted(dev);
+}
+
+/* Attach to a wanted device whose driver stays bound for the call. */
+static int psd_pmic_try(struct psd_pmic *p, struct device *dev,
+			const char **why)
+{
+	if (!dev->driver) {
+		*why = "pmic not bound to a driver";
+		return -ENODEV;
+	}
+	return psd_pmic_attach(p, dev, i2c_verify_client(dev)->name, why);
+}
+
+static int psd_pmic_bus_notify(struct notifier_block *nb,
+			       unsigned long action, void *data)
+{
+	struct psd_pmic *p = READ_ONCE(psd_pmic);
+	struct device *dev = data;
+	const char *why = NULL;
+	int ret;
+
+	if (!p)
+		return NOTIFY_DONE;
+	switch (action) {
+	case BUS_NOTIFY_BOUND_DRIVER:	/* device locked by the core */
+		if (!psd_pmic_wanted(dev) || psd_pmic_attached(p, NULL))
+			break;
+		ret = psd_pmic_try(p, dev, &why);
+		if (ret && ret != -EBUSY)
+			psd_pmic_off(p, why);
+		break;
+	case BUS_NOTIFY_UNBIND_DRIVER:
+		if (psd_pmic_attached(p, NULL) == dev)
+			psd_pmic_detach(p, "pmic unbound");
+		break;
+	case BUS_NOTIFY_DEL_DEVICE:
+		if (psd_pmic_attached(p, NULL) == dev)
+			psd_pmic_detach(p, "pmic removed");
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block psd_pmic_nb = {
+	.notifier_call = psd_pmic_bus_notify,
+};
+
+/* At start: attach to what is there, or say why not. */
+static void psd_pmic_find(struct psd_pmic *p)
+{
+	const char *name = psd_params.pmic;
+	const char *why = "no tps65910 i2c client";
+	struct device *dev;
+
+	if (name && name[0]) {
+		why = "pmic= device not found";
+		dev = bus_find_device_by_name(&i2c_bus_type, NULL, name);
+		if (dev && !i2c_verify_client(dev)) {
+			put_device(dev);
+			dev = NULL;
+			why = "pmic= device is not an i2c client";
+		}
+	} else {
+		dev = bus_find_device(&i2c_bus_type, NULL, NULL,
+				      psd_pmic_match);
+	}
+	if (dev) {
+		/* Unbinding takes the device lock: the driver stays or is gone. */
+		device_lock(dev);
+		if (!psd_pmic_attached(p, NULL) && !psd_pmic_try(p, dev, &why))
+			why = NULL;
+		device_unlock(dev);
+		put_device(dev);
+	}
+	if (why && !psd_pmic_attached(p, NULL))
+		psd_pmic_off(p, why);
+}
+
+/* ---- component ops ---- */
+
+static int psd_pmic_start(const char **why)
+{
+	struct psd_pmic *p;
+	int ret;
+
+	p = psd_pmic_create(psd_params.keep_cycles, true);
+	if (!p) {
+		*why = "out of memory";
+		return -ENOMEM;
+	}
+	WRITE_ONCE(psd_pmic, p);
+	/* Notifier first: a bind or unbind from now on is seen. */
+	ret = bus_register_notifier(&i2c_bus_type, &psd_pmic_nb);
+	if (ret) {
+		WRITE_ONCE(psd_pmic, NULL);
+		psd_pmic_destroy(p);
+		*why = "no i2c bus notifier";
+		return ret;
+	}
+	psd_pmic_find(p);
+	return 0;
+}
+
+static void psd_pmic_stop(void)
+{
+	struct psd_pmic *p = psd_pmic;
+
+	bus_unregister_notifier(&i2c_bus_type, &psd_pmic_nb);
+	WRITE_ONCE(psd_pmic, NULL);
+	psd_pmic_destroy(p);
+}
+
+static void psd_pmic_comp_reset(void)
+{
+	psd_pmic_reset(psd_pmic);
+}
+
+static void psd_pmic_devpm(u32 cycle, enum psd_phase phase)
+{
+	struct psd_pmic *p = psd_pmic;
+
+	if (psd_pmic_slot(phase) < 0)
+		return;
+	if (phase == PSD_PH_PREPARE) {
+		mutex_lock(&p->lock);
+		psd_pmic_link(p);
+		mutex_unlock(&p->lock);
+	}
+	psd_pmic_take(p, cycle, phase);
+}
+
+static int psd_pmic_snapshot(const char **why)
+{
+	int ret = psd_pmic_take(psd_pmic, psd_cycle_current(), PSD_PH_MANUAL);
+
+	if (ret)
+		*why = "pmic detached";
+	return ret;
+}
+
+static void psd_pmic_show_summary(struct seq_file *m)
+{
+	struct psd_pmic *p = psd_pmic;
+
+	mutex_lock(&p->lock);
+	if (p->dev)
+		seq_printf(m, "%s %s", p->prof->chip, dev_name(p->dev));
+	else
+		seq_puts(m, "off(pmic detached)");
+	mutex_unlock(&p->lock);
+}
+
+const struct psd_component_ops psd_pmic_ops = {
+	.start = psd_pmic_start,
+	.stop = psd_pmic_stop,
+	.reset = psd_pmic_comp_reset,
+	.devpm = psd_pmic_devpm,
+	.show_summary = psd_pmic_show_summary,
+	.snapshot = psd_pmic_snapshot,
+};
+
+/**
+ * psd_pmic_snapshot_get() - a snapshot the component keeps, e.g. for report
+ * @cycle: the cycle
+ * @phase: enum psd_phase (prepare, suspend, suspend_late, resume_early,
+ *	   resume, post or manual)
+ * @out: where to copy it; lint it with psd_pmic_lint_eval()
+ *
+ * Return: true if it is kept.
+ */
+bool psd_pmic_snapshot_get(u32 cycle, unsigned int phase,
+			   struct psd_pmic_snap *out)
+{
+	struct psd_pmic *p = READ_ONCE(psd_pmic);
+
+	return p && psd_pmic_store_get(p->store, cycle, phase, out);
+}
+
+/* ---- files ---- */
+
+static int psd_pmic_snapshots_open(struct inode *inode, struct file *file)
+{
+	struct psd_pmic *p = READ_ONCE(psd_pmic);
+
+	return psd_pmic_store_seq_open(file, p ? p->store : NULL);
+}
+
+const struct file_operations psd_pmic_snapshots_fops = {
+	.owner = THIS_MODULE,
+	.open = psd_pmic_snapshots_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = seq_release_private,
+};
+
+/**
+ * psd_pmic_lint_show() - seq_file show function of pmic/lint
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int psd_pmic_lint_show(struct seq_file *m, void *unused)
+{
+	struct psd_pmic *p = READ_ONCE(psd_pmic);
+	struct psd_pmic_snap *s;
+
+	if (!p) {
+		seq_puts(m, "# pmic component not running\n");
+		return 0;
+	}
+	s = kmalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	if (psd_pmic_store_latest(p->store, s))
+		psd_pmic_lint_snap_show(m, s);
+	else
+		seq_puts(m, "# no snapshot yet\n");
+	kfree(s);
+	return 0;
+}
+
+/**
+ * psd_pmic_io_error_show() - the class keys of a PMIC_IO_ERROR anomaly
+ * @m: the seq_file
+ * @rec: the anomaly: @v[0] first failed register, @v[1] registers failed,
+ *	 @v[2] the error
+ */
+void psd_pmic_io_error_show(struct seq_file *m, const struct psd_record *rec)
+{
+	seq_printf(m, " phase=%s reg=0x%02llx regs=%lld err=%lld",
+		   psd_phase_name(rec->phase), rec->v[0], rec->v[1], rec->v[2]);
+}

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Alarms armed across a suspend, and how late they really woke the system.
+ *
+ * alarmtimer_suspend reports the soonest alarm, its type and its expiry in
+ * its own clock base (REALTIME alarms in epoch time); the expiry is turned
+ * into CLOCK_BOOTTIME with the realtime-boottime offset taken at the
+ * cycle's prepare.  alarmtimer_fired tells when it fired; the end of the
+ * cycle's last sleep tells when the system woke.  Once the cycle is over
+ * and the alarm fired (or the wake alone is already too late) the alarm is
+ * judged once: late_ms, cause and, above alarm_late_ms, ALARM_LATE.
+ */
+#include <linux/alarmtimer.h>
+#include <linux/math64.h>
+#include <linux/minmax.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/timekeeping.h>
+#include <trace/events/alarmtimer.h>
+
+#include "../pmic_sleepdiag/internal.h"
+#include "internal.h"
+
+/* Alarm types as alarmtimer_suspend reports them; the freezer types alias. */
+static const char *const psd_alarm_types[] = { "REALTIME", "BOOTTIME" };
+
+static const char *const psd_alarm_causes[PSD_NR_ALARM_CAUSES] = {
+	[PSD_ALARM_PENDING] = "pending",
+	[PSD_ALARM_ON_TIME] = "none",
+	[PSD_ALARM_RTC_GRANULARITY] = "rtc_granularity",
+	[PSD_ALARM_IRQ_STUCK_PENDING] = "irq_stuck_pending",
+	[PSD_ALARM_WS_NOT_HONORED] = "ws_not_honored",
+	[PSD_ALARM_UNKNOWN] = "unknown",
+};
+
+static DEFINE_RAW_SPINLOCK(psd_alarm_lock);
+
+static struct {
+	struct psd_alarm *hist;	/* keep_cycles entries, by n % keep */
+	unsigned int keep;
+	unsigned long n;	/* entries recorded since load or reset */
+	s64 real_off;		/* realtime - boottime at off_cycle's prepare */
+	u32 off_cycle;
+} psd_alm;
+
+static struct psd_tp psd_alarm_tps[] = {
+	{ .name = "alarmtimer_suspend", .probe = psd_alarm_tp_suspend },
+	{ .name = "alarmtimer_fired", .probe = psd_alarm_tp_fired },
+};
+
+PSD_TP_CHECK(alarmtimer_suspend, psd_alarm_tp_suspend)
+PSD_TP_CHECK(alarmtimer_fired, psd_alarm_tp_fired)
+
+static struct psd_alarm *psd_alarm_latest_locked(void)
+{
+	if (!psd_alm.n)
+		return NULL;
+	return &psd_alm.hist[(psd_alm.n - 1) % psd_alm.keep];
+}
+
+/* max(woke, fired) - expected; false when neither is known yet. */
+static bool psd_alarm_late_ns(const struct psd_alarm *a, s64 *late)
+{
+	u64 end = max(a->woke_ns, a->fired_ns);
+
+	if (!end)
+		return false;
+	*late = (s64)(end - a->expected_ns);
+	return true;
+}
+
+static u8 psd_alarm_cause(const struct psd_alarm *a, s64 late)
+{
+	s64 woke = a->woke_ns ? (s64)(a->woke_ns - a->expected_ns) : 0;
+
+	if (late <= 0)
+		return PSD_ALARM_ON_TIME;
+	/* The wake itself within the RTC's one-second step. */
+	if (woke > 0 && woke <= NSEC_PER_SEC && psd_wakeirq_rtc_woke(a->cycle))
+		return PSD_ALARM_RTC_GRANULARITY;
+	if (psd_anomaly_in_cycle(PSD_AN_IRQ_STUCK_PENDING, a->cycle))
+		return PSD_ALARM_IRQ_STUCK_PENDING;
+	if (psd_anomaly_in_cycle(PSD_AN_WS_NOT_HONORED, a->cycle))
+		return PSD_ALARM_WS_NOT_HONORED;
+	return PSD_ALARM_UNKNOWN;
+}
+
+/* Judge @a once: its cause and, over the threshold, ALARM_LATE. */
+static void psd_alarm_judge(struct psd_alarm *a, u64 t)
+{
+	struct psd_record an = {
+		.t_ns = t,
+		.cycle = a->cycle,
+		.type = PSD_AN_ALARM_LATE,
+		.flag = a->type,
+	};
+	s64 late;
+
+	if (a->cause != PSD_ALARM_PENDING || !psd_alarm_late_ns(a, &late))
+		return;
+	a->cause = psd_alarm_cause(a, late);
+	if (late <= (s64)psd_setting(PSD_SET_ALARM_LATE_MS) * NSEC_PER_MSEC)
+		return;
+	an.phase = a->cause;
+	an.v[0] = a->expected_ns;
+	an.v[1] = a->woke_ns;
+	an.v[2] = a->fired_ns;
+	an.v[3] = div_s64(late, NSEC_PER_MSEC);
+	psd_anomaly_raise(&an);
+}
+
+/**
+ * psd_alarm_tp_suspend() - probe on alarmtimer_suspend
+ * @data: unused
+ * @expires: the soonest alarm's expiry, in its own clock base
+ * @flag: its alarm type
+ *
+ * Context: the alarmtimer device's suspend callback (process, but the
+ * probe runs with preemption disabled).
+ */
+void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
+{
+	struct psd_record ev = {
+		.t_ns = ktime_get_boot_fast_ns(),
+		.cycle = psd_cycle_current(),
+		.type = PSD_EV_ALARM_ARMED,
+	};
+	unsigned long flags;
+	struct psd_alarm *a;
+	s64 off = 0;
+
+	ev.flag = flag & 1;	/* ALARM_*_FREEZER alias their base type */
+	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+	if (ev.flag == ALARM_REALTIME)
+		off = psd_alm.off_cycle == ev.cycle ? psd_alm.real_off :
+			ktime_get_real_ns() - ktime_get_boottime_ns();
+	a = psd_alarm_latest_locked();
+	if (a)
+		psd_alarm_judge(a, ev.t_ns);
+	a = &psd_alm.hist[psd_alm.n++ % psd_alm.keep];
+	memset(a, 0, sizeof(*a));
+	a->cycle = ev.cycle;
+	a->type = ev.flag;
+	a->expires = ktime_to_ns(expires);
+	a->expected_ns = max_t(s64, a->expires - off, 0);
+	a->cause = PSD_ALARM_PENDING;
+	ev.v[0] = a->expires;
+	ev.v[1] = a->expected_ns;
+	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+
+	psd_event_add(&ev);
+}
+
+/**
+ * psd_alarm_tp_fired() - probe on alarmtimer_fired
+ * @data: unused
+ * @alarm: the alarm that fired (a restarted one already moved on)
+ * @now: its clock base's time
+ *
+ * Only the alarm armed across the latest suspend is of interest: the
+ * first of its type that was due at that expiry.  Context: hardirq.
+ */
+void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
+{
+	struct psd_record ev = {
+		.t_ns = ktime_get_boot_fast_ns(),
+		.type = PSD_EV_ALARM_FIRED,
+	};
+	unsigned long flags;
+	struct psd_alarm *a;
+	bool emit = false;
+
+	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+	a = psd_alarm_latest_locked();
+	if (a && !a->fired_ns && alarm->type == a->type &&
+	    (ktime_to_ns(alarm->node.expires) == a->expires ||
+	     ktime_to_ns(now) >= a->expires)) {
+		a->fired_ns = ev.t_ns;
+		if (a->closed)
+			psd_alarm_judge(a, ev.t_ns);
+		ev.cycle = a->cycle;
+		ev.flag = a->type;
+		ev.v[0] = a->expected_ns;
+		ev.v[1] = div_s64((s64)(a->fired_ns - a->expected_ns),
+				  NSEC_PER_MSEC);
+		emit = true;
+	}
+	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+
+	if (emit)
+		psd_event_add(&ev);
+}
+
+static void psd_alarm_phase(u32 cycle, enum psd_phase phase, bool start,
+			    u64 t_ns)
+{
+	unsigned long flags;
+	struct psd_alarm *a;
+	s64 late;
+
+	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+	a = psd_alarm_latest_locked();
+	if (!a || a->cycle != cycle)
+		goto out;
+	if (!start && (phase == PSD_PH_S2IDLE ||
+		       phase == PSD_PH_MACHINE_SUSPEND))
+		a->woke_ns = t_ns;
+	if (start && phase == PSD_PH_POST) {
+		a->closed = true;
+		/* Judge now if it fired, or if the wake alone is too late. */
+		if (a->fired_ns ||
+		    (psd_alarm_late_ns(a, &late) &&
+		     late > (s64)psd_setting(PSD_SET_ALARM_LATE_MS) *
+			    NSEC_PER_MSEC))
+			psd_alarm_judge(a, t_ns);
+	}
+out:
+	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+}
+
+/* The offset is read in process context, where timekeeping is live. */
+static void psd_alarm_devpm(u32 cycle, enum psd_phase phase)
+{
+	s64 off;
+	unsigned long flags;
+
+	if (phase != PSD_PH_PREPARE)
+		return;
+	off = ktime_to_ns(ktime_sub(ktime_get_real(), ktime_get_boottime()));
+	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+	psd_alm.real_off = off;
+	psd_alm.off_cycle = cycle;
+	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+}
+
+/**
+ * psd_alarm_get() - copy a recorded alarm, newest first
+ * @i: 0 for the newest
+ * @out: where to copy it
+ *
+ * Return: false past the oldest one kept.
+ */
+bool psd_alarm_get(unsigned int i, struct psd_alarm *out)
+{
+	unsigned long flags;
+	bool found = false;
+
+	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+	if (psd_alm.hist && i < psd_alm.keep && i < psd_alm.n) {
+		*out = psd_alm.hist[(psd_alm.n - 1 - i) % psd_alm.keep];
+		found = true;
+	}
+	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+	return found;
+}
+
+static const char *psd_alarm_type_name(unsigned int type)
+{
+	return type < ARRAY_SIZE(psd_alarm_types) ? psd_alarm_types[type] :
+						    "unknown";
+}
+
+static const char *psd_alarm_cause_name(unsigned int cause)
+{
+	return cause < PSD_NR_ALARM_CAUSES ? psd_alarm_causes[cause] :
+					     "unknown";
+}
+
+/**
+ * psd_alarm_history_show() - the alarm/history file, oldest first
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int psd_alarm_history_show(struct seq_file *m, void *unused)
+{
+	struct psd_alarm a;
+	unsigned int i, n;
+	unsigned long total;
+	s64 late;
+
+	if (!psd_component_on(PSD_COMP_ALARM)) {
+		seq_puts(m, "# component alarm is off\n");
+		return 0;
+	}
+	for (n = 0; psd_alarm_get(n, &a); n++)
+		;
+	total = READ_ONCE(psd_alm.n);
+	if (total > n)
+		seq_printf(m, "# dropped=%lu (keep_cycles)\n", total - n);
+	for (i = n; i-- > 0;) {
+		if (!psd_alarm_get(i, &a))
+			continue;
+		seq_printf(m, "cycle=%u type=%s expected_ns=%llu woke_ns=%llu fired_ns=%llu",
+			   a.cycle, psd_alarm_type_name(a.type), a.expected_ns,
+			   a.woke_ns, a.fired_ns);
+		if (psd_alarm_late_ns(&a, &late))
+			seq_printf(m, " late_ms=%lld", div_s64(late,
+							       NSEC_PER_MSEC));
+		else
+			seq_puts(m, " late_ms=unknown");
+		seq_printf(m, " cause=%s\n", psd_alarm_cause_name(a.cause));
+	}
+	return 0;
+}
+
+/**
+ * psd_alarm_event_show() - formatter of the alarm_armed/alarm_fired events
+ * @m: the seq_file
+ * @r: the event
+ */
+void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r)
+{
+	seq_printf(m, " alarm=%s", psd_alarm_type_name(r->flag));
+	if (r->type == PSD_EV_ALARM_ARMED)
+		seq_printf(m, " expires_ns=%lld expected_ns=%lld", r->v[0],
+			   r->v[1]);
+	else
+		seq_printf(m, " expected_ns=%lld fired_late_ms=%lld", r->v[0],
+			   r->v[1]);
+}
+
+/**
+ * psd_alarm_late_show() - class keys of ALARM_LATE
+ * @m: the seq_file
+ * @r: the anomaly
+ */
+void psd_alarm_late_show(struct seq_file *m, const struct psd_record *r)
+{
+	seq_printf(m, " type=%s expected_ns=%lld woke_ns=%lld fired_ns=%lld late_ms=%lld cause=%s",
+		   psd_alarm_type_name(r->flag), r->v[0], r->v[1], r->v[2],
+		   r->v[3], psd_alarm_cause_name(r->phase));
+}
+
+static int psd_alarm_start(const char **why)
+{
+	int ret;
+
+	psd_alm.keep = psd_params.keep_cycles;
+	psd_alm.hist = kcalloc(psd_alm.keep, sizeof(*psd_alm.hist),
+			       GFP_KERNEL);
+	if (!psd_alm.hist) {
+		*why = "out of memory";
+		return -ENOMEM;
+	}
+	psd_alm.n = 0;
+	psd_alm.off_cycle = 0;
+	ret = psd_tp_attach(psd_alarm_tps, ARRAY_SIZE(psd_alarm_tps), why);
+	if (ret) {
+		kfree(psd_alm.hist);
+		psd_alm.hist = NULL;
+	}
+	return ret;
+}
+
+static void psd_alarm_stop(void)
+{
+	unsigned long flags;
+	struct psd_alarm *hist;
+
+	psd_tp_detach(psd_alarm_tps, ARRAY_SIZE(psd_alarm_tps));
+	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+	hist = psd_alm.hist;
+	psd_alm.hist = NULL;
+	psd_alm.n = 0;
+	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+	kfree(hist);
+}
+
+static void psd_alarm_reset(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+	psd_alm.n = 0;
+	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+}
+
+const struct psd_component_ops psd_alarm_ops = {
+	.start = psd_alarm_start,
+	.stop = psd_alarm_stop,
+	.reset = psd_alarm_reset,
+	.phase = psd_alarm_phase,
+	.devpm = psd_alarm_devpm,
+};

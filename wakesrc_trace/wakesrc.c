@@ -1,0 +1,665 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Wakeup sources: which wakeup events the PM core honored.
+ *
+ * The wakeup_source_activate/deactivate tracepoints feed a table of at
+ * most PSD_WS_MAX names, allocated at start.  Names repeat (every epoll
+ * source is "eventpoll"), so an entry counts nested activations.  The
+ * probes are registered before the kernel's list is walked, so a source
+ * is never missed; one that was active before we looked is learned from
+ * the walk.  Phases come from the cycle tracker through the component's
+ * phase hook.  Nothing here formats text except the show functions.
+ */
+#include <linux/atomic.h>
+#include <linux/device.h>
+#include <linux/hashtable.h>
+#include <linux/jhash.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/minmax.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <linux/timer.h>
+#include <trace/events/power.h>
+
+#include "../pmic_sleepdiag/compat.h"
+#include "../pmic_sleepdiag/internal.h"
+#include "internal.h"
+
+#define PSD_WS_HASH_BITS	9
+#define PSD_WS_NO_PHASE		PSD_NR_PHASES	/* outside any cycle */
+#define PSD_WS_NEVER		0xff		/* never activated */
+#define PSD_WS_SCAN_MIN_MS	100
+#define PSD_WS_SCAN_MAX_MS	1000
+
+enum psd_ws_stuck_reason {
+	PSD_WS_STUCK_TIME,	/* active for ws_stuck_ms */
+	PSD_WS_STUCK_ABORTS,	/* active across two aborted attempts */
+};
+
+struct psd_ws {
+	struct hlist_node node;
+	struct psd_ws_info info;
+	u64 t_active;		/* start of the current active stretch */
+	u32 stretch;		/* active stretches begun, for identity */
+	bool stuck_raised;	/* WS_STUCK_ACTIVE raised for this stretch */
+	bool from_walk;		/* learned from the kernel's list */
+	u32 pending_cycle;	/* activated while suspending, not judged */
+	u64 pending_t;
+	u8 pending_phase;
+	u32 abort_cycle;	/* last aborted cycle it stayed active over */
+	u32 abort_stretch;
+};
+
+static DEFINE_RAW_SPINLOCK(psd_ws_lock);
+
+static struct {
+	struct psd_ws *ws;		/* PSD_WS_MAX entries */
+	unsigned int used;
+	unsigned int active;		/* entries with nest > 0 */
+	DECLARE_HASHTABLE(hash, PSD_WS_HASH_BITS);
+	DECLARE_BITMAP(pending, PSD_WS_MAX);
+	/* What the phase hook taught us. */
+	u32 cycle;
+	u8 phase;			/* last phase begun, or PSD_WS_NO_PHASE */
+	bool open;
+	bool suspending;		/* from prepare to the first resume phase */
+	int first;			/* first entry activated while suspending */
+	bool stopping;
+} psd_wst;
+
+static struct timer_list psd_ws_timer;
+
+static struct psd_tp psd_ws_tps[] = {
+	{ .name = "wakeup_source_activate", .probe = psd_ws_tp_activate },
+	{ .name = "wakeup_source_deactivate", .probe = psd_ws_tp_deactivate },
+};
+
+PSD_TP_CHECK(wakeup_source_activate, psd_ws_tp_activate)
+PSD_TP_CHECK(wakeup_source_deactivate, psd_ws_tp_deactivate)
+
+/* Find @name (truncated to fit) in the table; add it when @create. */
+static struct psd_ws *psd_ws_find(const char *name, bool create)
+{
+	size_t len = strnlen(name, PSD_NAME_LEN - 1);
+	u32 key = jhash(name, len, 0);
+	struct psd_ws *e;
+
+	hash_for_each_possible(psd_wst.hash, e, node, key)
+		if (!strncmp(e->info.name, name, len) && !e->info.name[len])
+			return e;
+	if (!create || psd_wst.used == PSD_WS_MAX)
+		return NULL;
+	e = &psd_wst.ws[psd_wst.used++];
+	memset(e, 0, sizeof(*e));
+	memcpy(e->info.name, name, len);
+	e->info.last_phase = PSD_WS_NEVER;
+	hash_add(psd_wst.hash, &e->node, key);
+	return e;
+}
+
+static void psd_ws_stuck(struct psd_ws *e, u32 cycle, u64 t, u8 reason,
+			 s64 arg)
+{
+	struct psd_record an = {
+		.t_ns = t,
+		.cycle = cycle,
+		.type = PSD_AN_WS_STUCK_ACTIVE,
+		.flag = reason,
+	};
+
+	e->stuck_raised = true;
+	an.v[0] = div_u64(t - e->t_active, NSEC_PER_MSEC);
+	an.v[1] = arg;
+	strscpy(an.name, e->info.name, sizeof(an.name));
+	psd_anomaly_raise(&an);
+}
+
+static void psd_ws_arm_timer(void)
+{
+	u32 ms = clamp_t(u32, psd_setting(PSD_SET_WS_STUCK_MS) / 2,
+			 PSD_WS_SCAN_MIN_MS, PSD_WS_SCAN_MAX_MS);
+
+	if (!psd_wst.stopping && !timer_pending(&psd_ws_timer))
+		mod_timer(&psd_ws_timer, jiffies + msecs_to_jiffies(ms));
+}
+
+/**
+ * psd_ws_tp_activate() - probe on wakeup_source_activate
+ * @data: unused
+ * @name: the source's name
+ * @state: the kernel's combined event count (unused)
+ *
+ * Context: any, often hardirq; under the source's lock.
+ */
+void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
+{
+	struct psd_record ev = {
+		.t_ns = ktime_get_boot_fast_ns(),
+		.type = PSD_EV_WS_ACTIVATE,
+	};
+	unsigned long flags;
+	struct psd_ws *e;
+	bool emit;
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	e = psd_ws_find(name, true);
+	if (!e) {
+		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+		atomic64_inc(&psd_counters.ws_overflow);
+		return;
+	}
+	e->info.activations++;
+	if (!e->info.nest++) {
+		e->t_active = ev.t_ns;
+		e->stretch++;
+		e->stuck_raised = false;
+		psd_wst.active++;
+		psd_ws_arm_timer();
+	}
+	e->info.last_phase = psd_wst.open ? psd_wst.phase : PSD_WS_NO_PHASE;
+	if (psd_wst.suspending) {
+		unsigned int i = e - psd_wst.ws;
+
+		e->info.in_suspend++;
+		e->pending_cycle = psd_wst.cycle;
+		e->pending_t = ev.t_ns;
+		e->pending_phase = psd_wst.phase;
+		__set_bit(i, psd_wst.pending);
+		if (psd_wst.first < 0)
+			psd_wst.first = i;
+	}
+	emit = psd_wst.open;
+	ev.cycle = psd_wst.cycle;
+	ev.phase = e->info.last_phase;
+	ev.v[0] = e->info.nest;
+	if (emit)
+		strscpy(ev.name, e->info.name, sizeof(ev.name));
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+
+	if (emit)
+		psd_event_add(&ev);
+}
+
+/**
+ * psd_ws_tp_deactivate() - probe on wakeup_source_deactivate
+ * @data: unused
+ * @name: the source's name
+ * @state: the kernel's combined event count (unused)
+ *
+ * Context: any, often hardirq or a timer; under the source's lock.
+ */
+void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
+{
+	struct psd_record ev = {
+		.t_ns = ktime_get_boot_fast_ns(),
+		.type = PSD_EV_WS_DEACTIVATE,
+	};
+	unsigned long flags;
+	struct psd_ws *e;
+	bool emit;
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	e = psd_ws_find(name, false);
+	if (!e || !e->info.nest) {
+		/* Active before we looked, or its name did not fit. */
+		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+		atomic64_inc(&psd_counters.ws_untracked_deactivations);
+		return;
+	}
+	e->info.deactivations++;
+	ev.v[1] = -1;
+	if (!--e->info.nest) {
+		u64 d = ev.t_ns - e->t_active;
+
+		psd_wst.active--;
+		e->info.max_active_ns = max(e->info.max_active_ns, d);
+		ev.v[1] = div_u64(d, NSEC_PER_MSEC);
+		if (!e->stuck_raised &&
+		    d >= (u64)psd_setting(PSD_SET_WS_STUCK_MS) * NSEC_PER_MSEC)
+			psd_ws_stuck(e, psd_wst.cycle, ev.t_ns,
+				     PSD_WS_STUCK_TIME,
+				     psd_setting(PSD_SET_WS_STUCK_MS));
+	}
+	emit = psd_wst.open;
+	ev.cycle = psd_wst.cycle;
+	ev.phase = psd_wst.phase;
+	ev.v[0] = e->info.nest;
+	if (emit)
+		strscpy(ev.name, e->info.name, sizeof(ev.name));
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+
+	if (emit)
+		psd_event_add(&ev);
+}
+
+/**
+ * psd_ws_stuck_scan() - raise WS_STUCK_ACTIVE for sources active too long
+ * @now: CLOCK_BOOTTIME ns
+ *
+ * The periodic timer's work, exposed so KUnit can run it with a made-up
+ * @now.  Context: any.
+ */
+void psd_ws_stuck_scan(u64 now)
+{
+	u64 limit = (u64)psd_setting(PSD_SET_WS_STUCK_MS) * NSEC_PER_MSEC;
+	unsigned long flags;
+	unsigned int i;
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	for (i = 0; i < psd_wst.used; i++) {
+		struct psd_ws *e = &psd_wst.ws[i];
+
+		if (e->info.nest && !e->stuck_raised &&
+		    now >= e->t_active && now - e->t_active >= limit)
+			psd_ws_stuck(e, psd_wst.cycle, now, PSD_WS_STUCK_TIME,
+				     psd_setting(PSD_SET_WS_STUCK_MS));
+	}
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+}
+
+static void psd_ws_timer_fn(struct timer_list *t)
+{
+	unsigned long flags;
+
+	psd_ws_stuck_scan(ktime_get_boot_fast_ns());
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	if (psd_wst.active)
+		psd_ws_arm_timer();
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+}
+
+/* A sleep begins: every source activated since prepare was not honored. */
+static void psd_ws_judge_sleep(u32 cycle, u64 t)
+{
+	struct psd_record an = {
+		.t_ns = t,
+		.cycle = cycle,
+		.type = PSD_AN_WS_NOT_HONORED,
+	};
+	unsigned int i;
+
+	for_each_set_bit(i, psd_wst.pending, PSD_WS_MAX) {
+		struct psd_ws *e = &psd_wst.ws[i];
+
+		__clear_bit(i, psd_wst.pending);
+		if (e->pending_cycle != cycle)
+			continue;
+		e->pending_cycle = 0;
+		an.phase = e->pending_phase;
+		an.v[0] = e->pending_t;
+		strscpy(an.name, e->info.name, sizeof(an.name));
+		psd_anomaly_raise(&an);
+	}
+}
+
+/*
+ * The cycle ended aborted: name the source behind it (the first one
+ * activated while suspending, else the longest active one) and look for
+ * sources that stayed active across two aborted attempts in a row.
+ */
+static void psd_ws_aborted(u32 cycle, u64 t, char *who, size_t len)
+{
+	struct psd_ws *oldest = NULL;
+	unsigned int i;
+
+	for (i = 0; i < psd_wst.used; i++) {
+		struct psd_ws *e = &psd_wst.ws[i];
+
+		if (!e->info.nest)
+			continue;
+		if (!oldest || e->t_active < oldest->t_active)
+			oldest = e;
+		if (e->abort_cycle && e->abort_cycle + 1 == cycle &&
+		    e->abort_stretch == e->stretch && !e->stuck_raised)
+			psd_ws_stuck(e, cycle, t, PSD_WS_STUCK_ABORTS,
+				     e->abort_cycle);
+		e->abort_cycle = cycle;
+		e->abort_stretch = e->stretch;
+	}
+	if (psd_wst.first >= 0)
+		strscpy(who, psd_wst.ws[psd_wst.first].info.name, len);
+	else if (oldest)
+		strscpy(who, oldest->info.name, len);
+}
+
+static void psd_ws_post(u32 cycle, u64 t)
+{
+	char who[PSD_NAME_LEN] = "";
+	struct psd_cycle c;
+	unsigned long flags;
+	bool aborted;
+
+	aborted = psd_cycle_get(cycle, &c) && c.result == PSD_RES_ABORTED;
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	if (aborted)
+		psd_ws_aborted(cycle, t, who, sizeof(who));
+	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
+	psd_wst.open = false;
+	psd_wst.suspending = false;
+	psd_wst.phase = PSD_WS_NO_PHASE;
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	if (who[0])
+		psd_cycle_set_abort_ws(cycle, who);
+}
+
+/**
+ * psd_ws_phase() - the component's phase hook
+ * @cycle: the suspend cycle
+ * @phase: enum psd_phase
+ * @start: beginning or end of the phase
+ * @t_ns: CLOCK_BOOTTIME of the change
+ *
+ * Context: any; the s2idle edges run in the suspending task with devices
+ * suspended.
+ */
+void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
+{
+	unsigned long flags;
+
+	if (phase == PSD_PH_MANUAL || !start)
+		return;
+	if (phase == PSD_PH_PREPARE && psd_wakeirq_armed())
+		psd_cycle_set_wake_irq(cycle, PSD_WAKE_IRQ_NONE);
+	if (phase == PSD_PH_POST) {
+		psd_ws_post(cycle, t_ns);
+		return;
+	}
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	if (phase == PSD_PH_PREPARE) {
+		bitmap_zero(psd_wst.pending, PSD_WS_MAX);
+		psd_wst.cycle = cycle;
+		psd_wst.open = true;
+		psd_wst.suspending = true;
+		psd_wst.first = -1;
+	}
+	if (psd_wst.open && psd_wst.cycle == cycle) {
+		psd_wst.phase = phase;
+		switch (phase) {
+		case PSD_PH_S2IDLE:
+		case PSD_PH_MACHINE_SUSPEND:
+			psd_ws_judge_sleep(cycle, t_ns);
+			break;
+		case PSD_PH_RESUME_NOIRQ:
+		case PSD_PH_RESUME_EARLY:
+		case PSD_PH_RESUME:
+			psd_wst.suspending = false;
+			break;
+		default:
+			break;
+		}
+	}
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+}
+
+/* Learn the sources that exist, and which are active, from the kernel. */
+static void psd_ws_walk(void)
+{
+	u64 now = ktime_get_boot_fast_ns();
+	s64 mono = ktime_get_ns();
+	struct wakeup_source *ws;
+	unsigned long flags;
+	int idx;
+
+	idx = wakeup_sources_read_lock();
+	for_each_wakeup_source(ws) {
+		struct psd_ws *e;
+		bool fresh, active;
+		s64 ago;
+
+		if (!ws->name)
+			continue;
+		spin_lock_irqsave(&ws->lock, flags);
+		active = ws->active;
+		ago = mono - ktime_to_ns(ws->last_time);
+		spin_unlock_irqrestore(&ws->lock, flags);
+
+		raw_spin_lock_irqsave(&psd_ws_lock, flags);
+		fresh = !psd_ws_find(ws->name, false);
+		e = psd_ws_find(ws->name, true);
+		if (!e) {
+			raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+			atomic64_inc(&psd_counters.ws_overflow);
+			continue;
+		}
+		e->from_walk |= fresh;
+		/* A probe already saw this name: it knows better than us. */
+		if (e->from_walk && active) {
+			if (!e->info.nest++) {
+				e->t_active = ago > 0 && ago < now ? now - ago
+								  : now;
+				e->stretch++;
+				psd_wst.active++;
+				psd_ws_arm_timer();
+			}
+		}
+		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	}
+	wakeup_sources_read_unlock(idx);
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	for (idx = 0; idx < psd_wst.used; idx++)
+		psd_wst.ws[idx].from_walk = false;
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+}
+
+/**
+ * psd_ws_info_at() - copy the entry at a table position
+ * @i: position, from 0 in the order names were first seen
+ * @out: where to copy it; max_active_ns includes a running stretch
+ *
+ * Return: false past the last entry.
+ */
+bool psd_ws_info_at(unsigned int i, struct psd_ws_info *out)
+{
+	u64 now = ktime_get_boot_fast_ns();
+	unsigned long flags;
+	bool found = false;
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	if (psd_wst.ws && i < psd_wst.used) {
+		const struct psd_ws *e = &psd_wst.ws[i];
+
+		*out = e->info;
+		if (e->info.nest && now > e->t_active)
+			out->max_active_ns = max(out->max_active_ns,
+						 now - e->t_active);
+		found = true;
+	}
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	return found;
+}
+
+/**
+ * psd_ws_info_get() - copy the entry of a source by name
+ * @name: the source's name
+ * @out: where to copy it
+ *
+ * Return: false when the name is not in the table.
+ */
+bool psd_ws_info_get(const char *name, struct psd_ws_info *out)
+{
+	unsigned int i;
+
+	for (i = 0; psd_ws_info_at(i, out); i++)
+		if (!strncmp(out->name, name, PSD_NAME_LEN - 1))
+			return true;
+	return false;
+}
+
+/* name=value, double-quoted when the value has a space. */
+static void psd_ws_put(struct seq_file *m, const char *key, const char *v)
+{
+	if (!v[0] || strpbrk(v, " \t\""))
+		seq_printf(m, "%s=\"%s\"", key, v);
+	else
+		seq_printf(m, "%s=%s", key, v);
+}
+
+static const char *psd_ws_phase_name(u8 phase)
+{
+	if (phase == PSD_WS_NEVER)
+		return "never";
+	if (phase == PSD_WS_NO_PHASE)
+		return "none";
+	return psd_phase_name(phase);
+}
+
+/**
+ * psd_wakesrc_sources_show() - the wakeup/sources file
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int psd_wakesrc_sources_show(struct seq_file *m, void *unused)
+{
+	struct psd_ws_info w;
+	unsigned int i;
+
+	if (!psd_component_on(PSD_COMP_WAKESRC)) {
+		seq_puts(m, "# component wakesrc is off\n");
+		return 0;
+	}
+	for (i = 0; psd_ws_info_at(i, &w); i++) {
+		psd_ws_put(m, "name", w.name);
+		seq_printf(m, " active=%u activations=%llu deactivations=%llu in_suspend=%llu max_active_ms=%llu last_phase=%s\n",
+			   w.nest ? 1 : 0, w.activations, w.deactivations,
+			   w.in_suspend, div_u64(w.max_active_ns, NSEC_PER_MSEC),
+			   psd_ws_phase_name(w.last_phase));
+	}
+	return 0;
+}
+
+/**
+ * psd_ws_event_show() - formatter of the ws_activate/ws_deactivate events
+ * @m: the seq_file
+ * @r: the event
+ */
+void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
+{
+	seq_putc(m, ' ');
+	psd_ws_put(m, "ws", r->name);
+	seq_printf(m, " phase=%s nest=%lld", psd_ws_phase_name(r->phase),
+		   r->v[0]);
+	if (r->type == PSD_EV_WS_DEACTIVATE && r->v[1] >= 0)
+		seq_printf(m, " active_ms=%lld", r->v[1]);
+}
+
+/**
+ * psd_ws_not_honored_show() - class keys of WS_NOT_HONORED
+ * @m: the seq_file
+ * @r: the anomaly
+ */
+void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
+{
+	seq_putc(m, ' ');
+	psd_ws_put(m, "ws", r->name);
+	seq_printf(m, " phase=%s activated_ns=%lld detail=\"%s\"",
+		   psd_ws_phase_name(r->phase), r->v[0],
+		   "activated while suspending, yet the system went to sleep; without the wakeup_count handshake this is the kernel's designed behaviour (the module cannot read events_check_enabled)");
+}
+
+/**
+ * psd_ws_stuck_show() - class keys of WS_STUCK_ACTIVE
+ * @m: the seq_file
+ * @r: the anomaly
+ */
+void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
+{
+	seq_putc(m, ' ');
+	psd_ws_put(m, "ws", r->name);
+	seq_printf(m, " active_ms=%lld", r->v[0]);
+	if (r->flag == PSD_WS_STUCK_ABORTS)
+		seq_printf(m, " reason=aborted_twice first_aborted_cycle=%lld",
+			   r->v[1]);
+	else
+		seq_printf(m, " reason=ws_stuck_ms ws_stuck_ms=%lld", r->v[1]);
+}
+
+static int psd_wakesrc_start(const char **why)
+{
+	int ret;
+
+	psd_wst.ws = kcalloc(PSD_WS_MAX, sizeof(*psd_wst.ws), GFP_KERNEL);
+	if (!psd_wst.ws) {
+		*why = "out of memory";
+		return -ENOMEM;
+	}
+	hash_init(psd_wst.hash);
+	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
+	psd_wst.used = 0;
+	psd_wst.active = 0;
+	psd_wst.open = false;
+	psd_wst.suspending = false;
+	psd_wst.phase = PSD_WS_NO_PHASE;
+	psd_wst.first = -1;
+	psd_wst.stopping = false;
+	timer_setup(&psd_ws_timer, psd_ws_timer_fn, TIMER_DEFERRABLE);
+
+	ret = psd_tp_attach(psd_ws_tps, ARRAY_SIZE(psd_ws_tps), why);
+	if (ret) {
+		kfree(psd_wst.ws);
+		psd_wst.ws = NULL;
+		return ret;
+	}
+	psd_ws_walk();
+	psd_wakeirq_start();
+	return 0;
+}
+
+static void psd_wakesrc_stop(void)
+{
+	unsigned long flags;
+
+	psd_wakeirq_stop();
+	psd_tp_detach(psd_ws_tps, ARRAY_SIZE(psd_ws_tps));
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	psd_wst.stopping = true;
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	timer_delete_sync(&psd_ws_timer);
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	psd_wst.used = 0;
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	kfree(psd_wst.ws);
+	psd_wst.ws = NULL;
+}
+
+/* control "reset": forget the counts, keep the names and what is active. */
+static void psd_wakesrc_reset(void)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	for (i = 0; i < psd_wst.used; i++) {
+		struct psd_ws_info *w = &psd_wst.ws[i].info;
+
+		w->activations = 0;
+		w->deactivations = 0;
+		w->in_suspend = 0;
+		w->max_active_ns = 0;
+		w->last_phase = PSD_WS_NEVER;
+		psd_wst.ws[i].abort_cycle = 0;
+	}
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+}
+
+static void psd_wakesrc_devpm(u32 cycle, enum psd_phase phase)
+{
+	if (phase == PSD_PH_PREPARE)
+		psd_wakeirq_prepare();
+}
+
+const struct psd_component_ops psd_wakesrc_ops = {
+	.start = psd_wakesrc_start,
+	.stop = psd_wakesrc_stop,
+	.reset = psd_wakesrc_reset,
+	.phase = psd_ws_phase,
+	.devpm = psd_wakesrc_devpm,
+};
