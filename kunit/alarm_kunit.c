@@ -15,34 +15,8 @@
 #include <linux/timekeeping.h>
 
 #include "../pmic_sleepdiag/internal.h"
+#include "suspend_seq.h"
 #include "../wakesrc_trace/internal.h"
-
-#define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
-
-static void tp(const char *action, int val, bool start)
-{
-	psd_cycle_tp_suspend_resume(NULL, action, val, start);
-}
-
-static void both(const char *action, int val)
-{
-	tp(action, val, true);
-	tp(action, val, false);
-}
-
-static void notify(unsigned long action)
-{
-	psd_cycle_pm_notify(NULL, action, NULL);
-}
-
-static void begin(void)
-{
-	tp("suspend_enter", FREEZE, true);
-	notify(PM_SUSPEND_PREPARE);
-	both("freeze_processes", 0);
-	tp("suspend_enter", FREEZE, false);
-	both("dpm_prepare", 2);
-}
 
 /* dpm_suspend, during which the alarmtimer device reports its alarm. */
 static void suspend_with_alarm(s64 expires, int type)
@@ -52,13 +26,6 @@ static void suspend_with_alarm(s64 expires, int type)
 	tp("dpm_suspend", 2, false);
 	both("dpm_suspend_late", 2);
 	both("dpm_suspend_noirq", 2);
-}
-
-static void resume_devices(void)
-{
-	both("dpm_resume_noirq", 16);
-	both("dpm_resume_early", 16);
-	both("dpm_resume", 16);
 }
 
 static void fire(s64 expires, int type, s64 now)
@@ -121,7 +88,7 @@ static void alarm_on_time(struct kunit *test)
 	struct psd_alarm a;
 
 	KUNIT_ASSERT_TRUE(test, psd_component_on(PSD_COMP_ALARM));
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	both("machine_suspend", FREEZE);
 	resume_devices();
@@ -145,7 +112,7 @@ static void alarm_late_rtc_granularity(struct kunit *test)
 	struct psd_record an;
 	struct psd_alarm a;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	tp("machine_suspend", FREEZE, true);
 	psd_wakeirq_note(42, 1, "rtc-pl031");
@@ -174,7 +141,7 @@ static void alarm_under_threshold(struct kunit *test)
 	s64 exp = boot_now() - 200 * NSEC_PER_MSEC;
 
 	psd_setting_apply(PSD_SET_ALARM_LATE_MS, 600000);
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	tp("machine_suspend", FREEZE, true);
 	psd_wakeirq_note(42, 1, "rtc-pl031");
@@ -195,7 +162,7 @@ static void alarm_late_causes(struct kunit *test)
 
 	/* Woken by another IRQ, nothing else seen: unknown. */
 	exp = boot_now() - 3 * NSEC_PER_SEC;
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	tp("machine_suspend", FREEZE, true);
 	psd_wakeirq_note(43, 2, "virtio0");
@@ -208,7 +175,7 @@ static void alarm_late_causes(struct kunit *test)
 
 	/* Within a second, but not woken by the RTC: unknown too. */
 	exp = boot_now() - 200 * NSEC_PER_MSEC;
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	tp("machine_suspend", FREEZE, true);
 	psd_wakeirq_note(43, 2, "virtio0");
@@ -221,7 +188,7 @@ static void alarm_late_causes(struct kunit *test)
 
 	/* A wakeup event that did not stop the sleep. */
 	exp = boot_now() - 3 * NSEC_PER_SEC;
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	psd_ws_tp_activate(NULL, "psdk-alarm-ws", 0);
 	psd_ws_tp_deactivate(NULL, "psdk-alarm-ws", 0);
@@ -242,7 +209,7 @@ static void alarm_late_irq_stuck(struct kunit *test)
 	};
 	struct psd_record an;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	stuck.cycle = psd_cycle_current();
 	psd_anomaly_raise(&stuck);	/* as the irqpend layer would */
@@ -261,7 +228,7 @@ static void alarm_realtime_to_boottime(struct kunit *test)
 	struct psd_alarm a;
 	s64 diff;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(real, ALARM_REALTIME);
 	both("machine_suspend", FREEZE);
 	resume_devices();
@@ -281,7 +248,7 @@ static void alarm_judged_at_post_without_fire(struct kunit *test)
 	s64 exp = boot_now() - 3 * NSEC_PER_SEC;
 	struct psd_record an;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	both("machine_suspend", FREEZE);
 	resume_devices();
@@ -299,7 +266,7 @@ static void alarm_aborted_cycle(struct kunit *test)
 	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
 	struct psd_alarm a;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	both("dpm_resume_early", 16);
 	both("dpm_resume", 16);
@@ -317,7 +284,7 @@ static void alarm_other_alarms_do_not_match(struct kunit *test)
 {
 	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	both("machine_suspend", FREEZE);
 	resume_devices();
@@ -336,13 +303,13 @@ static void alarm_interleaved_cycles(struct kunit *test)
 	s64 exp2 = boot_now() - 3 * NSEC_PER_SEC;
 	struct psd_alarm a1, a2;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp1, ALARM_BOOTTIME);
 	both("machine_suspend", FREEZE);
 	resume_devices();
 	notify(PM_POST_SUSPEND);	/* alarm 1 never fires (cancelled) */
 
-	begin();
+	begin_state(FREEZE);
 	suspend_with_alarm(exp2, ALARM_BOOTTIME);
 	both("machine_suspend", FREEZE);
 	resume_devices();
@@ -379,7 +346,7 @@ static void alarm_history_file(struct kunit *test)
 
 	for (i = 0; i < psd_params.keep_cycles + 2; i++) {
 		exp = boot_now() + 3600 * NSEC_PER_SEC;
-		begin();
+		begin_state(FREEZE);
 		suspend_with_alarm(exp, ALARM_BOOTTIME);
 		both("machine_suspend", FREEZE);
 		resume_devices();

@@ -9,53 +9,9 @@
 #include <linux/suspend.h>
 
 #include "../pmic_sleepdiag/internal.h"
+#include "suspend_seq.h"
 
-#define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
-#define MEM	((__force int)PM_SUSPEND_MEM)
 #define N_EV	32
-
-static void tp(const char *action, int val, bool start)
-{
-	psd_cycle_tp_suspend_resume(NULL, action, val, start);
-}
-
-static void both(const char *action, int val)
-{
-	tp(action, val, true);
-	tp(action, val, false);
-}
-
-static void notify(unsigned long action)
-{
-	psd_cycle_pm_notify(NULL, action, NULL);
-}
-
-/* enter_state() up to a successful suspend_prepare(). */
-static void begin(int state)
-{
-	tp("suspend_enter", state, true);
-	both("sync_filesystems", 0);
-	notify(PM_SUSPEND_PREPARE);
-	both("freeze_processes", 0);
-	tp("suspend_enter", state, false);
-	both("dpm_prepare", 2);
-}
-
-static void suspend_devices(void)
-{
-	both("dpm_suspend", 2);
-	both("dpm_suspend_late", 2);
-	both("dpm_suspend_noirq", 2);
-}
-
-static void resume_devices(void)
-{
-	both("dpm_resume_noirq", 16);
-	both("dpm_resume_early", 16);
-	both("dpm_resume", 16);
-	both("dpm_complete", 16);
-	both("resume_console", FREEZE);
-}
 
 /* The events since the last reset, as "phase/start" and "end/result". */
 static unsigned int collect(struct psd_record *out, unsigned int max)
@@ -119,7 +75,7 @@ static void cycle_s2idle_resumed(struct kunit *test)
 	u64 count = psd_cycle_count();
 	unsigned int n;
 
-	begin(FREEZE);
+	begin_state(FREEZE);
 	suspend_devices();
 	both("machine_suspend", FREEZE);
 	both("machine_suspend", FREEZE);
@@ -184,7 +140,7 @@ static void cycle_aborted_in_suspend_late(struct kunit *test)
 {
 	struct psd_cycle c;
 
-	begin(FREEZE);
+	begin_state(FREEZE);
 	both("dpm_suspend", 2);
 	both("dpm_suspend_late", 2);	/* fails: it resumes early itself */
 	both("dpm_resume_early", 16);
@@ -202,7 +158,7 @@ static void cycle_no_sleep(struct kunit *test)
 	struct psd_cycle c;
 	unsigned int n;
 
-	begin(FREEZE);
+	begin_state(FREEZE);
 	suspend_devices();
 	resume_devices();	/* s2idle_loop() saw a wakeup pending */
 	notify(PM_POST_SUSPEND);
@@ -222,7 +178,7 @@ static void cycle_suspend_to_ram(struct kunit *test)
 	struct psd_cycle c;
 	unsigned int n, i, found = 0;
 
-	begin(MEM);
+	begin_state(MEM);
 	suspend_devices();
 	both("machine_suspend", MEM);
 	resume_devices();
@@ -266,7 +222,7 @@ static void cycle_keeps_the_last_cycles(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < psd_params.keep_cycles + 2; i++) {
-		begin(FREEZE);
+		begin_state(FREEZE);
 		notify(PM_POST_SUSPEND);
 	}
 	KUNIT_EXPECT_FALSE(test, psd_cycle_get(first, &c));

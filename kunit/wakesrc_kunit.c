@@ -16,25 +16,8 @@
 #include <linux/timekeeping.h>
 
 #include "../pmic_sleepdiag/internal.h"
+#include "suspend_seq.h"
 #include "../wakesrc_trace/internal.h"
-
-#define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
-
-static void tp(const char *action, int val, bool start)
-{
-	psd_cycle_tp_suspend_resume(NULL, action, val, start);
-}
-
-static void both(const char *action, int val)
-{
-	tp(action, val, true);
-	tp(action, val, false);
-}
-
-static void notify(unsigned long action)
-{
-	psd_cycle_pm_notify(NULL, action, NULL);
-}
 
 static void on(const char *name)
 {
@@ -44,30 +27,6 @@ static void on(const char *name)
 static void off(const char *name)
 {
 	psd_ws_tp_deactivate(NULL, name, 0);
-}
-
-/* enter_state() up to a successful suspend_prepare(). */
-static void begin(void)
-{
-	tp("suspend_enter", FREEZE, true);
-	notify(PM_SUSPEND_PREPARE);
-	both("freeze_processes", 0);
-	tp("suspend_enter", FREEZE, false);
-	both("dpm_prepare", 2);
-}
-
-static void suspend_devices(void)
-{
-	both("dpm_suspend", 2);
-	both("dpm_suspend_late", 2);
-	both("dpm_suspend_noirq", 2);
-}
-
-static void resume_devices(void)
-{
-	both("dpm_resume_noirq", 16);
-	both("dpm_resume_early", 16);
-	both("dpm_resume", 16);
 }
 
 static void sleep_once(void)
@@ -188,7 +147,7 @@ static void ws_not_honored(struct kunit *test)
 	struct psd_record an;
 	struct psd_ws_info w;
 
-	begin();
+	begin_state(FREEZE);
 	tp("dpm_suspend", 2, true);
 	on("psdk-soft");	/* a device's suspend reports an event */
 	off("psdk-soft");
@@ -215,7 +174,7 @@ static void ws_not_honored(struct kunit *test)
 
 static void ws_between_sleeps_not_honored(struct kunit *test)
 {
-	begin();
+	begin_state(FREEZE);
 	suspend_devices();
 	sleep_once();
 	on("psdk-loop");	/* woke s2idle, but the loop went on */
@@ -231,7 +190,7 @@ static void ws_resume_does_not_count(struct kunit *test)
 {
 	struct psd_ws_info w;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_devices();
 	sleep_once();
 	tp("dpm_resume_noirq", 16, true);
@@ -254,7 +213,7 @@ static void ws_no_sleep_is_not_an_anomaly(struct kunit *test)
 {
 	struct psd_cycle c;
 
-	begin();
+	begin_state(FREEZE);
 	both("dpm_suspend", 2);
 	both("dpm_suspend_late", 2);
 	tp("dpm_suspend_noirq", 2, true);
@@ -275,7 +234,7 @@ static void ws_abort_named_on_cycle_end(struct kunit *test)
 	struct psd_record end;
 	struct psd_cycle c;
 
-	begin();
+	begin_state(FREEZE);
 	tp("dpm_suspend", 2, true);
 	on("psdk-abort");	/* with the handshake: the PM core aborts */
 	off("psdk-abort");
@@ -298,7 +257,7 @@ static void ws_resumed_cycle_names_no_source(struct kunit *test)
 {
 	struct psd_record end;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_devices();
 	sleep_once();
 	resume_devices();
@@ -384,7 +343,7 @@ static void ws_stuck_for_ws_stuck_ms(struct kunit *test)
 static void ws_interleaved_cycles(struct kunit *test)
 {
 	/* An activation in an aborted cycle is not judged in the next one. */
-	begin();
+	begin_state(FREEZE);
 	tp("dpm_suspend", 2, true);
 	on("psdk-c1");
 	off("psdk-c1");
@@ -392,7 +351,7 @@ static void ws_interleaved_cycles(struct kunit *test)
 	both("dpm_resume", 16);
 	notify(PM_POST_SUSPEND);
 
-	begin();
+	begin_state(FREEZE);
 	suspend_devices();
 	sleep_once();
 	resume_devices();
@@ -417,7 +376,7 @@ static void ws_events_during_suspend(struct kunit *test)
 	on("psdk-outside");	/* no cycle: no event */
 	off("psdk-outside");
 	KUNIT_EXPECT_FALSE(test, last_event(PSD_EV_WS_ACTIVATE, &ev));
-	begin();
+	begin_state(FREEZE);
 	tp("dpm_suspend", 2, true);
 	on("psdk-inside");
 	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WS_ACTIVATE, &ev));
@@ -438,7 +397,7 @@ static void ws_ring_overflow_is_counted(struct kunit *test)
 	u64 dropped = psd_events_dropped();
 	unsigned int i;
 
-	begin();
+	begin_state(FREEZE);
 	for (i = 0; i < psd_params.events; i++) {
 		on("psdk-flood");
 		off("psdk-flood");
@@ -536,7 +495,7 @@ static void ws_wake_irq_with_the_cycle(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, psd_wakeirq_is_rtc_name("virtio0"));
 	KUNIT_EXPECT_FALSE(test, psd_wakeirq_is_rtc_name(""));
 
-	begin();
+	begin_state(FREEZE);
 	suspend_devices();
 	tp("machine_suspend", FREEZE, true);
 	psd_wakeirq_note(42, 7, "rtc-pl031");
@@ -555,7 +514,7 @@ static void ws_wake_irq_with_the_cycle(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, end.v[2], 42);
 
 	/* The next cycle woke by something else. */
-	begin();
+	begin_state(FREEZE);
 	suspend_devices();
 	tp("machine_suspend", FREEZE, true);
 	psd_wakeirq_note(43, 8, "virtio0");
@@ -569,7 +528,7 @@ static void ws_wake_irq_unknown_without_kprobe(struct kunit *test)
 {
 	struct psd_record end;
 
-	begin();
+	begin_state(FREEZE);
 	suspend_devices();
 	sleep_once();
 	resume_devices();

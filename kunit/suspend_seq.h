@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * KUnit helpers: feed the cycle tracker the suspend_resume and PM notifier
+ * sequence the kernel emits for one suspend (kernel/power/suspend.c,
+ * drivers/base/power/main.c), so every layer's suite drives the same spine.
+ */
+#ifndef _PSD_KUNIT_SUSPEND_SEQ_H
+#define _PSD_KUNIT_SUSPEND_SEQ_H
+
+#include <linux/suspend.h>
+
+#include "../pmic_sleepdiag/internal.h"
+
+#define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
+#define MEM	((__force int)PM_SUSPEND_MEM)
+
+static inline void tp(const char *action, int val, bool start)
+{
+	psd_cycle_tp_suspend_resume(NULL, action, val, start);
+}
+
+static inline void both(const char *action, int val)
+{
+	tp(action, val, true);
+	tp(action, val, false);
+}
+
+static inline void notify(unsigned long action)
+{
+	psd_cycle_pm_notify(NULL, action, NULL);
+}
+
+/* enter_state() up to a successful suspend_prepare() and dpm_prepare. */
+static inline void begin_state(int state)
+{
+	tp("suspend_enter", state, true);
+	both("sync_filesystems", 0);
+	notify(PM_SUSPEND_PREPARE);
+	both("freeze_processes", 0);
+	tp("suspend_enter", state, false);
+	both("dpm_prepare", 2);
+}
+
+static inline void suspend_devices(void)
+{
+	both("dpm_suspend", 2);
+	both("dpm_suspend_late", 2);
+	both("dpm_suspend_noirq", 2);
+}
+
+static inline void resume_devices(void)
+{
+	both("dpm_resume_noirq", 16);
+	both("dpm_resume_early", 16);
+	both("dpm_resume", 16);
+	both("dpm_complete", 16);
+	both("resume_console", FREEZE);
+}
+
+#endif /* _PSD_KUNIT_SUSPEND_SEQ_H */
