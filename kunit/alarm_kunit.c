@@ -28,6 +28,18 @@ static void suspend_with_alarm(s64 expires, int type)
 	both("dpm_suspend_noirq", 2);
 }
 
+/* One s2idle cycle with a BOOTTIME alarm armed, woken by @irq. */
+static void sleep_with_alarm(s64 expires, unsigned int irq, s64 hwirq,
+			     const char *who)
+{
+	begin_state(FREEZE);
+	suspend_with_alarm(expires, ALARM_BOOTTIME);
+	tp("machine_suspend", FREEZE, true);
+	psd_wakeirq_note(irq, hwirq, who);
+	tp("machine_suspend", FREEZE, false);
+	resume_devices();
+}
+
 static void fire(s64 expires, int type, s64 now)
 {
 	struct alarm a = { .type = type };
@@ -112,12 +124,7 @@ static void alarm_late_rtc_granularity(struct kunit *test)
 	struct psd_record an;
 	struct psd_alarm a;
 
-	begin_state(FREEZE);
-	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	tp("machine_suspend", FREEZE, true);
-	psd_wakeirq_note(42, 1, "rtc-pl031");
-	tp("machine_suspend", FREEZE, false);
-	resume_devices();
+	sleep_with_alarm(exp, 42, 1, "rtc-pl031");
 	fire(exp, ALARM_BOOTTIME, boot_now());	/* fires on resume */
 	KUNIT_EXPECT_EQ(test, late_anomalies(NULL), 0U);  /* not before post */
 	notify(PM_POST_SUSPEND);
@@ -141,12 +148,7 @@ static void alarm_under_threshold(struct kunit *test)
 	s64 exp = boot_now() - 200 * NSEC_PER_MSEC;
 
 	psd_setting_apply(PSD_SET_ALARM_LATE_MS, 600000);
-	begin_state(FREEZE);
-	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	tp("machine_suspend", FREEZE, true);
-	psd_wakeirq_note(42, 1, "rtc-pl031");
-	tp("machine_suspend", FREEZE, false);
-	resume_devices();
+	sleep_with_alarm(exp, 42, 1, "rtc-pl031");
 	notify(PM_POST_SUSPEND);
 	fire(exp, ALARM_BOOTTIME, boot_now());	/* after post */
 	KUNIT_EXPECT_EQ(test, newest(test).cause,
@@ -162,12 +164,7 @@ static void alarm_late_causes(struct kunit *test)
 
 	/* Woken by another IRQ, nothing else seen: unknown. */
 	exp = boot_now() - 3 * NSEC_PER_SEC;
-	begin_state(FREEZE);
-	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	tp("machine_suspend", FREEZE, true);
-	psd_wakeirq_note(43, 2, "virtio0");
-	tp("machine_suspend", FREEZE, false);
-	resume_devices();
+	sleep_with_alarm(exp, 43, 2, "virtio0");
 	fire(exp, ALARM_BOOTTIME, boot_now());
 	notify(PM_POST_SUSPEND);
 	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 1U);
@@ -175,12 +172,7 @@ static void alarm_late_causes(struct kunit *test)
 
 	/* Within a second, but not woken by the RTC: unknown too. */
 	exp = boot_now() - 200 * NSEC_PER_MSEC;
-	begin_state(FREEZE);
-	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	tp("machine_suspend", FREEZE, true);
-	psd_wakeirq_note(43, 2, "virtio0");
-	tp("machine_suspend", FREEZE, false);
-	resume_devices();
+	sleep_with_alarm(exp, 43, 2, "virtio0");
 	fire(exp, ALARM_BOOTTIME, boot_now());
 	notify(PM_POST_SUSPEND);
 	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 2U);
