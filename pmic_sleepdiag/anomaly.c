@@ -10,6 +10,7 @@
 #include <linux/seq_file.h>
 
 #include "internal.h"
+#include "psd_trace.h"
 
 /* Anomalies are rare; this bounds the log, overflow shows as dropped. */
 #define PSD_ANOMALY_CAPACITY	512
@@ -72,6 +73,8 @@ void psd_anomaly_raise(struct psd_record *rec)
 	psd_ring_add(psd_anomalies, rec);
 	if (rec->type < PSD_NR_ANOMALY_CLASSES)
 		WRITE_ONCE(psd_anomaly_last_cycle[rec->type], rec->cycle);
+	psd_report_anomaly(rec);
+	trace_anomaly(rec->cycle, rec->seq, psd_anomaly_class_name(rec->type));
 	ev.v[0] = rec->type;
 	ev.v[1] = rec->seq;
 	psd_event_add(&ev);

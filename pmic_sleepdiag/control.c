@@ -147,6 +147,7 @@ static int psd_run_reset(const struct psd_parsed *p, const char **why)
 	psd_events_reset();
 	psd_anomalies_reset();
 	psd_cycles_reset();
+	psd_report_reset();
 	psd_components_reset();
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include <trace/events/power.h>
 
 #include "internal.h"
+#include "psd_trace.h"
 
 static const char *const psd_phase_names[PSD_NR_PHASES] = {
 	[PSD_PH_PREPARE] = "prepare",
@@ -38,6 +39,13 @@ static const char *const psd_step_names[PSD_NR_STEPS] = {
 	[PSD_STEP_SUSPEND] = "suspend",
 	[PSD_STEP_SUSPEND_LATE] = "suspend_late",
 	[PSD_STEP_SUSPEND_NOIRQ] = "suspend_noirq",
+};
+
+static const char *const psd_result_names[] = {
+	[PSD_RES_OPEN] = "open",
+	[PSD_RES_RESUMED] = "resumed",
+	[PSD_RES_ABORTED] = "aborted",
+	[PSD_RES_NO_SLEEP] = "no_sleep",
 };
 
 /* suspend_resume actions that mark a phase or a failure step. */
@@ -93,6 +101,34 @@ const char *psd_phase_name(unsigned int phase)
 const char *psd_step_name(unsigned int step)
 {
 	return step < PSD_NR_STEPS ? psd_step_names[step] : "unknown";
+}
+
+/**
+ * psd_result_name() - the result= name of a cycle's outcome
+ * @result: enum psd_cycle_result
+ *
+ * Return: the name, or "unknown".
+ */
+const char *psd_result_name(unsigned int result)
+{
+	return result < ARRAY_SIZE(psd_result_names) ?
+	       psd_result_names[result] : "unknown";
+}
+
+/**
+ * psd_state_name() - a suspend_state_t as /sys/power/state names it
+ * @state: 1 freeze, 2 standby, 3 mem
+ *
+ * Return: the name, or "unknown".
+ */
+const char *psd_state_name(s64 state)
+{
+	switch (state) {
+	case 1: return "freeze";
+	case 2: return "standby";
+	case 3: return "mem";
+	default: return "unknown";
+	}
 }
 
 static struct psd_cycle *psd_cur(void)
@@ -222,6 +258,7 @@ static void psd_cycle_open(u64 t)
 	c->t_start[PSD_PH_PREPARE] = t;
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 
+	trace_cycle_begin(id, READ_ONCE(psd_trk.next_state));
 	psd_emit_phase(id, PSD_PH_PREPARE, true, 0, t);
 	psd_components_devpm(id, PSD_PH_PREPARE);
 }
@@ -278,6 +315,10 @@ static void psd_cycle_close(u64 t)
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);
 	psd_trk.open = false;
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+
+	if (trace_cycle_end_enabled())
+		trace_cycle_end(id, psd_result_name(ev.flag), ev.v[0], ev.v[2],
+				psd_report_verdict_name(id));
 }
 
 /**

@@ -26,6 +26,8 @@ static const struct psd_file psd_files[] = {
 	{ NULL, "control", 0200, NULL, &psd_control_fops },
 	{ NULL, "events", 0400, NULL, &psd_events_fops },
 	{ NULL, "anomalies", 0400, NULL, &psd_anomalies_fops },
+	{ NULL, "report", 0400, NULL, &psd_report_fops },
+	{ NULL, "report.json", 0400, NULL, &psd_report_json_fops },
 	{ "hrtimer", "latency", 0400, psd_hrtimer_latency_show },
 	{ "pmic", "snapshots", 0400, NULL, &psd_pmic_snapshots_fops },
 	{ "pmic", "lint", 0400, psd_pmic_lint_show },

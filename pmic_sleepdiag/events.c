@@ -14,24 +14,6 @@
 
 static struct psd_ring *psd_events;
 
-static const char *const psd_result_names[] = {
-	[PSD_RES_OPEN] = "open",
-	[PSD_RES_RESUMED] = "resumed",
-	[PSD_RES_ABORTED] = "aborted",
-	[PSD_RES_NO_SLEEP] = "no_sleep",
-};
-
-/* suspend_state_t values, as /sys/power/state names them. */
-static const char *psd_state_name(s64 state)
-{
-	switch (state) {
-	case 1: return "freeze";
-	case 2: return "standby";
-	case 3: return "mem";
-	default: return "unknown";
-	}
-}
-
 static void psd_show_phase(struct seq_file *m, const struct psd_record *r)
 {
 	seq_printf(m, " phase=%s start=%u", psd_phase_name(r->phase), r->flag);
@@ -41,23 +23,17 @@ static void psd_show_phase(struct seq_file *m, const struct psd_record *r)
 
 static void psd_show_cycle_end(struct seq_file *m, const struct psd_record *r)
 {
-	const char *res = r->flag < ARRAY_SIZE(psd_result_names) ?
-			  psd_result_names[r->flag] : "unknown";
-
-	seq_printf(m, " result=%s s2idle_loops=%lld state=%s", res, r->v[0],
-		   psd_state_name(r->v[1]));
+	seq_printf(m, " result=%s s2idle_loops=%lld state=%s",
+		   psd_result_name(r->flag), r->v[0], psd_state_name(r->v[1]));
 	if (r->flag == PSD_RES_ABORTED) {
 		seq_printf(m, " step=%s", psd_step_name(r->v[3]));
-		if (strchr(r->name, ' '))
-			seq_printf(m, " ws=\"%s\"", r->name);
-		else if (r->name[0])
-			seq_printf(m, " ws=%s", r->name);
+		if (r->name[0]) {
+			seq_putc(m, ' ');
+			psd_seq_str(m, "ws", r->name);
+		}
 	}
-	if (r->v[2] >= 0)
-		seq_printf(m, " wake_irq=%lld", r->v[2]);
-	else
-		seq_printf(m, " wake_irq=%s", r->v[2] == PSD_WAKE_IRQ_NONE ?
-			   "none" : "unknown");
+	seq_putc(m, ' ');
+	psd_seq_wake_irq(m, r->v[2]);
 }
 
 static void psd_show_anomaly(struct seq_file *m, const struct psd_record *r)
@@ -100,6 +76,7 @@ static void psd_event_show(struct seq_file *m, const struct psd_record *r)
 void psd_event_add(struct psd_record *rec)
 {
 	psd_ring_add(psd_events, rec);
+	psd_report_event(rec);
 }
 
 /**

@@ -55,10 +55,13 @@ static const char *const psd_hrt_window_names[PSD_HRT_NR_WINDOWS] = {
 	[PSD_HRT_PROBE] = "probe",
 };
 
+/* Per cycle: late expiries, and for post_resume every expiry. */
 struct psd_hrt_late {
 	unsigned long count;
 	unsigned long suspended;
 	u64 max;
+	unsigned long seen;
+	u64 seen_max;
 };
 
 /*
@@ -78,6 +81,7 @@ struct psd_hrt {
 	unsigned long gate;
 	u32 cycle;			/* expiries count for this cycle */
 	u64 (*clock)(void);		/* CLOCK_BOOTTIME ns */
+	bool report;			/* the component's: feeds the report */
 
 	/* The last sleep: one writer (the phase hook), read by probes. */
 	seqcount_latch_t sleep_seq;
@@ -129,6 +133,11 @@ static __always_inline void psd_hrt_put(struct psd_hrt *st, unsigned int w,
 	/* max first: a reader that sees the bucket sees the max, mostly */
 	psd_hrt_put_max(&c->max, late);
 	this_cpu_inc(c->bucket[psd_hist_index(late)]);
+	if (w == PSD_HRT_POST_RESUME) {
+		slot = READ_ONCE(st->cycle) % PSD_HRT_SLOTS;
+		this_cpu_inc(c->late[slot].seen);
+		psd_hrt_put_max(&c->late[slot].seen_max, late);
+	}
 	if (unlikely(late > (u64)psd_setting(PSD_SET_HRTIMER_LATE_US) *
 		     NSEC_PER_USEC)) {
 		slot = READ_ONCE(st->cycle) % PSD_HRT_SLOTS;
@@ -296,6 +305,7 @@ static void psd_hrt_flush(struct psd_hrt *st, unsigned int w, u32 cycle)
 		.flag = w,
 	};
 	u64 count = 0, suspended = 0, max = 0;
+	struct psd_rpt_hrt seen = {};
 	const struct psd_hrt_late *l;
 	int cpu;
 
@@ -306,6 +316,14 @@ static void psd_hrt_flush(struct psd_hrt *st, unsigned int w, u32 cycle)
 		count += READ_ONCE(l->count);
 		suspended += READ_ONCE(l->suspended);
 		max = max(max, psd_hrt_read64(&l->max));
+		seen.count += READ_ONCE(l->seen);
+		seen.max_ns = max(seen.max_ns, psd_hrt_read64(&l->seen_max));
+	}
+	if (w == PSD_HRT_POST_RESUME && st->report) {
+		seen.late = count;
+		seen.suspended = suspended;
+		seen.late_us = psd_setting(PSD_SET_HRTIMER_LATE_US);
+		psd_report_hrt(cycle, &seen);
 	}
 	if (!count)
 		return;
@@ -691,6 +709,7 @@ static int psd_hrtimer_start(const char **why)
 		*why = "out of memory";
 		return -ENOMEM;
 	}
+	st->report = true;
 	psd_hrt_tps[0].data = st;
 	ret = psd_tp_attach(psd_hrt_tps, ARRAY_SIZE(psd_hrt_tps), why);
 	if (ret) {

@@ -280,6 +280,7 @@ u64 psd_cycle_count(void);
 bool psd_cycle_get(u32 id, struct psd_cycle *out);
 void psd_cycles_reset(void);
 const char *psd_step_name(unsigned int step);
+const char *psd_state_name(s64 state);
 bool psd_cycle_set_wake_irq(u32 id, int irq);
 void psd_cycle_set_abort_ws(u32 id, const char *name);
 
@@ -723,6 +724,208 @@ struct psd_pmic_store *psd_pmic_store_of(struct psd_pmic *p);
 u64 psd_pmic_reads(struct psd_pmic *p);
 int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase);
 void psd_pmic_reset(struct psd_pmic *p);
+
+/* ---- the per-cycle record: what each layer reported (report.c) ---- */
+
+#define PSD_RPT_MAX_WS		8	/* wakeup sources kept per cycle */
+#define PSD_RPT_MAX_IRQS	8	/* pending IRQs kept per cycle */
+
+/* What a wakeup source did in a cycle: struct psd_rpt_ws.what bits. */
+#define PSD_RPT_WS_ACTIVATED	BIT(0)	/* activated in the cycle */
+#define PSD_RPT_WS_IN_SUSPEND	BIT(1)	/* ... from prepare to resume */
+#define PSD_RPT_WS_DEACTIVATED	BIT(2)	/* deactivated in the cycle */
+#define PSD_RPT_WS_NOT_HONORED	BIT(3)	/* WS_NOT_HONORED */
+#define PSD_RPT_WS_STUCK	BIT(4)	/* WS_STUCK_ACTIVE */
+#define PSD_RPT_WS_ABORTED	BIT(5)	/* named as the abort's cause */
+
+struct psd_rpt_ws {
+	char name[PSD_NAME_LEN];
+	u32 activations;
+	u8 what;
+};
+
+/* A watched IRQ seen pending; @at_*: enum psd_irqp_bit, or NOT_SEEN. */
+#define PSD_RPT_NOT_SEEN	0xff
+
+struct psd_rpt_irq {
+	u32 irq;
+	u8 at_suspend;
+	u8 at_resume;
+	bool wake;
+	bool stuck;
+};
+
+/**
+ * struct psd_rpt_hrt - the post_resume timer window of a cycle
+ * @count:	expiries in the window
+ * @max_ns:	the latest of them
+ * @late:	expiries later than @late_us
+ * @suspended:	BOOTTIME/REALTIME expiries due while suspended
+ * @late_us:	hrtimer_late_us when the window closed
+ */
+struct psd_rpt_hrt {
+	u64 count;
+	u64 max_ns;
+	u64 late;
+	u64 suspended;
+	u32 late_us;
+};
+
+/* The anomalies of one class in a cycle. */
+struct psd_rpt_an {
+	u32 count;
+	u64 first_seq;
+};
+
+/* The alarm armed across the cycle's suspend, as alarm/history shows it. */
+struct psd_rpt_alarm {
+	const char *type;
+	const char *cause;
+	u64 expected_ns;
+	u64 woke_ns;
+	u64 fired_ns;
+	s64 late_ms;
+	bool late_known;
+};
+
+/* The lint of the cycle's suspend_late snapshot, one bit per rule row. */
+struct psd_rpt_pmic {
+	const char *chip;
+	int err;
+	u32 warn;
+	u32 info;
+	u32 unknown;
+};
+
+/**
+ * struct psd_report_cycle - everything known of one cycle, for verdict
+ * and the report files; assembled by psd_report_get()
+ * @c:		the tracker's record
+ * @wake_irq_name: the wake IRQ's action or chip name, "" if unknown
+ * @nws:	entries in @ws
+ * @ws_more:	sources that did not fit
+ * @ws:		wakeup sources active or activated in the cycle
+ * @nirq:	entries in @irq
+ * @irq_more:	pending IRQs that did not fit
+ * @irq:	watched IRQs seen pending in the cycle
+ * @has_hrt:	the post_resume window closed and @hrt is filled
+ * @hrt:	post_resume timer latency
+ * @an:		anomalies raised in the cycle, by class
+ * @hrt_late_windows: windows with HRTIMER_LATE, bits by enum psd_hrt_window
+ * @has_alarm:	an alarm was armed across the suspend
+ * @alarm:	that alarm
+ * @has_pmic:	the cycle has a suspend_late PMIC snapshot
+ * @pmic:	its lint
+ */
+struct psd_report_cycle {
+	struct psd_cycle c;
+	char wake_irq_name[PSD_NAME_LEN];
+	u8 nws;
+	u32 ws_more;
+	struct psd_rpt_ws ws[PSD_RPT_MAX_WS];
+	u8 nirq;
+	u32 irq_more;
+	struct psd_rpt_irq irq[PSD_RPT_MAX_IRQS];
+	bool has_hrt;
+	struct psd_rpt_hrt hrt;
+	struct psd_rpt_an an[PSD_NR_ANOMALY_CLASSES];
+	u8 hrt_late_windows;
+	bool has_alarm;
+	struct psd_rpt_alarm alarm;
+	bool has_pmic;
+	struct psd_rpt_pmic pmic;
+};
+
+int psd_report_init(unsigned int keep);
+void psd_report_exit(void);
+void psd_report_reset(void);
+void psd_report_event(const struct psd_record *rec);
+void psd_report_anomaly(const struct psd_record *rec);
+void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
+		    u8 pending, bool wake, bool stuck);
+void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt);
+bool psd_report_get(u32 id, struct psd_report_cycle *out);
+bool psd_report_range(u32 *first, u32 *last);
+const char *psd_report_verdict_name(u32 id);
+const char *psd_result_name(unsigned int result);
+
+/* ---- verdict: the most likely cause of a late or failed wake (verdict.c) */
+
+#define PSD_VERDICT_DETAIL	128
+
+/**
+ * struct psd_verdict_rule - one row of the verdict table, in precedence
+ * @name:	verdict= name
+ * @uses:	the report lines (by first key) the rule reads
+ * @holds:	true if the rule holds for @r; writes one line of @detail
+ */
+struct psd_verdict_rule {
+	const char *name;
+	const char *uses;
+	bool (*holds)(const struct psd_report_cycle *r, char *detail,
+		      size_t len);
+};
+
+/**
+ * struct psd_verdict - the verdict on one cycle
+ * @rule:	the first rule that holds
+ * @also:	the other rules that hold, bits by table row
+ * @detail:	@rule's evidence in one line
+ */
+struct psd_verdict {
+	const struct psd_verdict_rule *rule;
+	u32 also;
+	char detail[PSD_VERDICT_DETAIL];
+};
+
+extern const struct psd_verdict_rule psd_verdict_rules[];
+extern const unsigned int psd_nr_verdict_rules;
+
+void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v);
+int psd_verdict_rule_index(const char *name);
+
+/* ---- JSON on a seq_file (json.c) ---- */
+
+#define PSD_JSON_DEPTH	6
+
+/**
+ * struct psd_json - a JSON writer's state
+ * @m:		where the text goes
+ * @depth:	open objects and arrays
+ * @comma:	bit d: the container at depth d already has a member
+ * @err:	nesting was wrong; the output is cut short
+ */
+struct psd_json {
+	struct seq_file *m;
+	u8 depth;
+	u8 comma;
+	bool err;
+};
+
+void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array);
+void psd_json_open(struct psd_json *j, const char *key, bool array);
+void psd_json_close(struct psd_json *j, bool array);
+void psd_json_str(struct psd_json *j, const char *key, const char *v);
+void psd_json_u64(struct psd_json *j, const char *key, u64 v);
+void psd_json_s64(struct psd_json *j, const char *key, s64 v);
+void psd_json_bool(struct psd_json *j, const char *key, bool v);
+void psd_json_null(struct psd_json *j, const char *key);
+void psd_json_escape(struct seq_file *m, const char *s);
+
+/* ---- the report files (report_show.c) ---- */
+
+void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
+		     const struct psd_verdict *v);
+void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
+		     const struct psd_verdict *v);
+extern const struct file_operations psd_report_fops;
+extern const struct file_operations psd_report_json_fops;
+
+/* ---- key=value text (fmt.c) ---- */
+
+void psd_seq_str(struct seq_file *m, const char *key, const char *v);
+const char *psd_wake_irq_word(s64 irq);
+void psd_seq_wake_irq(struct seq_file *m, s64 irq);
 
 /* ---- summary (summary.c) ---- */
 

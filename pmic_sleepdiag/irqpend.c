@@ -213,6 +213,7 @@ static bool psd_irqp_sample_one(struct psd_irqp_table *t,
 	}
 	if (e->cls.stuck)
 		psd_irqp_log_stuck(t, e, cycle);
+	psd_report_irq(cycle, e->irq, at, s.pending, s.wake, e->cls.stuck);
 	return true;
 }
 

@@ -236,28 +236,6 @@ static const char *psd_irqp_bit_name(u8 bit)
 	       psd_irqp_bit_names[bit] : "unsupported";
 }
 
-/* key=value, quoted (with '"' and '\' made '?') when not one plain word. */
-static void psd_irqp_put_name(struct seq_file *m, const char *key,
-			      const char *name)
-{
-	bool plain = *name;
-	const char *p;
-
-	for (p = name; *p; p++)
-		if (*p <= ' ' || *p > '~' || *p == '"' || *p == '\\' ||
-		    *p == '=')
-			plain = false;
-	if (plain) {
-		seq_printf(m, " %s=%s", key, name);
-		return;
-	}
-	seq_printf(m, " %s=\"", key);
-	for (p = name; *p; p++)
-		seq_putc(m, *p < ' ' || *p > '~' || *p == '"' || *p == '\\' ?
-			 '?' : *p);
-	seq_putc(m, '"');
-}
-
 static const struct {
 	u8 bit;
 	const char *name;
@@ -286,7 +264,8 @@ void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 	unsigned int i;
 
 	seq_printf(m, "irq=%u hwirq=%lu", e->irq, e->hwirq);
-	psd_irqp_put_name(m, "chip", e->chip);
+	seq_putc(m, ' ');
+	psd_seq_str(m, "chip", e->chip);
 	seq_printf(m, " wake=%u enabled=%u pending=%s pending_ms=%llu count=%llu stuck=%u active=%s masked=%s watch=",
 		   s->wake, s->enabled, psd_irqp_bit_name(s->pending),
 		   psd_irqp_pending_ms(c, s), s->count, c->stuck,
@@ -347,7 +326,8 @@ void psd_irqpend_stuck_show(struct seq_file *m, const struct psd_record *rec)
 	else if (rec->phase < PSD_NR_PHASES)
 		at = psd_phase_name(rec->phase);
 	seq_printf(m, " irq=%lld hwirq=%lld", rec->v[0], rec->v[1]);
-	psd_irqp_put_name(m, "chip", rec->name);
+	seq_putc(m, ' ');
+	psd_seq_str(m, "chip", rec->name);
 	seq_printf(m, " wake=%u enabled=%u masked=%s pending_ms=%lld count=%lld at=%s",
 		   !!(rec->flag & PSD_IRQP_REC_WAKE),
 		   !!(rec->flag & PSD_IRQP_REC_ENABLED),

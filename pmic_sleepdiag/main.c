@@ -105,10 +105,13 @@ static int __init psd_init(void)
 	ret = psd_anomalies_init();
 	if (ret)
 		goto err_events;
+	ret = psd_report_init(psd_params.keep_cycles);
+	if (ret)
+		goto err_anomalies;
 	/* Before the layers: the PMIC links our device to its own at attach. */
 	ret = psd_pmdev_init();
 	if (ret)
-		goto err_anomalies;
+		goto err_report;
 
 	psd_components_start();
 
@@ -125,6 +128,8 @@ err_cycle:
 err_components:
 	psd_components_stop();
 	psd_pmdev_exit();
+err_report:
+	psd_report_exit();
 err_anomalies:
 	psd_anomalies_exit();
 err_events:
@@ -138,6 +143,7 @@ static void __exit psd_exit(void)
 	psd_cycle_exit();
 	psd_components_stop();
 	psd_pmdev_exit();
+	psd_report_exit();
 	psd_anomalies_exit();
 	psd_events_exit();
 }

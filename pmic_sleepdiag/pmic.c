@@ -29,6 +29,7 @@
 #include <linux/timekeeping.h>
 
 #include "internal.h"
+#include "psd_trace.h"
 
 #define PSD_PMIC_DRIVER	"tps65910"
 
@@ -320,6 +321,10 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 	}
 	mutex_unlock(&p->lock);
 
+	if (trace_pmic_snapshot_enabled())
+		trace_pmic_snapshot(cycle, psd_phase_name(phase), s.err,
+				    hweight32(psd_pmic_lint_warnings(&s,
+								     &unknown)));
 	if (s.err)
 		psd_pmic_raise_io(&s);
 	if (fresh)

@@ -268,6 +268,24 @@ static const char *psd_alarm_cause_name(unsigned int cause)
 }
 
 /**
+ * psd_alarm_describe() - an alarm as the report shows it
+ * @a: the alarm, from psd_alarm_get()
+ * @out: its alarm/history keys
+ */
+void psd_alarm_describe(const struct psd_alarm *a, struct psd_rpt_alarm *out)
+{
+	s64 late;
+
+	out->type = psd_alarm_type_name(a->type);
+	out->cause = psd_alarm_cause_name(a->cause);
+	out->expected_ns = a->expected_ns;
+	out->woke_ns = a->woke_ns;
+	out->fired_ns = a->fired_ns;
+	out->late_known = psd_alarm_late_ns(a, &late);
+	out->late_ms = out->late_known ? div_s64(late, NSEC_PER_MSEC) : 0;
+}
+
+/**
  * psd_alarm_history_show() - the alarm/history file, oldest first
  * @m: the seq_file
  * @unused: unused

@@ -123,5 +123,6 @@ struct psd_alarm {
 void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag);
 void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now);
 bool psd_alarm_get(unsigned int i, struct psd_alarm *out);
+void psd_alarm_describe(const struct psd_alarm *a, struct psd_rpt_alarm *out);
 
 #endif /* _PSD_WAKESRC_TRACE_INTERNAL_H */

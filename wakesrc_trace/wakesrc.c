@@ -491,15 +491,6 @@ bool psd_ws_info_get(const char *name, struct psd_ws_info *out)
 	return false;
 }
 
-/* name=value, double-quoted when the value has a space. */
-static void psd_ws_put(struct seq_file *m, const char *key, const char *v)
-{
-	if (!v[0] || strpbrk(v, " \t\""))
-		seq_printf(m, "%s=\"%s\"", key, v);
-	else
-		seq_printf(m, "%s=%s", key, v);
-}
-
 static const char *psd_ws_phase_name(u8 phase)
 {
 	if (phase == PSD_WS_NEVER)
@@ -526,7 +517,7 @@ int psd_wakesrc_sources_show(struct seq_file *m, void *unused)
 		return 0;
 	}
 	for (i = 0; psd_ws_info_at(i, &w); i++) {
-		psd_ws_put(m, "name", w.name);
+		psd_seq_str(m, "name", w.name);
 		seq_printf(m, " active=%u activations=%llu deactivations=%llu in_suspend=%llu max_active_ms=%llu last_phase=%s\n",
 			   w.nest ? 1 : 0, w.activations, w.deactivations,
 			   w.in_suspend, div_u64(w.max_active_ns, NSEC_PER_MSEC),
@@ -543,7 +534,7 @@ int psd_wakesrc_sources_show(struct seq_file *m, void *unused)
 void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
-	psd_ws_put(m, "ws", r->name);
+	psd_seq_str(m, "ws", r->name);
 	seq_printf(m, " phase=%s nest=%lld", psd_ws_phase_name(r->phase),
 		   r->v[0]);
 	if (r->type == PSD_EV_WS_DEACTIVATE && r->v[1] >= 0)
@@ -558,7 +549,7 @@ void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
 void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
-	psd_ws_put(m, "ws", r->name);
+	psd_seq_str(m, "ws", r->name);
 	seq_printf(m, " phase=%s activated_ns=%lld detail=\"%s\"",
 		   psd_ws_phase_name(r->phase), r->v[0],
 		   "activated while suspending, yet the system went to sleep; without the wakeup_count handshake this is the kernel's designed behaviour (the module cannot read events_check_enabled)");
@@ -572,7 +563,7 @@ void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
 void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
-	psd_ws_put(m, "ws", r->name);
+	psd_seq_str(m, "ws", r->name);
 	seq_printf(m, " active_ms=%lld", r->v[0]);
 	if (r->flag == PSD_WS_STUCK_ABORTS)
 		seq_printf(m, " reason=aborted_twice first_aborted_cycle=%lld",

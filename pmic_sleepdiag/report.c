@@ -1,0 +1,450 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-cycle record behind report and report.json.
+ *
+ * Each kept cycle has a digest of what the layers reported in it: the
+ * wakeup sources and the wake IRQ from the events timeline, the anomalies
+ * by class, the watched IRQs seen pending, the post_resume timer window.
+ * Digests are filled as things happen, so the report does not depend on
+ * the timeline ring still holding them.  psd_report_get() joins a digest
+ * with what other layers keep per cycle themselves: the tracker's phases,
+ * the alarm history and the PMIC snapshots.
+ */
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+#include "internal.h"
+#include "../wakesrc_trace/internal.h"
+
+/* What is filled as it happens; the rest of the report is looked up. */
+struct psd_digest {
+	u32 cycle;		/* 0: empty */
+	char wake_irq_name[PSD_NAME_LEN];
+	u8 nws;
+	u32 ws_more;
+	struct psd_rpt_ws ws[PSD_RPT_MAX_WS];
+	u8 nirq;
+	u32 irq_more;
+	struct psd_rpt_irq irq[PSD_RPT_MAX_IRQS];
+	bool has_hrt;
+	struct psd_rpt_hrt hrt;
+	struct psd_rpt_an an[PSD_NR_ANOMALY_CLASSES];
+	u8 hrt_late_windows;
+};
+
+static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
+
+static struct {
+	struct psd_digest *d;	/* keep slots, by cycle % keep */
+	unsigned int keep;
+} psd_rpt;
+
+/* Room to judge a cycle outside a reader: its end, for the trace event. */
+static DEFINE_MUTEX(psd_rpt_scratch_lock);
+static struct psd_report_cycle *psd_rpt_scratch;
+
+/**
+ * psd_report_init() - allocate the digests
+ * @keep: cycles kept (keep_cycles)
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int psd_report_init(unsigned int keep)
+{
+	psd_rpt_scratch = kmalloc(sizeof(*psd_rpt_scratch), GFP_KERNEL);
+	psd_rpt.d = kcalloc(keep, sizeof(*psd_rpt.d), GFP_KERNEL);
+	if (!psd_rpt.d || !psd_rpt_scratch) {
+		kfree(psd_rpt.d);
+		kfree(psd_rpt_scratch);
+		psd_rpt.d = NULL;
+		psd_rpt_scratch = NULL;
+		return -ENOMEM;
+	}
+	psd_rpt.keep = keep;
+	return 0;
+}
+
+/**
+ * psd_report_exit() - free the digests; nothing may report any more
+ */
+void psd_report_exit(void)
+{
+	unsigned long flags;
+	struct psd_digest *d;
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_rpt.d;
+	psd_rpt.d = NULL;
+	psd_rpt.keep = 0;
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	kfree(d);
+	mutex_lock(&psd_rpt_scratch_lock);
+	kfree(psd_rpt_scratch);
+	psd_rpt_scratch = NULL;
+	mutex_unlock(&psd_rpt_scratch_lock);
+}
+
+/**
+ * psd_report_reset() - forget every digest (control "reset")
+ */
+void psd_report_reset(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	if (psd_rpt.d)
+		memset(psd_rpt.d, 0, psd_rpt.keep * sizeof(*psd_rpt.d));
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
+/*
+ * The digest of @cycle, started afresh if its slot holds an older cycle;
+ * NULL for cycle 0 or one already overwritten.  Lock held.
+ */
+static struct psd_digest *psd_digest(u32 cycle)
+{
+	struct psd_digest *d;
+
+	if (!cycle || !psd_rpt.d)
+		return NULL;
+	d = &psd_rpt.d[cycle % psd_rpt.keep];
+	if (d->cycle == cycle)
+		return d;
+	if (d->cycle > cycle)
+		return NULL;
+	memset(d, 0, sizeof(*d));
+	d->cycle = cycle;
+	return d;
+}
+
+/* The entry for @name, added if there is room.  Lock held. */
+static struct psd_rpt_ws *psd_digest_ws(struct psd_digest *d, const char *name)
+{
+	unsigned int i;
+
+	if (!name[0])
+		return NULL;
+	for (i = 0; i < d->nws; i++)
+		if (!strcmp(d->ws[i].name, name))
+			return &d->ws[i];
+	if (d->nws == PSD_RPT_MAX_WS) {
+		d->ws_more++;
+		return NULL;
+	}
+	strscpy(d->ws[d->nws].name, name, sizeof(d->ws[0].name));
+	return &d->ws[d->nws++];
+}
+
+static void psd_digest_ws_mark(struct psd_digest *d, const char *name, u8 what)
+{
+	struct psd_rpt_ws *w = psd_digest_ws(d, name);
+
+	if (w)
+		w->what |= what;
+}
+
+/* Activations from prepare until resume begins count as in suspend. */
+static bool psd_phase_suspending(u8 phase)
+{
+	return phase < PSD_PH_RESUME_NOIRQ;
+}
+
+/**
+ * psd_report_event() - digest an event of the timeline
+ * @rec: the event, as it was added
+ *
+ * Context: any; called for every event, so it looks at few types.
+ */
+void psd_report_event(const struct psd_record *rec)
+{
+	struct psd_rpt_ws *w;
+	struct psd_digest *d;
+	unsigned long flags;
+
+	switch (rec->type) {
+	case PSD_EV_PHASE:
+		/* A new cycle starts with an empty digest. */
+		if (rec->phase != PSD_PH_PREPARE || !rec->flag)
+			return;
+		break;
+	case PSD_EV_WS_ACTIVATE:
+	case PSD_EV_WS_DEACTIVATE:
+	case PSD_EV_WAKE_IRQ:
+	case PSD_EV_CYCLE_END:
+		break;
+	default:
+		return;
+	}
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_digest(rec->cycle);
+	if (!d)
+		goto out;
+	switch (rec->type) {
+	case PSD_EV_WS_ACTIVATE:
+		w = psd_digest_ws(d, rec->name);
+		if (!w)
+			break;
+		w->activations++;
+		w->what |= PSD_RPT_WS_ACTIVATED;
+		if (psd_phase_suspending(rec->phase))
+			w->what |= PSD_RPT_WS_IN_SUSPEND;
+		break;
+	case PSD_EV_WS_DEACTIVATE:
+		psd_digest_ws_mark(d, rec->name, PSD_RPT_WS_DEACTIVATED);
+		break;
+	case PSD_EV_WAKE_IRQ:
+		if (!d->wake_irq_name[0])
+			strscpy(d->wake_irq_name, rec->name,
+				sizeof(d->wake_irq_name));
+		break;
+	case PSD_EV_CYCLE_END:
+		if (rec->flag == PSD_RES_ABORTED)
+			psd_digest_ws_mark(d, rec->name, PSD_RPT_WS_ABORTED);
+		break;
+	}
+out:
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
+/**
+ * psd_report_anomaly() - digest an anomaly
+ * @rec: the anomaly, with its seq
+ *
+ * Context: any.
+ */
+void psd_report_anomaly(const struct psd_record *rec)
+{
+	struct psd_rpt_an *an;
+	struct psd_digest *d;
+	unsigned long flags;
+
+	if (rec->type >= PSD_NR_ANOMALY_CLASSES)
+		return;
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_digest(rec->cycle);
+	if (!d)
+		goto out;
+	an = &d->an[rec->type];
+	if (!an->count++)
+		an->first_seq = rec->seq;
+	switch (rec->type) {
+	case PSD_AN_WS_NOT_HONORED:
+		psd_digest_ws_mark(d, rec->name, PSD_RPT_WS_NOT_HONORED);
+		break;
+	case PSD_AN_WS_STUCK_ACTIVE:
+		psd_digest_ws_mark(d, rec->name, PSD_RPT_WS_STUCK);
+		break;
+	case PSD_AN_HRTIMER_LATE:
+		if (rec->flag < 8)
+			d->hrt_late_windows |= BIT(rec->flag);
+		break;
+	}
+out:
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
+/**
+ * psd_report_irq() - note a watched IRQ's pending bit in a cycle
+ * @cycle: the cycle
+ * @irq: Linux IRQ number
+ * @at: PSD_PH_SUSPEND_NOIRQ or PSD_PH_RESUME_NOIRQ for those samples,
+ *	anything else for a poll
+ * @pending: enum psd_irqp_bit
+ * @wake: wake-armed
+ * @stuck: the classifier calls it stuck
+ *
+ * Only wake-armed IRQs and those seen pending or stuck take an entry.
+ * Context: any.
+ */
+void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
+		    u8 pending, bool wake, bool stuck)
+{
+	struct psd_rpt_irq *e = NULL;
+	struct psd_digest *d;
+	unsigned long flags;
+	unsigned int i;
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_digest(cycle);
+	if (!d)
+		goto out;
+	for (i = 0; i < d->nirq; i++)
+		if (d->irq[i].irq == irq)
+			e = &d->irq[i];
+	if (!e) {
+		if (pending != PSD_IRQP_YES && !stuck && !wake)
+			goto out;
+		if (d->nirq == PSD_RPT_MAX_IRQS) {
+			d->irq_more++;
+			goto out;
+		}
+		e = &d->irq[d->nirq++];
+		e->irq = irq;
+		e->at_suspend = PSD_RPT_NOT_SEEN;
+		e->at_resume = PSD_RPT_NOT_SEEN;
+	}
+	if (at == PSD_PH_SUSPEND_NOIRQ)
+		e->at_suspend = pending;
+	else if (at == PSD_PH_RESUME_NOIRQ)
+		e->at_resume = pending;
+	e->wake |= wake;
+	e->stuck |= stuck;
+out:
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
+/**
+ * psd_report_hrt() - note a cycle's post_resume timer window
+ * @cycle: the cycle
+ * @hrt: the window's figures; a later call replaces them
+ *
+ * Context: any.
+ */
+void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt)
+{
+	struct psd_digest *d;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_digest(cycle);
+	if (d) {
+		d->hrt = *hrt;
+		d->has_hrt = true;
+	}
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
+/* The alarm armed across @id's suspend, from the alarm history. */
+static void psd_report_alarm(struct psd_report_cycle *r)
+{
+	struct psd_alarm a;
+	unsigned int i;
+
+	for (i = 0; psd_alarm_get(i, &a); i++) {
+		if (a.cycle > r->c.id)
+			continue;
+		if (a.cycle == r->c.id) {
+			psd_alarm_describe(&a, &r->alarm);
+			r->has_alarm = true;
+		}
+		break;
+	}
+}
+
+/* The lint of the cycle's suspend_late snapshot, rule by rule. */
+static void psd_report_pmic(struct psd_report_cycle *r)
+{
+	struct psd_pmic_snap s;
+	unsigned int i;
+	u8 reg;
+
+	if (!psd_pmic_snapshot_get(r->c.id, PSD_PH_SUSPEND_LATE, &s) ||
+	    !s.prof)
+		return;
+	r->has_pmic = true;
+	r->pmic.chip = s.prof->chip;
+	r->pmic.err = s.err;
+	for (i = 0; i < min(psd_pmic_nr_lint_rules, 32U); i++) {
+		const struct psd_pmic_lint_rule *rule = &psd_pmic_lint_rules[i];
+
+		switch (psd_pmic_lint_eval(rule, &s, &reg)) {
+		case PSD_LINT_HOLDS:
+			if (rule->severity == PSD_LINT_WARN)
+				r->pmic.warn |= BIT(i);
+			else
+				r->pmic.info |= BIT(i);
+			break;
+		case PSD_LINT_UNKNOWN:
+			r->pmic.unknown |= BIT(i);
+			break;
+		}
+	}
+}
+
+/**
+ * psd_report_get() - assemble everything known of a kept cycle
+ * @id: the cycle
+ * @out: where to put it
+ *
+ * Context: process (PMIC snapshots are copied out with a sleeping lock).
+ * Return: true if cycle @id is kept.
+ */
+bool psd_report_get(u32 id, struct psd_report_cycle *out)
+{
+	struct psd_digest *d;
+	unsigned long flags;
+
+	memset(out, 0, sizeof(*out));
+	if (!psd_cycle_get(id, &out->c))
+		return false;
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_rpt.d ? &psd_rpt.d[id % psd_rpt.keep] : NULL;
+	if (d && d->cycle == id) {
+		memcpy(out->wake_irq_name, d->wake_irq_name,
+		       sizeof(out->wake_irq_name));
+		out->nws = d->nws;
+		out->ws_more = d->ws_more;
+		memcpy(out->ws, d->ws, sizeof(out->ws));
+		out->nirq = d->nirq;
+		out->irq_more = d->irq_more;
+		memcpy(out->irq, d->irq, sizeof(out->irq));
+		out->has_hrt = d->has_hrt;
+		out->hrt = d->hrt;
+		memcpy(out->an, d->an, sizeof(out->an));
+		out->hrt_late_windows = d->hrt_late_windows;
+	}
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+
+	psd_report_alarm(out);
+	psd_report_pmic(out);
+	return true;
+}
+
+/**
+ * psd_report_range() - the kept cycles, oldest and newest
+ * @first: the oldest kept cycle
+ * @last: the newest
+ *
+ * Return: false if no cycle is kept.
+ */
+bool psd_report_range(u32 *first, u32 *last)
+{
+	struct psd_cycle c;
+	u32 id = psd_cycle_current(), lo;
+
+	if (!id)
+		return false;
+	lo = id >= psd_params.keep_cycles ? id - psd_params.keep_cycles + 1 : 1;
+	while (lo <= id && !psd_cycle_get(lo, &c))
+		lo++;
+	if (lo > id)
+		return false;
+	*first = lo;
+	*last = id;
+	return true;
+}
+
+/**
+ * psd_report_verdict_name() - judge a cycle now
+ * @id: the cycle
+ *
+ * Context: process; for the cycle_end trace event.
+ * Return: the verdict's name, "unknown" if the cycle is not kept.
+ */
+const char *psd_report_verdict_name(u32 id)
+{
+	const char *name = "unknown";
+	struct psd_verdict v;
+
+	mutex_lock(&psd_rpt_scratch_lock);
+	if (psd_rpt_scratch && psd_report_get(id, psd_rpt_scratch)) {
+		psd_verdict(psd_rpt_scratch, &v);
+		name = v.rule->name;
+	}
+	mutex_unlock(&psd_rpt_scratch_lock);
+	return name;
+}

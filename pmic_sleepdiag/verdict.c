@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The verdict: the most likely cause of a late or failed wake in one
+ * cycle, from the cycle's record.  The rules are rows, tried in order; the
+ * first that holds is the verdict, the others that hold are listed after
+ * it.  Each rule names the report lines it reads (uses=) and writes one
+ * line of evidence from them, so a reader can check it.
+ *
+ * Order: a cause that stops the wake itself comes before one that only
+ * delays it, and what the hardware did before what software saw.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+/* An argument of a rule's evidence: the PMIC lint rules it looks for. */
+struct psd_verdict_lint {
+	const char *rules[4];
+	const char *means;
+};
+
+static const struct psd_verdict_lint psd_lint_rtc_clock = {
+	{ "rtc_pwdn", "rtc_stopped", "ck32k_sleep_off" },
+	"the RTC cannot keep time or raise its alarm in SLEEP",
+};
+
+static const struct psd_verdict_lint psd_lint_wake_path = {
+	{ "rtc_alarm_masked", "rtc_alarm_stale", "int_pending",
+	  "rtc_it_sleep_masked" },
+	"the PMIC's wake interrupt path is blocked in SLEEP",
+};
+
+static const char *psd_irq_bit(u8 bit)
+{
+	switch (bit) {
+	case PSD_IRQP_NO:
+		return "0";
+	case PSD_IRQP_YES:
+		return "1";
+	case PSD_IRQP_UNSUPPORTED:
+		return "unsupported";
+	default:
+		return "unseen";
+	}
+}
+
+static bool psd_rule_in_progress(const struct psd_report_cycle *r,
+				 char *detail, size_t len)
+{
+	if (r->c.result != PSD_RES_OPEN)
+		return false;
+	scnprintf(detail, len, "cycle %u has not ended yet", r->c.id);
+	return true;
+}
+
+static bool psd_rule_irq_stuck(const struct psd_report_cycle *r,
+			       char *detail, size_t len)
+{
+	const struct psd_rpt_irq *e = NULL;
+	unsigned int i;
+
+	for (i = 0; i < r->nirq; i++)
+		if (r->irq[i].stuck && (!e || (r->irq[i].wake && !e->wake)))
+			e = &r->irq[i];
+	if (e)
+		scnprintf(detail, len,
+			  "irq %u%s pending at suspend=%s resume=%s and never handled (IRQ_STUCK_PENDING x%u)",
+			  e->irq, e->wake ? " (wake-armed)" : "",
+			  psd_irq_bit(e->at_suspend), psd_irq_bit(e->at_resume),
+			  r->an[PSD_AN_IRQ_STUCK_PENDING].count);
+	else if (r->an[PSD_AN_IRQ_STUCK_PENDING].count)
+		scnprintf(detail, len,
+			  "IRQ_STUCK_PENDING seq=%llu: a watched IRQ stayed pending, never handled",
+			  r->an[PSD_AN_IRQ_STUCK_PENDING].first_seq);
+	else
+		return false;
+	return true;
+}
+
+static const struct psd_rpt_ws *psd_ws_with(const struct psd_report_cycle *r,
+					    u8 what)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->nws; i++)
+		if (r->ws[i].what & what)
+			return &r->ws[i];
+	return NULL;
+}
+
+static bool psd_rule_ws_not_honored(const struct psd_report_cycle *r,
+				    char *detail, size_t len)
+{
+	const struct psd_rpt_ws *w = psd_ws_with(r, PSD_RPT_WS_NOT_HONORED);
+	u32 n = r->an[PSD_AN_WS_NOT_HONORED].count;
+
+	if (!n && !w)
+		return false;
+	scnprintf(detail, len,
+		  "wakeup event of \"%s\" while suspending did not stop the sleep (WS_NOT_HONORED x%u)",
+		  w ? w->name : "?", n);
+	return true;
+}
+
+/* Which of @l's lint rules warn on the cycle's suspend_late snapshot. */
+static bool psd_rule_lint(const struct psd_report_cycle *r,
+			  const struct psd_verdict_lint *l, char *detail,
+			  size_t len)
+{
+	size_t n = 0;
+	unsigned int i;
+	int idx;
+
+	if (!r->has_pmic)
+		return false;
+	for (i = 0; i < ARRAY_SIZE(l->rules) && l->rules[i]; i++) {
+		for (idx = 0; idx < (int)psd_pmic_nr_lint_rules; idx++)
+			if (!strcmp(psd_pmic_lint_rules[idx].id, l->rules[i]))
+				break;
+		if (idx >= 32 || idx == (int)psd_pmic_nr_lint_rules ||
+		    !(r->pmic.warn & BIT(idx)))
+			continue;
+		n += scnprintf(detail + n, len - n, "%s%s", n ? "," : "",
+			       l->rules[i]);
+	}
+	if (!n)
+		return false;
+	scnprintf(detail + n, len - n, " hold on %s's suspend_late snapshot: %s",
+		  r->pmic.chip, l->means);
+	return true;
+}
+
+static bool psd_rule_pmic_rtc_clock(const struct psd_report_cycle *r,
+				    char *detail, size_t len)
+{
+	return psd_rule_lint(r, &psd_lint_rtc_clock, detail, len);
+}
+
+static bool psd_rule_pmic_wake_path(const struct psd_report_cycle *r,
+				    char *detail, size_t len)
+{
+	return psd_rule_lint(r, &psd_lint_wake_path, detail, len);
+}
+
+static bool psd_alarm_was_late(const struct psd_report_cycle *r)
+{
+	return r->has_alarm && r->an[PSD_AN_ALARM_LATE].count;
+}
+
+static bool psd_rule_alarm_rtc(const struct psd_report_cycle *r,
+			       char *detail, size_t len)
+{
+	if (!psd_alarm_was_late(r) ||
+	    strcmp(r->alarm.cause, "rtc_granularity"))
+		return false;
+	scnprintf(detail, len,
+		  "%s alarm late by %lld ms, woken by the RTC within its one-second step (ALARM_LATE)",
+		  r->alarm.type, r->alarm.late_ms);
+	return true;
+}
+
+static bool psd_rule_alarm_late(const struct psd_report_cycle *r,
+				char *detail, size_t len)
+{
+	if (!psd_alarm_was_late(r))
+		return false;
+	scnprintf(detail, len, "%s alarm late by %lld ms, cause=%s (ALARM_LATE)",
+		  r->alarm.type, r->alarm.late_ms, r->alarm.cause);
+	return true;
+}
+
+static bool psd_rule_ws_stuck(const struct psd_report_cycle *r, char *detail,
+			      size_t len)
+{
+	const struct psd_rpt_ws *w = psd_ws_with(r, PSD_RPT_WS_STUCK);
+	u32 n = r->an[PSD_AN_WS_STUCK_ACTIVE].count;
+
+	if (!n && !w)
+		return false;
+	scnprintf(detail, len,
+		  "wakeup source \"%s\" held active too long (WS_STUCK_ACTIVE x%u)",
+		  w ? w->name : "?", n);
+	return true;
+}
+
+static bool psd_rule_aborted(const struct psd_report_cycle *r, char *detail,
+			     size_t len)
+{
+	const struct psd_rpt_ws *w = psd_ws_with(r, PSD_RPT_WS_ABORTED);
+
+	if (r->c.result != PSD_RES_ABORTED)
+		return false;
+	scnprintf(detail, len, "suspend aborted in step %s%s%s%s",
+		  psd_step_name(r->c.step), w ? " by wakeup source \"" : "",
+		  w ? w->name : "", w ? "\"" : "");
+	return true;
+}
+
+static bool psd_rule_no_sleep(const struct psd_report_cycle *r, char *detail,
+			      size_t len)
+{
+	if (r->c.result != PSD_RES_NO_SLEEP)
+		return false;
+	scnprintf(detail, len,
+		  "devices suspended, then a pending wakeup ended the cycle before it slept");
+	return true;
+}
+
+static bool psd_rule_hrtimer(const struct psd_report_cycle *r, char *detail,
+			     size_t len)
+{
+	if (!(r->hrt_late_windows & BIT(PSD_HRT_POST_RESUME)) &&
+	    !(r->has_hrt && r->hrt.late))
+		return false;
+	if (r->has_hrt)
+		scnprintf(detail, len,
+			  "%llu of %llu timer expiries after the wake later than %u us, the latest by %llu ns (HRTIMER_LATE)",
+			  r->hrt.late, r->hrt.count, r->hrt.late_us,
+			  r->hrt.max_ns);
+	else
+		scnprintf(detail, len,
+			  "timer expiries after the wake were late (HRTIMER_LATE window=post_resume)");
+	return true;
+}
+
+static bool psd_rule_pmic_unreadable(const struct psd_report_cycle *r,
+				     char *detail, size_t len)
+{
+	if (!r->an[PSD_AN_PMIC_IO_ERROR].count && !(r->has_pmic && r->pmic.err))
+		return false;
+	scnprintf(detail, len,
+		  "PMIC reads failed (err=%d, PMIC_IO_ERROR x%u): its sleep configuration is partly unknown",
+		  r->has_pmic ? r->pmic.err : 0, r->an[PSD_AN_PMIC_IO_ERROR].count);
+	return true;
+}
+
+static bool psd_rule_ok(const struct psd_report_cycle *r, char *detail,
+			size_t len)
+{
+	scnprintf(detail, len, "no layer saw anything wrong");
+	return true;
+}
+
+/* In precedence order.  uses= names the report lines by their first key. */
+const struct psd_verdict_rule psd_verdict_rules[] = {
+	{ "in_progress", "cycle", psd_rule_in_progress },
+	{ "irq_stuck_pending", "irq anomaly", psd_rule_irq_stuck },
+	{ "ws_not_honored", "ws anomaly", psd_rule_ws_not_honored },
+	{ "pmic_rtc_clock", "pmic", psd_rule_pmic_rtc_clock },
+	{ "pmic_wake_path", "pmic", psd_rule_pmic_wake_path },
+	{ "alarm_rtc_granularity", "alarm anomaly", psd_rule_alarm_rtc },
+	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late },
+	{ "ws_stuck_active", "ws anomaly", psd_rule_ws_stuck },
+	{ "suspend_aborted", "cycle ws", psd_rule_aborted },
+	{ "no_sleep", "cycle", psd_rule_no_sleep },
+	{ "hrtimer_late_after_resume", "hrtimer anomaly", psd_rule_hrtimer },
+	{ "pmic_unreadable", "pmic anomaly", psd_rule_pmic_unreadable },
+	{ "ok", "cycle", psd_rule_ok },
+};
+
+const unsigned int psd_nr_verdict_rules = ARRAY_SIZE(psd_verdict_rules);
+
+static_assert(ARRAY_SIZE(psd_verdict_rules) <= 32);
+
+/**
+ * psd_verdict() - judge a cycle
+ * @r: the cycle's record
+ * @v: the verdict: the first rule that holds, its evidence, the others
+ *
+ * Context: any; reads @r only.
+ */
+void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v)
+{
+	char other[PSD_VERDICT_DETAIL];
+	unsigned int i;
+
+	memset(v, 0, sizeof(*v));
+	for (i = 0; i < psd_nr_verdict_rules; i++) {
+		const struct psd_verdict_rule *rule = &psd_verdict_rules[i];
+
+		if (!v->rule) {
+			if (rule->holds(r, v->detail, sizeof(v->detail)))
+				v->rule = rule;
+		} else if (rule->holds(r, other, sizeof(other)) &&
+			   strcmp(rule->name, "ok")) {
+			v->also |= BIT(i);
+		}
+	}
+}
+
+/**
+ * psd_verdict_rule_index() - the row of a verdict rule
+ * @name: its verdict= name
+ *
+ * Return: the row, or -ENOENT.
+ */
+int psd_verdict_rule_index(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < psd_nr_verdict_rules; i++)
+		if (!strcmp(psd_verdict_rules[i].name, name))
+			return i;
+	return -ENOENT;
+}
