@@ -803,10 +803,10 @@ struct psd_rpt_pmic {
  * @c:		the tracker's record
  * @wake_irq_name: the wake IRQ's action or chip name, "" if unknown
  * @nws:	entries in @ws
- * @ws_more:	sources that did not fit
+ * @ws_more:	sources that did not fit (counted by a 64-bucket hash)
  * @ws:		wakeup sources active or activated in the cycle
  * @nirq:	entries in @irq
- * @irq_more:	pending IRQs that did not fit
+ * @irq_more:	IRQs that did not fit (counted by a 64-bucket hash)
  * @irq:	watched IRQs seen pending in the cycle
  * @has_hrt:	the post_resume window closed and @hrt is filled
  * @hrt:	post_resume timer latency
@@ -893,16 +893,20 @@ int psd_verdict_rule_index(const char *name);
  * @m:		where the text goes
  * @depth:	open objects and arrays
  * @comma:	bit d: the container at depth d already has a member
+ * @array:	bit d: the container at depth d is an array
  * @err:	nesting was wrong; the output is cut short
  */
 struct psd_json {
 	struct seq_file *m;
 	u8 depth;
 	u8 comma;
+	u8 array;
 	bool err;
 };
 
 void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array);
+void psd_json_resume(struct psd_json *j, struct seq_file *m, bool array,
+		     bool comma);
 void psd_json_open(struct psd_json *j, const char *key, bool array);
 void psd_json_close(struct psd_json *j, bool array);
 void psd_json_str(struct psd_json *j, const char *key, const char *v);

@@ -42,7 +42,9 @@ void psd_json_escape(struct seq_file *m, const char *s)
 /* Separator and key of the next member; false when it must not go out. */
 static bool psd_json_member(struct psd_json *j, const char *key)
 {
-	if (j->err || !j->depth)
+	if (!j->depth)
+		j->err = true;
+	if (j->err)
 		return false;
 	if (j->comma & BIT(j->depth - 1))
 		seq_putc(j->m, ',');
@@ -63,6 +65,10 @@ static void psd_json_push(struct psd_json *j, bool array)
 	seq_putc(j->m, array ? '[' : '{');
 	j->depth++;
 	j->comma &= ~BIT(j->depth - 1);
+	if (array)
+		j->array |= BIT(j->depth - 1);
+	else
+		j->array &= ~BIT(j->depth - 1);
 }
 
 /**
@@ -76,8 +82,29 @@ void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array)
 	j->m = m;
 	j->depth = 0;
 	j->comma = 0;
+	j->array = 0;
 	j->err = false;
 	psd_json_push(j, array);
+}
+
+/**
+ * psd_json_resume() - go on inside a container an earlier call opened
+ * @j: the writer
+ * @m: where the text goes
+ * @array: that container is an array
+ * @comma: it already has a member
+ *
+ * For a document that spans seq_file records: each record writes its
+ * members into the container the first record opened.
+ */
+void psd_json_resume(struct psd_json *j, struct seq_file *m, bool array,
+		     bool comma)
+{
+	j->m = m;
+	j->depth = 1;
+	j->comma = comma;
+	j->array = array;
+	j->err = false;
 }
 
 /**
@@ -88,6 +115,9 @@ void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array)
  */
 void psd_json_open(struct psd_json *j, const char *key, bool array)
 {
+	/* Full: stop before the key, so what went out stays a prefix. */
+	if (j->depth == PSD_JSON_DEPTH)
+		j->err = true;
 	if (psd_json_member(j, key))
 		psd_json_push(j, array);
 }
@@ -99,7 +129,8 @@ void psd_json_open(struct psd_json *j, const char *key, bool array)
  */
 void psd_json_close(struct psd_json *j, bool array)
 {
-	if (j->err || !j->depth) {
+	if (j->err || !j->depth ||
+	    !!(j->array & BIT(j->depth - 1)) != array) {
 		j->err = true;
 		return;
 	}

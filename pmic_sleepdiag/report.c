@@ -10,10 +10,12 @@
  * with what other layers keep per cycle themselves: the tracker's phases,
  * the alarm history and the PMIC snapshots.
  */
+#include <linux/hash.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/stringhash.h>
 
 #include "internal.h"
 #include "../wakesrc_trace/internal.h"
@@ -24,9 +26,11 @@ struct psd_digest {
 	char wake_irq_name[PSD_NAME_LEN];
 	u8 nws;
 	u32 ws_more;
+	u64 ws_more_seen;	/* hashes of the names counted in ws_more */
 	struct psd_rpt_ws ws[PSD_RPT_MAX_WS];
 	u8 nirq;
 	u32 irq_more;
+	u64 irq_more_seen;	/* hashes of the IRQs counted in irq_more */
 	struct psd_rpt_irq irq[PSD_RPT_MAX_IRQS];
 	bool has_hrt;
 	struct psd_rpt_hrt hrt;
@@ -119,6 +123,21 @@ static struct psd_digest *psd_digest(u32 cycle)
 	return d;
 }
 
+/*
+ * Count one more that did not fit, once per hash bucket: the digest has
+ * no room to remember them, so two that share one of 64 buckets count
+ * once (an undercount, never an overcount).
+ */
+static void psd_digest_more(u32 *more, u64 *seen, u32 hash)
+{
+	u64 bit = BIT_ULL(hash_32(hash, 6));
+
+	if (!(*seen & bit)) {
+		*seen |= bit;
+		(*more)++;
+	}
+}
+
 /* The entry for @name, added if there is room.  Lock held. */
 static struct psd_rpt_ws *psd_digest_ws(struct psd_digest *d, const char *name)
 {
@@ -130,7 +149,8 @@ static struct psd_rpt_ws *psd_digest_ws(struct psd_digest *d, const char *name)
 		if (!strcmp(d->ws[i].name, name))
 			return &d->ws[i];
 	if (d->nws == PSD_RPT_MAX_WS) {
-		d->ws_more++;
+		psd_digest_more(&d->ws_more, &d->ws_more_seen,
+				full_name_hash(NULL, name, strlen(name)));
 		return NULL;
 	}
 	strscpy(d->ws[d->nws].name, name, sizeof(d->ws[0].name));
@@ -246,6 +266,43 @@ out:
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 }
 
+static bool psd_irq_was_seen(const struct psd_rpt_irq *e)
+{
+	return e->stuck || e->at_suspend == PSD_IRQP_YES ||
+	       e->at_resume == PSD_IRQP_YES;
+}
+
+/*
+ * An entry for @irq: a free one, or for an IRQ seen pending or stuck
+ * (@seen) that of a wake-armed IRQ never seen so.  Lock held.
+ */
+static struct psd_rpt_irq *psd_digest_irq_slot(struct psd_digest *d,
+					       unsigned int irq, bool seen)
+{
+	struct psd_rpt_irq *e = NULL;
+	unsigned int i;
+
+	if (d->nirq < PSD_RPT_MAX_IRQS) {
+		e = &d->irq[d->nirq++];
+	} else if (seen) {
+		for (i = 0; i < d->nirq && !e; i++)
+			if (!psd_irq_was_seen(&d->irq[i]))
+				e = &d->irq[i];
+		if (e)
+			psd_digest_more(&d->irq_more, &d->irq_more_seen,
+					e->irq);
+	}
+	if (!e) {
+		psd_digest_more(&d->irq_more, &d->irq_more_seen, irq);
+		return NULL;
+	}
+	memset(e, 0, sizeof(*e));
+	e->irq = irq;
+	e->at_suspend = PSD_RPT_NOT_SEEN;
+	e->at_resume = PSD_RPT_NOT_SEEN;
+	return e;
+}
+
 /**
  * psd_report_irq() - note a watched IRQ's pending bit in a cycle
  * @cycle: the cycle
@@ -256,12 +313,15 @@ out:
  * @wake: wake-armed
  * @stuck: the classifier calls it stuck
  *
- * Only wake-armed IRQs and those seen pending or stuck take an entry.
+ * Wake-armed IRQs and those seen pending or stuck take an entry; when
+ * the entries run out, one seen pending or stuck takes the place of a
+ * wake-armed one that never was.
  * Context: any.
  */
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck)
 {
+	bool seen = pending == PSD_IRQP_YES || stuck;
 	struct psd_rpt_irq *e = NULL;
 	struct psd_digest *d;
 	unsigned long flags;
@@ -274,18 +334,10 @@ void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 	for (i = 0; i < d->nirq; i++)
 		if (d->irq[i].irq == irq)
 			e = &d->irq[i];
-	if (!e) {
-		if (pending != PSD_IRQP_YES && !stuck && !wake)
-			goto out;
-		if (d->nirq == PSD_RPT_MAX_IRQS) {
-			d->irq_more++;
-			goto out;
-		}
-		e = &d->irq[d->nirq++];
-		e->irq = irq;
-		e->at_suspend = PSD_RPT_NOT_SEEN;
-		e->at_resume = PSD_RPT_NOT_SEEN;
-	}
+	if (!e && (seen || wake))
+		e = psd_digest_irq_slot(d, irq, seen);
+	if (!e)
+		goto out;
 	if (at == PSD_PH_SUSPEND_NOIRQ)
 		e->at_suspend = pending;
 	else if (at == PSD_PH_RESUME_NOIRQ)

@@ -370,8 +370,9 @@ static void psd_report_stop(struct seq_file *m, void *v)
 static void psd_report_show_json(struct seq_file *m,
 				 struct psd_report_iter *it, loff_t pos)
 {
-	struct psd_json j = { .m = m, .depth = 1, .comma = pos ? 1 : 0 };
+	struct psd_json j;
 
+	psd_json_resume(&j, m, true, pos);
 	if (!pos)
 		seq_printf(m, "{\"version\":%d,\"cycles\":[",
 			   PSD_INTERFACE_VERSION);
