@@ -82,6 +82,7 @@ struct psd_hrt {
 	u32 cycle;			/* expiries count for this cycle */
 	u64 (*clock)(void);		/* CLOCK_BOOTTIME ns */
 	bool report;			/* the component's: feeds the report */
+	u32 woke_cycle;			/* the last cycle that slept */
 
 	/* The last sleep: one writer (the phase hook), read by probes. */
 	seqcount_latch_t sleep_seq;
@@ -319,7 +320,9 @@ static void psd_hrt_flush(struct psd_hrt *st, unsigned int w, u32 cycle)
 		seen.count += READ_ONCE(l->seen);
 		seen.max_ns = max(seen.max_ns, psd_hrt_read64(&l->seen_max));
 	}
-	if (w == PSD_HRT_POST_RESUME && st->report) {
+	/* A cycle that never slept has no post_resume window. */
+	if (w == PSD_HRT_POST_RESUME && st->report &&
+	    st->woke_cycle == cycle) {
 		seen.late = count;
 		seen.suspended = suspended;
 		seen.late_us = psd_setting(PSD_SET_HRTIMER_LATE_US);
@@ -372,6 +375,7 @@ static void psd_hrt_woke(struct psd_hrt *st, u64 t)
 	struct psd_hrt_sleep s = psd_hrt_sleep_get(st);
 
 	st->wake_pending = false;
+	st->woke_cycle = st->cycle;
 	psd_hrt_sleep_set(st, s.start ?: t, t);
 	mod_delayed_work(system_wq, &st->close_work,
 			 psd_hrt_delay((u64)psd_setting(PSD_SET_POST_RESUME_MS) *

@@ -98,7 +98,7 @@ static bool psd_rule_ws_not_honored(const struct psd_report_cycle *r,
 	if (!n && !w)
 		return false;
 	scnprintf(detail, len,
-		  "wakeup event of \"%s\" while suspending did not stop the sleep (WS_NOT_HONORED x%u)",
+		  "wakeup event of %s while suspending did not stop the sleep (WS_NOT_HONORED x%u)",
 		  w ? w->name : "?", n);
 	return true;
 }
@@ -163,7 +163,8 @@ static bool psd_rule_alarm_rtc(const struct psd_report_cycle *r,
 static bool psd_rule_alarm_late(const struct psd_report_cycle *r,
 				char *detail, size_t len)
 {
-	if (!psd_alarm_was_late(r))
+	if (!psd_alarm_was_late(r) ||
+	    !strcmp(r->alarm.cause, "rtc_granularity"))
 		return false;
 	scnprintf(detail, len, "%s alarm late by %lld ms, cause=%s (ALARM_LATE)",
 		  r->alarm.type, r->alarm.late_ms, r->alarm.cause);
@@ -179,7 +180,7 @@ static bool psd_rule_ws_stuck(const struct psd_report_cycle *r, char *detail,
 	if (!n && !w)
 		return false;
 	scnprintf(detail, len,
-		  "wakeup source \"%s\" held active too long (WS_STUCK_ACTIVE x%u)",
+		  "wakeup source %s held active too long or across two aborted attempts (WS_STUCK_ACTIVE x%u)",
 		  w ? w->name : "?", n);
 	return true;
 }
@@ -191,9 +192,9 @@ static bool psd_rule_aborted(const struct psd_report_cycle *r, char *detail,
 
 	if (r->c.result != PSD_RES_ABORTED)
 		return false;
-	scnprintf(detail, len, "suspend aborted in step %s%s%s%s",
-		  psd_step_name(r->c.step), w ? " by wakeup source \"" : "",
-		  w ? w->name : "", w ? "\"" : "");
+	scnprintf(detail, len, "suspend aborted in step %s%s%s",
+		  psd_step_name(r->c.step), w ? " by wakeup source " : "",
+		  w ? w->name : "");
 	return true;
 }
 
