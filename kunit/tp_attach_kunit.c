@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: attaching probes by name when a tracepoint is missing
+ * (wakesrc_trace/tp_attach.c).
+ *
+ * Every kernel this runs on has the tracepoints the layers use, so a
+ * missing one is a name no kernel has.  A layer's start returns what
+ * psd_tp_attach() returns, with its reason; the registry test drives
+ * exactly that through a fake layer, with the real components stopped and
+ * restored afterwards.
+ */
+#include <kunit/test.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/tracepoint.h>
+
+#include "../wakesrc_trace/internal.h"
+
+#define PRESENT	"suspend_resume"
+#define MISSING	"psd_kunit_no_such_tracepoint"
+
+static unsigned int probe_data;
+
+static void probe_suspend_resume(void *data, const char *action, int val,
+				 bool start)
+{
+}
+
+static int reg(struct tracepoint *tp)
+{
+	return tracepoint_probe_register(tp, probe_suspend_resume, &probe_data);
+}
+
+static struct psd_tp tps_missing[] = {
+	{ PRESENT, probe_suspend_resume, &probe_data },
+	{ MISSING, probe_suspend_resume, &probe_data },
+};
+
+static struct psd_tp tps_present[] = {
+	{ PRESENT, probe_suspend_resume, &probe_data },
+};
+
+/* All or none: the present tracepoint must not keep our probe. */
+static void missing_attaches_none(struct kunit *test)
+{
+	const char *why = NULL;
+	struct tracepoint *tp;
+
+	KUNIT_EXPECT_EQ(test, psd_tp_attach(tps_missing,
+					    ARRAY_SIZE(tps_missing), &why),
+			-ENOENT);
+	KUNIT_EXPECT_STREQ(test, why, "tracepoint missing");
+	KUNIT_EXPECT_NULL(test, tps_missing[1].tp);
+	tp = tps_missing[0].tp;
+	KUNIT_ASSERT_NOT_NULL_MSG(test, tp, PRESENT " not found");
+	/* Registering the same probe and data again fails if it is there. */
+	KUNIT_EXPECT_EQ(test, reg(tp), 0);
+	tracepoint_probe_unregister(tp, probe_suspend_resume, &probe_data);
+	tracepoint_synchronize_unregister();
+}
+
+static void present_attaches_and_detaches(struct kunit *test)
+{
+	const char *why = NULL;
+	struct tracepoint *tp;
+
+	KUNIT_ASSERT_EQ(test, psd_tp_attach(tps_present,
+					    ARRAY_SIZE(tps_present), &why), 0);
+	tp = tps_present[0].tp;
+	KUNIT_ASSERT_NOT_NULL(test, tp);
+	KUNIT_EXPECT_EQ(test, reg(tp), -EEXIST);
+	psd_tp_detach(tps_present, ARRAY_SIZE(tps_present));
+	KUNIT_EXPECT_EQ(test, reg(tp), 0);
+	tracepoint_probe_unregister(tp, probe_suspend_resume, &probe_data);
+	tracepoint_synchronize_unregister();
+}
+
+/* A layer whose start is its tracepoint attach, as every real one's is. */
+static bool layer_missing;
+
+static int layer_start(const char **why)
+{
+	return layer_missing ?
+		psd_tp_attach(tps_missing, ARRAY_SIZE(tps_missing), why) :
+		psd_tp_attach(tps_present, ARRAY_SIZE(tps_present), why);
+}
+
+static void layer_stop(void)
+{
+	psd_tp_detach(tps_present, ARRAY_SIZE(tps_present));
+}
+
+static int other_start(const char **why)
+{
+	return 0;
+}
+
+static const struct psd_component_ops layer_ops = {
+	.start = layer_start,
+	.stop = layer_stop,
+};
+
+static const struct psd_component_ops other_ops = {
+	.start = other_start,
+};
+
+static const struct psd_component_ops *const fake_ops[PSD_NR_COMPONENTS] = {
+	[PSD_COMP_PMIC] = &other_ops,
+	[PSD_COMP_WAKESRC] = &other_ops,
+	[PSD_COMP_ALARM] = &layer_ops,
+	[PSD_COMP_IRQPEND] = &other_ops,
+	[PSD_COMP_HRTIMER] = &other_ops,
+};
+
+static char *summary_text(struct kunit *test)
+{
+	struct seq_file m = {};
+
+	m.size = PAGE_SIZE;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	psd_summary_show(&m, NULL);
+	KUNIT_ASSERT_LT(test, m.count, m.size);
+	m.buf[m.count] = '\0';
+	return m.buf;
+}
+
+static bool summary_has(struct kunit *test, const char *line)
+{
+	char *text = summary_text(test), *l;
+
+	while ((l = strsep(&text, "\n")))
+		if (!strcmp(l, line))
+			return true;
+	return false;
+}
+
+static void layer_off_others_on(struct kunit *test)
+{
+	psd_components_stop();
+	psd_components_use_ops(fake_ops);
+	layer_missing = true;
+	psd_components_start();
+
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: off(tracepoint missing)"));
+	KUNIT_EXPECT_NULL(test, psd_component_get(PSD_COMP_ALARM));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.wakesrc: on"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.hrtimer: on"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.irqpend: on"));
+
+	/* The same layer on a kernel that has the tracepoint. */
+	psd_components_stop();
+	layer_missing = false;
+	psd_components_start();
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: on"));
+
+	psd_components_stop();
+	psd_components_use_ops(NULL);
+	psd_components_start();
+}
+
+static struct kunit_case tp_attach_cases[] = {
+	KUNIT_CASE(missing_attaches_none),
+	KUNIT_CASE(present_attaches_and_detaches),
+	KUNIT_CASE(layer_off_others_on),
+	{}
+};
+
+static struct kunit_suite tp_attach_suite = {
+	.name = "pmic_sleepdiag_tp_attach",
+	.test_cases = tp_attach_cases,
+};
+
+kunit_test_suite(tp_attach_suite);
