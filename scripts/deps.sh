@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="build-essential flex bison bc libelf-dev libssl-dev sparse cpio kmod \
-rsync xz-utils python3 perl git \
+rsync xz-utils python3 perl git shellcheck \
 linux-source-6.12 linux-headers-amd64 linux-headers-6.12-amd64 \
 linux-headers-6.12-rt-amd64 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf \
 qemu-system-arm"

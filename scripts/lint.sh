@@ -5,6 +5,7 @@
 #                    6.12-rt amd64; linux-source-6.12 built for arm64, arm)
 #   sparse/<kernel>  C=2, zero reports
 #   checkpatch/<f>   checkpatch.pl --strict, per source file
+#   sh-n/<f>, shellcheck/<f>  dash -n and shellcheck -s sh, per target script
 # Lines "PASS <gate>" / "FAIL <gate>" go to stdout and to $PSD_RESULTS.
 set -u
 
@@ -70,6 +71,22 @@ for f in $(git ls-files --cached --others --exclude-standard '*.c' '*.h'); do
 	else
 		result FAIL "checkpatch/$f" "$log"
 		cat "$log"
+	fi
+done
+
+# Shell scripts that run on targets (busybox): POSIX syntax, as dash
+# parses it, and shellcheck as POSIX sh.
+for f in scripts/sleepdiag-collect; do
+	log=$PSD_CACHE/lint/shell.log
+	if dash -n "$f" >"$log" 2>&1; then
+		result PASS "sh-n/$f"
+	else
+		result FAIL "sh-n/$f" "$log"
+	fi
+	if shellcheck -s sh -f gcc "$f" >"$log" 2>&1; then
+		result PASS "shellcheck/$f"
+	else
+		result FAIL "shellcheck/$f" "$log"
 	fi
 done
 
