@@ -5,6 +5,7 @@
 #   make                        build against the running kernel
 #   make KDIR=/path/to/built/tree ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
 #   make check                  every gate, KUnit case and e2e scenario
+#   make check-full             the same plus the long campaigns
 #   make help                   all targets
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
@@ -21,7 +22,8 @@ ifneq ($(LLVM),)
 KBUILD_ARGS += LLVM=$(LLVM)
 endif
 
-.PHONY: all modules modules_install clean help lint kunit e2e demo check bench
+.PHONY: all modules modules_install clean help lint kunit e2e demo check \
+	check-full bench
 
 all: modules
 
@@ -55,6 +57,9 @@ bench:
 check:
 	scripts/check.sh
 
+check-full:
+	scripts/check.sh --full
+
 help:
 	@echo 'Targets:'
 	@echo '  all (default)    build ./pmic_sleepdiag.ko against KDIR'
@@ -64,6 +69,8 @@ help:
 	@echo '  demo             boot the arm64 QEMU target, run 3 s2idle cycles,'
 	@echo '                   print every file of the module'
 	@echo '  check            lint + kunit + e2e, ending "N passed, N failed"'
+	@echo '  check-full       check plus the long e2e campaigns (FULL_ONLY'
+	@echo '                   scenarios) on both kernels'
 	@echo '  lint             W=1 builds (6.1, 6.12, 6.12-rt amd64; 6.12 arm64'
 	@echo '                   and arm), sparse, checkpatch --strict'
 	@echo '  kunit            KUnit suites in UML (linux-source-6.12)'

@@ -8,22 +8,36 @@
 # A configuration file names its base and architecture in its header:
 #   # base: tinyconfig
 #   # arch: arm64 aarch64-linux-gnu-
-# Builds are cached under $PSD_CACHE/build/, keyed by a hash of the
+# or takes them, and every option, from another one it includes:
+#   # include: arm64-e2e
+# (its own headers and options come after, and win).  Builds are cached under $PSD_CACHE/build/, keyed by a hash of the
 # configuration and the source version, so a rerun costs nothing.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/cache.sh"
 
-name=${1:?usage: build-kernel.sh CONFIG-NAME}
-frag=$here/configs/$name.config
-[ -f "$frag" ] || { echo "build-kernel: no $frag" >&2; exit 1; }
+# fragment NAME: NAME's configuration file, preceded by those it includes.
+fragment() (
+	f=$here/configs/$1.config
+	[ -f "$f" ] || { echo "build-kernel: no $f" >&2; exit 1; }
+	for inc in $(sed -n 's/^# include: *//p' "$f"); do
+		fragment "$inc" || exit
+	done
+	cat "$f"
+)
 
-base=$(sed -n 's/^# base: *//p' "$frag")
-set -- $(sed -n 's/^# arch: *//p' "$frag")
+name=${1:?usage: build-kernel.sh CONFIG-NAME}
+frag=$(mktemp /tmp/psd-kconfig.XXXXXX)
+trap 'rm -f "$frag"' EXIT
+fragment "$name" >"$frag"
+
+header() { sed -n "s/^# $1: *//p" "$frag" | tail -1; }
+base=$(header base)
+set -- $(header arch)
 arch=$1
 cross=${2:-}
-target=$(sed -n 's/^# target: *//p' "$frag")
+target=$(header target)
 
 psd_src_tree
 ver=$(dpkg-query -W -f '${Version}' linux-source-6.12)
@@ -37,8 +51,11 @@ if [ ! -f "$out/.psd-built" ]; then
 	mk -s "$base" >&2
 	"$PSD_SRC/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "$frag" >&2
 	mk -s olddefconfig >&2
-	# Every option the fragment asks for must have survived olddefconfig.
+	# Every option the fragment asks for (its last word on each) must have
+	# survived olddefconfig.
 	lost=$(grep -E '^(CONFIG_[A-Z0-9_]+=.*|# CONFIG_[A-Z0-9_]+ is not set)$' "$frag" |
+		awk '{ o = $0; sub(/^# /, "", o); sub(/[= ].*/, "", o); last[o] = $0 }
+		     END { for (o in last) print last[o] }' |
 		grep -vxF -f "$out/.config" || true)
 	if [ -n "$lost" ]; then
 		echo "build-kernel: $name: these options did not stick:" >&2

@@ -5,6 +5,9 @@
     python3 scripts/e2e/run.py [SCENARIO...]     # default: every scenario
     python3 scripts/e2e/run.py path/to/file.py   # a scenario from elsewhere
     python3 scripts/e2e/run.py --demo            # what `make demo` prints
+    python3 scripts/e2e/run.py --kernel debug [SCENARIO...]
+                                # the same on the KASAN/kmemleak/... kernel
+    python3 scripts/e2e/run.py --full            # also the FULL_ONLY ones
 
 Builds what is missing (kernel, pmic_sleepdiag.ko, fixtures, busybox), then
 for each scenario boots QEMU once with an initramfs whose /init runs the
@@ -14,21 +17,34 @@ console it collected.  A scenario is scripts/e2e/scenarios/NAME.py with:
     GUEST = '''shell script run in the guest (helpers: see GUEST_LIB)'''
     def check(run): ...         # assertions, see class Run
     TIMEOUT = 300               # optional, seconds for the whole boot
+                                # (times KERNELS[...]['slow'] on a slow kernel)
     NEEDS_MODULE = True         # optional: False if pmic_sleepdiag.ko unused
     APPEND = ''                 # optional: more kernel command line
+    FULL_ONLY = True            # optional: a long campaign, run only with
+                                # --full or when named; otherwise not listed
+    DEBUG_SKIP = 'why'          # optional: not run on the debug kernel, and
+                                # counted as SKIP with this reason
 
 A scenario fails on a kernel splat (SPLATS) anywhere on the console, if the
 guest did not finish, if its script called `fail` or exited non-zero, or if
-check(run) raised.
+check(run) raised.  On the debug kernel (scripts/configs/arm64-debug.config)
+it also fails if, once the guest script ended and every module was unloaded,
+kmemleak lists an unreferenced object (see INIT).  Any scenario fails if a
+dump of report.json is not JSON {"version":1,"cycles":[...]} or one of
+report has a cycle block not ending in its verdict= line (report_problem);
+scenarios that load the module call `dump_report` before unloading it.
 
 Prints `PASS e2e/NAME` or `FAIL e2e/NAME: reason` per scenario (and appends
 `PASS e2e/NAME` / `FAIL e2e/NAME` to $PSD_RESULTS if set), then
-`e2e: N passed, N failed`.  Console logs go to $PSD_LOGDIR
-(default /tmp/psd-e2e-logs).  Exit status 1 if any scenario failed.
+`e2e: N passed, N failed, N skipped`; on the debug kernel the prefix is
+`e2e-debug`.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs),
+those of the debug kernel to its debug/ subdirectory.  Exit status 1 if any
+scenario failed.
 """
 import fcntl
 import glob
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -47,11 +63,24 @@ LOGDIR = os.environ.get('PSD_LOGDIR') or '/tmp/psd-e2e-logs'
 ARCH, CROSS = 'arm64', 'aarch64-linux-gnu-'
 DEBUGFS = '/sys/kernel/debug/pmic_sleepdiag'
 QEMU = ['qemu-system-aarch64', '-M', 'virt,gic-version=3', '-cpu', 'cortex-a57',
-        '-smp', '2', '-m', '512M', '-nographic', '-no-reboot']
+        '-smp', '2', '-nographic', '-no-reboot']
 CMDLINE = 'console=ttyAMA0 panic=-1 printk.time=1'
+# The kernels scenarios run on: their scripts/configs/ name, the prefix of
+# their result lines, QEMU memory, and how much slower than e2e they are
+# (scales TIMEOUT).  KASAN's shadow takes an eighth of the memory, kmemleak
+# and KASAN's quarantine more: the debug kernel gets 1 GiB.
+KERNELS = {
+    'e2e': {'config': 'arm64-e2e', 'prefix': 'e2e', 'mem': '512M',
+            'slow': 1},
+    'debug': {'config': 'arm64-debug', 'prefix': 'e2e-debug', 'mem': '1G',
+              'slow': 3},
+}
 SPLATS = ('WARNING:', 'BUG:', 'Oops', 'possible recursive locking', 'lockdep',
           'INFO: task', 'circular locking',
-          'sleeping function called from invalid context', 'Call trace:')
+          'sleeping function called from invalid context', 'Call trace:',
+          # the debug kernel's detectors (most also print BUG:/WARNING:)
+          'BUG: KASAN', 'BUG: KFENCE', 'unreferenced object', 'ODEBUG:',
+          'suspicious RCU usage')
 SPLAT_OK = re.compile(r'RCU lockdep checking is enabled')   # boot banner
 
 # Shell functions every guest script can use.  Console messages below
@@ -83,6 +112,19 @@ s2idle_cycle() {                # s2idle_cycle [SECONDS]: RTC-alarm-woken freeze
 	echo "+${1:-3}" > /sys/class/rtc/rtc0/wakealarm || return
 	echo freeze > /sys/power/state
 }
+insmod() {                      # insmod, noting where the module's code is:
+	command insmod "$@" || return   # names leaks found after its rmmod
+	[ -e /sys/kernel/debug/kmemleak ] || return 0
+	local m s
+	m=$(basename "$1" .ko | tr - _)
+	for s in /sys/module/$m/sections/.*text*; do
+		[ -f "$s" ] && echo "$m ${s##*/} $(cat "$s")" >> /tmp/psd-sections
+	done
+	return 0
+}
+dump_report() {                 # dump_report: report and report.json (the
+	[ -d $D ] && dump $D/report $D/report.json      # runner parses the JSON)
+}
 '''
 
 INIT = r'''#!/bin/sh
@@ -97,6 +139,29 @@ echo 5 > /proc/sys/kernel/printk
 echo "@@PSD-START $(uname -r)@@"
 sh /scenario.sh
 rc=$?
+if [ -e /sys/kernel/debug/kmemleak ]; then
+	# Leak check (debug kernel).  Unload every module so that what one
+	# allocated and never freed has no reference left, then scan twice:
+	# kmemleak reports an object unreferenced in two scans in a row (the
+	# first one records checksums), and only if it is at least 5 s older
+	# than the scan.  Code addresses of unloaded modules in its backtraces
+	# are named on the host, from where insmod (GUEST_LIB) noted they were.
+	for i in 1 2 3; do
+		for m in $(cut -d' ' -f1 /proc/modules); do rmmod "$m" 2>/dev/null; done
+	done
+	grep -q '^pmic_sleepdiag ' /proc/modules &&
+		echo "@@FAIL pmic_sleepdiag cannot be unloaded for the leak check@@"
+	t0=$(cut -d. -f1 /proc/uptime)
+	echo scan > /sys/kernel/debug/kmemleak ||
+		echo "@@FAIL kmemleak scan failed (kmemleak off?)@@"
+	w=$((t0 + 6 - $(cut -d. -f1 /proc/uptime)))
+	[ $w -gt 0 ] && sleep $w
+	echo scan > /sys/kernel/debug/kmemleak
+	echo "@@PSD-KMEMLEAK@@"
+	sed 's/^/# section /' /tmp/psd-sections 2>/dev/null
+	cat /sys/kernel/debug/kmemleak
+	echo "@@PSD-KMEMLEAK-END@@"
+fi
 echo "@@PSD-DMESG@@"
 dmesg
 echo "@@PSD-DONE rc=$rc@@"
@@ -143,18 +208,19 @@ def busybox(log):
     return bb
 
 
-def build_all():
+def build_all(kernel='e2e'):
     """Return the artifacts as a dict; 'module' is None if it did not build."""
     os.makedirs(LOGDIR, exist_ok=True)
     log = os.path.join(LOGDIR, 'build.log')
     open(log, 'w').close()
     print('e2e: building what is missing (log: %s)' % log, file=sys.stderr,
           flush=True)
-    kdir = sh([os.path.join(ROOT, 'scripts', 'build-kernel.sh'), 'arm64-e2e'],
-              log).split()[-1]
+    kdir = sh([os.path.join(ROOT, 'scripts', 'build-kernel.sh'),
+               KERNELS[kernel]['config']], log).split()[-1]
     out = os.path.join(CACHE, 'e2e', os.path.basename(kdir))
     bm = [os.path.join(ROOT, 'scripts', 'build-module.sh')]
     a = {'kdir': kdir, 'busybox': busybox(log), 'module': None,
+         'kernel': KERNELS[kernel],
          'image': os.path.join(kdir, 'arch', ARCH, 'boot', 'Image'),
          'stub': os.path.join(kdir, 'drivers', 'i2c', 'i2c-stub.ko'),
          'fixtures': sh(bm + ['--fixtures', kdir, ARCH, CROSS,
@@ -203,14 +269,17 @@ def initramfs(a, guest, path):
           ('m/i2c-stub.ko', r, read(a['stub']))]
     for ko in a['fixtures'] + ([a['module']] if a['module'] else []):
         e.append(('m/' + os.path.basename(ko), r, read(ko)))
+    # The bug-report collector users run on a target, as it ships.
+    e.append(('bin/sleepdiag-collect', x,
+              read(os.path.join(ROOT, 'scripts', 'sleepdiag-collect'))))
     with open(path, 'wb') as f:
         f.write(cpio(e))
 
 
 # ---- what a check() gets -----------------------------------------------------
 
-MARK = re.compile(r'@@(BEGIN|END|MISSING|FAIL|NOTE|PSD-START|PSD-DMESG|PSD-DONE)'
-                  r' ?(.*?)@@\s*$')
+MARK = re.compile(r'@@(BEGIN|END|MISSING|FAIL|NOTE|PSD-START|PSD-DMESG|PSD-DONE'
+                  r'|PSD-KMEMLEAK-END|PSD-KMEMLEAK) ?(.*?)@@\s*$')
 KV = re.compile(r'([A-Za-z_][\w.]*)=("(?:[^"\\]|\\.)*"|\S*)')
 
 
@@ -222,6 +291,8 @@ class Run:
     run.dumps     [(path, text)] of every `dump`, in order
     run.dmesg     the guest's final dmesg  run.notes   `note` messages
     run.rc        exit status of the guest script (None: did not finish)
+    run.kmemleak  /sys/kernel/debug/kmemleak after the final scans, None if
+                  the kernel has no kmemleak (or the guest did not get there)
     """
 
     def __init__(self, name, console):
@@ -229,11 +300,15 @@ class Run:
         self.lines = console.replace('\r', '').split('\n')
         self.files, self.missing, self.notes, self.dumps = {}, set(), [], []
         self.guest_fails, self.rc, self.kernel = [], None, None
-        cur, dmesg = None, None
-        for line in self.lines:
+        self.kmemleak = None
+        cur, dmesg, leaks = None, None, None
+        self.leak_lines = range(0)      # where the kmemleak text is
+        for i, line in enumerate(self.lines):
             m = MARK.search(line)
             tag, arg = m.groups() if m else (None, None)
-            if cur is not None:             # inside a dump
+            if leaks is not None and tag != 'PSD-KMEMLEAK-END':
+                leaks.append(line)
+            elif cur is not None:           # inside a dump
                 if tag == 'END':            # a file not ending in newline
                     tail = line[:m.start()]
                     self.files[cur] = '\n'.join(buf + [tail] if tail else buf)
@@ -252,6 +327,11 @@ class Run:
                 self.notes.append(arg)
             elif tag == 'PSD-START':
                 self.kernel = arg
+            elif tag == 'PSD-KMEMLEAK':
+                leaks = []
+            elif tag == 'PSD-KMEMLEAK-END':
+                self.kmemleak = '\n'.join(leaks)
+                self.leak_lines, leaks = range(i - len(leaks), i), None
             elif tag == 'PSD-DMESG':
                 dmesg = []
             elif tag == 'PSD-DONE':
@@ -302,6 +382,59 @@ class Run:
             if sep and not line.startswith('#'):
                 d[k.strip()] = v.strip()
         return d
+
+    # -- the cross-layer report (report, report.json) --
+    def report_json(self, path='report.json'):
+        """The last dump of report.json, parsed ({'version':1,'cycles':[]})."""
+        text = self.file(path)
+        try:
+            return json.loads(text)
+        except ValueError as e:
+            self.fail('%s is not JSON: %s' % (path, e))
+
+    def report_blocks(self, path='report'):
+        """The last dump of report as {cycle: [(key, line), ...]} in file
+        order: one entry per `# cycle N` block, each line parsed by kv()
+        and keyed by its first key (cycle, phase, ws, pmic, irq, ...)."""
+        blocks, cur = {}, None
+        for line in self.file(path).splitlines():
+            m = re.match(r'# cycle (\d+)$', line)
+            if m:
+                cur = blocks.setdefault(int(m.group(1)), [])
+            elif cur is not None and not line.startswith('#'):
+                first = KV.match(line)
+                if first:
+                    cur.append((first.group(1), self.kv(line)))
+        return blocks
+
+    def verdicts(self, path='report'):
+        """[(cycle, rule)] of the verdict= lines of the last dump of report."""
+        return [(int(r['cycle']), r['verdict'])
+                for r in self.parse_kv(self.file(path)) if 'verdict' in r]
+
+    def expect_report_agrees(self, text='report', doc='report.json'):
+        """report and report.json (dumped back to back) list the same cycles
+        with the same verdict rule, uses, also and detail."""
+        blocks, js = self.report_blocks(text), self.report_json(doc)
+        self.expect_eq('cycles in %s vs %s' % (text, doc), sorted(blocks),
+                       [c['cycle'] for c in js['cycles']])
+        for c in js['cycles']:
+            v = [r for k, r in blocks[c['cycle']] if k == 'verdict']
+            self.expect_eq('verdict lines in cycle %d' % c['cycle'], 1, len(v))
+            jv = c['verdict']
+            self.expect_eq('cycle %d verdict (report vs report.json)'
+                           % c['cycle'],
+                           (v[0]['verdict'], v[0]['uses'],
+                            v[0]['also'].split(), v[0]['detail']),
+                           (jv['rule'], jv['uses'], jv['also'],
+                            self.as_text(jv['detail'])))
+
+    @staticmethod
+    def as_text(s):
+        """A string as a quoted text value shows it (psd_seq_str): bytes
+        other than printable ASCII, '"' and '\\' become '?'."""
+        return ''.join(chr(b) if 32 <= b <= 126 and chr(b) not in '"\\'
+                       else '?' for b in s.encode())
 
     # -- assertions: each raises CheckFailed saying expected vs found --
     def fail(self, msg):
@@ -356,14 +489,16 @@ def boot(a, name, sc):
     log = os.path.join(LOGDIR, name + '.log')
     rd = os.path.join(LOGDIR, name + '.cpio')
     initramfs(a, sc.GUEST, rd)
-    cmd = QEMU + ['-kernel', a['image'], '-initrd', rd,
+    k = a['kernel']
+    cmd = QEMU + ['-m', k['mem'], '-kernel', a['image'], '-initrd', rd,
                   '-append', CMDLINE + getattr(sc, 'APPEND', '')]
     t0 = time.monotonic()
     with subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                           stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT) as p:
         try:
-            out, _ = p.communicate(timeout=getattr(sc, 'TIMEOUT', 300))
+            out, _ = p.communicate(timeout=getattr(sc, 'TIMEOUT', 300) *
+                                   k['slow'])
             timeout = False
         except subprocess.TimeoutExpired:
             p.kill()
@@ -381,18 +516,109 @@ def boot(a, name, sc):
     return Run(name, console), log, secs
 
 
-def verdict(run, sc):
+def report_problem(run):
+    """Whether every dump of report.json is JSON with version 1 and a list
+    of cycles, each with its verdict, and every dump of report a sequence of
+    `# cycle N` blocks each ending in its verdict= line: None or why not.
+    Applies to every scenario (see dump_report in GUEST_LIB)."""
+    for path, text in run.dumps:
+        if path.endswith('report.json'):
+            try:
+                doc = json.loads(text)
+            except ValueError as e:
+                return '%s: not JSON: %s' % (path, e)
+            if not isinstance(doc, dict) or doc.get('version') != 1 or \
+                    not isinstance(doc.get('cycles'), list):
+                return '%s: not {"version":1,"cycles":[...]}: %.200s' % (
+                    path, text)
+            for c in doc['cycles']:
+                if not isinstance(c, dict) or not isinstance(c.get('cycle'),
+                                                             int):
+                    return '%s: a cycle without cycle=: %.200r' % (path, c)
+                if c.get('gone') is not True and not isinstance(
+                        (c.get('verdict') or {}).get('rule'), str):
+                    return '%s: cycle %d has no verdict rule' % (path,
+                                                                 c['cycle'])
+        elif path.endswith('/report'):
+            head, last = None, None
+            for line in text.splitlines() + ['# end']:
+                m = re.match(r'# cycle (\d+)$', line)
+                if m or line == '# end':
+                    if head is not None and not (
+                            last and last.get('verdict') and
+                            last.get('cycle') == head):
+                        return '%s: cycle %s does not end in its verdict= ' \
+                            'line (last: %r)' % (path, head, last)
+                    head, last = m.group(1) if m else None, None
+                elif not line.startswith('#'):
+                    last = Run.kv(line)
+    return None
+
+
+LEAK = re.compile(r'^unreferenced object (\S+) \(size (\d+)\)', re.M)
+FRAME = re.compile(r'^    (\S+(?: \[\w+\])?)\s*$', re.M)     # of a backtrace
+OBJDUMP_SYM = re.compile(r'^([0-9a-f]+) .{7} (\S+)\t([0-9a-f]+) (\S+)$', re.M)
+
+
+def symbolize(text, a):
+    """kmemleak's text with the bare code addresses of modules unloaded
+    since the allocation written as sym+0xoff/0xsize [module], from the
+    '# section MODULE SECTION ADDRESS' lines insmod noted and the .ko."""
+    where = [l.split()[2:] for l in text.splitlines()
+             if l.startswith('# section ')]
+    kos = {os.path.basename(k)[:-3].replace('-', '_'): k
+           for k in a['fixtures'] + [a['module'], a['stub']] if k}
+    syms = {}
+
+    def name(m):
+        addr = int(m.group(2), 16)
+        for mod, sec, base in where:
+            if mod not in kos:
+                continue
+            if mod not in syms:
+                out = subprocess.run([CROSS + 'objdump', '-t', kos[mod]],
+                                     stdout=subprocess.PIPE, text=True).stdout
+                syms[mod] = [(sec_, int(v, 16), int(n, 16), sym) for
+                             v, sec_, n, sym in OBJDUMP_SYM.findall(out)]
+            off = addr - int(base, 16)
+            for sec_, v, n, sym in syms[mod]:
+                if sec_ == sec and n and v <= off < v + n:
+                    return '%s%s+%#x/%#x [%s]' % (m.group(1), sym, off - v, n,
+                                                  mod)
+        return m.group(0)
+    return re.sub(r'^(    )(0x[0-9a-f]+)$', name, text, flags=re.M)
+
+
+def verdict(run, sc, kernel):
     """None if the scenario passed, else the reason."""
-    for line in run.lines:
+    for i, line in enumerate(run.lines):
+        if i in run.leak_lines:     # judged below, as a whole
+            continue
         for s in SPLATS:
             if s in line and not SPLAT_OK.search(line):
                 return 'kernel splat: %s' % line.strip()
     if run.rc is None:
         return 'guest did not finish (timeout, hang or crash)'
+    if kernel['config'] == 'arm64-debug' and run.kmemleak is None:
+        return 'no kmemleak report on the debug kernel'
+    leaks = LEAK.findall(run.kmemleak or '')
+    if leaks:
+        # where the first one was allocated: its first frames past the
+        # allocator, enough to name the culprit in the result line
+        first = run.kmemleak.split('unreferenced object')[1]
+        frames = [f for f in FRAME.findall(first)
+                  if not re.match(r'(kmemleak|__kmem|kmem_cache|kmalloc|'
+                                  r'__kmalloc|__do_kmalloc|slab|kasan|'
+                                  r'__alloc|alloc_pages)', f)]
+        return 'kmemleak: %d unreferenced object(s), first %s bytes from %s' % (
+            len(leaks), leaks[0][1], ' < '.join(frames[:4]) or '?')
     if run.guest_fails:
         return 'guest: %s' % '; '.join(run.guest_fails)
     if run.rc:
         return 'guest script exited %d' % run.rc
+    why = report_problem(run)
+    if why:
+        return why
     try:
         sc.check(run)
     except CheckFailed as e:
@@ -405,34 +631,70 @@ def run_scenario(a, name, sc):
         return 'pmic_sleepdiag.ko did not build: %s' % \
             a['module_error'].splitlines()[0], None, None
     run, log, secs = boot(a, name, sc)
-    return verdict(run, sc), run, log
+    if run.kmemleak:
+        run.kmemleak = symbolize(run.kmemleak, a)
+    return verdict(run, sc, a['kernel']), run, log
 
 
-def report(name, why, run, log):
-    line = 'PASS e2e/%s' % name if why is None else 'FAIL e2e/%s' % name
+def report(name, why, run, log, prefix='e2e'):
+    line = '%s %s/%s' % ('PASS' if why is None else 'FAIL', prefix, name)
     print(line if why is None else '%s: %s' % (line, why), flush=True)
     if why is not None and log:
         print('  console log: %s; its last lines before the dmesg dump:' % log)
         end = run.lines.index('@@PSD-DMESG@@') if '@@PSD-DMESG@@' in \
             run.lines else len(run.lines)
+        if why.startswith('kmemleak:'):     # the leaks, module code named
+            end = run.leak_lines.start
         for s in run.lines[max(0, end - 40):end]:
             print('  | ' + s)
+        if why.startswith('kmemleak:'):
+            print('  kmemleak:')
+            for s in run.kmemleak.splitlines():
+                print('  | ' + s)
+    if os.environ.get('PSD_RESULTS'):
+        with open(os.environ['PSD_RESULTS'], 'a') as f:
+            f.write(line + '\n')
+
+
+def skip(name, why, prefix):
+    line = 'SKIP %s/%s' % (prefix, name)
+    print('%s: %s' % (line, why), flush=True)
     if os.environ.get('PSD_RESULTS'):
         with open(os.environ['PSD_RESULTS'], 'a') as f:
             f.write(line + '\n')
 
 
 def main(argv):
-    demo = '--demo' in argv
-    names = [n for n in argv if n != '--demo']
+    global LOGDIR
+    demo, full, kernel, names = False, False, 'e2e', []
+    args = iter(argv)
+    for arg in args:
+        if arg == '--demo':
+            demo = True
+        elif arg == '--full':
+            full = True
+        elif arg == '--kernel' or arg.startswith('--kernel='):
+            kernel = arg[9:] if '=' in arg else next(args, '')
+            if kernel not in KERNELS:
+                print('run.py: --kernel %s' % '|'.join(KERNELS),
+                      file=sys.stderr)
+                return 2
+        elif arg.startswith('--'):
+            print(__doc__, file=sys.stderr)
+            return 2
+        else:
+            names.append(arg)
+    prefix = KERNELS[kernel]['prefix']
+    if kernel != 'e2e':
+        LOGDIR = os.path.join(LOGDIR, kernel)
     # Runs share the build output under CACHE: one at a time.
     os.makedirs(CACHE, exist_ok=True)
     lock = open(os.path.join(CACHE, 'e2e.lock'), 'w')
     fcntl.flock(lock, fcntl.LOCK_EX)
     try:
-        a = build_all()
+        a = build_all(kernel)
     except RuntimeError as e:
-        print('FAIL e2e/build: %s' % e)
+        print('FAIL %s/build: %s' % (prefix, e))
         return 1
     if demo:
         name, sc = load(os.path.join(HERE, 'demo.py'))
@@ -440,18 +702,28 @@ def main(argv):
         if run:
             sc.show(run)
         if why:
-            report(name, why, run, log)
+            report(name, why, run, log, prefix)
         return 1 if why else 0
     paths = [n if n.endswith('.py') else os.path.join(SCENARIOS, n + '.py')
              for n in names] or sorted(glob.glob(os.path.join(SCENARIOS,
                                                               '*.py')))
-    passed = failed = 0
+    passed = failed = skipped = 0
     for path in paths:
         name, sc = load(path)
+        if getattr(sc, 'FULL_ONLY', False) and not (full or names):
+            continue                # a long campaign: make check-full
+        if kernel == 'debug' and getattr(sc, 'DEBUG_SKIP', None):
+            skip(name, sc.DEBUG_SKIP, prefix)
+            skipped += 1
+            continue
+        t0 = time.monotonic()
         why, run, log = run_scenario(a, name, sc)
-        report(name, why, run, log)
+        report(name, why, run, log, prefix)
+        print('  (%.0f s)' % (time.monotonic() - t0), file=sys.stderr,
+              flush=True)
         passed, failed = passed + (why is None), failed + (why is not None)
-    print('e2e: %d passed, %d failed' % (passed, failed))
+    print('%s: %d passed, %d failed, %d skipped' % (prefix, passed, failed,
+                                                    skipped))
     return 1 if failed else 0
 
 

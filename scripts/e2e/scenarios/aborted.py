@@ -13,6 +13,7 @@ echo freeze > /sys/power/state && fail "freeze succeeded despite the wake lock"
 dump /sys/power/suspend_stats/last_failed_step /sys/power/suspend_stats/failed_freeze
 echo psdtest > /sys/power/wake_unlock
 dump $D/summary $D/events
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

@@ -21,6 +21,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 	alarm_cycle 4 /tmp/aw || break
 done
 dump $D/summary $D/events $D/anomalies $D/alarm/history /proc/interrupts
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

@@ -19,6 +19,7 @@ for i in 1 2 3; do
 	dump /tmp/aw$i
 done
 dump $D/summary $D/events $D/anomalies $D/alarm/history /proc/interrupts
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

@@ -19,6 +19,7 @@ dump $L
 echo "set probe_period_us 0" > $D/control || fail "probe off"
 echo reset > $D/control || fail "reset"
 dump $L $D/summary
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

@@ -24,6 +24,7 @@ for c in 3 4; do
 done
 sleep 2
 dump $L $D/anomalies
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

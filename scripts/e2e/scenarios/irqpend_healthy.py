@@ -22,6 +22,7 @@ for c in 1 2 3 4 5 6 7 8 9 10; do
 done
 sleep 1
 dump $D/irq/pending $D/anomalies $D/summary /proc/interrupts
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

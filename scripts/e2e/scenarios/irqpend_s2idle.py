@@ -22,6 +22,7 @@ done
 dump $P/irq $P/hwirq $P/handled $D/irq/pending $D/anomalies $D/events $D/summary
 echo 0 > $P/pending || fail "clear pending"
 rmmod psd_fix_irqstuck || fail "rmmod fixture"
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

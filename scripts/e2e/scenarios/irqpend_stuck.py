@@ -37,6 +37,7 @@ T=$(awk '/arch_timer/ { sub(":", "", $1); print $1; exit }' /proc/interrupts)
 echo "watch_irq $T" > $D/control || fail "watch_irq $T (arch_timer)"
 echo "unwatch_irq $T" > $D/control || fail "unwatch_irq $T (arch_timer)"
 cp $D/irq/pending /tmp/pending_gone; dump /tmp/pending_gone $D/summary
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

@@ -6,6 +6,7 @@ and every counter of INTERFACE.md."""
 GUEST = r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"
 dump $D/summary
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

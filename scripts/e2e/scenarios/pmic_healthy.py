@@ -30,6 +30,7 @@ done
 dump $D/summary $D/pmic/snapshots $D/pmic/lint $D/anomalies
 dump /sys/module/psd_fix_tps65910/parameters/phase_writes
 %s
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 ''' % (HEALTHY, pmic_lib.COUNT_BUS)
 

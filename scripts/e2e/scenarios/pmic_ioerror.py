@@ -36,6 +36,7 @@ echo > $P/fail || fail "clear fail"
 echo snapshot > $D/control || fail "snapshot after clearing"
 dump $D/summary $D/pmic/snapshots $D/anomalies $P/failed
 %s
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 rmmod psd_fix_failbus || fail "rmmod fixture"
 ''' % pmic_lib.COUNT_BUS

@@ -18,6 +18,7 @@ insmod $M/psd_fix_tps65910.ko regs=0x10:0x01 || fail "tps65910 fixture"
 ls /sys/class/devlink > /tmp/links; dump /tmp/links
 s2idle_cycle || fail "s2idle cycle"
 dump $D/summary $D/pmic/snapshots
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

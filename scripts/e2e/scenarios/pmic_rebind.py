@@ -33,6 +33,7 @@ s2idle_cycle || fail "s2idle cycle 3"
 dump /tmp/summary_unbound /tmp/summary_bound $D/summary $D/pmic/snapshots
 rmmod psd_fix_tps65910 || fail "rmmod fixture"
 cp $D/summary /tmp/summary_removed; dump /tmp/summary_removed
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

@@ -28,6 +28,7 @@ echo 0x11:0x40 > /sys/module/psd_fix_tps65910/parameters/phase_write || \
 	fail "phase_write"
 s2idle_cycle || fail "s2idle cycle 3"
 dump $D/summary $D/pmic/snapshots $D/pmic/lint $D/anomalies
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 ''' % RISKY
 

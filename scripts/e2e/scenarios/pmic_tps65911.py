@@ -28,6 +28,7 @@ load_psd pmic=0-002d || fail "insmod pmic_sleepdiag.ko pmic=0-002d"
 s2idle_cycle || fail "s2idle cycle"
 dump $D/summary $D/pmic/snapshots $D/pmic/lint $D/anomalies
 %s
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 ''' % pmic_lib.COUNT_BUS
 

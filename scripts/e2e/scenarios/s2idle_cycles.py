@@ -10,6 +10,7 @@ for i in 1 2 3; do
 	s2idle_cycle || fail "s2idle cycle $i: freeze failed"
 done
 dump $D/summary $D/events
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

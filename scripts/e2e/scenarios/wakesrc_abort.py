@@ -16,6 +16,7 @@ echo "$count" > /sys/power/wakeup_count || fail "writing wakeup_count back"
 echo freeze > /sys/power/state && fail "freeze succeeded despite the event"
 dump /sys/power/suspend_stats/last_failed_step
 dump $D/summary $D/events $D/anomalies $D/wakeup/sources
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

@@ -11,6 +11,7 @@ insmod $M/psd_fix_wakesrc.ko mode=event || fail "wakesrc fixture"
 s2idle_cycle || fail "s2idle cycle failed"
 dump $D/summary $D/events $D/anomalies $D/wakeup/sources
 dump /sys/module/psd_fix_wakesrc/parameters/events_reported
+dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
 '''
 

@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Shared by the report_* scenarios: guest snippets and the checks of one
+cycle's block in report and its object in report.json.  Not a scenario."""
+
+# On the TCG target timer expiries after resume are often > 1 ms late
+# (emulation, not a module property), which makes hrtimer_late_after_resume
+# hold on every cycle; scenarios not about timers raise the threshold to 1 s.
+HRT_QUIET = r'''
+echo "set hrtimer_late_us 1000000" > $D/control || fail "set hrtimer_late_us"
+'''
+
+# The post_resume timer window (post_resume_ms, 1000) closes a second after
+# the thaw; only then is a cycle's record final.  Wait for it, then dump.
+SETTLE = r'''
+sleep 2
+dump_report
+'''
+
+# uses= of each verdict rule (the rule table in pmic_sleepdiag/verdict.c is
+# the contract: report lines by their first key).
+USES = {
+    'in_progress': 'cycle',
+    'irq_stuck_pending': 'irq anomaly',
+    'ws_not_honored': 'ws anomaly',
+    'pmic_rtc_clock': 'pmic',
+    'pmic_wake_path': 'pmic',
+    'alarm_rtc_granularity': 'alarm anomaly',
+    'alarm_late': 'alarm anomaly',
+    'ws_stuck_active': 'ws anomaly',
+    'suspend_aborted': 'cycle ws',
+    'no_sleep': 'cycle',
+    'hrtimer_late_after_resume': 'hrtimer anomaly',
+    'pmic_unreadable': 'pmic anomaly',
+    'ok': 'cycle',
+}
+
+
+class Cycle:
+    """One cycle of report (its lines by first key) and of report.json."""
+
+    def __init__(self, run, cycle, lines, obj):
+        self.run, self.cycle, self.lines, self.obj = run, cycle, lines, obj
+        self.verdict = [r for k, r in lines if k == 'verdict'][0]
+
+    def all(self, key, **match):
+        """The lines whose first key is key, keeping those whose keys equal
+        the given values."""
+        return [r for k, r in self.lines if k == key and
+                all(r.get(mk) == str(mv) for mk, mv in match.items())]
+
+    def one(self, key, **match):
+        found = self.all(key, **match)
+        self.run.expect_eq('cycle %d: %s= lines with %r' % (self.cycle, key,
+                                                             match),
+                           1, len(found))
+        return found[0]
+
+    def anomaly(self, cls):
+        """The cycle's anomaly= line for cls, also in report.json."""
+        a = self.one('anomaly', anomaly=cls)
+        run = self.run
+        run.expect(int(a['count']) >= 1, 'anomaly=%s count=%s' %
+                   (cls, a['count']))
+        j = [x for x in self.obj['anomalies'] if x['class'] == cls]
+        run.expect_eq('report.json cycle %d anomalies of class %s' %
+                      (self.cycle, cls),
+                      [{'class': cls, 'count': int(a['count']),
+                        'first_seq': int(a['first_seq'])}], j)
+        return a
+
+    def detail_has(self, *words):
+        """The verdict's detail names each of words (report.json's detail:
+        the text's is the same with '"' shown as '?', checked by cycles())."""
+        d = self.obj['verdict']['detail']
+        for w in words:
+            self.run.expect(str(w) in d, 'cycle %d: detail=%r does not name '
+                            '%r' % (self.cycle, d, w))
+
+
+def cycles(run):
+    """Every cycle, oldest first, after checking that report and
+    report.json agree on the cycles and their verdicts."""
+    run.expect_report_agrees()
+    blocks, doc = run.report_blocks(), run.report_json()
+    run.expect(doc['cycles'], 'report.json has no cycle')
+    out = []
+    for obj in doc['cycles']:
+        c = Cycle(run, obj['cycle'], blocks[obj['cycle']], obj)
+        rule = c.verdict['verdict']
+        run.expect_eq('cycle %d verdict %s uses=' % (c.cycle, rule),
+                      USES.get(rule), c.verdict['uses'])
+        run.expect_eq('cycle %d: cycle= line first' % c.cycle, 'cycle',
+                      c.lines[0][0])
+        run.expect_eq('cycle %d: verdict= line last' % c.cycle, 'verdict',
+                      c.lines[-1][0])
+        out.append(c)
+    return out
+
+
+def last(run, rule, n=None):
+    """The last cycle, whose verdict (report and report.json) must be rule;
+    n: the number of cycles the report must hold."""
+    cs = cycles(run)
+    if n is not None:
+        run.expect_eq('cycles in report', list(range(1, n + 1)),
+                      [c.cycle for c in cs])
+    c = cs[-1]
+    run.expect_eq('verdict of the last cycle (%d)' % c.cycle, rule,
+                  c.verdict['verdict'])
+    run.expect_eq('report.json verdict of the last cycle', rule,
+                  c.obj['verdict']['rule'])
+    run.expect_eq('summary cycles', str(c.cycle), run.summary().get('cycles'))
+    return c
+
+
+def resumed(run, c, wake='rtc-pl031'):
+    """A cycle that slept and was woken by wake's IRQ: its cycle= line, the
+    nine phases, and report.json saying the same."""
+    line = c.one('cycle')
+    run.expect_eq('cycle %d result' % c.cycle, 'resumed', line['result'])
+    run.expect_eq('cycle %d state' % c.cycle, 'freeze', line['state'])
+    run.expect(int(line['s2idle_loops']) >= 1, 'cycle %d: s2idle_loops=%s'
+               % (c.cycle, line['s2idle_loops']))
+    run.expect_eq('cycle %d wake_irq_name' % c.cycle, wake,
+                  line['wake_irq_name'])
+    run.expect_eq('report.json cycle %d result, wake_irq' % c.cycle,
+                  ('resumed', int(line['wake_irq'])),
+                  (c.obj['result'], c.obj['wake_irq']))
+    names = [p['phase'] for p in c.all('phase')]
+    run.expect_eq('cycle %d phases' % c.cycle,
+                  ['prepare', 'suspend', 'suspend_late', 'suspend_noirq',
+                   's2idle', 'resume_noirq', 'resume_early', 'resume',
+                   'post'], names)
+    run.expect_eq('report.json cycle %d phases' % c.cycle, names,
+                  [p['phase'] for p in c.obj['phases']])
+    for p in c.all('phase'):
+        if p['phase'] != 'post':
+            run.expect(int(p['start_ns']) <= int(p['end_ns']) and
+                       'dur_us' in p, 'cycle %d: %r' % (c.cycle, p))
+    return line

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-2.0
+"""report, risky PMIC configuration for the RTC: the healthy preload of
+pmic_healthy.py but with DEVCTRL.RTC_PWDN=1 (0x3f:0x42) and the RTC
+stopped (RTC_CTRL 0x10:0x00).  Two cycles: PMIC_CONFIG_RISK is raised in
+cycle 1 only (nothing new in cycle 2), yet both cycles' verdict is
+pmic_rtc_clock uses="pmic" from the suspend_late snapshot's lint, detail
+naming rtc_pwdn and rtc_stopped; the pmic= line lists them in warn=.
+
+hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
+after resume are often > 1 ms late (emulation, not a module property)."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..'))
+import report_lib  # noqa: E402
+
+REGS = '0x10:0x00,0x3f:0x42,0x42:0x70,0x17:0x11,0x21:0x05'
+
+GUEST = r'''
+load_tps regs=%s || fail "tps65910 fixture"
+load_psd || fail "insmod pmic_sleepdiag.ko"
+%s
+s2idle_cycle || fail "s2idle cycle 1"
+s2idle_cycle || fail "s2idle cycle 2"
+%s
+dump $D/summary $D/anomalies $D/pmic/lint
+rmmod pmic_sleepdiag || fail "rmmod"
+''' % (REGS, report_lib.HRT_QUIET, report_lib.SETTLE)
+
+WARN = ['rtc_pwdn', 'rtc_stopped']
+
+
+def check(run):
+    cs = report_lib.cycles(run)
+    run.expect_eq('verdicts', [(1, 'pmic_rtc_clock'), (2, 'pmic_rtc_clock')],
+                  run.verdicts())
+    c = report_lib.last(run, 'pmic_rtc_clock', n=2)
+    for c in cs:
+        report_lib.resumed(run, c)
+        p = c.one('pmic')
+        run.expect_eq('cycle %d pmic= chip phase err warn' % c.cycle,
+                      ('tps65910', 'suspend_late', '0', ' '.join(WARN)),
+                      (p['pmic'], p['phase'], p['err'], p['warn']))
+        run.expect_eq('report.json cycle %d pmic.warn' % c.cycle, WARN,
+                      c.obj['pmic']['warn'])
+        c.detail_has(','.join(WARN) + " hold on tps65910's suspend_late "
+                     'snapshot')
+        run.expect_eq('cycle %d also=' % c.cycle, '', c.verdict['also'])
+    cs[0].anomaly('PMIC_CONFIG_RISK')
+    run.expect_eq('cycle 2 anomaly= lines', [], cs[1].all('anomaly'))
+    risk = sorted((a['cycle'], a['rule']) for a in
+                  run.records('anomalies', **{'class': 'PMIC_CONFIG_RISK'}))
+    run.expect_eq('PMIC_CONFIG_RISK (cycle, rule)',
+                  sorted(('1', r) for r in WARN), risk)

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+"""report, risky PMIC configuration on the wake path: the healthy preload
+of pmic_healthy.py plus the RTC alarm interrupt enabled (RTC_INTERRUPTS
+0x12:0x08) but masked in INT_MSK (0x51:0x40), and an unmasked PWRON
+interrupt pending (INT_STS 0x50:0x04).  The RTC itself is fine, so the
+verdict is pmic_wake_path uses="pmic", detail naming rtc_alarm_masked
+and int_pending; the pmic= line lists both in warn=.
+
+hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
+after resume are often > 1 ms late (emulation, not a module property)."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..'))
+import report_lib  # noqa: E402
+
+REGS = ('0x10:0x01,0x3f:0x02,0x42:0x70,0x17:0x11,0x21:0x05,'
+        '0x12:0x08,0x51:0x40,0x50:0x04')
+
+GUEST = r'''
+load_tps regs=%s || fail "tps65910 fixture"
+load_psd || fail "insmod pmic_sleepdiag.ko"
+%s
+s2idle_cycle || fail "s2idle cycle"
+%s
+dump $D/summary $D/anomalies $D/pmic/lint
+rmmod pmic_sleepdiag || fail "rmmod"
+''' % (REGS, report_lib.HRT_QUIET, report_lib.SETTLE)
+
+WARN = ['rtc_alarm_masked', 'int_pending']
+
+
+def check(run):
+    c = report_lib.last(run, 'pmic_wake_path', n=1)
+    report_lib.resumed(run, c)
+    p = c.one('pmic')
+    run.expect_eq('pmic= chip phase err warn',
+                  ('tps65910', 'suspend_late', '0', ' '.join(WARN)),
+                  (p['pmic'], p['phase'], p['err'], p['warn']))
+    run.expect_eq('report.json pmic.warn', WARN, c.obj['pmic']['warn'])
+    c.detail_has(','.join(WARN) + " hold on tps65910's suspend_late "
+                 'snapshot', 'wake interrupt path')
+    run.expect_eq('also=', '', c.verdict['also'])
+    a = c.anomaly('PMIC_CONFIG_RISK')
+    run.expect_eq('anomaly=PMIC_CONFIG_RISK count (one per warn rule)',
+                  str(len(WARN)), a['count'])
