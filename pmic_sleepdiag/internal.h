@@ -542,6 +542,7 @@ void psd_irqp_stuck_record(struct psd_record *rec,
 			   const struct psd_irqp_sample *s,
 			   const struct psd_irqp_class *c, u32 cycle, u8 at);
 void psd_irqpend_stuck_show(struct seq_file *m, const struct psd_record *rec);
+const char *psd_irqp_bit_name(u8 bit);
 
 /* ---- wakeup sources, wake IRQ, alarms (wakesrc_trace/) ---- */
 

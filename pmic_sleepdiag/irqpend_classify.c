@@ -230,8 +230,16 @@ static const char *const psd_irqp_bit_names[] = {
 	[PSD_IRQP_UNSUPPORTED] = "unsupported",
 };
 
-static const char *psd_irqp_bit_name(u8 bit)
+/**
+ * psd_irqp_bit_name() - how a state bit is shown: 0, 1, unsupported
+ * @bit: enum psd_irqp_bit, or PSD_RPT_NOT_SEEN (shown as unseen)
+ *
+ * Return: the word.
+ */
+const char *psd_irqp_bit_name(u8 bit)
 {
+	if (bit == PSD_RPT_NOT_SEEN)
+		return "unseen";
 	return bit < ARRAY_SIZE(psd_irqp_bit_names) ?
 	       psd_irqp_bit_names[bit] : "unsupported";
 }

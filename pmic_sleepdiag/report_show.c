@@ -25,20 +25,6 @@ static const struct {
 	{ PSD_RPT_WS_ABORTED, "aborted" },
 };
 
-static const char *psd_pending_name(u8 bit)
-{
-	switch (bit) {
-	case PSD_IRQP_NO:
-		return "0";
-	case PSD_IRQP_YES:
-		return "1";
-	case PSD_IRQP_UNSUPPORTED:
-		return "unsupported";
-	default:
-		return "unseen";
-	}
-}
-
 /* Write the names of the lint rules in @bits, separated by @sep. */
 static void psd_lint_names(struct seq_file *m, u32 bits, char sep)
 {
@@ -134,8 +120,8 @@ static void psd_report_text_layers(struct seq_file *m,
 	for (i = 0; i < r->nirq; i++)
 		seq_printf(m, "irq=%u wake=%u pending_at_suspend=%s pending_at_resume=%s stuck=%u\n",
 			   r->irq[i].irq, r->irq[i].wake,
-			   psd_pending_name(r->irq[i].at_suspend),
-			   psd_pending_name(r->irq[i].at_resume),
+			   psd_irqp_bit_name(r->irq[i].at_suspend),
+			   psd_irqp_bit_name(r->irq[i].at_resume),
 			   r->irq[i].stuck);
 	if (r->irq_more)
 		seq_printf(m, "irq_more=%u\n", r->irq_more);
@@ -250,9 +236,9 @@ static void psd_json_layers(struct psd_json *j,
 		psd_json_u64(j, "irq", r->irq[i].irq);
 		psd_json_bool(j, "wake", r->irq[i].wake);
 		psd_json_str(j, "pending_at_suspend",
-			     psd_pending_name(r->irq[i].at_suspend));
+			     psd_irqp_bit_name(r->irq[i].at_suspend));
 		psd_json_str(j, "pending_at_resume",
-			     psd_pending_name(r->irq[i].at_resume));
+			     psd_irqp_bit_name(r->irq[i].at_resume));
 		psd_json_bool(j, "stuck", r->irq[i].stuck);
 		psd_json_close(j, false);
 	}

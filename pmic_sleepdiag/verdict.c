@@ -31,20 +31,6 @@ static const struct psd_verdict_lint psd_lint_wake_path = {
 	"the PMIC's wake interrupt path is blocked in SLEEP",
 };
 
-static const char *psd_irq_bit(u8 bit)
-{
-	switch (bit) {
-	case PSD_IRQP_NO:
-		return "0";
-	case PSD_IRQP_YES:
-		return "1";
-	case PSD_IRQP_UNSUPPORTED:
-		return "unsupported";
-	default:
-		return "unseen";
-	}
-}
-
 static bool psd_rule_in_progress(const struct psd_report_cycle *r,
 				 char *detail, size_t len)
 {
@@ -67,7 +53,8 @@ static bool psd_rule_irq_stuck(const struct psd_report_cycle *r,
 		scnprintf(detail, len,
 			  "irq %u%s pending at suspend=%s resume=%s and never handled (IRQ_STUCK_PENDING x%u)",
 			  e->irq, e->wake ? " (wake-armed)" : "",
-			  psd_irq_bit(e->at_suspend), psd_irq_bit(e->at_resume),
+			  psd_irqp_bit_name(e->at_suspend),
+			  psd_irqp_bit_name(e->at_resume),
 			  r->an[PSD_AN_IRQ_STUCK_PENDING].count);
 	else if (r->an[PSD_AN_IRQ_STUCK_PENDING].count)
 		scnprintf(detail, len,
