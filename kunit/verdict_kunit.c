@@ -134,6 +134,12 @@ static void irq_stuck_two(struct kunit *test, struct psd_report_cycle *r)
 	set_an(r, PSD_AN_IRQ_STUCK_PENDING, 2, 8);
 }
 
+/* The episode's anomaly was raised in an earlier cycle. */
+static void irq_stuck_earlier(struct kunit *test, struct psd_report_cycle *r)
+{
+	add_irq(r, 52, PSD_IRQP_YES, PSD_IRQP_YES, true, true);
+}
+
 static void irq_stuck_unlisted(struct kunit *test, struct psd_report_cycle *r)
 {
 	r->irq_more = 3;
@@ -384,6 +390,8 @@ static const struct verdict_case verdict_cases[] = {
 	  { "irq 45", "wake-armed", "suspend=1", "resume=1", "x1" }, "irq 17" },
 	{ "irq_stuck_prefers_wake_armed", irq_stuck_two, "irq_stuck_pending",
 	  {}, { "irq 31", "resume=unsupported", "x2" }, "irq 30" },
+	{ "irq_stuck_earlier", irq_stuck_earlier, "irq_stuck_pending", {},
+	  { "irq 52", "since before this cycle" }, "IRQ_STUCK_PENDING x" },
 	{ "irq_stuck_unlisted", irq_stuck_unlisted, "irq_stuck_pending", {},
 	  { "seq=977" } },
 	{ "irq_stuck_miss_not_stuck", irq_pending_not_stuck, "ok", {}, {},

@@ -49,13 +49,19 @@ static bool psd_rule_irq_stuck(const struct psd_report_cycle *r,
 	for (i = 0; i < r->nirq; i++)
 		if (r->irq[i].stuck && (!e || (r->irq[i].wake && !e->wake)))
 			e = &r->irq[i];
-	if (e)
+	if (e && r->an[PSD_AN_IRQ_STUCK_PENDING].count)
 		scnprintf(detail, len,
 			  "irq %u%s pending at suspend=%s resume=%s and never handled (IRQ_STUCK_PENDING x%u)",
 			  e->irq, e->wake ? " (wake-armed)" : "",
 			  psd_irqp_bit_name(e->at_suspend),
 			  psd_irqp_bit_name(e->at_resume),
 			  r->an[PSD_AN_IRQ_STUCK_PENDING].count);
+	else if (e)	/* one anomaly per episode, raised in an earlier cycle */
+		scnprintf(detail, len,
+			  "irq %u%s pending at suspend=%s resume=%s and never handled, stuck since before this cycle",
+			  e->irq, e->wake ? " (wake-armed)" : "",
+			  psd_irqp_bit_name(e->at_suspend),
+			  psd_irqp_bit_name(e->at_resume));
 	else if (r->an[PSD_AN_IRQ_STUCK_PENDING].count)
 		scnprintf(detail, len,
 			  "IRQ_STUCK_PENDING seq=%llu: a watched IRQ stayed pending, never handled",

@@ -10,8 +10,9 @@
 #   # arch: arm64 aarch64-linux-gnu-
 # or takes them, and every option, from another one it includes:
 #   # include: arm64-e2e
-# (its own headers and options come after, and win).  Builds are cached under $PSD_CACHE/build/, keyed by a hash of the
-# configuration and the source version, so a rerun costs nothing.
+# (its own headers and options come after, and win).  Builds are cached
+# under $PSD_CACHE/build/, keyed by a hash of the configuration and the
+# source version, so a rerun costs nothing.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # make check [--full]: every gate, KUnit case and end-to-end scenario
-# (--full: also the long campaigns, and all of them on the debug kernel),
+# (--full or PSD_FULL=1: also the long campaigns, and all of them on the
+# debug kernel),
 # then one line
 # "N passed, N failed, N skipped" counting them all.  Exit status 0 only
 # when nothing failed.
@@ -39,7 +40,7 @@ DEBUG_SET="report_healthy report_irq_stuck report_ws_not_honored
 report_aborted report_pmic_unreadable report_alarm_rtc load_unload
 rel_faults_rebind rel_faults_remove"
 full=
-[ "${1:-}" = --full ] && full=--full
+[ "${1:-}" = --full ] || [ -n "${PSD_FULL:-}" ] && full=--full
 
 step lint "$here/lint.sh"
 step kunit "$here/kunit.sh"

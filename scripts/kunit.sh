@@ -30,10 +30,14 @@ if [ ! -f "$src/.psd-copied" ] || [ "$PSD_SRC/.psd-extracted-"* -nt "$src/.psd-c
 		>>"$src/drivers/misc/Makefile"
 	touch "$src/.psd-copied"
 fi
-# The repository itself, not a copy that could drift.
+build=$PSD_CACHE/build/um-kunit
+# The repository itself, not a copy that could drift.  Objects built from
+# another checkout may look newer than this one's sources: drop them.
+if [ "$(readlink "$src/drivers/misc/pmic_sleepdiag")" != "$repo" ]; then
+	rm -rf "$build/drivers/misc/pmic_sleepdiag"
+fi
 ln -sfn "$repo" "$src/drivers/misc/pmic_sleepdiag"
 
-build=$PSD_CACHE/build/um-kunit
 json=$PSD_CACHE/build/um-kunit.json
 log=${PSD_KUNIT_LOG:-$PSD_CACHE/build/um-kunit.log}	# bench.sh reads its own
 rm -f "$json"

@@ -190,6 +190,20 @@ kmem_trace_stop() {
 }
 '''
 
+def mem(run, label):
+    """/tmp/mem_LABEL as a dict of ints."""
+    return {k: int(v) for k, v in
+            run.parse_kv(run.file('/tmp/mem_' + label))[0].items()}
+
+
+def kmem(run, path='/tmp/kmem'):
+    """kmem_trace_stop's counts as ints; fails when the trace buffer
+    overran (the pairing would then be a guess)."""
+    k = {a: int(b) for a, b in run.kv(run.file(path)).items()}
+    run.expect_eq('kmem trace buffer overruns', 0, k.get('overrun'))
+    return k
+
+
 def no_splat(run):
     """Splat lines on the console, as the runner counts them (it fails the
     scenario on any): returned for the figures."""

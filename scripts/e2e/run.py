@@ -52,6 +52,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -623,6 +624,10 @@ def verdict(run, sc, kernel):
         sc.check(run)
     except CheckFailed as e:
         return str(e)
+    except Exception as e:      # a broken check fails its scenario only
+        tb = traceback.extract_tb(e.__traceback__)[-1]
+        return 'check() raised %s: %s (%s:%d)' % (
+            type(e).__name__, e, os.path.basename(tb.filename), tb.lineno)
     return None
 
 

@@ -66,7 +66,7 @@ def check(run):
                       c.all('anomaly'))
         run.expect_eq('cycle %d also=' % c.cycle, '', c.verdict['also'])
     c = cs[1]
-    c.detail_has('by wakeup source "psd_fix_wakesrc"')
+    c.detail_has('by wakeup source psd_fix_wakesrc')
     run.expect_eq('cycle 2 abort_ws=', 'psd_fix_wakesrc',
                   c.one('cycle').get('abort_ws'))
     run.expect_eq('report.json cycle 2 abort_ws', 'psd_fix_wakesrc',

@@ -41,4 +41,4 @@ def check(run):
                     'in_suspend': True, 'deactivated': True,
                     'not_honored': True, 'stuck': False, 'aborted': False}], j)
     a = c.anomaly('WS_NOT_HONORED')
-    c.detail_has('"psd_fix_wakesrc"', 'WS_NOT_HONORED x%s' % a['count'])
+    c.detail_has('of psd_fix_wakesrc while', 'WS_NOT_HONORED x%s' % a['count'])

@@ -48,7 +48,7 @@ def check(run):
     ws = c.one('ws', ws='psdtest')
     run.expect_eq('cycle 2 ws=psdtest stuck', '1', ws['stuck'])
     a = c.anomaly('WS_STUCK_ACTIVE')
-    c.detail_has('"psdtest" held active', 'WS_STUCK_ACTIVE x%s' % a['count'])
+    c.detail_has('source psdtest held active', 'WS_STUCK_ACTIVE x%s' % a['count'])
     st = run.records('anomalies', **{'class': 'WS_STUCK_ACTIVE'})
     run.expect_eq('WS_STUCK_ACTIVE (cycle, ws, reason)',
                   [('2', 'psdtest', 'aborted_twice')],
