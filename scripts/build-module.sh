@@ -24,17 +24,18 @@ kdir=$1 arch=$2 cross=$3 out=$4
 shift 4
 mkdir -p "$out"
 
-# rsync -a keeps modification times, so make rebuilds only what changed.
+# Copy only files whose content changed, stamped now: make then rebuilds
+# exactly those, even when the objects came from another, newer checkout.
 cd "$root"
 if [ "$what" = fixtures ]; then
-	rsync -a kunit/fixtures/Kbuild kunit/fixtures/*.c "$out/"
+	rsync -rl --checksum kunit/fixtures/Kbuild kunit/fixtures/*.c "$out/"
 else
 	srcs=
 	for f in Makefile Kbuild pmic_sleepdiag wakesrc_trace kunit; do
 		[ -e "$f" ] && srcs="$srcs $f"
 	done
 	# shellcheck disable=SC2086 # word splitting intended
-	rsync -a --relative --exclude kunit/fixtures/ $srcs "$out/"
+	rsync -rl --checksum --relative --exclude kunit/fixtures/ $srcs "$out/"
 fi
 
 make -C "$kdir" M="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
