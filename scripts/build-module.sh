@@ -22,7 +22,13 @@ if [ $# -lt 4 ]; then
 fi
 kdir=$1 arch=$2 cross=$3 out=$4
 shift 4
+# Objects built from another checkout can be newer than this one's
+# sources while older in content: start afresh when the checkout changes.
+if [ "$(cat "$out/.psd-src" 2>/dev/null)" != "$root" ]; then
+	rm -rf "$out"
+fi
 mkdir -p "$out"
+echo "$root" >"$out/.psd-src"
 
 # Copy only files whose content changed, stamped now: make then rebuilds
 # exactly those, even when the objects came from another, newer checkout.
