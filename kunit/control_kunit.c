@@ -14,6 +14,7 @@
 #include <linux/string.h>
 
 #include "../pmic_sleepdiag/internal.h"
+#include "summary_text.h"
 
 static struct {
 	unsigned int applied;
@@ -103,30 +104,6 @@ static void control_exit(struct kunit *test)
 static int submit(const char *s)
 {
 	return psd_control_submit(s, strlen(s), 0);
-}
-
-/* Render the summary file into a string the test owns. */
-static char *summary_text(struct kunit *test)
-{
-	struct seq_file m = {};
-
-	m.size = PAGE_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_summary_show(&m, NULL);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
-}
-
-static bool summary_has(struct kunit *test, const char *line)
-{
-	char *text = summary_text(test), *l;
-
-	while ((l = strsep(&text, "\n")))
-		if (!strcmp(l, line))
-			return true;
-	return false;
 }
 
 static void expect_no_change(struct kunit *test, const char *cmd, int err)

@@ -16,6 +16,7 @@
 #include <linux/tracepoint.h>
 
 #include "../wakesrc_trace/internal.h"
+#include "summary_text.h"
 
 #define PRESENT	"suspend_resume"
 #define MISSING	"psd_kunit_no_such_tracepoint"
@@ -112,29 +113,6 @@ static const struct psd_component_ops *const fake_ops[PSD_NR_COMPONENTS] = {
 	[PSD_COMP_IRQPEND] = &other_ops,
 	[PSD_COMP_HRTIMER] = &other_ops,
 };
-
-static char *summary_text(struct kunit *test)
-{
-	struct seq_file m = {};
-
-	m.size = PAGE_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_summary_show(&m, NULL);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
-}
-
-static bool summary_has(struct kunit *test, const char *line)
-{
-	char *text = summary_text(test), *l;
-
-	while ((l = strsep(&text, "\n")))
-		if (!strcmp(l, line))
-			return true;
-	return false;
-}
 
 static void layer_off_others_on(struct kunit *test)
 {

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The summary file rendered into a string, for suites that check a line
+ * of it.  Included by the suites that use it (static helpers).
+ */
+#ifndef _PSD_KUNIT_SUMMARY_TEXT_H
+#define _PSD_KUNIT_SUMMARY_TEXT_H
+
+#include <kunit/test.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+
+#include "../pmic_sleepdiag/internal.h"
+
+/* Render the summary file into a string the test owns. */
+static char *summary_text(struct kunit *test)
+{
+	struct seq_file m = {};
+
+	m.size = PAGE_SIZE;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	psd_summary_show(&m, NULL);
+	KUNIT_ASSERT_LT(test, m.count, m.size);
+	m.buf[m.count] = '\0';
+	return m.buf;
+}
+
+/* Does the summary have exactly this line? */
+static bool summary_has(struct kunit *test, const char *line)
+{
+	char *text = summary_text(test), *l;
+
+	while ((l = strsep(&text, "\n")))
+		if (!strcmp(l, line))
+			return true;
+	return false;
+}
+
+#endif /* _PSD_KUNIT_SUMMARY_TEXT_H */
