@@ -239,6 +239,108 @@ static void cycle_keeps_the_last_cycles(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), 0ULL);
 }
 
+/* The own device's callbacks, as drivers/base/power/main.c calls them. */
+static void devpm_suspend(void)
+{
+	psd_cycle_devpm(PSD_PH_SUSPEND);
+	psd_cycle_devpm(PSD_PH_SUSPEND_LATE);
+	psd_cycle_devpm(PSD_PH_SUSPEND_NOIRQ);
+}
+
+static void devpm_resume(void)
+{
+	psd_cycle_devpm(PSD_PH_RESUME_NOIRQ);
+	psd_cycle_devpm(PSD_PH_RESUME_EARLY);
+	psd_cycle_devpm(PSD_PH_RESUME);
+}
+
+static void devpm_phases_off(void *unused)
+{
+	psd_cycle_set_devpm_phases(false);
+}
+
+/* A kernel without tracepoints: notifier and our callbacks only. */
+static void cycle_devpm_phases_slept(struct kunit *test)
+{
+	static const u8 want[][2] = {
+		{ PSD_PH_PREPARE, 1 }, { PSD_PH_SUSPEND, 1 },
+		{ PSD_PH_SUSPEND_LATE, 1 }, { PSD_PH_SUSPEND_NOIRQ, 1 },
+		{ PSD_PH_RESUME_NOIRQ, 1 }, { PSD_PH_RESUME_EARLY, 1 },
+		{ PSD_PH_RESUME, 1 }, { PSD_PH_POST, 1 },
+	};
+	struct psd_record *ev = events(test, N_EV);
+	struct psd_cycle c;
+	unsigned int n;
+
+	psd_cycle_set_devpm_phases(true);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, devpm_phases_off,
+							NULL), 0);
+	notify(PM_SUSPEND_PREPARE);
+	devpm_suspend();
+	devpm_resume();
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	/* Slept or found a wakeup pending: nothing here says which. */
+	KUNIT_EXPECT_STREQ(test, psd_result_name(c.result), "unknown");
+	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
+	KUNIT_EXPECT_EQ(test, c.t_woke, 0ULL);
+	KUNIT_EXPECT_STREQ(test, psd_state_name(c.state), "unknown");
+	n = collect(ev, N_EV);
+	expect_phases(test, ev, n, want, ARRAY_SIZE(want));
+	KUNIT_ASSERT_EQ(test, n, (unsigned int)ARRAY_SIZE(want) + 1);
+	KUNIT_EXPECT_EQ(test, ev[n - 1].type, PSD_EV_CYCLE_END);
+	KUNIT_EXPECT_EQ(test, ev[n - 1].flag, PSD_RES_UNKNOWN);
+}
+
+static void cycle_devpm_phases_aborted(struct kunit *test)
+{
+	struct psd_cycle c;
+
+	psd_cycle_set_devpm_phases(true);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, devpm_phases_off,
+							NULL), 0);
+	/* A device after ours failed suspend_late: ours resumes at once. */
+	notify(PM_SUSPEND_PREPARE);
+	psd_cycle_devpm(PSD_PH_SUSPEND);
+	psd_cycle_devpm(PSD_PH_SUSPEND_LATE);
+	psd_cycle_devpm(PSD_PH_RESUME_EARLY);
+	psd_cycle_devpm(PSD_PH_RESUME);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
+	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "suspend_late");
+}
+
+/* With the tracepoint, our callbacks add no second set of phases. */
+static void cycle_devpm_ignored_with_tracepoint(struct kunit *test)
+{
+	struct psd_record *ev = events(test, N_EV);
+	unsigned int n_tp, n;
+
+	begin_state(FREEZE);
+	suspend_devices();
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	n_tp = collect(ev, N_EV);
+
+	psd_events_reset();
+	begin_state(FREEZE);
+	both("dpm_suspend", 2);
+	devpm_suspend();
+	both("dpm_suspend_late", 2);
+	both("dpm_suspend_noirq", 2);
+	both("machine_suspend", FREEZE);
+	devpm_resume();
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	n = collect(ev, N_EV);
+	KUNIT_EXPECT_EQ(test, n, n_tp);
+	KUNIT_EXPECT_FALSE(test, psd_cycle_devpm_phases());
+}
+
 static struct kunit_case cycle_cases[] = {
 	KUNIT_CASE(cycle_s2idle_resumed),
 	KUNIT_CASE(cycle_aborted_in_freeze),
@@ -248,6 +350,9 @@ static struct kunit_case cycle_cases[] = {
 	KUNIT_CASE(cycle_suspend_to_ram),
 	KUNIT_CASE(cycle_ignores_hibernation),
 	KUNIT_CASE(cycle_keeps_the_last_cycles),
+	KUNIT_CASE(cycle_devpm_phases_slept),
+	KUNIT_CASE(cycle_devpm_phases_aborted),
+	KUNIT_CASE(cycle_devpm_ignored_with_tracepoint),
 	{}
 };
 

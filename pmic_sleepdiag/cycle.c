@@ -6,7 +6,14 @@
  * between, the kernel's suspend_resume tracepoint names each step.  Events
  * outside an open cycle (hibernation) are ignored.  The last keep_cycles
  * cycles are kept for the report.
+ *
+ * A kernel built without tracepoints has no suspend_resume: the device
+ * phases then come from the module's own device's PM callbacks, and the
+ * sleep itself cannot be seen, so such a cycle ends "unknown" where it
+ * would end "resumed" or "no_sleep".
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -46,6 +53,7 @@ static const char *const psd_result_names[] = {
 	[PSD_RES_RESUMED] = "resumed",
 	[PSD_RES_ABORTED] = "aborted",
 	[PSD_RES_NO_SLEEP] = "no_sleep",
+	[PSD_RES_UNKNOWN] = "unknown",
 };
 
 /* suspend_resume actions that mark a phase or a failure step. */
@@ -73,6 +81,7 @@ static struct {
 	u32 first_kept;		/* lowest id not forgotten by reset */
 	u64 count;		/* attempts seen since load or reset */
 	bool open;
+	bool devpm_phases;	/* no suspend_resume: phases from pmdev.c */
 	int next_state;		/* from suspend_enter, before the notifier */
 } psd_trk;
 
@@ -243,6 +252,7 @@ static void psd_cycle_open(u64 t)
 {
 	struct psd_cycle *c;
 	unsigned long flags;
+	int state;
 	u32 id;
 
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);
@@ -252,13 +262,15 @@ static void psd_cycle_open(u64 t)
 	c = psd_cur();
 	memset(c, 0, sizeof(*c));
 	c->id = id;
-	c->state = READ_ONCE(psd_trk.next_state);
+	/* Taken, not peeked: a cycle never inherits the last one's state. */
+	c->state = xchg(&psd_trk.next_state, 0);
+	state = c->state;
 	c->step = PSD_STEP_NOTIFIER;
 	c->wake_irq = PSD_WAKE_IRQ_UNKNOWN;
 	c->t_start[PSD_PH_PREPARE] = t;
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 
-	trace_cycle_begin(id, READ_ONCE(psd_trk.next_state));
+	trace_cycle_begin(id, state);
 	psd_emit_phase(id, PSD_PH_PREPARE, true, 0, t);
 	psd_components_devpm(id, PSD_PH_PREPARE);
 }
@@ -268,6 +280,14 @@ static u8 psd_result(const struct psd_cycle *c)
 {
 	if (c->s2idle_loops || c->machine_suspends)
 		return PSD_RES_RESUMED;
+	/*
+	 * Only our device's callbacks seen: past suspend_noirq and back, the
+	 * system slept or found a wakeup pending; no callback tells which.
+	 */
+	if (READ_ONCE(psd_trk.devpm_phases))
+		return c->t_start[PSD_PH_SUSPEND_NOIRQ] &&
+		       c->t_start[PSD_PH_RESUME_NOIRQ] ?
+		       PSD_RES_UNKNOWN : PSD_RES_ABORTED;
 	/* Devices all suspended, then the core saw a wakeup pending. */
 	if (c->step == PSD_STEP_SUSPEND_NOIRQ &&
 	    c->t_end[PSD_PH_SUSPEND_NOIRQ] && c->t_start[PSD_PH_RESUME_NOIRQ])
@@ -386,6 +406,53 @@ void psd_cycle_set_abort_ws(u32 id, const char *name)
 }
 
 /**
+ * psd_cycle_devpm() - the own device's PM callback for @phase is running
+ * @phase: PSD_PH_SUSPEND ... PSD_PH_RESUME
+ *
+ * Marks the start of @phase when the kernel has no suspend_resume
+ * tracepoint to name it; otherwise the tracepoint does, and this does
+ * nothing.  Context: process (a device PM callback).
+ */
+void psd_cycle_devpm(enum psd_phase phase)
+{
+	u64 t = ktime_get_boot_fast_ns();
+	int step = -1;
+	u32 id;
+
+	if (!READ_ONCE(psd_trk.devpm_phases) || phase >= PSD_NR_PHASES)
+		return;
+	if (phase == PSD_PH_SUSPEND)
+		step = PSD_STEP_SUSPEND;
+	else if (phase == PSD_PH_SUSPEND_LATE)
+		step = PSD_STEP_SUSPEND_LATE;
+	else if (phase == PSD_PH_SUSPEND_NOIRQ)
+		step = PSD_STEP_SUSPEND_NOIRQ;
+	if (psd_mark(phase, step, true, t, &id))
+		psd_emit_phase(id, phase, true, 0, t);
+}
+
+/**
+ * psd_cycle_set_devpm_phases() - where the device phases come from
+ * @on: true: psd_cycle_devpm(); false: the suspend_resume tracepoint
+ *
+ * Set by psd_cycle_init(); KUnit sets it to drive the fallback.
+ */
+void psd_cycle_set_devpm_phases(bool on)
+{
+	WRITE_ONCE(psd_trk.devpm_phases, on);
+}
+
+/**
+ * psd_cycle_devpm_phases() - do the device phases come from psd_cycle_devpm()?
+ *
+ * Return: true on a kernel without the suspend_resume tracepoint.
+ */
+bool psd_cycle_devpm_phases(void)
+{
+	return READ_ONCE(psd_trk.devpm_phases);
+}
+
+/**
  * psd_cycle_current() - the open cycle, or the last one
  *
  * Return: its id; 0 before the first suspend.
@@ -448,6 +515,14 @@ void psd_cycles_reset(void)
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 }
 
+static void psd_cycle_tp_detach(void)
+{
+	if (psd_trk.devpm_phases)
+		return;
+	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume, NULL);
+	tracepoint_synchronize_unregister();
+}
+
 /**
  * psd_cycle_init() - start tracking suspend cycles
  * @keep: cycles kept for the report (keep_cycles)
@@ -465,17 +540,23 @@ int psd_cycle_init(unsigned int keep)
 	psd_trk.keep = keep;
 	psd_trk.first_kept = 1;
 
-	ret = register_trace_suspend_resume(psd_cycle_tp_suspend_resume, NULL);
-	if (ret)
-		goto err_free;
+	/* A kernel without tracepoints still has our device's callbacks. */
+	psd_trk.devpm_phases = !IS_ENABLED(CONFIG_TRACEPOINTS);
+	if (psd_trk.devpm_phases) {
+		pr_info("no suspend_resume tracepoint: device phases from our own device\n");
+	} else {
+		ret = register_trace_suspend_resume(psd_cycle_tp_suspend_resume,
+						    NULL);
+		if (ret)
+			goto err_free;
+	}
 	ret = register_pm_notifier(&psd_pm_nb);
 	if (ret)
 		goto err_tp;
 	return 0;
 
 err_tp:
-	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume, NULL);
-	tracepoint_synchronize_unregister();
+	psd_cycle_tp_detach();
 err_free:
 	kfree(psd_trk.kept);
 	return ret;
@@ -487,8 +568,7 @@ err_free:
 void psd_cycle_exit(void)
 {
 	unregister_pm_notifier(&psd_pm_nb);
-	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume, NULL);
-	tracepoint_synchronize_unregister();
+	psd_cycle_tp_detach();
 	kfree(psd_trk.kept);
 	memset(&psd_trk, 0, sizeof(psd_trk));
 }

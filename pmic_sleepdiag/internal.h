@@ -195,6 +195,7 @@ enum psd_cycle_result {
 	PSD_RES_RESUMED,
 	PSD_RES_ABORTED,
 	PSD_RES_NO_SLEEP,
+	PSD_RES_UNKNOWN,	/* the sleep itself cannot be seen */
 };
 
 int psd_events_init(unsigned int capacity);
@@ -283,6 +284,9 @@ const char *psd_step_name(unsigned int step);
 const char *psd_state_name(s64 state);
 bool psd_cycle_set_wake_irq(u32 id, int irq);
 void psd_cycle_set_abort_ws(u32 id, const char *name);
+void psd_cycle_devpm(enum psd_phase phase);
+void psd_cycle_set_devpm_phases(bool on);
+bool psd_cycle_devpm_phases(void);
 
 /* The tracker's inputs, exposed so KUnit can drive it like the kernel. */
 void psd_cycle_tp_suspend_resume(void *data, const char *action, int val,

@@ -51,6 +51,8 @@ int psd_summary_show(struct seq_file *m, void *unused)
 	psd_control_show_error(m);
 	seq_putc(m, '\n');
 
+	seq_printf(m, "phases: %s\n", psd_cycle_devpm_phases() ?
+		   "own_device(tracepoint missing)" : "suspend_resume");
 	seq_printf(m, "anomalies_dropped: %llu\n", psd_anomalies_dropped());
 	seq_printf(m, "keep_cycles: %u\n", psd_params.keep_cycles);
 	seq_printf(m, "events: %u\n", psd_params.events);

@@ -53,11 +53,20 @@ if [ ! -f "$out/.psd-built" ]; then
 	"$PSD_SRC/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "$frag" >&2
 	mk -s olddefconfig >&2
 	# Every option the fragment asks for (its last word on each) must have
-	# survived olddefconfig.
+	# survived olddefconfig.  An option asked to be off may also be gone
+	# from .config, hidden by another that is off.
 	lost=$(grep -E '^(CONFIG_[A-Z0-9_]+=.*|# CONFIG_[A-Z0-9_]+ is not set)$' "$frag" |
 		awk '{ o = $0; sub(/^# /, "", o); sub(/[= ].*/, "", o); last[o] = $0 }
 		     END { for (o in last) print last[o] }' |
-		grep -vxF -f "$out/.config" || true)
+		while read -r want; do
+			case $want in
+			"# "*)	o=${want#\# }
+				! grep -q "^${o%% *}=" "$out/.config" ||
+					echo "$want" ;;
+			*)	grep -qxF "$want" "$out/.config" ||
+					echo "$want" ;;
+			esac
+		done)
 	if [ -n "$lost" ]; then
 		echo "build-kernel: $name: these options did not stick:" >&2
 		echo "$lost" >&2

@@ -7,7 +7,8 @@
  * is attached all or none, so a layer with a missing tracepoint is simply
  * off.  Detaching waits for running probes with
  * tracepoint_synchronize_unregister() before the caller frees anything a
- * probe touches.
+ * probe touches.  A kernel built without tracepoints exports none of these
+ * functions: there every layer that needs one is off.
  */
 #include <linux/string.h>
 #include <linux/tracepoint.h>
@@ -57,6 +58,10 @@ int psd_tp_attach(struct psd_tp *tps, unsigned int n, const char **why)
 
 	for (i = 0; i < n; i++)
 		tps[i].tp = NULL;
+	if (!IS_ENABLED(CONFIG_TRACEPOINTS)) {
+		*why = "tracepoint missing";
+		return -ENOENT;
+	}
 	for_each_kernel_tracepoint(psd_tp_match, &l);
 
 	for (i = 0; i < n; i++) {
@@ -87,6 +92,8 @@ int psd_tp_attach(struct psd_tp *tps, unsigned int n, const char **why)
  */
 void psd_tp_detach(struct psd_tp *tps, unsigned int n)
 {
+	if (!IS_ENABLED(CONFIG_TRACEPOINTS))
+		return;
 	psd_tp_unregister(tps, n);
 	tracepoint_synchronize_unregister();
 }

@@ -24,6 +24,9 @@ console it collected.  A scenario is scripts/e2e/scenarios/NAME.py with:
                                 # --full or when named; otherwise not listed
     DEBUG_SKIP = 'why'          # optional: not run on the debug kernel, and
                                 # counted as SKIP with this reason
+    KERNEL = 'notrace'          # optional: runs on that kernel of KERNELS
+                                # instead (built when first needed); SKIP
+                                # with --kernel debug
 
 A scenario fails on a kernel splat (SPLATS) anywhere on the console, if the
 guest did not finish, if its script called `fail` or exited non-zero, or if
@@ -75,7 +78,11 @@ KERNELS = {
             'slow': 1},
     'debug': {'config': 'arm64-debug', 'prefix': 'e2e-debug', 'mem': '1G',
               'slow': 3},
+    # No tracepoints at all: only for scenarios that ask for it (KERNEL).
+    'notrace': {'config': 'arm64-notrace', 'prefix': 'e2e', 'mem': '512M',
+                'slow': 1},
 }
+SELECTABLE = ('e2e', 'debug')       # --kernel
 SPLATS = ('WARNING:', 'BUG:', 'Oops', 'possible recursive locking', 'lockdep',
           'INFO: task', 'circular locking',
           'sleeping function called from invalid context', 'Call trace:',
@@ -135,7 +142,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t debugfs debugfs /sys/kernel/debug
-mount -t tracefs tracefs /sys/kernel/tracing
+[ -d /sys/kernel/tracing ] && mount -t tracefs tracefs /sys/kernel/tracing
 echo 5 > /proc/sys/kernel/printk
 echo "@@PSD-START $(uname -r)@@"
 sh /scenario.sh
@@ -212,7 +219,8 @@ def busybox(log):
 def build_all(kernel='e2e'):
     """Return the artifacts as a dict; 'module' is None if it did not build."""
     os.makedirs(LOGDIR, exist_ok=True)
-    log = os.path.join(LOGDIR, 'build.log')
+    log = os.path.join(LOGDIR, 'build.log' if kernel in SELECTABLE else
+                       'build-%s.log' % kernel)
     open(log, 'w').close()
     print('e2e: building what is missing (log: %s)' % log, file=sys.stderr,
           flush=True)
@@ -680,8 +688,8 @@ def main(argv):
             full = True
         elif arg == '--kernel' or arg.startswith('--kernel='):
             kernel = arg[9:] if '=' in arg else next(args, '')
-            if kernel not in KERNELS:
-                print('run.py: --kernel %s' % '|'.join(KERNELS),
+            if kernel not in SELECTABLE:
+                print('run.py: --kernel %s' % '|'.join(SELECTABLE),
                       file=sys.stderr)
                 return 2
         elif arg.startswith('--'):
@@ -698,6 +706,7 @@ def main(argv):
     fcntl.flock(lock, fcntl.LOCK_EX)
     try:
         a = build_all(kernel)
+        arts = {kernel: a}
     except RuntimeError as e:
         print('FAIL %s/build: %s' % (prefix, e))
         return 1
@@ -721,8 +730,22 @@ def main(argv):
             skip(name, sc.DEBUG_SKIP, prefix)
             skipped += 1
             continue
+        own = getattr(sc, 'KERNEL', kernel)
+        if kernel == 'debug' and own != kernel:
+            skip(name, 'runs on the %s kernel only' % own, prefix)
+            skipped += 1
+            continue
         t0 = time.monotonic()
-        why, run, log = run_scenario(a, name, sc)
+        if own not in arts:
+            try:
+                arts[own] = build_all(own)
+            except RuntimeError as e:
+                arts[own] = e
+        if isinstance(arts[own], RuntimeError):
+            why, run, log = 'the %s kernel did not build: %s' % (
+                own, str(arts[own]).splitlines()[0]), None, None
+        else:
+            why, run, log = run_scenario(arts[own], name, sc)
         report(name, why, run, log, prefix)
         print('  (%.0f s)' % (time.monotonic() - t0), file=sys.stderr,
               flush=True)

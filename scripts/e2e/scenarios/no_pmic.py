@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """Loaded with no PMIC (no i2c bus at all) and no watch list, the module
 still loads and summary names every component, the PMIC as off(<reason>),
-and every counter of INTERFACE.md."""
+and every counter of INTERFACE.md; the device phases come from the
+suspend_resume tracepoint."""
 
 GUEST = r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"
@@ -30,3 +31,4 @@ def check(run):
     for k in COUNTERS[:-1]:
         run.expect_match('summary ' + k, r'\d+', s[k])
     run.expect_eq('summary cycles', '0', s['cycles'])
+    run.expect_eq('summary phases', 'suspend_resume', s.get('phases'))
