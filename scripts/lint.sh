@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The build matrix and static checks, each a gate counted as a test:
 #   build/<kernel>   W=1 build, zero warnings (Debian headers 6.1, 6.12,
-#                    6.12-rt amd64; linux-source-6.12 built for arm64, arm)
+#                    6.12-rt amd64; linux-source-6.12 built for arm64, arm,
+#                    and for arm64 without tracepoints)
 #   sparse/<kernel>  C=2, zero reports
 #   checkpatch/<f>   checkpatch.pl --strict, per source file
 #   sh-n/<f>, shellcheck/<f>  dash -n and shellcheck -s sh, per target script
@@ -53,12 +54,14 @@ h612=$(ls -d /usr/src/linux-headers-6.12.*-amd64 | grep -v -- -rt- | sort -V | t
 h612rt=$(newest '/usr/src/linux-headers-6.12.*-rt-amd64')
 arm64=$("$here/build-kernel.sh" arm64-e2e | tail -1) || arm64=
 arm=$("$here/build-kernel.sh" arm-lint | tail -1) || arm=
+notrace=$("$here/build-kernel.sh" arm64-notrace | tail -1) || notrace=
 
 gate build/6.1-amd64 "$h61" x86_64 "" W=1
 gate build/6.12-amd64 "$h612" x86_64 "" W=1
 gate build/6.12-rt-amd64 "$h612rt" x86_64 "" W=1
 gate build/6.12-arm64 "$arm64" arm64 aarch64-linux-gnu- W=1
 gate build/6.12-arm "$arm" arm arm-linux-gnueabihf- W=1
+gate build/6.12-arm64-notrace "$notrace" arm64 aarch64-linux-gnu- W=1
 gate sparse/6.12-amd64 "$h612" x86_64 "" C=2
 gate sparse/6.12-arm64 "$arm64" arm64 aarch64-linux-gnu- C=2
 
