@@ -504,21 +504,24 @@ def boot(a, name, sc):
     cmd = QEMU + ['-m', k['mem'], '-kernel', a['image'], '-initrd', rd,
                   '-append', CMDLINE + getattr(sc, 'APPEND', '')]
     t0 = time.monotonic()
-    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT) as p:
-        try:
-            out, _ = p.communicate(timeout=timeout_of(sc, k))
-            timeout = False
-        except subprocess.TimeoutExpired:
-            p.kill()
-            out, _ = p.communicate()
-            timeout = True
-        except BaseException:
-            p.kill()
-            raise
-    secs = time.monotonic() - t0
-    console = out.decode('utf-8', 'replace')
+    # The console goes straight to the log, so that a long run can be
+    # watched (tail -f); the command and time head it once it is over.
+    with open(log, 'w+b') as f:
+        with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=f,
+                              stderr=subprocess.STDOUT) as p:
+            try:
+                p.wait(timeout=timeout_of(sc, k))
+                timeout = False
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+                timeout = True
+            except BaseException:
+                p.kill()
+                raise
+        secs = time.monotonic() - t0
+        f.seek(0)
+        console = f.read().decode('utf-8', 'replace')
     with open(log, 'w') as f:
         f.write('# %s\n# %.1f s%s\n%s' % (' '.join(cmd), secs,
                                          ', TIMEOUT' if timeout else '',
