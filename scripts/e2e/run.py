@@ -24,8 +24,6 @@ console it collected.  A scenario is scripts/e2e/scenarios/NAME.py with:
                                 # --full or when named; otherwise not listed
     DEBUG_SKIP = 'why'          # optional: not run on the debug kernel, and
                                 # counted as SKIP with this reason
-    DEBUG_TIMEOUT = 7200        # optional, seconds on the debug kernel, for
-                                # scenarios slowed more than 'slow' there
     KERNEL = 'notrace'          # optional: runs on that kernel of KERNELS
                                 # instead (built when first needed); SKIP
                                 # with --kernel debug
@@ -510,7 +508,7 @@ def boot(a, name, sc):
         with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=f,
                               stderr=subprocess.STDOUT) as p:
             try:
-                p.wait(timeout=timeout_of(sc, k))
+                p.wait(timeout=getattr(sc, 'TIMEOUT', 300) * k['slow'])
                 timeout = False
             except subprocess.TimeoutExpired:
                 p.kill()
@@ -641,13 +639,6 @@ def verdict(run, sc, kernel):
         return 'check() raised %s: %s (%s:%d)' % (
             type(e).__name__, e, os.path.basename(tb.filename), tb.lineno)
     return None
-
-
-def timeout_of(sc, kernel):
-    """Seconds the scenario's boot may take on kernel (a KERNELS entry)."""
-    if kernel['config'] == 'arm64-debug' and hasattr(sc, 'DEBUG_TIMEOUT'):
-        return sc.DEBUG_TIMEOUT
-    return getattr(sc, 'TIMEOUT', 300) * kernel['slow']
 
 
 def run_scenario(a, name, sc):
