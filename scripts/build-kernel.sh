@@ -45,6 +45,10 @@ ver=$(dpkg-query -W -f '${Version}' linux-source-6.12)
 key=$( (cat "$frag"; echo "$ver"; "${cross}gcc" --version | head -1) | sha256sum | cut -c1-12)
 out=$PSD_CACHE/build/$name-$key
 
+# One build of a configuration at a time, whoever asks (lint, e2e, bench).
+mkdir -p "$PSD_CACHE/build"
+exec 8>"$PSD_CACHE/build/$name-$key.lock"
+flock 8
 if [ ! -f "$out/.psd-built" ]; then
 	mkdir -p "$out"
 	mk() { make -C "$PSD_SRC" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" "$@"; }
