@@ -7,14 +7,15 @@ import base64
 import os
 import subprocess
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from harness.config import HERE, LOGDIR
+
 SRC = os.path.join(HERE, 'alarmwait.c')
 CC = 'aarch64-linux-gnu-gcc'
 CFLAGS = ['-static', '-nostdlib', '-ffreestanding', '-fno-stack-protector',
           '-fno-builtin', '-O2', '-Wall', '-Werror']
 
 
-def build(out_dir='/tmp/psd-e2e-logs'):
+def build(out_dir=LOGDIR):
     """Compile alarmwait; return the binary's bytes."""
     os.makedirs(out_dir, exist_ok=True)
     out = os.path.join(out_dir, 'alarmwait')
@@ -25,8 +26,7 @@ def build(out_dir='/tmp/psd-e2e-logs'):
 
 def guest_install():
     """Shell lines that write /bin/alarmwait in the guest."""
-    b64 = base64.encodebytes(build(os.environ.get('PSD_LOGDIR') or
-                                   '/tmp/psd-e2e-logs')).decode()
+    b64 = base64.encodebytes(build()).decode()
     return ("base64 -d > /bin/alarmwait <<'PSD_EOF'\n%sPSD_EOF\n"
             "chmod 755 /bin/alarmwait\n" % b64)
 
