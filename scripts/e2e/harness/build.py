@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 
-from .config import ARCH, CACHE, CROSS, KERNELS, ROOT, SELECTABLE
+from .config import ARCH, CACHE, CHECKOUT, CROSS, KERNELS, ROOT, SELECTABLE
 from .progress import Progress, how_far
 
 
@@ -71,7 +71,7 @@ def build_all(kernel, logdir):
     with Progress('e2e: building the %s kernel' % config) as prog:
         kdir = sh([os.path.join(ROOT, 'scripts', 'build-kernel.sh'), config],
                   log, prog).split()[-1]
-    out = os.path.join(CACHE, 'e2e', os.path.basename(kdir))
+    out = os.path.join(CACHE, 'e2e', os.path.basename(kdir), CHECKOUT)
     bm = [os.path.join(ROOT, 'scripts', 'build-module.sh')]
     a = {'kdir': kdir, 'busybox': busybox(log), 'module': None,
          'kernel': KERNELS[kernel],

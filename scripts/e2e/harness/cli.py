@@ -27,8 +27,10 @@ ending in its verdict= line; scenarios that load the module call
 Prints `PASS e2e/NAME` or `FAIL e2e/NAME: reason` per scenario (and appends
 `PASS e2e/NAME` / `FAIL e2e/NAME` to $PSD_RESULTS if set), then
 `e2e: N passed, N failed, N skipped`; on the debug kernel the prefix is
-`e2e-debug`.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs),
-those of the debug kernel to its debug/ subdirectory.  A boot or build
+`e2e-debug`.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs,
+or /tmp/psd-e2e-logs-CHECKOUT while a run of another checkout uses it),
+those of the debug kernel to its debug/ subdirectory.  Runs from different
+checkouts go on at once; two from the same checkout take turns.  A boot or build
 that lasts shows a progress line on standard error.  Exit status 1 if any
 scenario failed.
 """
@@ -117,15 +119,44 @@ def run_demo(a, prefix, logdir):
     return 1 if why else 0
 
 
+def lock(path, wait=True):
+    """An exclusive flock on path, held while the returned file is open;
+    None if another run holds it and wait is False."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    f = open(path, 'w')
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        f.close()
+        return None
+    return f
+
+
+def take_locks():
+    """Lock what this run shares with others: this checkout's builds of
+    the module (two runs of one checkout take turns) and the log
+    directory.  Kernel builds lock themselves (build-kernel.sh).  When
+    another run uses the default log directory, this one takes its own.
+    Returns (the locks, the log directory)."""
+    held = [lock(os.path.join(config.CACHE, 'e2e',
+                              config.CHECKOUT + '.lock'))]
+    base = config.LOGDIR
+    logs = lock(os.path.join(base, '.lock'),
+                wait='PSD_LOGDIR' in os.environ)
+    if logs is None:
+        base = '%s-%s' % (config.LOGDIR, config.CHECKOUT)
+        print('e2e: %s is used by another run: logs in %s' % (
+            config.LOGDIR, base), file=sys.stderr, flush=True)
+        logs = lock(os.path.join(base, '.lock'))
+    return held + [logs], base
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     kernel = args.kernel
     prefix = config.KERNELS[kernel]['prefix']
-    logdir = config.logdir(kernel)
-    # Runs share the build output under CACHE: one at a time.
-    os.makedirs(config.CACHE, exist_ok=True)
-    lock = open(os.path.join(config.CACHE, 'e2e.lock'), 'w')
-    fcntl.flock(lock, fcntl.LOCK_EX)
+    locks, base = take_locks()     # held until main returns
+    logdir = config.logdir(base, kernel)
     try:
         a = build_all(kernel, logdir)
         arts = {kernel: a}

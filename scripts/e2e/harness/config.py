@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 """Where things are, and the kernels the scenarios run on."""
+import hashlib
 import os
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # e2e/
@@ -9,6 +10,11 @@ CACHE = os.environ.get('PSD_CACHE') or os.path.join(
     os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache'),
     'pmic_sleepdiag')
 LOGDIR = os.environ.get('PSD_LOGDIR') or '/tmp/psd-e2e-logs'
+# This checkout's name among those sharing CACHE: its builds of the module
+# are its own, so that runs from several checkouts need not wait for each
+# other.
+CHECKOUT = '%s-%s' % (os.path.basename(ROOT), hashlib.sha1(
+    ROOT.encode()).hexdigest()[:8])
 REPORT_SCHEMA = os.path.join(ROOT, 'Documentation', 'report.schema.json')
 ARCH, CROSS = 'arm64', 'aarch64-linux-gnu-'
 DEBUGFS = '/sys/kernel/debug/pmic_sleepdiag'
@@ -29,6 +35,6 @@ KERNELS = {
 SELECTABLE = ('e2e', 'debug')       # --kernel
 
 
-def logdir(kernel='e2e'):
+def logdir(base, kernel='e2e'):
     """Console logs of a run on kernel: the debug kernel's apart."""
-    return LOGDIR if kernel == 'e2e' else os.path.join(LOGDIR, kernel)
+    return base if kernel == 'e2e' else os.path.join(base, kernel)

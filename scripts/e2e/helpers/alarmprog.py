@@ -1,34 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0
-"""alarmwait for the e2e guest: build scripts/e2e/alarmwait.c as a tiny
-static arm64 program and hand scenarios a GUEST snippet that installs it
-as /bin/alarmwait (base64 in a here-document: the runner's initramfs takes
-no extra files).  Imported by the alarm_* scenarios; not a scenario."""
-import base64
-import os
-import subprocess
+"""alarmwait for the e2e guest: scripts/e2e/alarmwait.c built as a tiny
+static arm64 program, a GUEST snippet that installs it as /bin/alarmwait,
+and the guest shell helper the alarm_* scenarios use it through."""
+from helpers import guestbin
 
-from harness.config import HERE, LOGDIR
-
-SRC = os.path.join(HERE, 'alarmwait.c')
-CC = 'aarch64-linux-gnu-gcc'
 CFLAGS = ['-static', '-nostdlib', '-ffreestanding', '-fno-stack-protector',
           '-fno-builtin', '-O2', '-Wall', '-Werror']
 
 
-def build(out_dir=LOGDIR):
-    """Compile alarmwait; return the binary's bytes."""
-    os.makedirs(out_dir, exist_ok=True)
-    out = os.path.join(out_dir, 'alarmwait')
-    subprocess.run([CC] + CFLAGS + ['-o', out, SRC], check=True)
-    with open(out, 'rb') as f:
-        return f.read()
-
-
 def guest_install():
     """Shell lines that write /bin/alarmwait in the guest."""
-    b64 = base64.encodebytes(build()).decode()
-    return ("base64 -d > /bin/alarmwait <<'PSD_EOF'\n%sPSD_EOF\n"
-            "chmod 755 /bin/alarmwait\n" % b64)
+    return guestbin.install('alarmwait', guestbin.build('alarmwait.c',
+                                                        CFLAGS))
 
 
 # Guest shell helper: alarm_cycle SECONDS OUT arms a CLOCK_BOOTTIME_ALARM

@@ -4,48 +4,31 @@ helpers built against the kernel's nolibc (the guest has busybox only, no
 libc) and shipped like alarmwait (base64 in a here-document), guest shell
 snippets for background load and memory accounting, and host-side
 parsers."""
-import base64
 import os
 import re
 import subprocess
 
-from harness.config import CACHE, HERE, LOGDIR, ROOT
+from harness.config import CACHE, ROOT
 from harness.judge import is_splat
+from helpers import guestbin
 
 NOLIBC = os.path.join(CACHE, 'linux-source-6.12', 'tools', 'include',
                       'nolibc')
-CC = 'aarch64-linux-gnu-gcc'
 CFLAGS = ['-static', '-nostdlib', '-ffreestanding', '-fno-stack-protector',
           '-fno-asynchronous-unwind-tables', '-Os', '-s', '-Wall', '-Werror',
           '-Wl,-z,max-page-size=4096']
 
 
-def build(name, out_dir=None):
-    """Compile scripts/e2e/NAME.c with nolibc; return the binary's bytes."""
+def install(*names):
+    """Guest shell lines that write /bin/NAME for each helper, NAME.c
+    built with nolibc."""
     if not os.path.isdir(NOLIBC):       # the runner extracts it; be sure
         subprocess.run(['sh', '-c', '. "%s"; psd_src_tree' %
                         os.path.join(ROOT, 'scripts', 'cache.sh')],
                        check=True)
-    out_dir = out_dir or LOGDIR
-    os.makedirs(out_dir, exist_ok=True)
-    out = os.path.join(out_dir, name)
-    subprocess.run([CC] + CFLAGS + ['-include', os.path.join(NOLIBC,
-                                                             'nolibc.h'),
-                                    '-I', NOLIBC, '-o', out,
-                                    os.path.join(HERE, name + '.c'), '-lgcc'],
-                   check=True)
-    with open(out, 'rb') as f:
-        return f.read()
-
-
-def install(*names):
-    """Guest shell lines that write /bin/NAME for each helper."""
-    s = ''
-    for n in names:
-        b64 = base64.encodebytes(build(n)).decode()
-        s += ("base64 -d > /bin/%s <<'PSD_EOF'\n%sPSD_EOF\nchmod 755 /bin/%s\n"
-              % (n, b64, n))
-    return s
+    return ''.join(guestbin.install(n, guestbin.build(
+        n + '.c', CFLAGS + ['-include', os.path.join(NOLIBC, 'nolibc.h'),
+                            '-I', NOLIBC], ['-lgcc'])) for n in names)
 
 
 # Guest shell helpers for the campaigns.
