@@ -64,9 +64,10 @@ class Cycle:
 
 def cycles(run):
     """Every cycle, oldest first, after checking that report and
-    report.json agree on the cycles and their verdicts, and that each
-    verdict's uses= (the report lines its rule reads, by first key) names
-    lines its block holds, the same for a rule in every cycle."""
+    report.json agree on the cycles and their verdicts.  Each verdict's
+    uses= (the kinds of report line its rule reads, by first key) is the
+    same for a rule in every cycle and names a line its block holds: the
+    rule table is the module's, not copied here."""
     run.expect_report_agrees()
     blocks, doc = run.report_blocks(), run.report_json()
     run.expect(doc['cycles'], 'report.json has no cycle')
@@ -75,7 +76,7 @@ def cycles(run):
         c = Cycle(run, obj['cycle'], blocks[obj['cycle']], obj)
         rule, used = c.verdict['verdict'], c.verdict['uses']
         kinds = [k for k, _ in c.lines]
-        run.expect(used and set(used.split()) <= set(kinds),
+        run.expect(set(used.split()) & set(kinds),
                    'cycle %d verdict %s uses="%s", its block has %s lines'
                    % (c.cycle, rule, used, ' '.join(sorted(set(kinds)))))
         run.expect_eq('uses= of verdict %s (as in an earlier cycle)' % rule,
