@@ -29,10 +29,10 @@ Prints `PASS e2e/NAME` or `FAIL e2e/NAME: reason` per scenario (and appends
 `e2e: N passed, N failed, N skipped`; on the debug kernel the prefix is
 `e2e-debug`.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs,
 or /tmp/psd-e2e-logs-CHECKOUT while a run of another checkout uses it),
-those of the debug kernel to its debug/ subdirectory.  Runs from different
-checkouts go on at once; two from the same checkout take turns.  A boot or build
-that lasts shows a progress line on standard error.  Exit status 1 if any
-scenario failed.
+those of the debug kernel to its debug/ subdirectory.  Runs from
+different checkouts go on at once; two from the same checkout take turns.
+A boot or build that lasts shows a progress line on standard error.  Exit
+status 1 if any scenario failed.
 """
 import argparse
 import fcntl
@@ -53,10 +53,9 @@ def run_scenario(a, name, sc, logdir):
         return 'pmic_sleepdiag.ko did not build: %s' % \
             a['module_error'].splitlines()[0], None, None
     k = a['kernel']
-    console, log, _, _ = boot(a, '%s/%s' % (k['prefix'], name), sc.GUEST,
-                              logdir, name,
-                              getattr(sc, 'TIMEOUT', 300) * k['slow'],
-                              getattr(sc, 'APPEND', ''))
+    console, log = boot(a, '%s/%s' % (k['prefix'], name), sc.GUEST,
+                        logdir, name, getattr(sc, 'TIMEOUT', 300) * k['slow'],
+                        getattr(sc, 'APPEND', ''))
     run = Run(name, console)
     if run.kmemleak:
         run.kmemleak = symbolize(run.kmemleak, a)
@@ -151,6 +150,19 @@ def take_locks():
     return held + [logs], base
 
 
+def excluded(sc, kernel, args):
+    """Why scenario sc is not run: '' to leave it out unlisted (a long
+    campaign not asked for), a SKIP reason, or None to run it."""
+    if getattr(sc, 'FULL_ONLY', False) and not (args.full or args.names):
+        return ''                   # a long campaign: make check-full
+    if kernel == 'debug' and getattr(sc, 'DEBUG_SKIP', None):
+        return sc.DEBUG_SKIP
+    own = getattr(sc, 'KERNEL', kernel)
+    if kernel == 'debug' and own != kernel:
+        return 'runs on the %s kernel only' % own
+    return None
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     kernel = args.kernel
@@ -175,17 +187,13 @@ def main(argv=None):
                    None, None, prefix)
             failed += 1
             continue
-        if getattr(sc, 'FULL_ONLY', False) and not (args.full or args.names):
-            continue                # a long campaign: make check-full
-        if kernel == 'debug' and getattr(sc, 'DEBUG_SKIP', None):
-            skip(name, sc.DEBUG_SKIP, prefix)
-            skipped += 1
+        why = excluded(sc, kernel, args)
+        if why is not None:
+            if why:
+                skip(name, why, prefix)
+                skipped += 1
             continue
         own = getattr(sc, 'KERNEL', kernel)
-        if kernel == 'debug' and own != kernel:
-            skip(name, 'runs on the %s kernel only' % own, prefix)
-            skipped += 1
-            continue
         t0 = time.monotonic()
         if own not in arts:
             try:

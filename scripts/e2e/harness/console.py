@@ -12,8 +12,9 @@ class CheckFailed(Exception):
     pass
 
 
-MARK = re.compile(r'@@(BEGIN|END|MISSING|FAIL|NOTE|PROGRESS|PSD-START|PSD-DMESG'
-                  r'|PSD-DONE|PSD-KMEMLEAK-END|PSD-KMEMLEAK) ?(.*?)@@\s*$')
+MARK = re.compile(r'@@(BEGIN|END|MISSING|FAIL|NOTE|PROGRESS|PSD-START'
+                  r'|PSD-DMESG|PSD-DONE|PSD-KMEMLEAK-END|PSD-KMEMLEAK) ?'
+                  r'(.*?)@@\s*$')
 KV = re.compile(r'([A-Za-z_][\w.]*)=("(?:[^"\\]|\\.)*"|\S*)')
 
 

@@ -9,8 +9,8 @@ import time
 from .config import ROOT
 from .progress import Progress, elapsed
 
-QEMU = ['qemu-system-aarch64', '-M', 'virt,gic-version=3', '-cpu', 'cortex-a57',
-        '-smp', '2', '-nographic', '-no-reboot',
+QEMU = ['qemu-system-aarch64', '-M', 'virt,gic-version=3',
+        '-cpu', 'cortex-a57', '-smp', '2', '-nographic', '-no-reboot',
         # No network: the guest needs none, and the default NIC's option
         # ROM (Debian's ipxe-qemu) is not installed without recommends.
         '-nic', 'none']
@@ -160,8 +160,8 @@ def last_progress(log):
 
 
 def boot(a, what, guest, logdir, name, timeout, append=''):
-    """Boot the kernel of a once with the GUEST script; return (console
-    text, log path, seconds, whether it timed out).  The console goes
+    """Boot the kernel of a once with the GUEST script, for at most timeout
+    seconds; return (console text, log path).  The console goes
     straight to the log, so that a long run can be watched (tail -f); the
     command and time head it once it is over."""
     os.makedirs(logdir, exist_ok=True)
@@ -194,4 +194,4 @@ def boot(a, what, guest, logdir, name, timeout, append=''):
         f.write('# %s\n# %.1f s%s\n%s' % (' '.join(cmd), secs,
                                          ', TIMEOUT' if timed_out else '',
                                          console))
-    return console, log, secs, timed_out
+    return console, log
