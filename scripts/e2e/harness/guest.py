@@ -46,6 +46,12 @@ s2idle_cycle() {                # s2idle_cycle [SECONDS]: RTC-alarm-woken freeze
 	echo "+${1:-3}" > /sys/class/rtc/rtc0/wakealarm || return
 	echo freeze > /sys/power/state
 }
+settle() {                      # settle: the last cycle's post_resume timer
+	local ms                # window is closed (post_resume_ms, + 1 s)
+	ms=$(sed -n 's/^setting.post_resume_ms: //p' $D/summary)
+	[ -n "$ms" ] || { fail "no setting.post_resume_ms: in summary"; return 1; }
+	sleep $(( (ms + 999) / 1000 + 1 ))
+}
 insmod() {                      # insmod, noting where the module's code is:
 	command insmod "$@" || return   # names leaks found after its rmmod
 	[ -e /sys/kernel/debug/kmemleak ] || return 0

@@ -9,13 +9,10 @@ HRT_QUIET = r'''
 echo "set hrtimer_late_us 1000000" > $D/control || fail "set hrtimer_late_us"
 '''
 
-# The post_resume timer window closes post_resume_ms after the thaw; only
-# then is a cycle's record final.  Wait for it (the setting as the module
-# shows it, rounded up to whole seconds, plus one), then dump.
+# A cycle's record is final once its post_resume timer window has closed:
+# wait for it (settle), then dump.
 SETTLE = r'''
-ms=$(sed -n 's/^setting.post_resume_ms: //p' $D/summary)
-[ -n "$ms" ] || fail "no setting.post_resume_ms: in summary"
-sleep $(( (${ms:-0} + 999) / 1000 + 1 ))
+settle
 dump_report
 '''
 

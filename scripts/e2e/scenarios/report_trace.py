@@ -42,7 +42,7 @@ s2idle_cycle || fail "s2idle cycle 1"
 echo 0x11:0x40 > /sys/module/psd_fix_tps65910/parameters/phase_write || \
 	fail "phase_write"
 s2idle_cycle || fail "s2idle cycle 2"
-sleep 2
+settle
 echo 0 > $T/tracing_on
 dump $T/trace $D/summary $D/anomalies
 dump_report
