@@ -23,7 +23,7 @@ import jsonschema
 
 SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                            '..', '..', 'Documentation', 'report.schema.json')
-DUMP = re.compile(r'^@@BEGIN (\S*report\.json)@@\s*$(.*?)^@@END \1@@',
+DUMP = re.compile(r'^@@BEGIN (\S*report\.json)@@\s*$(.*?)@@END \1@@',
                   re.M | re.S)
 
 _validator = None
