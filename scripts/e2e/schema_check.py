@@ -19,7 +19,10 @@ import os
 import re
 import sys
 
-import jsonschema
+try:
+    import jsonschema
+except ImportError:             # main() says what to install
+    jsonschema = None
 
 SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                            '..', '..', 'Documentation', 'report.schema.json')
@@ -95,6 +98,10 @@ def documents(path):
 def main(argv):
     if not argv or argv[0].startswith('-'):
         print(__doc__, file=sys.stderr)
+        return 2
+    if jsonschema is None:
+        print('schema_check: no jsonschema module: apt-get install '
+              'python3-jsonschema', file=sys.stderr)
         return 2
     n = bad = 0
     for path in argv:
