@@ -6,7 +6,8 @@
 
 Each FILE is a report.json document, or a console log of an e2e run
 (scripts/e2e/run.py), from which every dump of a report.json between its
-@@BEGIN …report.json@@ / @@END …@@ markers is checked.  Prints one line
+@@BEGIN …report.json@@ / @@END …@@ markers is checked (a log may have
+none).  Prints one line
 per error (FILE[#dump]: $.json.path: message) and a summary; exit status 0
 when every document is valid, 1 otherwise, 2 on usage or a missing
 validator.
@@ -89,8 +90,8 @@ def documents(path):
     with open(path, encoding='utf-8', errors='replace') as f:
         text = f.read().replace('\r', '')
     dumps = DUMP.findall(text)
-    if not dumps:
-        return [(path, text)]
+    if not dumps and '@@PSD-START' not in text:
+        return [(path, text)]       # a document, not a console log
     return [('%s#%d(%s)' % (path, i + 1, name), body.lstrip('\n'))
             for i, (name, body) in enumerate(dumps)]
 
