@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """Loaded with no PMIC (no i2c bus at all) and no watch list, the module
 still loads and summary names every component, the PMIC as off(<reason>),
-and every counter of INTERFACE.md; the device phases come from the
-suspend_resume tracepoint."""
+and every counter of Documentation/interface.rst; the device phases come
+from the suspend_resume tracepoint."""
 
 GUEST = r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """Three RTC-alarm-woken s2idle cycles with the TPS65910 fixture present:
 summary counts 3 cycles; events has, per cycle, every phase in the order of
-INTERFACE.md and a cycle_end result=resumed with s2idle_loops >= 1."""
+Documentation/interface.rst and a cycle_end result=resumed with
+s2idle_loops >= 1."""
 
 GUEST = r'''
 load_tps || fail "tps65910 fixture"
