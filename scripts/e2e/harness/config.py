@@ -15,7 +15,6 @@ LOGDIR = os.environ.get('PSD_LOGDIR') or '/tmp/psd-e2e-logs'
 # other.
 CHECKOUT = '%s-%s' % (os.path.basename(ROOT), hashlib.sha1(
     ROOT.encode()).hexdigest()[:8])
-REPORT_SCHEMA = os.path.join(ROOT, 'Documentation', 'report.schema.json')
 ARCH, CROSS = 'arm64', 'aarch64-linux-gnu-'
 DEBUGFS = '/sys/kernel/debug/pmic_sleepdiag'
 

@@ -3,7 +3,6 @@
 on the debug kernel, every report and report.json dump well formed (and
 report.json valid against Documentation/report.schema.json), and the
 scenario's own check(run)."""
-import functools
 import json
 import os
 import re
@@ -11,7 +10,9 @@ import subprocess
 import sys
 import traceback
 
-from .config import CROSS, REPORT_SCHEMA, ROOT
+import schema_check     # scripts/e2e/, the runner's own directory
+
+from .config import CROSS, ROOT
 from .console import CheckFailed, Run
 
 SPLATS = ('WARNING:', 'BUG:', 'Oops', 'possible recursive locking', 'lockdep',
@@ -28,43 +29,17 @@ def is_splat(line):
     return any(s in line for s in SPLATS) and not SPLAT_OK.search(line)
 
 
-@functools.lru_cache(maxsize=None)
-def report_validator():
-    """A validator of Documentation/report.schema.json (Debian's
-    python3-jsonschema), None while the repository has no schema."""
-    if not os.path.exists(REPORT_SCHEMA):
-        print('e2e: %s absent: report.json dumps are not validated' %
-              REPORT_SCHEMA, file=sys.stderr, flush=True)
-        return None
-    import jsonschema       # here: a run without the schema does not need it
-    with open(REPORT_SCHEMA) as f:
-        schema = json.load(f)
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
-
-
-def json_path(path):
-    """A jsonschema error's absolute_path as $.cycles[0].verdict."""
-    return '$' + ''.join('[%d]' % p if isinstance(p, int) else '.%s' % p
-                         for p in path)
-
-
 def schema_problem(doc):
     """None if doc is valid against the report schema, else the first
-    error by document order, with its path."""
-    try:
-        v = report_validator()
-    except ImportError:
+    error by document order, with its path (schema_check.py)."""
+    if schema_check.jsonschema is None:
         return 'python3-jsonschema is missing (scripts/deps.sh installs it)'
-    errors = sorted(v.iter_errors(doc), key=lambda e: list(
-        map(str, e.absolute_path))) if v else []
+    errors = schema_check.validate(doc)
     if not errors:
         return None
-    e = errors[0]
-    return 'not valid against %s at %s: %s%s' % (
-        os.path.relpath(REPORT_SCHEMA, ROOT), json_path(e.absolute_path),
-        e.message[:300], ' (and %d more errors)' % (len(errors) - 1)
+    return 'not valid against %s at %s%s' % (
+        os.path.relpath(schema_check.SCHEMA_PATH, ROOT), errors[0],
+        ' (and %d more errors)' % (len(errors) - 1)
         if len(errors) > 1 else '')
 
 
