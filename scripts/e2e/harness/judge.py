@@ -7,7 +7,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import traceback
 
 import schema_check     # scripts/e2e/, the runner's own directory
