@@ -18,6 +18,8 @@
  * the cache (warmed once at attach).  Four volatile ranges: four bus
  * transfers per snapshot on either chip.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/string.h>
 
