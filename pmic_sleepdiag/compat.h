@@ -47,10 +47,11 @@ static inline unsigned int irq_get_nr_irqs(void)
 #endif
 
 #ifndef PSD_HAVE_RAW_READ_SEQCOUNT_LATCH_RETRY
-/* What 6.4 added, for 6.1.y releases without the backport. */
+/* As mainline has it, for the 6.1.y releases that lack it. */
 static __always_inline int
 raw_read_seqcount_latch_retry(const seqcount_latch_t *s, unsigned int start)
 {
+	/* Copy read before the count; pairs with the writer's smp_wmb(). */
 	smp_rmb();
 	return unlikely(READ_ONCE(s->seqcount.sequence) != start);
 }
