@@ -5,6 +5,8 @@
  * the class's row in psd_anomaly_classes[].  Every anomaly is also placed
  * on the events timeline so it shows in order with the phases around it.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/atomic.h>
 #include <linux/fs.h>
 #include <linux/seq_file.h>

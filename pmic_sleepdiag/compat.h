@@ -13,6 +13,7 @@
  *   hrtimer_setup()                       6.13 (hrtimer_init() gone in 6.15)
  *   irq_get_nr_irqs()                     6.13 (nr_irqs unexported later)
  *   timer_container_of()                  6.16 (from_timer() gone in 6.16)
+ *   raw_read_seqcount_latch_retry()       early 6.1.y lack it (Debian's has)
  */
 #ifndef _PMIC_SLEEPDIAG_COMPAT_H
 #define _PMIC_SLEEPDIAG_COMPAT_H
@@ -20,6 +21,7 @@
 #include <linux/hrtimer.h>
 #include <linux/irqnr.h>
 #include <linux/ptrace.h>
+#include <linux/seqlock.h>
 #include <linux/timer.h>
 
 #ifndef PSD_HAVE_TIMER_DELETE
@@ -41,6 +43,17 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 static inline unsigned int irq_get_nr_irqs(void)
 {
 	return nr_irqs;
+}
+#endif
+
+#ifndef PSD_HAVE_RAW_READ_SEQCOUNT_LATCH_RETRY
+/* As mainline has it, for the 6.1.y releases that lack it. */
+static __always_inline int
+raw_read_seqcount_latch_retry(const seqcount_latch_t *s, unsigned int start)
+{
+	/* Copy read before the count; pairs with the writer's smp_wmb(). */
+	smp_rmb();
+	return unlikely(READ_ONCE(s->seqcount.sequence) != start);
 }
 #endif
 

@@ -5,6 +5,8 @@
  * in summary.  A layer that cannot work (no PMIC, a missing tracepoint)
  * is switched off, never a load failure.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
 

@@ -5,6 +5,8 @@
  * of psd_commands[]; adding a command is adding a row.  What was wrong with
  * the last rejected write is kept for summary's last_control_error.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/ctype.h>
 #include <linux/fs.h>
 #include <linux/irq.h>

@@ -5,6 +5,8 @@
  * at unload; debugfs' file proxy then guarantees that no reader or writer
  * is still inside our code.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>

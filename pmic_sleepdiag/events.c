@@ -6,6 +6,8 @@
  * is formatted only when the file is read, by the row of psd_event_types[]
  * for the record's type.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/fs.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>

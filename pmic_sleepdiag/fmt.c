@@ -5,6 +5,8 @@
  * spaces into tokens.  Inside quotes, bytes that would end the value or
  * are not printable ASCII become '?': names are shown, never parsed back.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/seq_file.h>
 
 #include "internal.h"

@@ -17,6 +17,8 @@
  * 32-bit safe: 64-bit divisions go through div64_u64()/div_u64().
  * psd_hist_index() is inline in internal.h, for the probe.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/bitops.h>
 #include <linux/kernel.h>
 #include <linux/math64.h>

@@ -24,6 +24,8 @@
  * per cycle: post_resume when its window closes, the others when the next
  * cycle begins.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/hrtimer.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>

@@ -11,6 +11,8 @@
  * same handler count.  The episode ends when the bit clears, the count
  * moves, or the IRQ stops qualifying; each episode is announced once.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/math64.h>
 #include <linux/seq_file.h>

@@ -9,6 +9,8 @@
  * are not UTF-8, give valid JSON: bytes outside printable ASCII become
  * \u00XX, which reads them as Latin-1.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 

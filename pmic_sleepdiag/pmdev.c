@@ -5,6 +5,8 @@
  * the layers may sleep to read the PMIC or sample interrupt state.  Only
  * suspend/resume callbacks are set: hibernation never calls them.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/err.h>
 #include <linux/platform_device.h>
 #include <linux/pm.h>

@@ -18,6 +18,9 @@
  * components start, so the link is also made at PM_SUSPEND_PREPARE when
  * it is still missing.  Snapshots are never taken in noirq phases.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+#define dev_fmt(fmt) pr_fmt(fmt)
+
 #include <linux/device.h>
 #include <linux/i2c.h>
 #include <linux/kernel.h>
@@ -84,7 +87,7 @@ static void psd_pmic_link(struct psd_pmic *p)
 	if (p->consumer || !own || !p->dev)
 		return;
 	if (!device_link_add(own, p->dev, DL_FLAG_STATELESS)) {
-		dev_warn(p->dev, "pmic_sleepdiag: no device link; snapshots may run after the PMIC suspended\n");
+		dev_warn(p->dev, "no device link; snapshots may run after the PMIC suspended\n");
 		return;
 	}
 	p->consumer = get_device(own);
@@ -152,7 +155,7 @@ int psd_pmic_attach(struct psd_pmic *p, struct device *dev, const char *chip,
 	mutex_unlock(&p->lock);
 	if (p->live) {
 		psd_component_set(PSD_COMP_PMIC, true, NULL);
-		dev_info(dev, "pmic_sleepdiag: attached (%s)\n", prof->chip);
+		dev_info(dev, "attached (%s)\n", prof->chip);
 	}
 	return 0;
 }
@@ -178,7 +181,7 @@ void psd_pmic_detach(struct psd_pmic *p, const char *why)
 		return;
 	psd_pmic_off(p, why);
 	if (p->live)
-		dev_info(dev, "pmic_sleepdiag: detached (%s)\n", why);
+		dev_info(dev, "detached (%s)\n", why);
 	put_device(dev);
 }
 

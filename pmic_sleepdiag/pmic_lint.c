@@ -7,6 +7,8 @@
  * DEV_SLP=0 the PMIC never enters SLEEP and its KEEPON bits do nothing.
  * Every rule is documented in Documentation/pmic_lint.rst.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/bitmap.h>
 #include <linux/kernel.h>
 #include <linux/seq_file.h>

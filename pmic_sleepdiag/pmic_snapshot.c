@@ -9,6 +9,8 @@
  * attachment and guarantees the regmap is alive while it reads.  All
  * memory is allocated when the store is created.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/bitmap.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>

@@ -10,6 +10,8 @@
  * with what other layers keep per cycle themselves: the tracker's phases,
  * the alarm history and the PMIC snapshots.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/hash.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>

@@ -6,6 +6,8 @@
  * covers are fixed when the file is opened; one forgotten meanwhile shows
  * as gone.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/bug.h>
 #include <linux/fs.h>
 #include <linux/seq_file.h>

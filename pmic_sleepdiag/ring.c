@@ -8,6 +8,8 @@
  * counted as dropped: readers see the gap in the sequence numbers, and
  * summary shows the count.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/math64.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>

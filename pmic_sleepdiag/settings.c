@@ -4,6 +4,8 @@
  * and the component that owns it.  Values live in psd_settings[] and are
  * read lock-free with psd_setting(); only the control file writes them.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/string.h>
 

@@ -3,6 +3,8 @@
  * summary: the module's state at a glance, one "key: value" per line.
  * The keys of INTERFACE.md come first, in its order; the settings follow.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/atomic.h>
 #include <linux/seq_file.h>
 

@@ -9,6 +9,8 @@
  * Order: a cause that stops the wake itself comes before one that only
  * delays it, and what the hardware did before what software saw.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/string.h>
 

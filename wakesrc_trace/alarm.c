@@ -10,6 +10,8 @@
  * and the alarm fired (or the wake alone is already too late) the alarm is
  * judged once: late_ms, cause and, above alarm_late_ms, ALARM_LATE.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/alarmtimer.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>

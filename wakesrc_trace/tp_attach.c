@@ -10,6 +10,8 @@
  * probe touches.  A kernel built without tracepoints exports none of these
  * functions: there every layer that needs one is off.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 

@@ -7,6 +7,8 @@
  * CONFIG_PM_SLEEP_DEBUG.  Where the kprobe cannot be placed (no KPROBES,
  * the function inlined) the cycle's wake IRQ stays unknown.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/alarmtimer.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>

@@ -10,6 +10,8 @@
  * the walk.  Phases come from the cycle tracker through the component's
  * phase hook.  Nothing here formats text except the show functions.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/atomic.h>
 #include <linux/device.h>
 #include <linux/hashtable.h>
