@@ -91,21 +91,43 @@ static const struct {
 	const char *advice;
 	const char *wake_advice;	/* instead, for a wake-armed line */
 } psd_gic_causes[PSD_GIC_NR_CAUSES] = {
-	[PSD_GIC_CAUSE_GROUP0] = { "group0",
-		"the line is in Group 0, which Linux never enables or takes: find what cleared its IGROUPR bit (firmware, a hypervisor)" },
-	[PSD_GIC_CAUSE_DIST_GROUP_OFF] = { "distributor_group_off",
-		"Group 1 is disabled in GICD_CTLR, so no Linux interrupt is delivered: find what cleared it (firmware on resume, a GIC save/restore)" },
-	[PSD_GIC_CAUSE_ACTIVE_NOT_EOI] = { "active_not_eoi",
-		"the line is still active: its previous interrupt was never completed; look for a handler that never returned or a chained handler without chained_irq_exit()" },
-	[PSD_GIC_CAUSE_DISABLED] = { "disabled",
-		"the line is disabled in the GIC: find who disabled it (disable_irq() without enable_irq(), a line nobody requested)",
-		"the line is wake-armed but disabled in the GIC, so it cannot wake the system: find who disabled it (disable_irq() without enable_irq())" },
-	[PSD_GIC_CAUSE_PRIORITY_MASKED] = { "priority_masked",
-		"its priority is not above the CPU priority mask Linux runs with, so it is never signalled: find who wrote its IPRIORITYR" },
-	[PSD_GIC_CAUSE_ROUTED_OFFLINE] = { "routed_offline",
-		"it is routed to no online CPU: set its affinity (/proc/irq/N/smp_affinity) to an online CPU" },
-	[PSD_GIC_CAUSE_UNKNOWN] = { "unknown",
-		"the distributor shows no reason, or there is none to read (gic=none): look at the CPU side (interrupts off for long, a CPU that never leaves idle)" },
+	[PSD_GIC_CAUSE_GROUP0] = {
+		.name = "group0",
+		.advice =
+			"the line is in Group 0, which Linux never enables or takes: find what cleared its IGROUPR bit (firmware, a hypervisor)",
+	},
+	[PSD_GIC_CAUSE_DIST_GROUP_OFF] = {
+		.name = "distributor_group_off",
+		.advice =
+			"Group 1 is disabled in GICD_CTLR, so no Linux interrupt is delivered: find what cleared it (firmware on resume, a GIC save/restore)",
+	},
+	[PSD_GIC_CAUSE_ACTIVE_NOT_EOI] = {
+		.name = "active_not_eoi",
+		.advice =
+			"the line is still active: its previous interrupt was never completed; look for a handler that never returned or a chained handler without chained_irq_exit()",
+	},
+	[PSD_GIC_CAUSE_DISABLED] = {
+		.name = "disabled",
+		.advice =
+			"the line is disabled in the GIC: find who disabled it (disable_irq() without enable_irq(), a line nobody requested)",
+		.wake_advice =
+			"the line is wake-armed but disabled in the GIC, so it cannot wake the system: find who disabled it (disable_irq() without enable_irq())",
+	},
+	[PSD_GIC_CAUSE_PRIORITY_MASKED] = {
+		.name = "priority_masked",
+		.advice =
+			"its priority is not above the CPU priority mask Linux runs with, so it is never signalled: find who wrote its IPRIORITYR",
+	},
+	[PSD_GIC_CAUSE_ROUTED_OFFLINE] = {
+		.name = "routed_offline",
+		.advice =
+			"it is routed to no online CPU: set its affinity (/proc/irq/N/smp_affinity) to an online CPU",
+	},
+	[PSD_GIC_CAUSE_UNKNOWN] = {
+		.name = "unknown",
+		.advice =
+			"the distributor shows no reason, or there is none to read (gic=none): look at the CPU side (interrupts off for long, a CPU that never leaves idle)",
+	},
 };
 
 /**

@@ -55,9 +55,6 @@ static_assert(PSD_GICD_CTLR_ENABLE_SS_G1 == GICD_CTLR_ENABLE_SS_G1);
 static_assert(PSD_GICD_CTLR_ENABLE_SS_G0 == GICD_CTLR_ENABLE_SS_G0);
 static_assert(PSD_GICD_IROUTER == GICD_IROUTER);
 static_assert(PSD_GICD_IROUTER_SPI_MODE_ANY == GICD_IROUTER_SPI_MODE_ANY);
-static_assert(PSD_GICD_PIDR2 == GICD_PIDR2);
-static_assert(PSD_GIC_PIDR2_ARCH_MASK == GIC_PIDR2_ARCH_MASK);
-static_assert(PSD_GIC_PIDR2_ARCH_GICV3 == GIC_PIDR2_ARCH_GICv3);
 static_assert(GICD_TYPER_SPIS(0x1f) == 1024 && GICD_TYPER_SPIS(2) == 96);
 /* The GICv3 distributor keeps the GICv2 layout this file reads with. */
 static_assert(GICD_CTLR == GIC_DIST_CTRL && GICD_TYPER == GIC_DIST_CTR);

@@ -17,7 +17,7 @@
 #include <linux/bits.h>
 #include <linux/types.h>
 
-/* GICv3 (arm-gic-v3.h: GICD_CTLR_*, GICD_IROUTER, GICD_PIDR2) */
+/* GICv3 (arm-gic-v3.h: GICD_CTLR_*, GICD_IROUTER*) */
 #define PSD_GICD_CTLR_DS		BIT(6)	/* GICD_CTLR_DS */
 #define PSD_GICD_CTLR_ARE_NS		BIT(4)	/* GICD_CTLR_ARE_NS */
 #define PSD_GICD_CTLR_ENABLE_G1A	BIT(1)	/* GICD_CTLR_ENABLE_G1A */
@@ -26,9 +26,6 @@
 #define PSD_GICD_CTLR_ENABLE_SS_G0	BIT(0)	/* GICD_CTLR_ENABLE_SS_G0 */
 #define PSD_GICD_IROUTER		0x6000	/* GICD_IROUTER */
 #define PSD_GICD_IROUTER_SPI_MODE_ANY	BIT(31)	/* GICD_IROUTER_SPI_MODE_ANY */
-#define PSD_GICD_PIDR2			0xffe8	/* GICD_PIDR2 */
-#define PSD_GIC_PIDR2_ARCH_MASK		0xf0	/* GIC_PIDR2_ARCH_MASK */
-#define PSD_GIC_PIDR2_ARCH_GICV3	0x30	/* GIC_PIDR2_ARCH_GICv3 */
 /* IROUTER and MPIDR share one layout: Aff3 [39:32], Aff2..Aff0 [23:0] */
 #define PSD_GIC_AFF_MASK		(GENMASK_ULL(39, 32) | GENMASK_ULL(23, 0))
 
