@@ -27,7 +27,6 @@
 #include <linux/cpumask.h>
 #include <linux/io.h>
 #include <linux/irq.h>
-#include <linux/irqchip/arm-gic.h>
 #include <linux/irqdomain.h>
 #include <linux/kernel.h>
 #include <linux/of.h>
@@ -43,10 +42,18 @@
 #include <asm/cputype.h>
 #endif
 
+/* gic_dist.h spells the kernel's names out for UML; they must agree. */
 #if IS_ENABLED(CONFIG_ARM_GIC_V3)
 #include <linux/irqchip/arm-gic-v3.h>
 
-/* gic_dist.h spells these out for UML; they must be the kernel's. */
+static_assert(PSD_GICD_CTLR == GICD_CTLR && PSD_GICD_TYPER == GICD_TYPER);
+static_assert(PSD_GICD_IGROUPR == GICD_IGROUPR);
+static_assert(PSD_GICD_ISENABLER == GICD_ISENABLER);
+static_assert(PSD_GICD_ISPENDR == GICD_ISPENDR);
+static_assert(PSD_GICD_ISACTIVER == GICD_ISACTIVER);
+static_assert(PSD_GICD_IPRIORITYR == GICD_IPRIORITYR);
+static_assert(PSD_GICD_ITARGETSR == GICD_ITARGETSR);
+static_assert(PSD_GICD_ICFGR == GICD_ICFGR);
 static_assert(PSD_GICD_CTLR_DS == GICD_CTLR_DS);
 static_assert(PSD_GICD_CTLR_ARE_NS == GICD_CTLR_ARE_NS);
 static_assert(PSD_GICD_CTLR_ENABLE_G1A == GICD_CTLR_ENABLE_G1A);
@@ -56,15 +63,17 @@ static_assert(PSD_GICD_CTLR_ENABLE_SS_G0 == GICD_CTLR_ENABLE_SS_G0);
 static_assert(PSD_GICD_IROUTER == GICD_IROUTER);
 static_assert(PSD_GICD_IROUTER_SPI_MODE_ANY == GICD_IROUTER_SPI_MODE_ANY);
 static_assert(GICD_TYPER_SPIS(0x1f) == 1024 && GICD_TYPER_SPIS(2) == 96);
-/* The GICv3 distributor keeps the GICv2 layout this file reads with. */
-static_assert(GICD_CTLR == GIC_DIST_CTRL && GICD_TYPER == GIC_DIST_CTR);
-static_assert(GICD_IGROUPR == GIC_DIST_IGROUP);
-static_assert(GICD_ISENABLER == GIC_DIST_ENABLE_SET);
-static_assert(GICD_ISPENDR == GIC_DIST_PENDING_SET);
-static_assert(GICD_ISACTIVER == GIC_DIST_ACTIVE_SET);
-static_assert(GICD_IPRIORITYR == GIC_DIST_PRI);
-static_assert(GICD_ICFGR == GIC_DIST_CONFIG);
-static_assert(GICD_ITARGETSR == GIC_DIST_TARGET);
+#elif IS_ENABLED(CONFIG_ARM_GIC)
+#include <linux/irqchip/arm-gic.h>
+
+static_assert(PSD_GICD_CTLR == GIC_DIST_CTRL && PSD_GICD_TYPER == GIC_DIST_CTR);
+static_assert(PSD_GICD_IGROUPR == GIC_DIST_IGROUP);
+static_assert(PSD_GICD_ISENABLER == GIC_DIST_ENABLE_SET);
+static_assert(PSD_GICD_ISPENDR == GIC_DIST_PENDING_SET);
+static_assert(PSD_GICD_ISACTIVER == GIC_DIST_ACTIVE_SET);
+static_assert(PSD_GICD_IPRIORITYR == GIC_DIST_PRI);
+static_assert(PSD_GICD_ITARGETSR == GIC_DIST_TARGET);
+static_assert(PSD_GICD_ICFGR == GIC_DIST_CONFIG);
 #endif
 
 #ifdef CONFIG_ARM64
@@ -117,7 +126,7 @@ static u8 psd_gic_this_cpu_mask(void)
 	u32 mask = 0;
 
 	for (off = 0; off < 32 && !mask; off += 4) {
-		mask = psd_gic_readl(GIC_DIST_TARGET + off);
+		mask = psd_gic_readl(PSD_GICD_ITARGETSR + off);
 		mask |= mask >> 16;
 		mask |= mask >> 8;
 	}
@@ -128,7 +137,7 @@ static u8 psd_gic_this_cpu_mask(void)
 static int psd_gic_cpu_online(unsigned int cpu)
 {
 	bool are = psd_gic.version == PSD_GIC_V3 &&
-		   (psd_gic_readl(GIC_DIST_CTRL) & PSD_GICD_CTLR_ARE_NS);
+		   (psd_gic_readl(PSD_GICD_CTLR) & PSD_GICD_CTLR_ARE_NS);
 	u64 id = are ? read_cpuid_mpidr() : psd_gic_this_cpu_mask();
 
 	if (!are && !id)
@@ -229,8 +238,8 @@ void psd_gic_dist_facts(struct psd_gic_dist_facts *f)
 		f->pmr = 0;
 		return;
 	}
-	psd_gic_decode_ctlr(f, psd_gic.version, psd_gic_readl(GIC_DIST_CTRL),
-			    psd_gic_readl(GIC_DIST_CTR));
+	psd_gic_decode_ctlr(f, psd_gic.version, psd_gic_readl(PSD_GICD_CTLR),
+			    psd_gic_readl(PSD_GICD_TYPER));
 	f->pmr = psd_gic_pmr_baseline(psd_gic.version, psd_gic_pseudo_nmi());
 }
 
@@ -280,24 +289,24 @@ bool psd_gic_dist_read_line(const struct psd_gic_dist_facts *f, u32 hwirq,
 		return false;
 	memset(l, 0, sizeof(*l));
 	l->hwirq = hwirq;
-	l->enabled = psd_gic_word_bit(psd_gic_bit_word(GIC_DIST_ENABLE_SET, hwirq),
+	l->enabled = psd_gic_word_bit(psd_gic_bit_word(PSD_GICD_ISENABLER, hwirq),
 				      hwirq);
-	l->pending = psd_gic_word_bit(psd_gic_bit_word(GIC_DIST_PENDING_SET, hwirq),
+	l->pending = psd_gic_word_bit(psd_gic_bit_word(PSD_GICD_ISPENDR, hwirq),
 				      hwirq);
-	l->active = psd_gic_word_bit(psd_gic_bit_word(GIC_DIST_ACTIVE_SET, hwirq),
+	l->active = psd_gic_word_bit(psd_gic_bit_word(PSD_GICD_ISACTIVER, hwirq),
 				     hwirq);
-	l->group = psd_gic_group(f, psd_gic_bit_word(GIC_DIST_IGROUP, hwirq),
+	l->group = psd_gic_group(f, psd_gic_bit_word(PSD_GICD_IGROUPR, hwirq),
 				 hwirq);
-	l->prio = psd_gic_byte(psd_gic_readl(GIC_DIST_PRI + (hwirq & ~3U)),
+	l->prio = psd_gic_byte(psd_gic_readl(PSD_GICD_IPRIORITYR + (hwirq & ~3U)),
 			       hwirq);
-	l->edge = psd_gic_cfg_edge(psd_gic_readl(GIC_DIST_CONFIG + hwirq / 16 * 4),
+	l->edge = psd_gic_cfg_edge(psd_gic_readl(PSD_GICD_ICFGR + hwirq / 16 * 4),
 				   hwirq);
 	/* Two 32-bit reads: allowed by the architecture, and arm32 has no readq. */
 	if (f->are == PSD_GIC_YES)
 		l->route = psd_gic_readl(iroute) |
 			   (u64)psd_gic_readl(iroute + 4) << 32;
 	else
-		l->route = psd_gic_byte(psd_gic_readl(GIC_DIST_TARGET +
+		l->route = psd_gic_byte(psd_gic_readl(PSD_GICD_ITARGETSR +
 						      (hwirq & ~3U)), hwirq);
 	l->routed = psd_gic_routed(f, l->route);
 	return true;
@@ -323,7 +332,7 @@ unsigned int psd_gic_dist_scan_pending(const struct psd_gic_dist_facts *f,
 	if (!psd_gic.base || f->version == PSD_GIC_NONE)
 		return 0;
 	for (w = PSD_GIC_FIRST_SPI / 32; w * 32 < lines; w++, n++) {
-		val = psd_gic_readl(GIC_DIST_PENDING_SET + w * 4);
+		val = psd_gic_readl(PSD_GICD_ISPENDR + w * 4);
 		for (i = 0; val && i < 32 && w * 32 + i < lines; i++)
 			if (val & BIT(i))
 				__set_bit(w * 32 + i, pending);

@@ -4,12 +4,12 @@
  * turns register words into facts, and how gic_cause.c names the reason a
  * pending SPI is not delivered.  Only SPIs (INTID 32..1019) are covered.
  *
- * The register layout shared by GICv2 and GICv3 comes from
- * <linux/irqchip/arm-gic.h>, which any architecture can include.  The
- * GICv3-only constants below are spelled out here because
- * <linux/irqchip/arm-gic-v3.h> needs <asm/arch_gicv3.h> (ARM only; the
- * KUnit suites run in UML); gic_dist.c asserts at build time that they
- * equal the kernel's wherever that header exists.
+ * The register names below are the kernel's with a PSD_ prefix: the
+ * kernel's own headers cannot be used everywhere (<linux/irqchip/arm-gic-v3.h>
+ * needs <asm/arch_gicv3.h>, ARM only, and the KUnit suites run in UML;
+ * arm-gic.h and arm-gic-v3.h redefine each other's GICH_* names).
+ * gic_dist.c asserts at build time that each equals the kernel's, against
+ * arm-gic-v3.h or, on a GICv2-only kernel, arm-gic.h.
  */
 #ifndef _PMIC_SLEEPDIAG_GIC_DIST_H
 #define _PMIC_SLEEPDIAG_GIC_DIST_H
@@ -17,7 +17,18 @@
 #include <linux/bits.h>
 #include <linux/types.h>
 
-/* GICv3 (arm-gic-v3.h: GICD_CTLR_*, GICD_IROUTER*) */
+/* Distributor offsets, the same in GICv2 and GICv3 (GICD_*, GIC_DIST_*) */
+#define PSD_GICD_CTLR			0x0000
+#define PSD_GICD_TYPER			0x0004
+#define PSD_GICD_IGROUPR		0x0080
+#define PSD_GICD_ISENABLER		0x0100
+#define PSD_GICD_ISPENDR		0x0200
+#define PSD_GICD_ISACTIVER		0x0300
+#define PSD_GICD_IPRIORITYR		0x0400
+#define PSD_GICD_ITARGETSR		0x0800
+#define PSD_GICD_ICFGR			0x0c00
+
+/* GICv3 only (arm-gic-v3.h) */
 #define PSD_GICD_CTLR_DS		BIT(6)	/* GICD_CTLR_DS */
 #define PSD_GICD_CTLR_ARE_NS		BIT(4)	/* GICD_CTLR_ARE_NS */
 #define PSD_GICD_CTLR_ENABLE_G1A	BIT(1)	/* GICD_CTLR_ENABLE_G1A */
