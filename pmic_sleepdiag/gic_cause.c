@@ -104,7 +104,7 @@ static const struct {
 	[PSD_GIC_CAUSE_ACTIVE_NOT_EOI] = {
 		.name = "active_not_eoi",
 		.advice =
-			"the line is still active: its previous interrupt was never completed; look for a handler that never returned or a chained handler without chained_irq_exit()",
+			"the line is still active: its previous interrupt was never completed, and synchronize_irq() (disable_irq(), free_irq(), suspend) waits for it forever; look for a handler that never returned or a chained handler without chained_irq_exit()",
 	},
 	[PSD_GIC_CAUSE_DISABLED] = {
 		.name = "disabled",
