@@ -273,7 +273,7 @@ static u32 psd_gic_bit_word(unsigned int reg, u32 hwirq)
  * @hwirq: INTID, an SPI
  * @l: out; @l->wake is left false for the caller to fill
  *
- * Eight or nine MMIO reads, none with a side effect.
+ * Seven or eight MMIO reads, none with a side effect.
  *
  * Context: any; do not call before psd_gic_dist_init() or after
  * psd_gic_dist_exit().
