@@ -14,7 +14,7 @@
  * With GICD_CTLR.DS=0 the non-secure side reads priorities in its shifted
  * view (irq-gic-v3.c gic_prio_init()).  Comparing that value with the
  * baseline is exact when the PMR is in the same view (SCR_EL3.FIQ=1), and
- * errs towards "not masked" otherwise: a line read as 0xe0..0xef is masked
+ * errs towards "not masked" otherwise: e.g. a line read as 0xe0..0xef is masked
  * by a PMR of 0xf0 but not named priority_masked.
  */
 #include <linux/kernel.h>
