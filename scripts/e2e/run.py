@@ -5,6 +5,7 @@
     python3 scripts/e2e/run.py [SCENARIO...]     # default: every scenario
     python3 scripts/e2e/run.py path/to/file.py   # a scenario from elsewhere
     python3 scripts/e2e/run.py --demo            # what `make demo` prints
+                                # (scripts/e2e/demo.py: three boots)
     python3 scripts/e2e/run.py --kernel debug [SCENARIO...]
                                 # the same on the KASAN/kmemleak/... kernel
     python3 scripts/e2e/run.py --full            # also the FULL_ONLY ones
@@ -713,13 +714,17 @@ def main(argv):
         print('FAIL %s/build: %s' % (prefix, e))
         return 1
     if demo:
-        name, sc = load(os.path.join(HERE, 'demo.py'))
-        why, run, log = run_scenario(a, name, sc)
-        if run:
-            sc.show(run)
-        if why:
-            report(name, why, run, log, prefix)
-        return 1 if why else 0
+        _, dm = load(os.path.join(HERE, 'demo.py'))
+        results = []
+        for name, sc, rule, sentence in dm.boots(load, SCENARIOS):
+            print('demo: booting %s' % name, file=sys.stderr, flush=True)
+            why, run, log = run_scenario(a, name, sc)
+            results.append((name, why, run, log, rule, sentence))
+        rc = dm.show(results, os.path.join(LOGDIR, 'demo'))
+        for name, why, run, log, _, _ in results:
+            if why:
+                report(name, why, run, log, prefix)
+        return rc
     paths = [n if n.endswith('.py') else os.path.join(SCENARIOS, n + '.py')
              for n in names] or sorted(glob.glob(os.path.join(SCENARIOS,
                                                               '*.py')))
