@@ -8,8 +8,9 @@
 # each and PASS/FAIL fresh-root/demo, fresh-root/check (also appended to
 # $PSD_RESULTS if set).  Needs root; run by `make check-full`.
 #
-#   scripts/fresh-root.sh            # the root lives in $PSD_FRESH_DIR
-#                                    # (default /var/tmp), removed at the end
+#   scripts/fresh-root.sh [TARGET...]   # default: demo check; the root
+#                       # lives in $PSD_FRESH_DIR (default /var/tmp) and is
+#                       # removed at the end
 #
 # The whole output of each command goes to $PSD_LOGDIR/fresh-root-*.log
 # (default /tmp/psd-e2e-logs).
@@ -64,6 +65,7 @@ mirror() {
 	done
 }
 
+targets=${*:-demo check}
 # shellcheck disable=SC2046	# URI and keyring path: two words
 set -- $(mirror | head -1)
 uri=${1:-}
@@ -76,8 +78,24 @@ if ! command -v debootstrap >/dev/null; then
 fi
 
 root=$(mktemp -d "${PSD_FRESH_DIR:-/var/tmp}/psd-fresh-root.XXXXXX")
+# shellcheck disable=SC2317	# called by cleanup
+# in_root_pids: the processes whose root is the fresh root (ours: only
+# this script starts any there).
+in_root_pids() {
+	for p in /proc/[0-9]*; do
+		[ "$(readlink "$p/root" 2>/dev/null)" != "$root" ] || echo "${p#/proc/}"
+	done
+}
 # shellcheck disable=SC2317	# called by the trap
 cleanup() {
+	# What a killed `make check` left running would keep writing there.
+	for _ in 1 2 3 4 5; do
+		pids=$(in_root_pids)
+		[ -n "$pids" ] || break
+		# shellcheck disable=SC2086	# one word per process id
+		kill -9 $pids 2>/dev/null || true
+		sleep 1
+	done
 	umount -R "$root" 2>/dev/null || umount -R -l "$root" 2>/dev/null || true
 	# Remove only what is no longer a mount point: never the host's /dev.
 	if ! grep -q " ${root}[/ ]" /proc/self/mounts; then
@@ -160,7 +178,7 @@ in_root "$logdir/fresh-root-apt.log" \
 echo "fresh-root: root ready in $(($(date +%s) - t0)) s (HEAD $head)"
 
 rc=0
-for target in demo check; do
+for target in $targets; do
 	log=$logdir/fresh-root-$target.log
 	start=$(date +%s)
 	if in_root "$log" make "$target"; then
