@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # make check [--full]: every gate, KUnit case and end-to-end scenario
-# (--full or PSD_FULL=1: also the long campaigns, and all of them on the
-# debug kernel),
+# (--full or PSD_FULL=1: also the long campaigns, all of them on the debug
+# kernel, and scripts/fresh-root.sh: make demo and make check in a fresh
+# Debian 12 root),
 # then one line
 # "N passed, N failed, N skipped" counting them all.  Exit status 0 only
 # when nothing failed.
@@ -47,6 +48,8 @@ step kunit "$here/kunit.sh"
 step e2e python3 "$repo/scripts/e2e/run.py" $full
 if [ -n "$full" ]; then
 	step e2e-debug python3 "$repo/scripts/e2e/run.py" --kernel debug --full
+	# both commands again, cold, in a fresh debootstrapped Debian 12 root
+	step fresh-root "$here/fresh-root.sh"
 else
 	# shellcheck disable=SC2086	# one word per scenario
 	step e2e-debug python3 "$repo/scripts/e2e/run.py" --kernel debug $DEBUG_SET

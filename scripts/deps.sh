@@ -5,6 +5,9 @@
 # Without recommends: linux-libc-dev-arm64-cross (the uapi headers the e2e
 # guest helpers built with nolibc include) and python3-jsonschema (checks
 # every report.json an e2e scenario reads) are named here.
+# apt's output goes to $PSD_LOGDIR/deps.log (default /tmp/psd-e2e-logs),
+# shown only if it fails.  --no-install-recommends: what is listed here is
+# all that is needed (the QEMU guest has no network card, so no ROMs).
 set -eu
 
 PKGS="build-essential flex bison bc libelf-dev libssl-dev sparse cpio kmod \
@@ -27,10 +30,17 @@ if [ -n "$missing" ] || [ "$need_arm64" = 1 ]; then
 	[ "$(id -u)" = 0 ] || { echo "deps: need root to install:$missing" >&2; exit 1; }
 	[ "$need_arm64" = 1 ] && dpkg --add-architecture arm64
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -q
-	if [ -n "$missing" ]; then
-		# shellcheck disable=SC2086
-		apt-get install -y -q --no-install-recommends $missing
+	log=${PSD_LOGDIR:-/tmp/psd-e2e-logs}/deps.log
+	mkdir -p "$(dirname "$log")"
+	echo "deps: installing${missing:- (arm64 architecture only)} (log: $log)"
+	# shellcheck disable=SC2086	# one word per package
+	if ! { apt-get update -q &&
+		{ [ -z "$missing" ] ||
+		  apt-get install -y -q --no-install-recommends $missing; }; } \
+		>"$log" 2>&1; then
+		tail -n 30 "$log" >&2
+		echo "deps: apt-get failed (log: $log)" >&2
+		exit 1
 	fi
 fi
 echo "deps: all packages present"
