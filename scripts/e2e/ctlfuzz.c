@@ -227,7 +227,7 @@ static long ctls(const char *s)
 	return ctl(s, strlen(s), 0);
 }
 
-/* ---- the set keys and their documented ranges (INTERFACE.md) ---- */
+/* ---- the set keys and their documented ranges (Documentation/interface.rst) ---- */
 
 static const struct {
 	const char *key;
