@@ -80,8 +80,8 @@ static struct psd_alarm newest(struct kunit *test)
 
 static int alarmk_init(struct kunit *test)
 {
-	psd_components_stop();
-	psd_components_start();
+	psd_layers_stop();
+	psd_layers_start();
 	psd_settings_init();
 	psd_events_reset();
 	psd_anomalies_reset();
@@ -99,7 +99,7 @@ static void alarm_on_time(struct kunit *test)
 	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
 	struct psd_alarm a;
 
-	KUNIT_ASSERT_TRUE(test, psd_component_on(PSD_COMP_ALARM));
+	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_alarm_layer));
 	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	both("machine_suspend", FREEZE);

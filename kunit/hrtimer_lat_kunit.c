@@ -497,7 +497,7 @@ static void lat_live_component_counts(struct kunit *test)
 	u64 before;
 	int i;
 
-	KUNIT_ASSERT_TRUE_MSG(test, psd_component_on(PSD_COMP_HRTIMER),
+	KUNIT_ASSERT_TRUE_MSG(test, psd_layer_on(&psd_hrtimer_layer),
 			      "component hrtimer is off");
 	l = line_of(test, render(test, NULL), "window=all count=");
 	before = key(test, l, "count");

@@ -125,7 +125,7 @@ static unsigned int unwatched_irq(struct kunit *test)
 
 static int irqpend_init(struct kunit *test)
 {
-	if (!psd_component_on(PSD_COMP_IRQPEND))
+	if (!psd_layer_on(&psd_irqpend_layer))
 		kunit_skip(test, "irqpend is off");
 	psd_control_clear_error();
 	return 0;
@@ -133,10 +133,10 @@ static int irqpend_init(struct kunit *test)
 
 static void irqpend_exit(struct kunit *test)
 {
-	psd_components_stop();
+	psd_layers_stop();
 	psd_settings_init();
 	psd_control_clear_error();
-	psd_components_start();
+	psd_layers_start();
 }
 
 static void watch_shows_unsupported_and_unwatch_removes(struct kunit *test)

@@ -85,8 +85,8 @@ static s64 untracked(void)
 
 static void restart(void)
 {
-	psd_components_stop();
-	psd_components_start();
+	psd_layers_stop();
+	psd_layers_start();
 }
 
 static int ws_init(struct kunit *test)
@@ -113,7 +113,7 @@ static void ws_on_and_counts(struct kunit *test)
 {
 	struct psd_ws_info w;
 
-	KUNIT_ASSERT_TRUE(test, psd_component_on(PSD_COMP_WAKESRC));
+	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_wakesrc_layer));
 	on("psdk-a");
 	on("psdk-a");
 	w = info(test, "psdk-a");
@@ -464,11 +464,11 @@ static void ws_real_source_active_at_load(struct kunit *test)
 	struct psd_ws_info w;
 	s64 gone;
 
-	psd_components_stop();
+	psd_layers_stop();
 	ws = wakeup_source_register(NULL, "psdk-real");
 	KUNIT_ASSERT_NOT_NULL(test, ws);
 	__pm_stay_awake(ws);
-	psd_components_start();
+	psd_layers_start();
 	gone = untracked();
 
 	w = info(test, "psdk-real");

@@ -158,7 +158,7 @@ static void psd_emit_phase(u32 id, enum psd_phase phase, bool start,
 
 	ev.v[0] = val;
 	psd_event_add(&ev);
-	psd_components_phase(id, phase, start, t);
+	psd_layers_phase(id, phase, start, t);
 }
 
 /* A step that is no phase of its own (freezing, device prepare) began. */
@@ -272,7 +272,7 @@ static void psd_cycle_open(u64 t)
 
 	trace_cycle_begin(id, state);
 	psd_emit_phase(id, PSD_PH_PREPARE, true, 0, t);
-	psd_components_devpm(id, PSD_PH_PREPARE);
+	psd_layers_devpm(id, PSD_PH_PREPARE);
 }
 
 /* What became of the attempt, from what the tracker saw of it. */
@@ -322,7 +322,7 @@ static void psd_cycle_close(u64 t)
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 
 	psd_emit_phase(id, PSD_PH_POST, true, 0, t);
-	psd_components_devpm(id, PSD_PH_POST);
+	psd_layers_devpm(id, PSD_PH_POST);
 
 	/* The layers may have named the wake IRQ and the aborting source. */
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);

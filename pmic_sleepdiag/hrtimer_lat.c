@@ -790,10 +790,32 @@ static void psd_hrtimer_apply(unsigned int setting, u32 value)
 	mutex_unlock(&psd_hrt_live_lock);
 }
 
-const struct psd_component_ops psd_hrtimer_ops = {
+static const struct psd_layer_ops psd_hrtimer_ops = {
 	.start = psd_hrtimer_start,
 	.stop = psd_hrtimer_stop,
 	.reset = psd_hrtimer_reset,
 	.phase = psd_hrtimer_phase,
 	.apply = psd_hrtimer_apply,
+};
+
+static const struct psd_kind psd_hrtimer_classes[] = {
+	{ PSD_AN_HRTIMER_LATE, "HRTIMER_LATE", psd_hrtimer_late_show },
+};
+
+static const struct psd_setting_desc psd_hrtimer_settings[] = {
+	{ PSD_SET_HRTIMER_LATE_US, "hrtimer_late_us", 1000, 1, 10000000 },
+	{ PSD_SET_POST_RESUME_MS, "post_resume_ms", 1000, 1, 600000 },
+	{ PSD_SET_PROBE_PERIOD_US, "probe_period_us", 0, 100, 1000000, true },
+};
+
+static const struct psd_file psd_hrtimer_files[] = {
+	{ "hrtimer", "latency", 0400, psd_hrtimer_latency_show },
+};
+
+struct psd_layer psd_hrtimer_layer = {
+	.name = "hrtimer",
+	.ops = &psd_hrtimer_ops,
+	PSD_ROWS(classes, psd_hrtimer_classes),
+	PSD_ROWS(settings, psd_hrtimer_settings),
+	PSD_ROWS(files, psd_hrtimer_files),
 };

@@ -78,63 +78,12 @@ int psd_setting_lookup(const char *key);
 int psd_setting_check(unsigned int id, u64 value, const char **why);
 int psd_setting_apply(unsigned int id, u32 value);
 const char *psd_setting_key(unsigned int id);
-unsigned int psd_setting_owner(unsigned int id);
+struct psd_layer;
+struct psd_layer *psd_setting_owner(unsigned int id);
+int psd_settings_add(struct psd_layer *l);
+int psd_settings_check(void);
 void psd_settings_init(void);
 bool psd_setting_range(unsigned int id, u32 *min, u32 *max);
-
-/* ---- components (component.c) ---- */
-
-enum psd_component_id {
-	PSD_COMP_PMIC,
-	PSD_COMP_WAKESRC,
-	PSD_COMP_ALARM,
-	PSD_COMP_IRQPEND,
-	PSD_COMP_HRTIMER,
-	PSD_NR_COMPONENTS
-};
-
-/**
- * struct psd_component_ops - what a layer plugs into the module
- * @start:	attach; return 0, or a negative errno and set *@why to a
- *		static string shown as off(<why>)
- * @stop:	detach; mirror image of @start
- * @reset:	control "reset": forget recorded data, keep settings
- * @phase:	a suspend phase began or ended; may run in atomic context
- * @apply:	a setting owned by this component changed
- * @devpm:	the module's own device got a PM callback (process context)
- * @show_summary: optional extra text for summary, after the component line
- * @snapshot:	control "snapshot"
- * @watch:	control "watch_irq" (@add true) and "unwatch_irq"
- */
-struct psd_component_ops {
-	int (*start)(const char **why);
-	void (*stop)(void);
-	void (*reset)(void);
-	void (*phase)(u32 cycle, enum psd_phase phase, bool start, u64 t_ns);
-	void (*apply)(unsigned int setting, u32 value);
-	void (*devpm)(u32 cycle, enum psd_phase phase);
-	void (*show_summary)(struct seq_file *m);
-	int (*snapshot)(const char **why);
-	int (*watch)(unsigned int irq, bool add, const char **why);
-};
-
-const struct psd_component_ops *psd_component_get(unsigned int id);
-
-const char *psd_component_name(unsigned int id);
-bool psd_component_on(unsigned int id);
-void psd_component_set(unsigned int id, bool on, const char *why);
-void psd_components_start(void);
-void psd_components_stop(void);
-void psd_components_reset(void);
-void psd_components_phase(u32 cycle, enum psd_phase phase, bool start,
-			  u64 t_ns);
-void psd_component_apply(unsigned int setting, u32 value);
-void psd_components_devpm(u32 cycle, enum psd_phase phase);
-int psd_component_show(struct seq_file *m, unsigned int id);
-
-/* Each layer provides its ops; NULL where the layer is not built yet. */
-extern const struct psd_component_ops *const psd_component_ops[];
-void psd_components_use_ops(const struct psd_component_ops *const *ops);
 
 /* ---- records: the events timeline and the anomaly log (ring.c) ---- */
 
@@ -175,6 +124,134 @@ typedef void (*psd_ring_show_t)(struct seq_file *m,
 				const struct psd_record *rec);
 int psd_ring_seq_open(struct file *file, struct psd_ring *ring,
 		      psd_ring_show_t show);
+
+/* ---- layers: what each one registers with the core (layer.c) ---- */
+
+/**
+ * struct psd_layer_ops - what a layer does when the core asks
+ * @start:	attach; return 0, or a negative errno and set *@why to a
+ *		static string shown as off(<why>)
+ * @stop:	detach; mirror image of @start
+ * @reset:	control "reset": forget recorded data, keep settings
+ * @phase:	a suspend phase began or ended; may run in atomic context
+ * @apply:	a setting owned by this layer changed
+ * @devpm:	the module's own device got a PM callback (process context)
+ * @show_summary: optional: the value of summary's "<layer name>:" line
+ * @snapshot:	control "snapshot"
+ * @watch:	control "watch_irq" (@add true) and "unwatch_irq"
+ */
+struct psd_layer_ops {
+	int (*start)(const char **why);
+	void (*stop)(void);
+	void (*reset)(void);
+	void (*phase)(u32 cycle, enum psd_phase phase, bool start, u64 t_ns);
+	void (*apply)(unsigned int setting, u32 value);
+	void (*devpm)(u32 cycle, enum psd_phase phase);
+	void (*show_summary)(struct seq_file *m);
+	int (*snapshot)(const char **why);
+	int (*watch)(unsigned int irq, bool add, const char **why);
+};
+
+/**
+ * struct psd_kind - an event type or anomaly class a layer brings
+ * @id:		enum psd_event_type or enum psd_anomaly_class
+ * @name:	its type= or class= name
+ * @show:	its keys, formatted only when the file is read; may be NULL
+ */
+struct psd_kind {
+	u16 id;
+	const char *name;
+	psd_ring_show_t show;
+};
+
+/**
+ * struct psd_setting_desc - a tunable a layer owns, set through control
+ * @id:		enum psd_setting_id
+ * @key:	control and summary key
+ * @def:	default
+ * @min:	lowest value
+ * @max:	highest value
+ * @zero_ok:	0 is allowed below @min and means off
+ */
+struct psd_setting_desc {
+	u16 id;
+	const char *key;
+	u32 def;
+	u32 min;
+	u32 max;
+	bool zero_ok;
+};
+
+/**
+ * struct psd_file - a debugfs file, in its directory under the root
+ * @dir:	the directory, NULL for the root
+ * @name:	the file
+ * @mode:	permissions
+ * @show:	single_open() show function, or NULL for @fops
+ * @fops:	the file's operations when it is not a show file
+ */
+struct psd_file {
+	const char *dir;
+	const char *name;
+	umode_t mode;
+	int (*show)(struct seq_file *m, void *unused);
+	const struct file_operations *fops;
+};
+
+/**
+ * struct psd_layer - the descriptor a layer registers with the core
+ * @name:	"component.<name>" in summary
+ * @ops:	what it does; NULL shows off(not implemented)
+ * @events:	event types it adds to the timeline
+ * @nr_events:	rows of @events
+ * @classes:	anomaly classes it raises
+ * @nr_classes:	rows of @classes
+ * @settings:	tunables it owns
+ * @nr_settings: rows of @settings
+ * @files:	debugfs files it shows
+ * @nr_files:	rows of @files
+ * @state:	the core's; a layer reads it through psd_layer_on()
+ */
+struct psd_layer {
+	const char *name;
+	const struct psd_layer_ops *ops;
+	const struct psd_kind *events;
+	unsigned int nr_events;
+	const struct psd_kind *classes;
+	unsigned int nr_classes;
+	const struct psd_setting_desc *settings;
+	unsigned int nr_settings;
+	const struct psd_file *files;
+	unsigned int nr_files;
+	struct {
+		const struct psd_layer_ops *ops;
+		bool started;
+		bool on;
+		const char *why;
+	} state;
+};
+
+#define PSD_ROWS(field, table)	.field = (table), .nr_##field = ARRAY_SIZE(table)
+
+/* The layers main.c registers, in summary order. */
+extern struct psd_layer *const psd_layers[];
+extern const unsigned int psd_nr_layers;
+
+int psd_layers_register(void);
+bool psd_layer_on(const struct psd_layer *l);
+void psd_layer_set(struct psd_layer *l, bool on, const char *why);
+const struct psd_layer_ops *psd_layer_get(const struct psd_layer *l);
+int psd_layer_show(struct seq_file *m, const struct psd_layer *l);
+struct psd_layer *psd_layer_with(size_t op);
+void psd_layers_start(void);
+void psd_layers_stop(void);
+void psd_layers_reset(void);
+void psd_layers_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns);
+void psd_layers_devpm(u32 cycle, enum psd_phase phase);
+void psd_layer_apply(unsigned int setting, u32 value);
+const struct psd_kind *psd_event_kind(unsigned int type);
+const struct psd_kind *psd_anomaly_kind(unsigned int cls);
+void psd_layer_use_ops(struct psd_layer *l, const struct psd_layer_ops *ops);
 
 /* ---- events timeline (events.c) ---- */
 
@@ -371,7 +448,7 @@ enum psd_hrt_window {
 	PSD_HRT_NR_WINDOWS
 };
 
-extern const struct psd_component_ops psd_hrtimer_ops;
+extern struct psd_layer psd_hrtimer_layer;
 int psd_hrtimer_latency_show(struct seq_file *m, void *unused);
 void psd_hrtimer_late_show(struct seq_file *m, const struct psd_record *rec);
 
@@ -404,7 +481,7 @@ size_t psd_hrt_memory(const struct psd_hrt *st);
 
 /* ---- irqpend: interrupts stuck pending (irqpend.c) ---- */
 
-extern const struct psd_component_ops psd_irqpend_ops;
+extern struct psd_layer psd_irqpend_layer;
 int psd_irqpend_pending_show(struct seq_file *m, void *unused);
 bool psd_irqpend_stuck_in_cycle(unsigned int irq, u32 cycle);
 unsigned int psd_irqpend_stuck_irqs(u32 cycle, unsigned int *irqs,
@@ -550,16 +627,10 @@ const char *psd_irqp_bit_name(u8 bit);
 
 /* ---- wakeup sources, wake IRQ, alarms (wakesrc_trace/) ---- */
 
-extern const struct psd_component_ops psd_wakesrc_ops;
-extern const struct psd_component_ops psd_alarm_ops;
+extern struct psd_layer psd_wakesrc_layer;
+extern struct psd_layer psd_alarm_layer;
 int psd_wakesrc_sources_show(struct seq_file *m, void *unused);
 int psd_alarm_history_show(struct seq_file *m, void *unused);
-void psd_ws_event_show(struct seq_file *m, const struct psd_record *r);
-void psd_wakeirq_event_show(struct seq_file *m, const struct psd_record *r);
-void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r);
-void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r);
-void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r);
-void psd_alarm_late_show(struct seq_file *m, const struct psd_record *r);
 
 /* ---- PMIC: register profiles (pmic_regs_tps65910.c) ---- */
 
@@ -712,12 +783,9 @@ void psd_pmic_risk_show(struct seq_file *m, const struct psd_record *rec);
 
 struct psd_pmic;
 
-extern const struct psd_component_ops psd_pmic_ops;
-extern const struct file_operations psd_pmic_snapshots_fops;
-int psd_pmic_lint_show(struct seq_file *m, void *unused);
+extern struct psd_layer psd_pmic_layer;
 bool psd_pmic_snapshot_get(u32 cycle, unsigned int phase,
 			   struct psd_pmic_snap *out);
-void psd_pmic_io_error_show(struct seq_file *m, const struct psd_record *rec);
 
 struct psd_pmic *psd_pmic_create(unsigned int keep, bool live);
 void psd_pmic_destroy(struct psd_pmic *p);

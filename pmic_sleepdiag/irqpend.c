@@ -552,11 +552,31 @@ unsigned int psd_irqpend_stuck_irqs(u32 cycle, unsigned int *irqs,
 	return n;
 }
 
-const struct psd_component_ops psd_irqpend_ops = {
+static const struct psd_layer_ops psd_irqpend_ops = {
 	.start = psd_irqp_start,
 	.stop = psd_irqp_stop,
 	.reset = psd_irqp_reset,
 	.apply = psd_irqp_apply,
 	.devpm = psd_irqp_devpm,
 	.watch = psd_irqp_watch,
+};
+
+static const struct psd_kind psd_irqpend_classes[] = {
+	{ PSD_AN_IRQ_STUCK_PENDING, "IRQ_STUCK_PENDING", psd_irqpend_stuck_show },
+};
+
+static const struct psd_setting_desc psd_irqpend_settings[] = {
+	{ PSD_SET_STUCK_MS, "stuck_ms", 1000, 10, 600000 },
+};
+
+static const struct psd_file psd_irqpend_files[] = {
+	{ "irq", "pending", 0400, psd_irqpend_pending_show },
+};
+
+struct psd_layer psd_irqpend_layer = {
+	.name = "irqpend",
+	.ops = &psd_irqpend_ops,
+	PSD_ROWS(classes, psd_irqpend_classes),
+	PSD_ROWS(settings, psd_irqpend_settings),
+	PSD_ROWS(files, psd_irqpend_files),
 };

@@ -50,7 +50,7 @@ static struct psd_pmic *psd_pmic;	/* the component's instance */
 static void psd_pmic_off(struct psd_pmic *p, const char *why)
 {
 	if (p->live)
-		psd_component_set(PSD_COMP_PMIC, false, why);
+		psd_layer_set(&psd_pmic_layer, false, why);
 }
 
 /**
@@ -151,7 +151,7 @@ int psd_pmic_attach(struct psd_pmic *p, struct device *dev, const char *chip,
 	psd_pmic_link(p);
 	mutex_unlock(&p->lock);
 	if (p->live) {
-		psd_component_set(PSD_COMP_PMIC, true, NULL);
+		psd_layer_set(&psd_pmic_layer, true, NULL);
 		dev_info(dev, "pmic_sleepdiag: attached (%s)\n", prof->chip);
 	}
 	return 0;
@@ -512,7 +512,7 @@ static void psd_pmic_show_summary(struct seq_file *m)
 	mutex_unlock(&p->lock);
 }
 
-const struct psd_component_ops psd_pmic_ops = {
+static const struct psd_layer_ops psd_pmic_ops = {
 	.start = psd_pmic_start,
 	.stop = psd_pmic_stop,
 	.reset = psd_pmic_comp_reset,
@@ -547,7 +547,7 @@ static int psd_pmic_snapshots_open(struct inode *inode, struct file *file)
 	return psd_pmic_store_seq_open(file, p ? p->store : NULL);
 }
 
-const struct file_operations psd_pmic_snapshots_fops = {
+static const struct file_operations psd_pmic_snapshots_fops = {
 	.owner = THIS_MODULE,
 	.open = psd_pmic_snapshots_open,
 	.read = seq_read,
@@ -562,7 +562,7 @@ const struct file_operations psd_pmic_snapshots_fops = {
  *
  * Return: 0.
  */
-int psd_pmic_lint_show(struct seq_file *m, void *unused)
+static int psd_pmic_lint_show(struct seq_file *m, void *unused)
 {
 	struct psd_pmic *p = READ_ONCE(psd_pmic);
 	struct psd_pmic_snap *s;
@@ -588,8 +588,25 @@ int psd_pmic_lint_show(struct seq_file *m, void *unused)
  * @rec: the anomaly: @v[0] first failed register, @v[1] registers failed,
  *	 @v[2] the error
  */
-void psd_pmic_io_error_show(struct seq_file *m, const struct psd_record *rec)
+static void psd_pmic_io_error_show(struct seq_file *m, const struct psd_record *rec)
 {
 	seq_printf(m, " phase=%s reg=0x%02llx regs=%lld err=%lld",
 		   psd_phase_name(rec->phase), rec->v[0], rec->v[1], rec->v[2]);
 }
+
+static const struct psd_kind psd_pmic_classes[] = {
+	{ PSD_AN_PMIC_CONFIG_RISK, "PMIC_CONFIG_RISK", psd_pmic_risk_show },
+	{ PSD_AN_PMIC_IO_ERROR, "PMIC_IO_ERROR", psd_pmic_io_error_show },
+};
+
+static const struct psd_file psd_pmic_files[] = {
+	{ "pmic", "snapshots", 0400, NULL, &psd_pmic_snapshots_fops },
+	{ "pmic", "lint", 0400, psd_pmic_lint_show },
+};
+
+struct psd_layer psd_pmic_layer = {
+	.name = "pmic",
+	.ops = &psd_pmic_ops,
+	PSD_ROWS(classes, psd_pmic_classes),
+	PSD_ROWS(files, psd_pmic_files),
+};

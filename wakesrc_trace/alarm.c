@@ -299,7 +299,7 @@ int psd_alarm_history_show(struct seq_file *m, void *unused)
 	unsigned long total;
 	s64 late;
 
-	if (!psd_component_on(PSD_COMP_ALARM)) {
+	if (!psd_layer_on(&psd_alarm_layer)) {
 		seq_puts(m, "# component alarm is off\n");
 		return 0;
 	}
@@ -329,7 +329,7 @@ int psd_alarm_history_show(struct seq_file *m, void *unused)
  * @m: the seq_file
  * @r: the event
  */
-void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r)
+static void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_printf(m, " alarm=%s", psd_alarm_type_name(r->flag));
 	if (r->type == PSD_EV_ALARM_ARMED)
@@ -345,7 +345,7 @@ void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r)
  * @m: the seq_file
  * @r: the anomaly
  */
-void psd_alarm_late_show(struct seq_file *m, const struct psd_record *r)
+static void psd_alarm_late_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_printf(m, " type=%s expected_ns=%lld woke_ns=%lld fired_ns=%lld late_ms=%lld cause=%s",
 		   psd_alarm_type_name(r->flag), r->v[0], r->v[1], r->v[2],
@@ -396,10 +396,36 @@ static void psd_alarm_reset(void)
 	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
 }
 
-const struct psd_component_ops psd_alarm_ops = {
+static const struct psd_layer_ops psd_alarm_ops = {
 	.start = psd_alarm_start,
 	.stop = psd_alarm_stop,
 	.reset = psd_alarm_reset,
 	.phase = psd_alarm_phase,
 	.devpm = psd_alarm_devpm,
+};
+
+static const struct psd_kind psd_alarm_events[] = {
+	{ PSD_EV_ALARM_ARMED, "alarm_armed", psd_alarm_event_show },
+	{ PSD_EV_ALARM_FIRED, "alarm_fired", psd_alarm_event_show },
+};
+
+static const struct psd_kind psd_alarm_classes[] = {
+	{ PSD_AN_ALARM_LATE, "ALARM_LATE", psd_alarm_late_show },
+};
+
+static const struct psd_setting_desc psd_alarm_settings[] = {
+	{ PSD_SET_ALARM_LATE_MS, "alarm_late_ms", 100, 1, 600000 },
+};
+
+static const struct psd_file psd_alarm_files[] = {
+	{ "alarm", "history", 0400, psd_alarm_history_show },
+};
+
+struct psd_layer psd_alarm_layer = {
+	.name = "alarm",
+	.ops = &psd_alarm_ops,
+	PSD_ROWS(events, psd_alarm_events),
+	PSD_ROWS(classes, psd_alarm_classes),
+	PSD_ROWS(settings, psd_alarm_settings),
+	PSD_ROWS(files, psd_alarm_files),
 };

@@ -85,6 +85,7 @@ void psd_wakeirq_prepare(void);
 void psd_wakeirq_note(unsigned int irq, s64 hwirq, const char *name);
 bool psd_wakeirq_is_rtc_name(const char *name);
 bool psd_wakeirq_rtc_woke(u32 cycle);
+void psd_wakeirq_event_show(struct seq_file *m, const struct psd_record *r);
 
 /* ---- alarms across suspend (alarm.c) ---- */
 

@@ -512,7 +512,7 @@ int psd_wakesrc_sources_show(struct seq_file *m, void *unused)
 	struct psd_ws_info w;
 	unsigned int i;
 
-	if (!psd_component_on(PSD_COMP_WAKESRC)) {
+	if (!psd_layer_on(&psd_wakesrc_layer)) {
 		seq_puts(m, "# component wakesrc is off\n");
 		return 0;
 	}
@@ -531,7 +531,7 @@ int psd_wakesrc_sources_show(struct seq_file *m, void *unused)
  * @m: the seq_file
  * @r: the event
  */
-void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
+static void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
 	psd_seq_str(m, "ws", r->name);
@@ -546,7 +546,7 @@ void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
  * @m: the seq_file
  * @r: the anomaly
  */
-void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
+static void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
 	psd_seq_str(m, "ws", r->name);
@@ -560,7 +560,7 @@ void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
  * @m: the seq_file
  * @r: the anomaly
  */
-void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
+static void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
 	psd_seq_str(m, "ws", r->name);
@@ -647,10 +647,38 @@ static void psd_wakesrc_devpm(u32 cycle, enum psd_phase phase)
 		psd_wakeirq_prepare();
 }
 
-const struct psd_component_ops psd_wakesrc_ops = {
+static const struct psd_layer_ops psd_wakesrc_ops = {
 	.start = psd_wakesrc_start,
 	.stop = psd_wakesrc_stop,
 	.reset = psd_wakesrc_reset,
 	.phase = psd_ws_phase,
 	.devpm = psd_wakesrc_devpm,
+};
+
+static const struct psd_kind psd_wakesrc_events[] = {
+	{ PSD_EV_WS_ACTIVATE, "ws_activate", psd_ws_event_show },
+	{ PSD_EV_WS_DEACTIVATE, "ws_deactivate", psd_ws_event_show },
+	{ PSD_EV_WAKE_IRQ, "wake_irq", psd_wakeirq_event_show },
+};
+
+static const struct psd_kind psd_wakesrc_classes[] = {
+	{ PSD_AN_WS_NOT_HONORED, "WS_NOT_HONORED", psd_ws_not_honored_show },
+	{ PSD_AN_WS_STUCK_ACTIVE, "WS_STUCK_ACTIVE", psd_ws_stuck_show },
+};
+
+static const struct psd_setting_desc psd_wakesrc_settings[] = {
+	{ PSD_SET_WS_STUCK_MS, "ws_stuck_ms", 10000, 100, 3600000 },
+};
+
+static const struct psd_file psd_wakesrc_files[] = {
+	{ "wakeup", "sources", 0400, psd_wakesrc_sources_show },
+};
+
+struct psd_layer psd_wakesrc_layer = {
+	.name = "wakesrc",
+	.ops = &psd_wakesrc_ops,
+	PSD_ROWS(events, psd_wakesrc_events),
+	PSD_ROWS(classes, psd_wakesrc_classes),
+	PSD_ROWS(settings, psd_wakesrc_settings),
+	PSD_ROWS(files, psd_wakesrc_files),
 };
