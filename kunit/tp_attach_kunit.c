@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit: attaching probes by name when a tracepoint is missing
- * (wakesrc_trace/tp_attach.c).
+ * (pmic_sleepdiag/tp_attach.c).
  *
  * Every kernel this runs on has the tracepoints the layers use, so a
  * missing one is a name no kernel has.  A layer's start returns what
@@ -15,7 +15,7 @@
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 
-#include "../wakesrc_trace/internal.h"
+#include "../pmic_sleepdiag/tp_attach.h"
 #include "summary_text.h"
 
 #define PRESENT	"suspend_resume"

@@ -103,6 +103,8 @@ static void set_alarm(struct psd_report_cycle *r, const char *type,
 static void set_pmic(struct psd_report_cycle *r, const char *chip, int err)
 {
 	r->has_pmic = true;
+	r->pmic.rules = psd_pmic_lint_rules;
+	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
 	r->pmic.chip = chip;
 	r->pmic.err = err;
 }

@@ -504,7 +504,7 @@ static void ws_wake_irq_with_the_cycle(struct kunit *test)
 	resume_devices();
 	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
 	KUNIT_EXPECT_EQ(test, c.wake_irq, 42);
-	KUNIT_EXPECT_TRUE(test, psd_wakeirq_rtc_woke(c.id));
+	KUNIT_EXPECT_TRUE(test, psd_report_woke_by_rtc(c.id));
 	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WAKE_IRQ, &ev));
 	KUNIT_EXPECT_EQ(test, ev.v[0], 43);
 	KUNIT_EXPECT_STREQ(test, ev.name, "virtio0");
@@ -521,7 +521,7 @@ static void ws_wake_irq_with_the_cycle(struct kunit *test)
 	tp("machine_suspend", FREEZE, false);
 	resume_devices();
 	notify(PM_POST_SUSPEND);
-	KUNIT_EXPECT_FALSE(test, psd_wakeirq_rtc_woke(psd_cycle_current()));
+	KUNIT_EXPECT_FALSE(test, psd_report_woke_by_rtc(psd_cycle_current()));
 }
 
 static void ws_wake_irq_unknown_without_kprobe(struct kunit *test)

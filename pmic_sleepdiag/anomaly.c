@@ -17,9 +17,6 @@
 
 static struct psd_ring *psd_anomalies;
 
-/* The last cycle each class was raised in, for causes named across layers. */
-static u32 psd_anomaly_last_cycle[PSD_NR_ANOMALY_CLASSES];
-
 /**
  * psd_anomaly_class_name() - the class= name of an anomaly class
  * @cls: enum psd_anomaly_class
@@ -59,29 +56,11 @@ void psd_anomaly_raise(struct psd_record *rec)
 	};
 
 	psd_ring_add(psd_anomalies, rec);
-	if (rec->type < PSD_NR_ANOMALY_CLASSES)
-		WRITE_ONCE(psd_anomaly_last_cycle[rec->type], rec->cycle);
 	psd_report_anomaly(rec);
 	trace_anomaly(rec->cycle, rec->seq, psd_anomaly_class_name(rec->type));
 	ev.v[0] = rec->type;
 	ev.v[1] = rec->seq;
 	psd_event_add(&ev);
-}
-
-/**
- * psd_anomaly_in_cycle() - was an anomaly of a class raised in a cycle?
- * @cls: enum psd_anomaly_class
- * @cycle: the cycle
- *
- * Only the last cycle of each class is remembered: ask while judging the
- * cycle itself, not long after.  Context: any.
- *
- * Return: true if the last @cls anomaly belongs to @cycle.
- */
-bool psd_anomaly_in_cycle(unsigned int cls, u32 cycle)
-{
-	return cycle && cls < PSD_NR_ANOMALY_CLASSES &&
-	       READ_ONCE(psd_anomaly_last_cycle[cls]) == cycle;
 }
 
 /**

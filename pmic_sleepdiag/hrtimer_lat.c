@@ -41,7 +41,7 @@
 
 #include "compat.h"
 #include "internal.h"
-#include "../wakesrc_trace/internal.h"
+#include "tp_attach.h"
 
 #define PSD_HRT_SLOTS	2	/* per-cycle late counts: current and previous */
 

@@ -303,7 +303,6 @@ void psd_anomalies_reset(void);
 bool psd_anomalies_get(u64 *pos, struct psd_record *out);
 u64 psd_anomalies_total(void);
 u64 psd_anomalies_dropped(void);
-bool psd_anomaly_in_cycle(unsigned int cls, u32 cycle);
 const char *psd_anomaly_class_name(unsigned int cls);
 extern const struct file_operations psd_anomalies_fops;
 
@@ -493,13 +492,6 @@ unsigned int psd_irqpend_stuck_irqs(u32 cycle, unsigned int *irqs,
 #define PSD_IRQP_MIN_SAMPLES	3	/* samples before "stuck" */
 #define PSD_IRQP_LOG		256	/* (irq, cycle) stuck records kept */
 
-/* What an irqchip said about one state bit. */
-enum psd_irqp_bit {
-	PSD_IRQP_NO,
-	PSD_IRQP_YES,
-	PSD_IRQP_UNSUPPORTED,
-};
-
 /* Why an IRQ is watched; the entry goes when no reason is left. */
 #define PSD_IRQP_WHY_WAKE	BIT(0)	/* wake-armed at the last refresh */
 #define PSD_IRQP_WHY_PARAM	BIT(1)	/* watch_irqs= */
@@ -623,7 +615,6 @@ void psd_irqp_stuck_record(struct psd_record *rec,
 			   const struct psd_irqp_sample *s,
 			   const struct psd_irqp_class *c, u32 cycle, u8 at);
 void psd_irqpend_stuck_show(struct seq_file *m, const struct psd_record *rec);
-const char *psd_irqp_bit_name(u8 bit);
 
 /* ---- wakeup sources, wake IRQ, alarms (wakesrc_trace/) ---- */
 
@@ -778,14 +769,15 @@ int psd_pmic_lint_eval(const struct psd_pmic_lint_rule *r,
 u32 psd_pmic_lint_warnings(const struct psd_pmic_snap *s, u32 *unknown);
 void psd_pmic_lint_snap_show(struct seq_file *m, const struct psd_pmic_snap *s);
 void psd_pmic_risk_show(struct seq_file *m, const struct psd_record *rec);
+struct psd_rpt_pmic;
+void psd_pmic_lint_report(const struct psd_pmic_snap *s,
+			  struct psd_rpt_pmic *out);
 
 /* ---- PMIC: the component, attach and snapshots (pmic.c) ---- */
 
 struct psd_pmic;
 
 extern struct psd_layer psd_pmic_layer;
-bool psd_pmic_snapshot_get(u32 cycle, unsigned int phase,
-			   struct psd_pmic_snap *out);
 
 struct psd_pmic *psd_pmic_create(unsigned int keep, bool live);
 void psd_pmic_destroy(struct psd_pmic *p);
@@ -815,6 +807,13 @@ struct psd_rpt_ws {
 	char name[PSD_NAME_LEN];
 	u32 activations;
 	u8 what;
+};
+
+/* What an irqchip said about one state bit. */
+enum psd_irqp_bit {
+	PSD_IRQP_NO,
+	PSD_IRQP_YES,
+	PSD_IRQP_UNSUPPORTED,
 };
 
 /* A watched IRQ seen pending; @at_*: enum psd_irqp_bit, or NOT_SEEN. */
@@ -861,8 +860,10 @@ struct psd_rpt_alarm {
 	bool late_known;
 };
 
-/* The lint of the cycle's suspend_late snapshot, one bit per rule row. */
+/* The lint of the cycle's suspend_late snapshot, one bit per row of @rules. */
 struct psd_rpt_pmic {
+	const struct psd_pmic_lint_rule *rules;
+	unsigned int nrules;
 	const char *chip;
 	int err;
 	u32 warn;
@@ -917,6 +918,10 @@ void psd_report_anomaly(const struct psd_record *rec);
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck);
 void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt);
+void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm);
+void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic);
+bool psd_report_has_anomaly(u32 cycle, unsigned int cls);
+bool psd_report_woke_by_rtc(u32 cycle);
 bool psd_report_get(u32 id, struct psd_report_cycle *out);
 bool psd_report_range(u32 *first, u32 *last);
 const char *psd_report_verdict_name(u32 id);
@@ -1003,6 +1008,7 @@ extern const struct file_operations psd_report_json_fops;
 void psd_seq_str(struct seq_file *m, const char *key, const char *v);
 const char *psd_wake_irq_word(s64 irq);
 void psd_seq_wake_irq(struct seq_file *m, s64 irq);
+const char *psd_irqp_bit_name(u8 bit);
 
 /* ---- summary (summary.c) ---- */
 

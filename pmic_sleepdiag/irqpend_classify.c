@@ -224,26 +224,6 @@ bool psd_irqp_was_stuck(const struct psd_irqp_table *t, unsigned int irq,
 	return false;
 }
 
-static const char *const psd_irqp_bit_names[] = {
-	[PSD_IRQP_NO] = "0",
-	[PSD_IRQP_YES] = "1",
-	[PSD_IRQP_UNSUPPORTED] = "unsupported",
-};
-
-/**
- * psd_irqp_bit_name() - how a state bit is shown: 0, 1, unsupported
- * @bit: enum psd_irqp_bit, or PSD_RPT_NOT_SEEN (shown as unseen)
- *
- * Return: the word.
- */
-const char *psd_irqp_bit_name(u8 bit)
-{
-	if (bit == PSD_RPT_NOT_SEEN)
-		return "unseen";
-	return bit < ARRAY_SIZE(psd_irqp_bit_names) ?
-	       psd_irqp_bit_names[bit] : "unsupported";
-}
-
 static const struct {
 	u8 bit;
 	const char *name;

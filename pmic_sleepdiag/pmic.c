@@ -289,7 +289,8 @@ static void psd_pmic_raise_risk(const struct psd_pmic_snap *s, u32 fresh)
  * Raises PMIC_IO_ERROR when a read failed and, on the suspend_late
  * snapshot, PMIC_CONFIG_RISK for each warn rule that holds and did not on
  * the previous suspend_late snapshot (a rule that cannot be evaluated
- * keeps its previous state).
+ * keeps its previous state).  The live instance gives the cycle's record
+ * the lint of its suspend_late snapshot.
  *
  * Context: process; sleeps on the bus.
  * Return: 0, -ENODEV when detached, -EINVAL for a phase without a slot.
@@ -329,6 +330,12 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 		psd_pmic_raise_io(&s);
 	if (fresh)
 		psd_pmic_raise_risk(&s, fresh);
+	if (phase == PSD_PH_SUSPEND_LATE && p->live) {
+		struct psd_rpt_pmic rpt;
+
+		psd_pmic_lint_report(&s, &rpt);
+		psd_report_pmic(cycle, &rpt);
+	}
 	return 0;
 }
 
@@ -520,23 +527,6 @@ static const struct psd_layer_ops psd_pmic_ops = {
 	.show_summary = psd_pmic_show_summary,
 	.snapshot = psd_pmic_snapshot,
 };
-
-/**
- * psd_pmic_snapshot_get() - a snapshot the component keeps, e.g. for report
- * @cycle: the cycle
- * @phase: enum psd_phase (prepare, suspend, suspend_late, resume_early,
- *	   resume, post or manual)
- * @out: where to copy it; lint it with psd_pmic_lint_eval()
- *
- * Return: true if it is kept.
- */
-bool psd_pmic_snapshot_get(u32 cycle, unsigned int phase,
-			   struct psd_pmic_snap *out)
-{
-	struct psd_pmic *p = READ_ONCE(psd_pmic);
-
-	return p && psd_pmic_store_get(p->store, cycle, phase, out);
-}
 
 /* ---- files ---- */
 

@@ -230,6 +230,39 @@ static void psd_lint_fields_show(struct seq_file *m,
 }
 
 /**
+ * psd_pmic_lint_report() - a snapshot's lint as the report keeps it
+ * @s: the snapshot
+ * @out: the chip, the first read error and the rules, one bit per row
+ */
+void psd_pmic_lint_report(const struct psd_pmic_snap *s,
+			  struct psd_rpt_pmic *out)
+{
+	unsigned int i;
+	u8 reg;
+
+	memset(out, 0, sizeof(*out));
+	out->rules = psd_pmic_lint_rules;
+	out->nrules = min(psd_pmic_nr_lint_rules, 32U);
+	out->chip = s->prof->chip;
+	out->err = s->err;
+	for (i = 0; i < out->nrules; i++) {
+		const struct psd_pmic_lint_rule *rule = &psd_pmic_lint_rules[i];
+
+		switch (psd_pmic_lint_eval(rule, s, &reg)) {
+		case PSD_LINT_HOLDS:
+			if (rule->severity == PSD_LINT_WARN)
+				out->warn |= BIT(i);
+			else
+				out->info |= BIT(i);
+			break;
+		case PSD_LINT_UNKNOWN:
+			out->unknown |= BIT(i);
+			break;
+		}
+	}
+}
+
+/**
  * psd_pmic_lint_snap_show() - pmic/lint for one snapshot
  * @m: the seq_file
  * @s: the snapshot

@@ -14,6 +14,7 @@
 #include <linux/tracepoint.h>
 
 #include "internal.h"
+#include "tp_attach.h"
 
 struct psd_tp_lookup {
 	struct psd_tp *tps;
