@@ -14,9 +14,8 @@
 #include <linux/suspend.h>
 #include <linux/timekeeping.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "suspend_seq.h"
-#include "../wakesrc_trace/internal.h"
 
 /* dpm_suspend, during which the alarmtimer device reports its alarm. */
 static void suspend_with_alarm(s64 expires, int type)

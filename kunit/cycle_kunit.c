@@ -8,7 +8,7 @@
 #include <kunit/test.h>
 #include <linux/suspend.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "suspend_seq.h"
 
 #define N_EV	32

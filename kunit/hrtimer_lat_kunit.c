@@ -16,7 +16,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 #define MS(x)	((u64)(x) * NSEC_PER_MSEC)
 #define US(x)	((u64)(x) * NSEC_PER_USEC)

@@ -18,7 +18,7 @@
 #include <linux/string.h>
 
 #include "../pmic_sleepdiag/compat.h"
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 #define TEXT_SIZE	(4 * PAGE_SIZE)
 

@@ -13,7 +13,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "pmic_fake.h"
 
 struct ctx {

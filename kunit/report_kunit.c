@@ -11,7 +11,7 @@
 #include <linux/string.h>
 #include <linux/suspend.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "suspend_seq.h"
 
 static void ws_ev(u32 cycle, u16 type, u8 phase, const char *name)

@@ -10,7 +10,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 /* Render the summary file into a string the test owns. */
 static char *summary_text(struct kunit *test)

@@ -9,7 +9,7 @@
 
 #include <linux/suspend.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 #define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
 #define MEM	((__force int)PM_SUSPEND_MEM)

@@ -15,9 +15,8 @@
 #include <linux/suspend.h>
 #include <linux/timekeeping.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "suspend_seq.h"
-#include "../wakesrc_trace/internal.h"
 
 static void on(const char *name)
 {

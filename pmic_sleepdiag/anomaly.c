@@ -9,7 +9,7 @@
 #include <linux/fs.h>
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "core.h"
 #include "psd_trace.h"
 
 /* Anomalies are rare; this bounds the log, overflow shows as dropped. */

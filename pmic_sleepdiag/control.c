@@ -14,7 +14,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "internal.h"
+#include "core.h"
 
 #define PSD_MAX_WORDS	3
 #define PSD_OP(op)	offsetof(struct psd_layer_ops, op)

@@ -11,7 +11,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
 
 static const struct psd_file psd_files[] = {
 	{ NULL, "summary", 0400, psd_summary_show },

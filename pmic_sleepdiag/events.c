@@ -10,7 +10,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
 
 static struct psd_ring *psd_events;
 

@@ -7,7 +7,7 @@
  */
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "core.h"
 
 static bool psd_fmt_plain(char c)
 {

@@ -40,7 +40,7 @@
 #include <trace/events/timer.h>
 
 #include "compat.h"
-#include "internal.h"
+#include "hrtimer.h"
 #include "tp_attach.h"
 
 #define PSD_HRT_SLOTS	2	/* per-cycle late counts: current and previous */

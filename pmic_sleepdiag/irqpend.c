@@ -43,7 +43,7 @@
 #include <linux/workqueue.h>
 
 #include "compat.h"
-#include "internal.h"
+#include "irqpend.h"
 
 static struct {
 	struct mutex lock;		/* everything below */

@@ -16,7 +16,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "irqpend.h"
 
 /**
  * psd_irqp_classify() - take one sample into an IRQ's classifier state

@@ -9,7 +9,8 @@
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
 
-#include "internal.h"
+#include "core.h"
+#include "../kunit/visible.h"
 
 /* Guards on/why, which a layer may flip at run time (PMIC unbound). */
 static DEFINE_SPINLOCK(psd_layer_lock);
@@ -278,7 +279,7 @@ void psd_layer_apply(unsigned int setting, u32 value)
 		l->state.ops->apply(setting, value);
 }
 
-#if IS_ENABLED(CONFIG_PMIC_SLEEPDIAG_KUNIT_TEST)
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * psd_layer_use_ops() - KUnit: drive a layer with other ops
  * @l: the layer

@@ -9,7 +9,7 @@
 #include <linux/platform_device.h>
 #include <linux/pm.h>
 
-#include "internal.h"
+#include "core.h"
 
 #define PSD_PMDEV_NAME	"pmic_sleepdiag"
 

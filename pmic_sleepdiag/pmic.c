@@ -28,7 +28,7 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
-#include "internal.h"
+#include "pmic.h"
 #include "psd_trace.h"
 
 #define PSD_PMIC_DRIVER	"tps65910"

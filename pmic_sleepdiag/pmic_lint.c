@@ -11,7 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "pmic.h"
 
 #define SET(r, m)	{ PSD_LINT_SET, r, m, 0 }
 #define CLEAR(r, m)	{ PSD_LINT_CLEAR, r, m, 0 }
@@ -230,6 +230,17 @@ static void psd_lint_fields_show(struct seq_file *m,
 }
 
 /**
+ * psd_pmic_lint_id() - the rule= name of a lint rule
+ * @row: its row in psd_pmic_lint_rules[]
+ *
+ * Return: the name.
+ */
+const char *psd_pmic_lint_id(unsigned int row)
+{
+	return psd_pmic_lint_rules[row].id;
+}
+
+/**
  * psd_pmic_lint_report() - a snapshot's lint as the report keeps it
  * @s: the snapshot
  * @out: the chip, the first read error and the rules, one bit per row
@@ -241,7 +252,7 @@ void psd_pmic_lint_report(const struct psd_pmic_snap *s,
 	u8 reg;
 
 	memset(out, 0, sizeof(*out));
-	out->rules = psd_pmic_lint_rules;
+	out->rule_id = psd_pmic_lint_id;
 	out->nrules = min(psd_pmic_nr_lint_rules, 32U);
 	out->chip = s->prof->chip;
 	out->err = s->err;

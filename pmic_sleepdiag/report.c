@@ -18,7 +18,7 @@
 #include <linux/string.h>
 #include <linux/stringhash.h>
 
-#include "internal.h"
+#include "core.h"
 
 /* What is filled as it happens; the tracker's record is joined on read. */
 struct psd_digest {

@@ -11,7 +11,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
-#include "internal.h"
+#include "core.h"
 
 /* What a wakeup source did, as the report names it. */
 static const struct {
@@ -37,7 +37,7 @@ static void psd_lint_names(struct seq_file *m, const struct psd_rpt_pmic *p,
 			continue;
 		if (!first)
 			seq_putc(m, sep);
-		seq_puts(m, p->rules[i].id);
+		seq_puts(m, p->rule_id(i));
 		first = false;
 	}
 }
@@ -181,7 +181,7 @@ static void psd_json_lint(struct psd_json *j, const struct psd_rpt_pmic *p,
 	psd_json_open(j, key, true);
 	for (i = 0; i < p->nrules; i++)
 		if (bits & BIT(i))
-			psd_json_str(j, NULL, p->rules[i].id);
+			psd_json_str(j, NULL, p->rule_id(i));
 	psd_json_close(j, true);
 }
 

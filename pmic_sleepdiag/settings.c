@@ -7,7 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
 
 /* Filled from the layers' descriptors by psd_layers_register(). */
 static const struct psd_setting_desc *psd_setting_descs[PSD_NR_SETTINGS];

@@ -6,7 +6,7 @@
 #include <linux/atomic.h>
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "core.h"
 
 struct psd_counters psd_counters;
 

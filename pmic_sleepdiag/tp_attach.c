@@ -13,7 +13,7 @@
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 
-#include "internal.h"
+#include "core.h"
 #include "tp_attach.h"
 
 struct psd_tp_lookup {

@@ -12,7 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
 
 /* An argument of a rule's evidence: the PMIC lint rules it looks for. */
 struct psd_verdict_lint {
@@ -109,7 +109,7 @@ static bool psd_rule_lint(const struct psd_report_cycle *r,
 		return false;
 	for (i = 0; i < ARRAY_SIZE(l->rules) && l->rules[i]; i++) {
 		for (idx = 0; idx < (int)r->pmic.nrules; idx++)
-			if (!strcmp(r->pmic.rules[idx].id, l->rules[i]))
+			if (!strcmp(r->pmic.rule_id(idx), l->rules[i]))
 				break;
 		if (idx == (int)r->pmic.nrules || !(r->pmic.warn & BIT(idx)))
 			continue;

@@ -12,6 +12,14 @@
 #include "../pmic_sleepdiag/internal.h"
 #include "../pmic_sleepdiag/tp_attach.h"
 
+/* ---- the two layers' descriptors and files ---- */
+
+extern struct psd_layer psd_wakesrc_layer;
+extern struct psd_layer psd_alarm_layer;
+int psd_wakesrc_sources_show(struct seq_file *m, void *unused);
+int psd_alarm_history_show(struct seq_file *m, void *unused);
+
+
 /* ---- wakeup sources (wakesrc.c) ---- */
 
 struct seq_file;

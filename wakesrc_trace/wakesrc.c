@@ -329,11 +329,9 @@ static void psd_ws_aborted(u32 cycle, u64 t, char *who, size_t len)
 static void psd_ws_post(u32 cycle, u64 t)
 {
 	char who[PSD_NAME_LEN] = "";
-	struct psd_cycle c;
+	bool aborted = psd_cycle_aborted(cycle);
 	unsigned long flags;
-	bool aborted;
 
-	aborted = psd_cycle_get(cycle, &c) && c.result == PSD_RES_ABORTED;
 	raw_spin_lock_irqsave(&psd_ws_lock, flags);
 	if (aborted)
 		psd_ws_aborted(cycle, t, who, sizeof(who));
