@@ -12,15 +12,12 @@
 
 extern struct psd_layer psd_irqpend_layer;
 int psd_irqpend_pending_show(struct seq_file *m, void *unused);
-bool psd_irqpend_stuck_in_cycle(unsigned int irq, u32 cycle);
-unsigned int psd_irqpend_stuck_irqs(u32 cycle, unsigned int *irqs,
-				    unsigned int max);
 
 /* ---- irqpend: watch table, classifier, lines (irqpend_classify.c) ---- */
 
-#define PSD_IRQP_MAX		64	/* watched IRQs, INTERFACE.md */
+/* Watched IRQs at most, as Documentation/interface.rst says. */
+#define PSD_IRQP_MAX		64
 #define PSD_IRQP_MIN_SAMPLES	3	/* samples before "stuck" */
-#define PSD_IRQP_LOG		256	/* (irq, cycle) stuck records kept */
 
 /* Why an IRQ is watched; the entry goes when no reason is left. */
 #define PSD_IRQP_WHY_WAKE	BIT(0)	/* wake-armed at the last refresh */
@@ -78,8 +75,6 @@ struct psd_irqp_class {
  * @ident:	irq_data seen when added, never dereferenced: reuse check
  * @ident_domain: its domain, same purpose
  * @ident_hwirq: its hwirq, same purpose
- * @stuck_cycle: the last cycle logged as stuck in
- * @stuck_logged: @stuck_cycle is valid
  * @last:	the last sample
  * @cls:	classifier state
  * @chip:	name of the chip that answers (or of the top chip)
@@ -92,16 +87,9 @@ struct psd_irqp_entry {
 	const void *ident;
 	const void *ident_domain;
 	unsigned long ident_hwirq;
-	u32 stuck_cycle;
-	bool stuck_logged;
 	struct psd_irqp_sample last;
 	struct psd_irqp_class cls;
 	char chip[PSD_NAME_LEN];
-};
-
-struct psd_irqp_stuck_rec {
-	u32 cycle;
-	u32 irq;
 };
 
 /**
@@ -109,17 +97,13 @@ struct psd_irqp_stuck_rec {
  * @n:		entries in use
  * @overflow:	IRQs that did not fit
  * @dropped:	entries dropped because their descriptor went away
- * @log_n:	stuck records ever written; the last PSD_IRQP_LOG are kept
  * @e:		the entries
- * @log:	(irq, cycle) pairs seen stuck, for the report
  */
 struct psd_irqp_table {
 	unsigned int n;
 	u64 overflow;
 	u64 dropped;
-	unsigned int log_n;
 	struct psd_irqp_entry e[PSD_IRQP_MAX];
-	struct psd_irqp_stuck_rec log[PSD_IRQP_LOG];
 };
 
 bool psd_irqp_classify(struct psd_irqp_class *c,
@@ -133,10 +117,6 @@ struct psd_irqp_entry *psd_irqp_add(struct psd_irqp_table *t,
 void psd_irqp_remove(struct psd_irqp_table *t, struct psd_irqp_entry *e);
 void psd_irqp_sweep(struct psd_irqp_table *t);
 unsigned int psd_irqp_unsupported(const struct psd_irqp_table *t);
-bool psd_irqp_log_stuck(struct psd_irqp_table *t, struct psd_irqp_entry *e,
-			u32 cycle);
-bool psd_irqp_was_stuck(const struct psd_irqp_table *t, unsigned int irq,
-			u32 cycle);
 void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 			const struct psd_irqp_sample *s,
 			const struct psd_irqp_class *c);

@@ -14,9 +14,10 @@
  * Ordering: a stateless device link makes the module's own device a
  * consumer of the PMIC, which moves it after the PMIC in the PM lists:
  * our suspend callbacks run before the PMIC's and its bus's, our resume
- * callbacks after theirs.  The own device is registered after the
- * components start, so the link is also made at PM_SUSPEND_PREPARE when
- * it is still missing.  Snapshots are never taken in noirq phases.
+ * callbacks after theirs.  The own device is registered before the
+ * layers start, so the link is made at attach; it is made again at
+ * PM_SUSPEND_PREPARE when it is missing (the PMIC bound later).
+ * Snapshots are never taken in noirq phases.
  */
 #include <linux/device.h>
 #include <linux/i2c.h>
@@ -41,7 +42,6 @@ struct psd_pmic {
 	const struct psd_pmic_profile *prof;
 	struct device *consumer;	/* linked own device, referenced */
 	u32 risk_prev;			/* warn rules held at last suspend_late */
-	u64 reads;			/* regmap_bulk_read() calls */
 	struct psd_pmic_store *store;
 };
 
@@ -226,22 +226,6 @@ struct psd_pmic_store *psd_pmic_store_of(struct psd_pmic *p)
 	return p->store;
 }
 
-/**
- * psd_pmic_reads() - regmap_bulk_read() calls made by snapshots so far
- * @p: the instance
- *
- * Return: the count.
- */
-u64 psd_pmic_reads(struct psd_pmic *p)
-{
-	u64 n;
-
-	mutex_lock(&p->lock);
-	n = p->reads;
-	mutex_unlock(&p->lock);
-	return n;
-}
-
 static void psd_pmic_raise_io(const struct psd_pmic_snap *s)
 {
 	struct psd_record rec = {
@@ -312,7 +296,7 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 	}
 	s.prof = p->prof;
 	s.t_ns = ktime_get_boot_fast_ns();
-	p->reads += psd_pmic_read(p->map, p->prof, &s);
+	psd_pmic_read(p->map, p->prof, &s);
 	psd_pmic_store_add(p->store, &s);
 	if (phase == PSD_PH_SUSPEND_LATE) {
 		holds = psd_pmic_lint_warnings(&s, &unknown);

@@ -171,7 +171,6 @@ int psd_pmic_attach(struct psd_pmic *p, struct device *dev, const char *chip,
 void psd_pmic_detach(struct psd_pmic *p, const char *why);
 struct device *psd_pmic_attached(struct psd_pmic *p, bool *linked);
 struct psd_pmic_store *psd_pmic_store_of(struct psd_pmic *p);
-u64 psd_pmic_reads(struct psd_pmic *p);
 int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase);
 void psd_pmic_reset(struct psd_pmic *p);
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * summary: the module's state at a glance, one "key: value" per line.
- * The keys of INTERFACE.md come first, in its order; the settings follow.
+ * The keys of Documentation/interface.rst come first, in its order; the
+ * settings follow.
  */
 #include <linux/atomic.h>
 #include <linux/seq_file.h>
