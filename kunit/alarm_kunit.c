@@ -15,6 +15,7 @@
 #include <linux/timekeeping.h>
 
 #include "psd_kunit.h"
+#include "render.h"
 #include "suspend_seq.h"
 
 /* dpm_suspend, during which the alarmtimer device reports its alarm. */
@@ -318,15 +319,7 @@ static void alarm_interleaved_cycles(struct kunit *test)
 
 static char *render(struct kunit *test)
 {
-	struct seq_file m = {};
-
-	m.size = 16 * 1024;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_alarm_history_show(&m, NULL);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	return psd_kunit_render(test, 16 * 1024, psd_alarm_history_show, NULL);
 }
 
 static void alarm_history_file(struct kunit *test)

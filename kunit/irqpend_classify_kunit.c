@@ -11,6 +11,7 @@
 #include <linux/string.h>
 
 #include "psd_kunit.h"
+#include "render.h"
 
 #define MS	NSEC_PER_MSEC
 #define STUCK	(1000 * MS)
@@ -309,26 +310,18 @@ static char *render_line(struct kunit *test, const struct psd_irqp_entry *e,
 			 const struct psd_irqp_sample *s,
 			 const struct psd_irqp_class *c)
 {
-	struct seq_file m = {};
+	struct seq_file *m = psd_kunit_seq(test, PAGE_SIZE);
 
-	m.size = PAGE_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_irqp_show_line(&m, e, s, c);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	return m.buf;
+	psd_irqp_show_line(m, e, s, c);
+	return psd_kunit_text(test, m);
 }
 
 static char *render_anomaly(struct kunit *test, const struct psd_record *r)
 {
-	struct seq_file m = {};
+	struct seq_file *m = psd_kunit_seq(test, PAGE_SIZE);
 
-	m.size = PAGE_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_irqpend_stuck_show(&m, r);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	return m.buf;
+	psd_irqpend_stuck_show(m, r);
+	return psd_kunit_text(test, m);
 }
 
 static void line_format_stuck(struct kunit *test)

@@ -19,6 +19,7 @@
 
 #include "../pmic_sleepdiag/compat.h"
 #include "psd_kunit.h"
+#include "render.h"
 
 #define TEXT_SIZE	(4 * PAGE_SIZE)
 
@@ -29,15 +30,7 @@ static int submit(const char *s)
 
 static char *render(struct kunit *test, int (*show)(struct seq_file *, void *))
 {
-	struct seq_file m = {};
-
-	m.size = TEXT_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	KUNIT_ASSERT_EQ(test, show(&m, NULL), 0);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	return psd_kunit_render(test, TEXT_SIZE, show, NULL);
 }
 
 /* The irq/pending line of @irq, or NULL. */

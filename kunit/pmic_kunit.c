@@ -14,6 +14,7 @@
 #include <linux/string.h>
 
 #include "psd_kunit.h"
+#include "render.h"
 #include "pmic_fake.h"
 
 struct ctx {
@@ -301,15 +302,10 @@ static void keeps_keep_cycles(struct kunit *test)
 
 static char *render(struct kunit *test, const struct psd_pmic_snap *s)
 {
-	struct seq_file m = {};
+	struct seq_file *m = psd_kunit_seq(test, 16384);
 
-	m.size = 16384;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_pmic_snap_show(&m, s);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	psd_pmic_snap_show(m, s);
+	return psd_kunit_text(test, m);
 }
 
 static bool has_line(char *text, const char *line)

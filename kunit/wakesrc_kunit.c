@@ -16,6 +16,7 @@
 #include <linux/timekeeping.h>
 
 #include "psd_kunit.h"
+#include "render.h"
 #include "suspend_seq.h"
 
 static void on(const char *name)
@@ -537,19 +538,6 @@ static void ws_wake_irq_unknown_without_kprobe(struct kunit *test)
 			(s64)PSD_WAKE_IRQ_NONE : (s64)PSD_WAKE_IRQ_UNKNOWN);
 }
 
-static char *render(struct kunit *test, int (*show)(struct seq_file *, void *))
-{
-	struct seq_file m = {};
-
-	m.size = 64 * 1024;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	show(&m, NULL);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
-}
-
 static void ws_sources_file(struct kunit *test)
 {
 	static const char want[] =
@@ -560,7 +548,8 @@ static void ws_sources_file(struct kunit *test)
 	on("psdk-file");
 	off("psdk-file");
 	on("psdk with space");
-	text = render(test, psd_wakesrc_sources_show);
+	text = psd_kunit_render(test, 64 * 1024, psd_wakesrc_sources_show,
+				NULL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "last_phase=none\n"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "name=\"psdk with space\" active=1 "));

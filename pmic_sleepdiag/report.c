@@ -357,6 +357,29 @@ out:
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 }
 
+/* Replace a whole part of @cycle's digest and mark it present; any context. */
+static void psd_digest_copy(u32 cycle, size_t part, size_t has, const void *v,
+			    size_t len)
+{
+	struct psd_digest *d;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_digest(cycle);
+	if (d) {
+		memcpy((char *)d + part, v, len);
+		*(bool *)((char *)d + has) = true;
+	}
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
+#define psd_digest_set(cycle, part, v)					\
+	psd_digest_copy(cycle, offsetof(struct psd_digest, part),	\
+			offsetof(struct psd_digest, has_##part),	\
+			(v) + BUILD_BUG_ON_ZERO(!__same_type(*(v),	\
+				((struct psd_digest *)NULL)->part)),	\
+			sizeof(*(v)))
+
 /**
  * psd_report_hrt() - note a cycle's post_resume timer window
  * @cycle: the cycle
@@ -366,16 +389,7 @@ out:
  */
 void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt)
 {
-	struct psd_digest *d;
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
-	if (d) {
-		d->hrt = *hrt;
-		d->has_hrt = true;
-	}
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	psd_digest_set(cycle, hrt, hrt);
 }
 
 /**
@@ -387,16 +401,7 @@ void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt)
  */
 void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm)
 {
-	struct psd_digest *d;
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
-	if (d) {
-		d->alarm = *alarm;
-		d->has_alarm = true;
-	}
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	psd_digest_set(cycle, alarm, alarm);
 }
 
 /**
@@ -408,16 +413,7 @@ void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm)
  */
 void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic)
 {
-	struct psd_digest *d;
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
-	if (d) {
-		d->pmic = *pmic;
-		d->has_pmic = true;
-	}
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	psd_digest_set(cycle, pmic, pmic);
 }
 
 /*
