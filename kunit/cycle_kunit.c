@@ -37,8 +37,7 @@ static struct psd_record *events(struct kunit *test, unsigned int n)
 
 static int cycle_init(struct kunit *test)
 {
-	psd_events_reset();
-	psd_cycles_reset();
+	forget_all();
 	return 0;
 }
 
