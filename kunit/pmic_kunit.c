@@ -84,8 +84,10 @@ static u64 anomaly_mark(void)
 	struct psd_record r;
 	u64 pos = 0, next = 0;
 
-	while (psd_anomalies_get(&pos, &r))
-		pos = next = r.seq + 1;
+	while (psd_anomalies_get(&pos, &r)) {
+		next = r.seq + 1;
+		pos = next;
+	}
 	return next;
 }
 

@@ -186,7 +186,6 @@ int psd_control_show_error(struct seq_file *m);
 void psd_control_clear_error(void);
 extern const struct file_operations psd_control_fops;
 
-
 /* ---- the per-cycle record (report.c) ---- */
 
 /**

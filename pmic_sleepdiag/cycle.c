@@ -209,8 +209,9 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
  * Context: the suspending task; machine_suspend of suspend-to-RAM runs with
  * interrupts off on one CPU, after timekeeping is suspended.
  */
-VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data, const char *action, int val,
-				 bool start)
+VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
+						  const char *action, int val,
+						  bool start)
 {
 	u64 t = ktime_get_boot_fast_ns();
 	unsigned int i;
@@ -345,8 +346,8 @@ static void psd_cycle_close(u64 t)
  *
  * Return: NOTIFY_DONE; the module never vetoes a suspend.
  */
-VISIBLE_IF_KUNIT int psd_cycle_pm_notify(struct notifier_block *nb, unsigned long action,
-			void *unused)
+VISIBLE_IF_KUNIT int psd_cycle_pm_notify(struct notifier_block *nb,
+					 unsigned long action, void *unused)
 {
 	u64 t = ktime_get_boot_fast_ns();
 

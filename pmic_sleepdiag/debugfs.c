@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The debugfs surface, /sys/kernel/debug/pmic_sleepdiag/: one row per
- * file, the core's in psd_files[], each layer's in its descriptor.  Files are created once at load and removed first
- * at unload; debugfs' file proxy then guarantees that no reader or writer
- * is still inside our code.
+ * file, the core's in psd_files[], each layer's in its descriptor.  Files
+ * are created once at load and removed first at unload; debugfs' file
+ * proxy then guarantees that no reader or writer is still inside our code.
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>

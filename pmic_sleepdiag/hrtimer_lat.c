@@ -815,7 +815,10 @@ static const struct psd_file psd_hrtimer_files[] = {
 struct psd_layer psd_hrtimer_layer = {
 	.name = "hrtimer",
 	.ops = &psd_hrtimer_ops,
-	PSD_ROWS(classes, psd_hrtimer_classes),
-	PSD_ROWS(settings, psd_hrtimer_settings),
-	PSD_ROWS(files, psd_hrtimer_files),
+	.classes = psd_hrtimer_classes,
+	.nr_classes = ARRAY_SIZE(psd_hrtimer_classes),
+	.settings = psd_hrtimer_settings,
+	.nr_settings = ARRAY_SIZE(psd_hrtimer_settings),
+	.files = psd_hrtimer_files,
+	.nr_files = ARRAY_SIZE(psd_hrtimer_files),
 };

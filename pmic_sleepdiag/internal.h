@@ -204,8 +204,6 @@ struct psd_layer {
 	} state;
 };
 
-#define PSD_ROWS(field, table)	.field = (table), .nr_##field = ARRAY_SIZE(table)
-
 bool psd_layer_on(const struct psd_layer *l);
 void psd_layer_set(struct psd_layer *l, bool on, const char *why);
 const struct psd_layer_ops *psd_layer_get(const struct psd_layer *l);

@@ -517,7 +517,10 @@ static const struct psd_file psd_irqpend_files[] = {
 struct psd_layer psd_irqpend_layer = {
 	.name = "irqpend",
 	.ops = &psd_irqpend_ops,
-	PSD_ROWS(classes, psd_irqpend_classes),
-	PSD_ROWS(settings, psd_irqpend_settings),
-	PSD_ROWS(files, psd_irqpend_files),
+	.classes = psd_irqpend_classes,
+	.nr_classes = ARRAY_SIZE(psd_irqpend_classes),
+	.settings = psd_irqpend_settings,
+	.nr_settings = ARRAY_SIZE(psd_irqpend_settings),
+	.files = psd_irqpend_files,
+	.nr_files = ARRAY_SIZE(psd_irqpend_files),
 };

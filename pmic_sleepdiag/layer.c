@@ -214,10 +214,12 @@ void psd_layers_stop(void)
 	}
 }
 
-/* The ops of @i when it is started and has @op; NULL otherwise. */
-#define psd_started_op(i, op)						\
-	(READ_ONCE(psd_layers[i]->state.started) ?			\
-	 psd_layers[i]->state.ops->op : NULL)
+/* The ops of layer @i when it is started, else NULL. */
+static const struct psd_layer_ops *psd_started(unsigned int i)
+{
+	return READ_ONCE(psd_layers[i]->state.started) ?
+	       psd_layers[i]->state.ops : NULL;
+}
 
 /**
  * psd_layers_reset() - control "reset" for every started layer
@@ -226,9 +228,12 @@ void psd_layers_reset(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_layers; i++)
-		if (psd_started_op(i, reset))
-			psd_layers[i]->state.ops->reset();
+	for (i = 0; i < psd_nr_layers; i++) {
+		const struct psd_layer_ops *ops = psd_started(i);
+
+		if (ops && ops->reset)
+			ops->reset();
+	}
 }
 
 /**
@@ -244,10 +249,12 @@ void psd_layers_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_layers; i++)
-		if (psd_started_op(i, phase))
-			psd_layers[i]->state.ops->phase(cycle, phase, start,
-							t_ns);
+	for (i = 0; i < psd_nr_layers; i++) {
+		const struct psd_layer_ops *ops = psd_started(i);
+
+		if (ops && ops->phase)
+			ops->phase(cycle, phase, start, t_ns);
+	}
 }
 
 /**
@@ -261,9 +268,12 @@ void psd_layers_devpm(u32 cycle, enum psd_phase phase)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_layers; i++)
-		if (psd_started_op(i, devpm))
-			psd_layers[i]->state.ops->devpm(cycle, phase);
+	for (i = 0; i < psd_nr_layers; i++) {
+		const struct psd_layer_ops *ops = psd_started(i);
+
+		if (ops && ops->devpm)
+			ops->devpm(cycle, phase);
+	}
 }
 
 /**

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Every layer, one line each, in the order summary lists them: main.c
- * expands this list into declarations and the table it registers.  A
- * layer is its own files plus its line here.  No include guard: read
- * twice, with a different PSD_LAYER() each time.
+ * The layers' descriptors, for the table in main.c that registers them.
+ * A layer is its own files, its line here and its row there.
  */
-PSD_LAYER(pmic)
-PSD_LAYER(wakesrc)
-PSD_LAYER(alarm)
-PSD_LAYER(irqpend)
-PSD_LAYER(hrtimer)
+#ifndef _PMIC_SLEEPDIAG_LAYERS_H
+#define _PMIC_SLEEPDIAG_LAYERS_H
+
+struct psd_layer;
+
+extern struct psd_layer psd_pmic_layer;
+extern struct psd_layer psd_wakesrc_layer;
+extern struct psd_layer psd_alarm_layer;
+extern struct psd_layer psd_irqpend_layer;
+extern struct psd_layer psd_hrtimer_layer;
+
+#endif /* _PMIC_SLEEPDIAG_LAYERS_H */

@@ -16,6 +16,7 @@
 #include <linux/string.h>
 
 #include "core.h"
+#include "layers.h"
 
 #define PSD_KEEP_MIN	1
 #define PSD_KEEP_MAX	64
@@ -91,18 +92,16 @@ int psd_params_check(const struct psd_params *p)
 }
 
 /*
- * The layers of layers.h.  The core learns a layer only from its
- * descriptor; adding a layer is adding a line there.
+ * Every layer, one row each, in the order summary lists them.  The core
+ * learns a layer only from its descriptor (declared in layers.h).
  */
-#define PSD_LAYER(name)	extern struct psd_layer psd_##name##_layer;
-#include "layers.h"
-#undef PSD_LAYER
-
-#define PSD_LAYER(name)	&psd_##name##_layer,
 struct psd_layer *const psd_layers[] = {
-#include "layers.h"
+	&psd_pmic_layer,
+	&psd_wakesrc_layer,
+	&psd_alarm_layer,
+	&psd_irqpend_layer,
+	&psd_hrtimer_layer,
 };
-#undef PSD_LAYER
 
 const unsigned int psd_nr_layers = ARRAY_SIZE(psd_layers);
 

@@ -581,6 +581,8 @@ static const struct psd_file psd_pmic_files[] = {
 struct psd_layer psd_pmic_layer = {
 	.name = "pmic",
 	.ops = &psd_pmic_ops,
-	PSD_ROWS(classes, psd_pmic_classes),
-	PSD_ROWS(files, psd_pmic_files),
+	.classes = psd_pmic_classes,
+	.nr_classes = ARRAY_SIZE(psd_pmic_classes),
+	.files = psd_pmic_files,
+	.nr_files = ARRAY_SIZE(psd_pmic_files),
 };

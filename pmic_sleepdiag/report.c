@@ -373,13 +373,6 @@ static void psd_digest_copy(u32 cycle, size_t part, size_t has, const void *v,
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 }
 
-#define psd_digest_set(cycle, part, v)					\
-	psd_digest_copy(cycle, offsetof(struct psd_digest, part),	\
-			offsetof(struct psd_digest, has_##part),	\
-			(v) + BUILD_BUG_ON_ZERO(!__same_type(*(v),	\
-				((struct psd_digest *)NULL)->part)),	\
-			sizeof(*(v)))
-
 /**
  * psd_report_hrt() - note a cycle's post_resume timer window
  * @cycle: the cycle
@@ -389,7 +382,8 @@ static void psd_digest_copy(u32 cycle, size_t part, size_t has, const void *v,
  */
 void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt)
 {
-	psd_digest_set(cycle, hrt, hrt);
+	psd_digest_copy(cycle, offsetof(struct psd_digest, hrt),
+			offsetof(struct psd_digest, has_hrt), hrt, sizeof(*hrt));
 }
 
 /**
@@ -401,7 +395,8 @@ void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt)
  */
 void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm)
 {
-	psd_digest_set(cycle, alarm, alarm);
+	psd_digest_copy(cycle, offsetof(struct psd_digest, alarm),
+			offsetof(struct psd_digest, has_alarm), alarm, sizeof(*alarm));
 }
 
 /**
@@ -413,7 +408,8 @@ void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm)
  */
 void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic)
 {
-	psd_digest_set(cycle, pmic, pmic);
+	psd_digest_copy(cycle, offsetof(struct psd_digest, pmic),
+			offsetof(struct psd_digest, has_pmic), pmic, sizeof(*pmic));
 }
 
 /*

@@ -439,8 +439,12 @@ static const struct psd_file psd_alarm_files[] = {
 struct psd_layer psd_alarm_layer = {
 	.name = "alarm",
 	.ops = &psd_alarm_ops,
-	PSD_ROWS(events, psd_alarm_events),
-	PSD_ROWS(classes, psd_alarm_classes),
-	PSD_ROWS(settings, psd_alarm_settings),
-	PSD_ROWS(files, psd_alarm_files),
+	.events = psd_alarm_events,
+	.nr_events = ARRAY_SIZE(psd_alarm_events),
+	.classes = psd_alarm_classes,
+	.nr_classes = ARRAY_SIZE(psd_alarm_classes),
+	.settings = psd_alarm_settings,
+	.nr_settings = ARRAY_SIZE(psd_alarm_settings),
+	.files = psd_alarm_files,
+	.nr_files = ARRAY_SIZE(psd_alarm_files),
 };

@@ -19,7 +19,6 @@ extern struct psd_layer psd_alarm_layer;
 int psd_wakesrc_sources_show(struct seq_file *m, void *unused);
 int psd_alarm_history_show(struct seq_file *m, void *unused);
 
-
 /* ---- wakeup sources (wakesrc.c) ---- */
 
 struct seq_file;

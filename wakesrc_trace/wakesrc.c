@@ -675,8 +675,12 @@ static const struct psd_file psd_wakesrc_files[] = {
 struct psd_layer psd_wakesrc_layer = {
 	.name = "wakesrc",
 	.ops = &psd_wakesrc_ops,
-	PSD_ROWS(events, psd_wakesrc_events),
-	PSD_ROWS(classes, psd_wakesrc_classes),
-	PSD_ROWS(settings, psd_wakesrc_settings),
-	PSD_ROWS(files, psd_wakesrc_files),
+	.events = psd_wakesrc_events,
+	.nr_events = ARRAY_SIZE(psd_wakesrc_events),
+	.classes = psd_wakesrc_classes,
+	.nr_classes = ARRAY_SIZE(psd_wakesrc_classes),
+	.settings = psd_wakesrc_settings,
+	.nr_settings = ARRAY_SIZE(psd_wakesrc_settings),
+	.files = psd_wakesrc_files,
+	.nr_files = ARRAY_SIZE(psd_wakesrc_files),
 };
