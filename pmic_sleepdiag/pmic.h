@@ -88,6 +88,7 @@ struct psd_pmic_snap {
 	DECLARE_BITMAP(failed, PSD_PMIC_MAX_REGS);
 };
 
+struct file;
 struct psd_pmic_store;
 struct regmap;
 
