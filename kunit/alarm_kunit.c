@@ -8,15 +8,16 @@
  */
 #include <kunit/test.h>
 #include <linux/alarmtimer.h>
+#include <linux/delay.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/suspend.h>
 #include <linux/timekeeping.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
+#include "render.h"
 #include "suspend_seq.h"
-#include "../wakesrc_trace/internal.h"
 
 /* dpm_suspend, during which the alarmtimer device reports its alarm. */
 static void suspend_with_alarm(s64 expires, int type)
@@ -80,12 +81,13 @@ static struct psd_alarm newest(struct kunit *test)
 
 static int alarmk_init(struct kunit *test)
 {
-	psd_components_stop();
-	psd_components_start();
+	/* The cases place alarms up to a second in the past of boot time. */
+	while (boot_now() < 2 * NSEC_PER_SEC)
+		msleep(100);
+	psd_layers_stop();
+	psd_layers_start();
 	psd_settings_init();
-	psd_events_reset();
-	psd_anomalies_reset();
-	psd_cycles_reset();
+	forget_all();
 	return 0;
 }
 
@@ -99,7 +101,7 @@ static void alarm_on_time(struct kunit *test)
 	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
 	struct psd_alarm a;
 
-	KUNIT_ASSERT_TRUE(test, psd_component_on(PSD_COMP_ALARM));
+	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_alarm_layer));
 	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	both("machine_suspend", FREEZE);
@@ -319,15 +321,7 @@ static void alarm_interleaved_cycles(struct kunit *test)
 
 static char *render(struct kunit *test)
 {
-	struct seq_file m = {};
-
-	m.size = 16 * 1024;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_alarm_history_show(&m, NULL);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	return psd_kunit_render(test, 16 * 1024, psd_alarm_history_show, NULL);
 }
 
 static void alarm_history_file(struct kunit *test)

@@ -13,7 +13,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "summary_text.h"
 
 static struct {
@@ -60,7 +60,7 @@ static int fake_watch(unsigned int irq, bool add, const char **why)
 	return 0;
 }
 
-static const struct psd_component_ops fake_on = {
+static const struct psd_layer_ops fake_on = {
 	.start = fake_start,
 	.apply = fake_apply,
 	.reset = fake_reset,
@@ -68,24 +68,27 @@ static const struct psd_component_ops fake_on = {
 	.watch = fake_watch,
 };
 
-static const struct psd_component_ops fake_off = {
+static const struct psd_layer_ops fake_off = {
 	.start = fake_start_absent,
 };
 
-/* All on, except hrtimer off and alarm not built. */
-static const struct psd_component_ops *const fake_ops[PSD_NR_COMPONENTS] = {
-	[PSD_COMP_PMIC] = &fake_on,
-	[PSD_COMP_WAKESRC] = &fake_on,
-	[PSD_COMP_ALARM] = NULL,
-	[PSD_COMP_IRQPEND] = &fake_on,
-	[PSD_COMP_HRTIMER] = &fake_off,
-};
+static const struct psd_layer_ops fake_not_built;
+
+/* All on, except hrtimer off and alarm not built; NULL: the real ones. */
+static void use_fakes(bool on)
+{
+	psd_layer_use_ops(&psd_pmic_layer, on ? &fake_on : NULL);
+	psd_layer_use_ops(&psd_wakesrc_layer, on ? &fake_on : NULL);
+	psd_layer_use_ops(&psd_alarm_layer, on ? &fake_not_built : NULL);
+	psd_layer_use_ops(&psd_irqpend_layer, on ? &fake_on : NULL);
+	psd_layer_use_ops(&psd_hrtimer_layer, on ? &fake_off : NULL);
+}
 
 static int control_init(struct kunit *test)
 {
-	psd_components_stop();
-	psd_components_use_ops(fake_ops);
-	psd_components_start();
+	psd_layers_stop();
+	use_fakes(true);
+	psd_layers_start();
 	psd_settings_init();
 	psd_control_clear_error();
 	memset(&fake, 0, sizeof(fake));
@@ -94,11 +97,11 @@ static int control_init(struct kunit *test)
 
 static void control_exit(struct kunit *test)
 {
-	psd_components_stop();
-	psd_components_use_ops(NULL);
+	psd_layers_stop();
+	use_fakes(false);
 	psd_settings_init();
 	psd_control_clear_error();
-	psd_components_start();
+	psd_layers_start();
 }
 
 static int submit(const char *s)
@@ -134,7 +137,7 @@ static void control_set_every_key_at_bounds(struct kunit *test)
 	for (id = 0; id < PSD_NR_SETTINGS; id++) {
 		zero = psd_setting_range(id, &lo, &hi);
 		snprintf(cmd, sizeof(cmd), "set %s %u\n", psd_setting_key(id), lo);
-		if (!psd_component_on(psd_setting_owner(id))) {
+		if (!psd_layer_on(psd_setting_owner(id))) {
 			/* hrtimer is off and alarm not built in fake_ops */
 			expect_no_change(test, cmd, -EOPNOTSUPP);
 			continue;
@@ -237,10 +240,10 @@ static void control_component_off_is_eopnotsupp(struct kunit *test)
 {
 	expect_no_change(test, "set hrtimer_late_us 5", -EOPNOTSUPP);
 	expect_no_change(test, "set probe_period_us 0", -EOPNOTSUPP);
-	psd_component_set(PSD_COMP_IRQPEND, false, "fake unplugged");
+	psd_layer_set(&psd_irqpend_layer, false, "fake unplugged");
 	expect_no_change(test, "watch_irq 1", -EOPNOTSUPP);
 	expect_no_change(test, "set stuck_ms 500", -EOPNOTSUPP);
-	psd_component_set(PSD_COMP_PMIC, false, "fake unplugged");
+	psd_layer_set(&psd_pmic_layer, false, "fake unplugged");
 	expect_no_change(test, "snapshot", -EOPNOTSUPP);
 }
 
@@ -342,20 +345,20 @@ static void registry_states(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: on"));
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: off(not implemented)"));
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.hrtimer: off(fake absent)"));
-	KUNIT_EXPECT_TRUE(test, psd_component_on(PSD_COMP_IRQPEND));
-	KUNIT_EXPECT_FALSE(test, psd_component_on(PSD_COMP_HRTIMER));
-	KUNIT_EXPECT_NULL(test, psd_component_get(PSD_COMP_HRTIMER));
+	KUNIT_EXPECT_TRUE(test, psd_layer_on(&psd_irqpend_layer));
+	KUNIT_EXPECT_FALSE(test, psd_layer_on(&psd_hrtimer_layer));
+	KUNIT_EXPECT_NULL(test, psd_layer_get(&psd_hrtimer_layer));
 
-	psd_component_set(PSD_COMP_PMIC, false, "fake unbound");
+	psd_layer_set(&psd_pmic_layer, false, "fake unbound");
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: off(fake unbound)"));
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "pmic: off(fake unbound)"));
-	KUNIT_EXPECT_NULL(test, psd_component_get(PSD_COMP_PMIC));
-	psd_component_set(PSD_COMP_PMIC, true, NULL);
+	KUNIT_EXPECT_NULL(test, psd_layer_get(&psd_pmic_layer));
+	psd_layer_set(&psd_pmic_layer, true, NULL);
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: on"));
 
-	psd_components_stop();
+	psd_layers_stop();
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.wakesrc: off(stopped)"));
-	KUNIT_EXPECT_NULL(test, psd_component_get(PSD_COMP_WAKESRC));
+	KUNIT_EXPECT_NULL(test, psd_layer_get(&psd_wakesrc_layer));
 }
 
 static void params_ranges(struct kunit *test)

@@ -8,7 +8,7 @@
 #include <kunit/test.h>
 #include <linux/suspend.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "suspend_seq.h"
 
 #define N_EV	32
@@ -37,8 +37,7 @@ static struct psd_record *events(struct kunit *test, unsigned int n)
 
 static int cycle_init(struct kunit *test)
 {
-	psd_events_reset();
-	psd_cycles_reset();
+	forget_all();
 	return 0;
 }
 

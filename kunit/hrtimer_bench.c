@@ -13,7 +13,7 @@
 #include <linux/preempt.h>
 #include <linux/timekeeping.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 #define BENCH_LOOPS	200000
 #define BENCH_ROUNDS	7

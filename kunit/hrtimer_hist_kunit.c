@@ -9,7 +9,7 @@
 #include <linux/limits.h>
 #include <linux/slab.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 /* The stated bound: a bucket's midpoint is within 1/64 of its values. */
 static bool within_bound(u64 reported, u64 v)

@@ -16,7 +16,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
+#include "render.h"
 
 #define MS(x)	((u64)(x) * NSEC_PER_MSEC)
 #define US(x)	((u64)(x) * NSEC_PER_USEC)
@@ -62,18 +63,14 @@ static struct psd_hrt *make(struct kunit *test, u32 cycle)
 
 static char *render(struct kunit *test, struct psd_hrt *st)
 {
-	struct seq_file m = {};
+	struct seq_file *m;
 
-	m.size = TEXT_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	if (st)
-		KUNIT_ASSERT_EQ(test, psd_hrt_show(st, &m), 0);
-	else
-		KUNIT_ASSERT_EQ(test, psd_hrtimer_latency_show(&m, NULL), 0);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	if (!st)
+		return psd_kunit_render(test, TEXT_SIZE,
+					psd_hrtimer_latency_show, NULL);
+	m = psd_kunit_seq(test, TEXT_SIZE);
+	KUNIT_ASSERT_EQ(test, psd_hrt_show(st, m), 0);
+	return psd_kunit_text(test, m);
 }
 
 /* The line of @text starting with @prefix (copied), or NULL. */
@@ -328,7 +325,7 @@ static void lat_late_once_per_window_per_cycle(struct kunit *test)
 	struct psd_record got[4];
 	struct psd_hrt *st = make(test, 5);
 	struct fake_timer mono, boot;
-	struct seq_file m = {};
+	struct seq_file *m;
 	u64 pos = anomalies_end();
 	unsigned int n;
 
@@ -359,12 +356,9 @@ static void lat_late_once_per_window_per_cycle(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, got[0].v[2], 1LL);
 	KUNIT_EXPECT_EQ(test, got[0].v[3], 10LL);
 
-	m.size = 256;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_hrtimer_late_show(&m, &got[0]);
-	m.buf[m.count] = '\0';
-	KUNIT_EXPECT_STREQ(test, m.buf,
+	m = psd_kunit_seq(test, 256);
+	psd_hrtimer_late_show(m, &got[0]);
+	KUNIT_EXPECT_STREQ(test, psd_kunit_text(test, m),
 			   " window=post_resume count=2 max_ns=50000 suspended=1 threshold_us=10");
 
 	/* Cycle 6 begins: cycle 5's "all" is raised, post_resume not again. */
@@ -497,7 +491,7 @@ static void lat_live_component_counts(struct kunit *test)
 	u64 before;
 	int i;
 
-	KUNIT_ASSERT_TRUE_MSG(test, psd_component_on(PSD_COMP_HRTIMER),
+	KUNIT_ASSERT_TRUE_MSG(test, psd_layer_on(&psd_hrtimer_layer),
 			      "component hrtimer is off");
 	l = line_of(test, render(test, NULL), "window=all count=");
 	before = key(test, l, "count");

@@ -10,7 +10,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
+#include "render.h"
 
 #define MS	NSEC_PER_MSEC
 #define STUCK	(1000 * MS)
@@ -304,55 +305,23 @@ static void table_unsupported_count(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psd_irqp_unsupported(t), 1U);
 }
 
-static void stuck_log_per_cycle(struct kunit *test)
-{
-	struct psd_irqp_table *t = table(test);
-	struct psd_irqp_entry *a = psd_irqp_add(t, 10, 1);
-	unsigned int i;
-
-	KUNIT_EXPECT_FALSE(test, psd_irqp_was_stuck(t, 10, 0));
-	KUNIT_EXPECT_TRUE(test, psd_irqp_log_stuck(t, a, 0));
-	KUNIT_EXPECT_FALSE(test, psd_irqp_log_stuck(t, a, 0));
-	KUNIT_EXPECT_TRUE(test, psd_irqp_log_stuck(t, a, 3));
-	KUNIT_EXPECT_TRUE(test, psd_irqp_was_stuck(t, 10, 0));
-	KUNIT_EXPECT_TRUE(test, psd_irqp_was_stuck(t, 10, 3));
-	KUNIT_EXPECT_FALSE(test, psd_irqp_was_stuck(t, 10, 2));
-	KUNIT_EXPECT_FALSE(test, psd_irqp_was_stuck(t, 11, 3));
-
-	/* Far more than the log keeps: the newest stay, the oldest go. */
-	for (i = 4; i < 4 + 3 * PSD_IRQP_LOG + 7; i++)
-		psd_irqp_log_stuck(t, a, i);
-	KUNIT_EXPECT_FALSE(test, psd_irqp_was_stuck(t, 10, 3));
-	KUNIT_EXPECT_TRUE(test, psd_irqp_was_stuck(t, 10, i - 1));
-	KUNIT_EXPECT_TRUE(test, psd_irqp_was_stuck(t, 10, i - PSD_IRQP_LOG));
-	KUNIT_EXPECT_FALSE(test, psd_irqp_was_stuck(t, 10, i - PSD_IRQP_LOG - 1));
-}
-
 /* Render through a show function into a string the test owns. */
 static char *render_line(struct kunit *test, const struct psd_irqp_entry *e,
 			 const struct psd_irqp_sample *s,
 			 const struct psd_irqp_class *c)
 {
-	struct seq_file m = {};
+	struct seq_file *m = psd_kunit_seq(test, PAGE_SIZE);
 
-	m.size = PAGE_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_irqp_show_line(&m, e, s, c);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	return m.buf;
+	psd_irqp_show_line(m, e, s, c);
+	return psd_kunit_text(test, m);
 }
 
 static char *render_anomaly(struct kunit *test, const struct psd_record *r)
 {
-	struct seq_file m = {};
+	struct seq_file *m = psd_kunit_seq(test, PAGE_SIZE);
 
-	m.size = PAGE_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_irqpend_stuck_show(&m, r);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	return m.buf;
+	psd_irqpend_stuck_show(m, r);
+	return psd_kunit_text(test, m);
 }
 
 static void line_format_stuck(struct kunit *test)
@@ -442,7 +411,6 @@ static struct kunit_case irqpend_classify_cases[] = {
 	KUNIT_CASE(classify_stuck_ms_bounds),
 	KUNIT_CASE(table_bound_and_churn),
 	KUNIT_CASE(table_unsupported_count),
-	KUNIT_CASE(stuck_log_per_cycle),
 	KUNIT_CASE(line_format_stuck),
 	KUNIT_CASE(line_format_unsupported),
 	KUNIT_CASE(line_format_odd_names),

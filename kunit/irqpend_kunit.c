@@ -18,7 +18,8 @@
 #include <linux/string.h>
 
 #include "../pmic_sleepdiag/compat.h"
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
+#include "render.h"
 
 #define TEXT_SIZE	(4 * PAGE_SIZE)
 
@@ -29,15 +30,7 @@ static int submit(const char *s)
 
 static char *render(struct kunit *test, int (*show)(struct seq_file *, void *))
 {
-	struct seq_file m = {};
-
-	m.size = TEXT_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	KUNIT_ASSERT_EQ(test, show(&m, NULL), 0);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	return psd_kunit_render(test, TEXT_SIZE, show, NULL);
 }
 
 /* The irq/pending line of @irq, or NULL. */
@@ -125,7 +118,7 @@ static unsigned int unwatched_irq(struct kunit *test)
 
 static int irqpend_init(struct kunit *test)
 {
-	if (!psd_component_on(PSD_COMP_IRQPEND))
+	if (!psd_layer_on(&psd_irqpend_layer))
 		kunit_skip(test, "irqpend is off");
 	psd_control_clear_error();
 	return 0;
@@ -133,10 +126,10 @@ static int irqpend_init(struct kunit *test)
 
 static void irqpend_exit(struct kunit *test)
 {
-	psd_components_stop();
+	psd_layers_stop();
 	psd_settings_init();
 	psd_control_clear_error();
-	psd_components_start();
+	psd_layers_start();
 }
 
 static void watch_shows_unsupported_and_unwatch_removes(struct kunit *test)
@@ -218,17 +211,6 @@ static void reads_change_nothing(struct kunit *test)
 		KUNIT_EXPECT_STREQ(test, line_of(test, irq), first);
 	kfree(first);
 	KUNIT_EXPECT_EQ(test, psd_anomalies_total(), anomalies);
-	KUNIT_EXPECT_FALSE(test, psd_irqpend_stuck_in_cycle(irq,
-							    psd_cycle_current()));
-}
-
-static void stuck_api_empty(struct kunit *test)
-{
-	unsigned int irqs[4];
-
-	KUNIT_EXPECT_EQ(test, psd_irqpend_stuck_irqs(psd_cycle_current(), irqs,
-						     ARRAY_SIZE(irqs)), 0U);
-	KUNIT_EXPECT_FALSE(test, psd_irqpend_stuck_in_cycle(0, 0));
 }
 
 static void header_line(struct kunit *test)
@@ -322,7 +304,7 @@ static void unwake(void *irq)
 
 static void fake_chip_stuck_then_cleared(struct kunit *test)
 {
-	unsigned int irq = fake_irq(test, &fake_chip), got[4], i;
+	unsigned int irq = fake_irq(test, &fake_chip), i;
 	char cmd[32], *l;
 	int ret;
 
@@ -348,11 +330,6 @@ static void fake_chip_stuck_then_cleared(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, l);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=1 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=1 "));
-	KUNIT_EXPECT_TRUE(test, psd_irqpend_stuck_in_cycle(irq,
-							   psd_cycle_current()));
-	KUNIT_EXPECT_EQ(test, psd_irqpend_stuck_irqs(psd_cycle_current(), got,
-						     ARRAY_SIZE(got)), 1U);
-	KUNIT_EXPECT_EQ(test, got[0], irq);
 
 	/* Many more samples of the same episode: still one anomaly. */
 	for (i = 0; i < 10; i++)
@@ -367,10 +344,7 @@ static void fake_chip_stuck_then_cleared(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=0 pending_ms=0 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
 
-	/* reset forgets the stuck record. */
 	KUNIT_EXPECT_EQ(test, submit("reset"), 0);
-	KUNIT_EXPECT_FALSE(test, psd_irqpend_stuck_in_cycle(irq,
-							    psd_cycle_current()));
 	/* Disarm before the components restart, or they watch it again. */
 	kunit_release_action(test, unwake, (void *)(uintptr_t)irq);
 }
@@ -424,7 +398,6 @@ static struct kunit_case irqpend_cases[] = {
 	KUNIT_CASE(watch_shows_unsupported_and_unwatch_removes),
 	KUNIT_CASE(watch_bound_is_64),
 	KUNIT_CASE(reads_change_nothing),
-	KUNIT_CASE(stuck_api_empty),
 	KUNIT_CASE(header_line),
 	{}
 };

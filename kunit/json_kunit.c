@@ -11,7 +11,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 #define GUARD		32	/* canary bytes after a seq_file's buffer */
 #define CANARY		0xa5
@@ -653,6 +653,8 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 		.fired_ns = 9700000000ULL, .late_ms = 700, .late_known = true,
 	};
 	r->has_pmic = true;
+	r->pmic.rule_id = psd_pmic_lint_id;
+	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
 	r->pmic.chip = "tps65911";
 	r->pmic.err = -110;
 	r->pmic.warn = lint_bit(test, "rtc_pwdn") | lint_bit(test, "int_pending");
@@ -680,6 +682,8 @@ static void rec_aborted(struct kunit *test, struct psd_report_cycle *r)
 		.expected_ns = 9000000000ULL,
 	};
 	r->has_pmic = true;
+	r->pmic.rule_id = psd_pmic_lint_id;
+	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
 	r->pmic.chip = "tps65910";
 	r->pmic.unknown = (u32)(BIT_ULL(min(psd_pmic_nr_lint_rules, 32U)) - 1);
 }

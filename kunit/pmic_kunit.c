@@ -13,7 +13,8 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
+#include "render.h"
 #include "pmic_fake.h"
 
 struct ctx {
@@ -77,9 +78,17 @@ static unsigned int anomalies(u64 from, unsigned int cls,
 	return n;
 }
 
+/* The seq the next anomaly gets; a reset restarts the count, not seq. */
 static u64 anomaly_mark(void)
 {
-	return psd_anomalies_total();
+	struct psd_record r;
+	u64 pos = 0, next = 0;
+
+	while (psd_anomalies_get(&pos, &r)) {
+		next = r.seq + 1;
+		pos = next;
+	}
+	return next;
 }
 
 static void attach_and_detach(struct kunit *test)
@@ -301,15 +310,10 @@ static void keeps_keep_cycles(struct kunit *test)
 
 static char *render(struct kunit *test, const struct psd_pmic_snap *s)
 {
-	struct seq_file m = {};
+	struct seq_file *m = psd_kunit_seq(test, 16384);
 
-	m.size = 16384;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_pmic_snap_show(&m, s);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	psd_pmic_snap_show(m, s);
+	return psd_kunit_text(test, m);
 }
 
 static bool has_line(char *text, const char *line)

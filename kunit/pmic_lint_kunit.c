@@ -10,7 +10,8 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
+#include "render.h"
 
 struct lint_case {
 	const char *rule;
@@ -215,15 +216,10 @@ static void pending_names_the_pair(struct kunit *test)
 
 static char *render(struct kunit *test, const struct psd_pmic_snap *s)
 {
-	struct seq_file m = {};
+	struct seq_file *m = psd_kunit_seq(test, 8192);
 
-	m.size = 8192;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_pmic_lint_snap_show(&m, s);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	psd_pmic_lint_snap_show(m, s);
+	return psd_kunit_text(test, m);
 }
 
 static const char want_ck32k[] =

@@ -9,7 +9,7 @@
 #include <kunit/test.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "pmic_fake.h"
 
 static bool is_65911(const struct psd_pmic_profile *p)

@@ -11,7 +11,7 @@
 #include <linux/string.h>
 #include <linux/suspend.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 #include "suspend_seq.h"
 
 static void ws_ev(u32 cycle, u16 type, u8 phase, const char *name)
@@ -107,13 +107,13 @@ static const struct psd_rpt_irq *find_irq(const struct psd_report_cycle *r,
 
 static int report_suite_init(struct kunit_suite *suite)
 {
-	psd_components_stop();
+	psd_layers_stop();
 	return 0;
 }
 
 static void report_suite_exit(struct kunit_suite *suite)
 {
-	psd_components_start();
+	psd_layers_start();
 }
 
 static int report_init(struct kunit *test)

@@ -10,20 +10,13 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
+#include "render.h"
 
 /* Render the summary file into a string the test owns. */
 static char *summary_text(struct kunit *test)
 {
-	struct seq_file m = {};
-
-	m.size = PAGE_SIZE;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	psd_summary_show(&m, NULL);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
+	return psd_kunit_render(test, PAGE_SIZE, psd_summary_show, NULL);
 }
 
 /* Does the summary have exactly this line? */

@@ -9,10 +9,20 @@
 
 #include <linux/suspend.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 #define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
 #define MEM	((__force int)PM_SUSPEND_MEM)
+
+/* What control "reset" forgets, so no earlier suite's data leaks in. */
+static inline void forget_all(void)
+{
+	psd_events_reset();
+	psd_anomalies_reset();
+	psd_cycles_reset();
+	psd_report_reset();
+	psd_layers_reset();
+}
 
 static inline void tp(const char *action, int val, bool start)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit: attaching probes by name when a tracepoint is missing
- * (wakesrc_trace/tp_attach.c).
+ * (pmic_sleepdiag/tp_attach.c).
  *
  * Every kernel this runs on has the tracepoints the layers use, so a
  * missing one is a name no kernel has.  A layer's start returns what
@@ -15,7 +15,7 @@
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 
-#include "../wakesrc_trace/internal.h"
+#include "../pmic_sleepdiag/tp_attach.h"
 #include "summary_text.h"
 
 #define PRESENT	"suspend_resume"
@@ -97,45 +97,47 @@ static int other_start(const char **why)
 	return 0;
 }
 
-static const struct psd_component_ops layer_ops = {
+static const struct psd_layer_ops layer_ops = {
 	.start = layer_start,
 	.stop = layer_stop,
 };
 
-static const struct psd_component_ops other_ops = {
+static const struct psd_layer_ops other_ops = {
 	.start = other_start,
 };
 
-static const struct psd_component_ops *const fake_ops[PSD_NR_COMPONENTS] = {
-	[PSD_COMP_PMIC] = &other_ops,
-	[PSD_COMP_WAKESRC] = &other_ops,
-	[PSD_COMP_ALARM] = &layer_ops,
-	[PSD_COMP_IRQPEND] = &other_ops,
-	[PSD_COMP_HRTIMER] = &other_ops,
-};
+/* The alarm layer is the one under test; NULL: the real ones. */
+static void use_fakes(bool on)
+{
+	psd_layer_use_ops(&psd_pmic_layer, on ? &other_ops : NULL);
+	psd_layer_use_ops(&psd_wakesrc_layer, on ? &other_ops : NULL);
+	psd_layer_use_ops(&psd_alarm_layer, on ? &layer_ops : NULL);
+	psd_layer_use_ops(&psd_irqpend_layer, on ? &other_ops : NULL);
+	psd_layer_use_ops(&psd_hrtimer_layer, on ? &other_ops : NULL);
+}
 
 static void layer_off_others_on(struct kunit *test)
 {
-	psd_components_stop();
-	psd_components_use_ops(fake_ops);
+	psd_layers_stop();
+	use_fakes(true);
 	layer_missing = true;
-	psd_components_start();
+	psd_layers_start();
 
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: off(tracepoint missing)"));
-	KUNIT_EXPECT_NULL(test, psd_component_get(PSD_COMP_ALARM));
+	KUNIT_EXPECT_NULL(test, psd_layer_get(&psd_alarm_layer));
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.wakesrc: on"));
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.hrtimer: on"));
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.irqpend: on"));
 
 	/* The same layer on a kernel that has the tracepoint. */
-	psd_components_stop();
+	psd_layers_stop();
 	layer_missing = false;
-	psd_components_start();
+	psd_layers_start();
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: on"));
 
-	psd_components_stop();
-	psd_components_use_ops(NULL);
-	psd_components_start();
+	psd_layers_stop();
+	use_fakes(false);
+	psd_layers_start();
 }
 
 static struct kunit_case tp_attach_cases[] = {

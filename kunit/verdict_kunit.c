@@ -10,7 +10,7 @@
 #include <kunit/test.h>
 #include <linux/string.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
 
 #define CYCLE_ID	4711
 
@@ -103,6 +103,8 @@ static void set_alarm(struct psd_report_cycle *r, const char *type,
 static void set_pmic(struct psd_report_cycle *r, const char *chip, int err)
 {
 	r->has_pmic = true;
+	r->pmic.rule_id = psd_pmic_lint_id;
+	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
 	r->pmic.chip = chip;
 	r->pmic.err = err;
 }

@@ -15,9 +15,9 @@
 #include <linux/suspend.h>
 #include <linux/timekeeping.h>
 
-#include "../pmic_sleepdiag/internal.h"
+#include "psd_kunit.h"
+#include "render.h"
 #include "suspend_seq.h"
-#include "../wakesrc_trace/internal.h"
 
 static void on(const char *name)
 {
@@ -85,8 +85,8 @@ static s64 untracked(void)
 
 static void restart(void)
 {
-	psd_components_stop();
-	psd_components_start();
+	psd_layers_stop();
+	psd_layers_start();
 }
 
 static int ws_init(struct kunit *test)
@@ -113,7 +113,7 @@ static void ws_on_and_counts(struct kunit *test)
 {
 	struct psd_ws_info w;
 
-	KUNIT_ASSERT_TRUE(test, psd_component_on(PSD_COMP_WAKESRC));
+	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_wakesrc_layer));
 	on("psdk-a");
 	on("psdk-a");
 	w = info(test, "psdk-a");
@@ -464,11 +464,11 @@ static void ws_real_source_active_at_load(struct kunit *test)
 	struct psd_ws_info w;
 	s64 gone;
 
-	psd_components_stop();
+	psd_layers_stop();
 	ws = wakeup_source_register(NULL, "psdk-real");
 	KUNIT_ASSERT_NOT_NULL(test, ws);
 	__pm_stay_awake(ws);
-	psd_components_start();
+	psd_layers_start();
 	gone = untracked();
 
 	w = info(test, "psdk-real");
@@ -504,7 +504,7 @@ static void ws_wake_irq_with_the_cycle(struct kunit *test)
 	resume_devices();
 	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
 	KUNIT_EXPECT_EQ(test, c.wake_irq, 42);
-	KUNIT_EXPECT_TRUE(test, psd_wakeirq_rtc_woke(c.id));
+	KUNIT_EXPECT_TRUE(test, psd_report_woke_by_rtc(c.id));
 	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WAKE_IRQ, &ev));
 	KUNIT_EXPECT_EQ(test, ev.v[0], 43);
 	KUNIT_EXPECT_STREQ(test, ev.name, "virtio0");
@@ -521,7 +521,7 @@ static void ws_wake_irq_with_the_cycle(struct kunit *test)
 	tp("machine_suspend", FREEZE, false);
 	resume_devices();
 	notify(PM_POST_SUSPEND);
-	KUNIT_EXPECT_FALSE(test, psd_wakeirq_rtc_woke(psd_cycle_current()));
+	KUNIT_EXPECT_FALSE(test, psd_report_woke_by_rtc(psd_cycle_current()));
 }
 
 static void ws_wake_irq_unknown_without_kprobe(struct kunit *test)
@@ -538,19 +538,6 @@ static void ws_wake_irq_unknown_without_kprobe(struct kunit *test)
 			(s64)PSD_WAKE_IRQ_NONE : (s64)PSD_WAKE_IRQ_UNKNOWN);
 }
 
-static char *render(struct kunit *test, int (*show)(struct seq_file *, void *))
-{
-	struct seq_file m = {};
-
-	m.size = 64 * 1024;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	show(&m, NULL);
-	KUNIT_ASSERT_LT(test, m.count, m.size);
-	m.buf[m.count] = '\0';
-	return m.buf;
-}
-
 static void ws_sources_file(struct kunit *test)
 {
 	static const char want[] =
@@ -561,7 +548,8 @@ static void ws_sources_file(struct kunit *test)
 	on("psdk-file");
 	off("psdk-file");
 	on("psdk with space");
-	text = render(test, psd_wakesrc_sources_show);
+	text = psd_kunit_render(test, 64 * 1024, psd_wakesrc_sources_show,
+				NULL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "last_phase=none\n"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "name=\"psdk with space\" active=1 "));

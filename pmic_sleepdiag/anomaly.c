@@ -2,7 +2,7 @@
 /*
  * The anomaly log.  A layer raises an anomaly with a filled struct
  * psd_record whose @type is the class; the line is formatted on read by
- * the class's row in psd_anomaly_classes[].  Every anomaly is also placed
+ * the class's row in the raising layer's descriptor.  Every anomaly is also placed
  * on the events timeline so it shows in order with the phases around it.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -11,30 +11,13 @@
 #include <linux/fs.h>
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "core.h"
 #include "psd_trace.h"
 
 /* Anomalies are rare; this bounds the log, overflow shows as dropped. */
 #define PSD_ANOMALY_CAPACITY	512
 
 static struct psd_ring *psd_anomalies;
-
-/* The last cycle each class was raised in, for causes named across layers. */
-static u32 psd_anomaly_last_cycle[PSD_NR_ANOMALY_CLASSES];
-
-static const struct {
-	const char *name;
-	psd_ring_show_t show;	/* class-specific keys; may be NULL */
-} psd_anomaly_classes[PSD_NR_ANOMALY_CLASSES] = {
-	[PSD_AN_WS_NOT_HONORED] = { "WS_NOT_HONORED", psd_ws_not_honored_show },
-	[PSD_AN_WS_STUCK_ACTIVE] = { "WS_STUCK_ACTIVE", psd_ws_stuck_show },
-	[PSD_AN_IRQ_STUCK_PENDING] = { "IRQ_STUCK_PENDING",
-				       psd_irqpend_stuck_show },
-	[PSD_AN_ALARM_LATE] = { "ALARM_LATE", psd_alarm_late_show },
-	[PSD_AN_HRTIMER_LATE] = { "HRTIMER_LATE", psd_hrtimer_late_show },
-	[PSD_AN_PMIC_CONFIG_RISK] = { "PMIC_CONFIG_RISK", psd_pmic_risk_show },
-	[PSD_AN_PMIC_IO_ERROR] = { "PMIC_IO_ERROR", psd_pmic_io_error_show },
-};
 
 /**
  * psd_anomaly_class_name() - the class= name of an anomaly class
@@ -44,17 +27,19 @@ static const struct {
  */
 const char *psd_anomaly_class_name(unsigned int cls)
 {
-	return cls < PSD_NR_ANOMALY_CLASSES ? psd_anomaly_classes[cls].name :
-					      "unknown";
+	const struct psd_kind *k = psd_anomaly_kind(cls);
+
+	return k ? k->name : "unknown";
 }
 
 static void psd_anomaly_show(struct seq_file *m, const struct psd_record *r)
 {
+	const struct psd_kind *k = psd_anomaly_kind(r->type);
+
 	seq_printf(m, "seq=%llu t_ns=%llu cycle=%u class=%s", r->seq, r->t_ns,
-		   r->cycle, psd_anomaly_class_name(r->type));
-	if (r->type < PSD_NR_ANOMALY_CLASSES &&
-	    psd_anomaly_classes[r->type].show)
-		psd_anomaly_classes[r->type].show(m, r);
+		   r->cycle, k ? k->name : "unknown");
+	if (k && k->show)
+		k->show(m, r);
 	seq_putc(m, '\n');
 }
 
@@ -73,29 +58,11 @@ void psd_anomaly_raise(struct psd_record *rec)
 	};
 
 	psd_ring_add(psd_anomalies, rec);
-	if (rec->type < PSD_NR_ANOMALY_CLASSES)
-		WRITE_ONCE(psd_anomaly_last_cycle[rec->type], rec->cycle);
 	psd_report_anomaly(rec);
 	trace_anomaly(rec->cycle, rec->seq, psd_anomaly_class_name(rec->type));
 	ev.v[0] = rec->type;
 	ev.v[1] = rec->seq;
 	psd_event_add(&ev);
-}
-
-/**
- * psd_anomaly_in_cycle() - was an anomaly of a class raised in a cycle?
- * @cls: enum psd_anomaly_class
- * @cycle: the cycle
- *
- * Only the last cycle of each class is remembered: ask while judging the
- * cycle itself, not long after.  Context: any.
- *
- * Return: true if the last @cls anomaly belongs to @cycle.
- */
-bool psd_anomaly_in_cycle(unsigned int cls, u32 cycle)
-{
-	return cycle && cls < PSD_NR_ANOMALY_CLASSES &&
-	       READ_ONCE(psd_anomaly_last_cycle[cls]) == cycle;
 }
 
 /**

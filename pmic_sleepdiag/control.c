@@ -16,12 +16,14 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "internal.h"
+#include "core.h"
 
 #define PSD_MAX_WORDS	3
+#define PSD_OP(op)	offsetof(struct psd_layer_ops, op)
 
 struct psd_parsed {
 	const struct psd_command *cmd;
+	struct psd_layer *owner;	/* of cmd's op */
 	unsigned int setting;
 	u64 value;
 };
@@ -29,7 +31,7 @@ struct psd_parsed {
 struct psd_command {
 	const char *name;
 	unsigned int nargs;
-	int owner;		/* enum psd_component_id, or -1 */
+	size_t op;		/* offsetof() in psd_layer_ops, or 0: core */
 	int (*parse)(struct psd_parsed *p, char **args, char *why, size_t n);
 	int (*run)(const struct psd_parsed *p, const char **why);
 };
@@ -109,11 +111,11 @@ static int psd_parse_irq(struct psd_parsed *p, char **args, char *why,
 	return 0;
 }
 
-/* The component may have gone off since parsing (PMIC unbound). */
-static const struct psd_component_ops *psd_ops_or_off(unsigned int id,
-						      const char **why)
+/* The layer may have gone off since parsing (PMIC unbound). */
+static const struct psd_layer_ops *psd_ops_or_off(const struct psd_parsed *p,
+						  const char **why)
 {
-	const struct psd_component_ops *ops = psd_component_get(id);
+	const struct psd_layer_ops *ops = psd_layer_get(p->owner);
 
 	if (!ops)
 		*why = "component went off";
@@ -122,25 +124,22 @@ static const struct psd_component_ops *psd_ops_or_off(unsigned int id,
 
 static int psd_run_watch(const struct psd_parsed *p, const char **why)
 {
-	const struct psd_component_ops *ops;
+	const struct psd_layer_ops *ops = psd_ops_or_off(p, why);
 
-	ops = psd_ops_or_off(PSD_COMP_IRQPEND, why);
 	return ops && ops->watch ? ops->watch(p->value, true, why) : -EOPNOTSUPP;
 }
 
 static int psd_run_unwatch(const struct psd_parsed *p, const char **why)
 {
-	const struct psd_component_ops *ops;
+	const struct psd_layer_ops *ops = psd_ops_or_off(p, why);
 
-	ops = psd_ops_or_off(PSD_COMP_IRQPEND, why);
 	return ops && ops->watch ? ops->watch(p->value, false, why) : -EOPNOTSUPP;
 }
 
 static int psd_run_snapshot(const struct psd_parsed *p, const char **why)
 {
-	const struct psd_component_ops *ops;
+	const struct psd_layer_ops *ops = psd_ops_or_off(p, why);
 
-	ops = psd_ops_or_off(PSD_COMP_PMIC, why);
 	return ops && ops->snapshot ? ops->snapshot(why) : -EOPNOTSUPP;
 }
 
@@ -150,16 +149,16 @@ static int psd_run_reset(const struct psd_parsed *p, const char **why)
 	psd_anomalies_reset();
 	psd_cycles_reset();
 	psd_report_reset();
-	psd_components_reset();
+	psd_layers_reset();
 	return 0;
 }
 
 static const struct psd_command psd_commands[] = {
-	{ "reset", 0, -1, NULL, psd_run_reset },
-	{ "snapshot", 0, PSD_COMP_PMIC, NULL, psd_run_snapshot },
-	{ "watch_irq", 1, PSD_COMP_IRQPEND, psd_parse_irq, psd_run_watch },
-	{ "unwatch_irq", 1, PSD_COMP_IRQPEND, psd_parse_irq, psd_run_unwatch },
-	{ "set", 2, -1, psd_parse_set, psd_run_set },
+	{ "reset", 0, 0, NULL, psd_run_reset },
+	{ "snapshot", 0, PSD_OP(snapshot), NULL, psd_run_snapshot },
+	{ "watch_irq", 1, PSD_OP(watch), psd_parse_irq, psd_run_watch },
+	{ "unwatch_irq", 1, PSD_OP(watch), psd_parse_irq, psd_run_unwatch },
+	{ "set", 2, 0, psd_parse_set, psd_run_set },
 };
 
 /* Split @line at single spaces; an empty word is an error. */
@@ -213,16 +212,18 @@ static int psd_parse(char *line, struct psd_parsed *p, char *why, size_t n)
 		ret = p->cmd->parse(p, words + 1, why, n);
 	if (ret)
 		return ret;
-	if (p->cmd->owner >= 0 && !psd_component_get(p->cmd->owner)) {
+	if (p->cmd->op)
+		p->owner = psd_layer_with(p->cmd->op);
+	if (p->cmd->op && (!p->owner || !psd_layer_get(p->owner))) {
 		snprintf(why, n, "%s needs component %s, which is off",
-			 p->cmd->name, psd_component_name(p->cmd->owner));
+			 p->cmd->name, p->owner ? p->owner->name : "?");
 		return -EOPNOTSUPP;
 	}
 	if (p->cmd->parse == psd_parse_set &&
-	    !psd_component_get(psd_setting_owner(p->setting))) {
+	    !psd_layer_get(psd_setting_owner(p->setting))) {
 		snprintf(why, n, "%s belongs to component %s, which is off",
 			 psd_setting_key(p->setting),
-			 psd_component_name(psd_setting_owner(p->setting)));
+			 psd_setting_owner(p->setting)->name);
 		return -EOPNOTSUPP;
 	}
 	return 0;

@@ -22,7 +22,8 @@
 #include <linux/timekeeping.h>
 #include <trace/events/power.h>
 
-#include "internal.h"
+#include "core.h"
+#include "../kunit/visible.h"
 #include "psd_trace.h"
 
 static const char *const psd_phase_names[PSD_NR_PHASES] = {
@@ -84,11 +85,6 @@ static struct {
 	bool devpm_phases;	/* no suspend_resume: phases from pmdev.c */
 	int next_state;		/* from suspend_enter, before the notifier */
 } psd_trk;
-
-static struct notifier_block psd_pm_nb = {
-	.notifier_call = psd_cycle_pm_notify,
-	.priority = INT_MAX,	/* first at PREPARE, so every phase is ours */
-};
 
 /**
  * psd_phase_name() - the phase= name of a suspend phase
@@ -158,7 +154,7 @@ static void psd_emit_phase(u32 id, enum psd_phase phase, bool start,
 
 	ev.v[0] = val;
 	psd_event_add(&ev);
-	psd_components_phase(id, phase, start, t);
+	psd_layers_phase(id, phase, start, t);
 }
 
 /* A step that is no phase of its own (freezing, device prepare) began. */
@@ -213,8 +209,9 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
  * Context: the suspending task; machine_suspend of suspend-to-RAM runs with
  * interrupts off on one CPU, after timekeeping is suspended.
  */
-void psd_cycle_tp_suspend_resume(void *data, const char *action, int val,
-				 bool start)
+VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
+						  const char *action, int val,
+						  bool start)
 {
 	u64 t = ktime_get_boot_fast_ns();
 	unsigned int i;
@@ -272,7 +269,7 @@ static void psd_cycle_open(u64 t)
 
 	trace_cycle_begin(id, state);
 	psd_emit_phase(id, PSD_PH_PREPARE, true, 0, t);
-	psd_components_devpm(id, PSD_PH_PREPARE);
+	psd_layers_devpm(id, PSD_PH_PREPARE);
 }
 
 /* What became of the attempt, from what the tracker saw of it. */
@@ -322,7 +319,7 @@ static void psd_cycle_close(u64 t)
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 
 	psd_emit_phase(id, PSD_PH_POST, true, 0, t);
-	psd_components_devpm(id, PSD_PH_POST);
+	psd_layers_devpm(id, PSD_PH_POST);
 
 	/* The layers may have named the wake IRQ and the aborting source. */
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);
@@ -349,8 +346,8 @@ static void psd_cycle_close(u64 t)
  *
  * Return: NOTIFY_DONE; the module never vetoes a suspend.
  */
-int psd_cycle_pm_notify(struct notifier_block *nb, unsigned long action,
-			void *unused)
+VISIBLE_IF_KUNIT int psd_cycle_pm_notify(struct notifier_block *nb,
+					 unsigned long action, void *unused)
 {
 	u64 t = ktime_get_boot_fast_ns();
 
@@ -360,6 +357,11 @@ int psd_cycle_pm_notify(struct notifier_block *nb, unsigned long action,
 		psd_cycle_close(t);
 	return NOTIFY_DONE;
 }
+
+static struct notifier_block psd_pm_nb = {
+	.notifier_call = psd_cycle_pm_notify,
+	.priority = INT_MAX,	/* first at PREPARE, so every phase is ours */
+};
 
 /**
  * psd_cycle_set_wake_irq() - note the wake IRQ of the open cycle
@@ -498,6 +500,20 @@ bool psd_cycle_get(u32 id, struct psd_cycle *out)
 	}
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 	return found;
+}
+
+/**
+ * psd_cycle_aborted() - did a kept cycle end aborted?
+ * @id: the cycle
+ *
+ * Context: any.
+ * Return: true if cycle @id is kept and its result is aborted.
+ */
+bool psd_cycle_aborted(u32 id)
+{
+	struct psd_cycle c;
+
+	return psd_cycle_get(id, &c) && c.result == PSD_RES_ABORTED;
 }
 
 /**

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The debugfs surface, /sys/kernel/debug/pmic_sleepdiag/: one row of
- * psd_files[] per file.  Files are created once at load and removed first
- * at unload; debugfs' file proxy then guarantees that no reader or writer
- * is still inside our code.
+ * The debugfs surface, /sys/kernel/debug/pmic_sleepdiag/: one row per
+ * file, the core's in psd_files[], each layer's in its descriptor.  Files
+ * are created once at load and removed first at unload; debugfs' file
+ * proxy then guarantees that no reader or writer is still inside our code.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -13,15 +13,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "internal.h"
-
-struct psd_file {
-	const char *dir;	/* NULL: the root */
-	const char *name;
-	umode_t mode;
-	int (*show)(struct seq_file *m, void *unused);
-	const struct file_operations *fops;	/* when not a show file */
-};
+#include "core.h"
 
 static const struct psd_file psd_files[] = {
 	{ NULL, "summary", 0400, psd_summary_show },
@@ -30,12 +22,6 @@ static const struct psd_file psd_files[] = {
 	{ NULL, "anomalies", 0400, NULL, &psd_anomalies_fops },
 	{ NULL, "report", 0400, NULL, &psd_report_fops },
 	{ NULL, "report.json", 0400, NULL, &psd_report_json_fops },
-	{ "hrtimer", "latency", 0400, psd_hrtimer_latency_show },
-	{ "pmic", "snapshots", 0400, NULL, &psd_pmic_snapshots_fops },
-	{ "pmic", "lint", 0400, psd_pmic_lint_show },
-	{ "irq", "pending", 0400, psd_irqpend_pending_show },
-	{ "wakeup", "sources", 0400, psd_wakesrc_sources_show },
-	{ "alarm", "history", 0400, psd_alarm_history_show },
 };
 
 static struct dentry *psd_root;
@@ -69,6 +55,19 @@ static struct dentry *psd_dir(const char *name)
 	return debugfs_create_dir(name, psd_root);
 }
 
+static void psd_files_create(const struct psd_file *files, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		const struct psd_file *f = &files[i];
+
+		debugfs_create_file(f->name, f->mode, psd_dir(f->dir),
+				    (void *)f, f->show ? &psd_show_fops :
+							 f->fops);
+	}
+}
+
 /**
  * psd_debugfs_init() - create the whole tree
  *
@@ -82,13 +81,9 @@ int psd_debugfs_init(void)
 	if (IS_ERR(psd_root))
 		return -ENODEV;
 
-	for (i = 0; i < ARRAY_SIZE(psd_files); i++) {
-		const struct psd_file *f = &psd_files[i];
-
-		debugfs_create_file(f->name, f->mode, psd_dir(f->dir),
-				    (void *)f, f->show ? &psd_show_fops :
-							 f->fops);
-	}
+	psd_files_create(psd_files, ARRAY_SIZE(psd_files));
+	for (i = 0; i < psd_nr_layers; i++)
+		psd_files_create(psd_layers[i]->files, psd_layers[i]->nr_files);
 	return 0;
 }
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The events timeline: phase changes, cycle ends and anomalies (and, as the
- * layers grow, what they observed), oldest first, in a ring sized by the
- * "events" module parameter.  Producers fill a struct psd_record; the line
- * is formatted only when the file is read, by the row of psd_event_types[]
- * for the record's type.
+ * The events timeline: phase changes, cycle ends and anomalies, and what
+ * the layers observed, oldest first, in a ring sized by the "events" module
+ * parameter.  Producers fill a struct psd_record; the line is formatted only
+ * when the file is read, by the row for the record's type: the core's own
+ * below, a layer's in its descriptor.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -12,7 +12,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
 
 static struct psd_ring *psd_events;
 
@@ -44,28 +44,23 @@ static void psd_show_anomaly(struct seq_file *m, const struct psd_record *r)
 		   psd_anomaly_class_name(r->v[0]), r->v[1]);
 }
 
-static const struct {
-	const char *name;
-	psd_ring_show_t show;
-} psd_event_types[PSD_NR_EVENT_TYPES] = {
-	[PSD_EV_PHASE] = { "phase", psd_show_phase },
-	[PSD_EV_CYCLE_END] = { "cycle_end", psd_show_cycle_end },
-	[PSD_EV_ANOMALY] = { "anomaly", psd_show_anomaly },
-	[PSD_EV_WS_ACTIVATE] = { "ws_activate", psd_ws_event_show },
-	[PSD_EV_WS_DEACTIVATE] = { "ws_deactivate", psd_ws_event_show },
-	[PSD_EV_WAKE_IRQ] = { "wake_irq", psd_wakeirq_event_show },
-	[PSD_EV_ALARM_ARMED] = { "alarm_armed", psd_alarm_event_show },
-	[PSD_EV_ALARM_FIRED] = { "alarm_fired", psd_alarm_event_show },
+/* The core's own event types, rows by id; the layers bring theirs. */
+static const struct psd_kind psd_core_events[] = {
+	{ PSD_EV_PHASE, "phase", psd_show_phase },
+	{ PSD_EV_CYCLE_END, "cycle_end", psd_show_cycle_end },
+	{ PSD_EV_ANOMALY, "anomaly", psd_show_anomaly },
 };
 
 static void psd_event_show(struct seq_file *m, const struct psd_record *r)
 {
-	bool known = r->type < PSD_NR_EVENT_TYPES;
+	const struct psd_kind *k = r->type < ARRAY_SIZE(psd_core_events) ?
+				   &psd_core_events[r->type] :
+				   psd_event_kind(r->type);
 
 	seq_printf(m, "seq=%llu t_ns=%llu cycle=%u type=%s", r->seq, r->t_ns,
-		   r->cycle, known ? psd_event_types[r->type].name : "unknown");
-	if (known)
-		psd_event_types[r->type].show(m, r);
+		   r->cycle, k ? k->name : "unknown");
+	if (k && k->show)
+		k->show(m, r);
 	seq_putc(m, '\n');
 }
 

@@ -9,7 +9,7 @@
 
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "core.h"
 
 static bool psd_fmt_plain(char c)
 {
@@ -61,4 +61,24 @@ void psd_seq_wake_irq(struct seq_file *m, s64 irq)
 		seq_printf(m, "wake_irq=%lld", irq);
 	else
 		seq_printf(m, "wake_irq=%s", psd_wake_irq_word(irq));
+}
+
+static const char *const psd_irqp_bit_names[] = {
+	[PSD_IRQP_NO] = "0",
+	[PSD_IRQP_YES] = "1",
+	[PSD_IRQP_UNSUPPORTED] = "unsupported",
+};
+
+/**
+ * psd_irqp_bit_name() - how a state bit is shown: 0, 1, unsupported
+ * @bit: enum psd_irqp_bit, or PSD_RPT_NOT_SEEN (shown as unseen)
+ *
+ * Return: the word.
+ */
+const char *psd_irqp_bit_name(u8 bit)
+{
+	if (bit == PSD_RPT_NOT_SEEN)
+		return "unseen";
+	return bit < ARRAY_SIZE(psd_irqp_bit_names) ?
+	       psd_irqp_bit_names[bit] : "unsupported";
 }

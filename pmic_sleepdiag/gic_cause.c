@@ -17,6 +17,8 @@
  * errs towards "not masked" otherwise: e.g. a line read as 0xe0..0xef is masked
  * by a PMR of 0xf0 but not named priority_masked.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 
 #include "gic_dist.h"

@@ -14,6 +14,8 @@
  * - GICv2 GICD_CTLR is bit 0 EnableGrp0 and bit 1 EnableGrp1 without
  *   Security Extensions; in their non-secure view bit 0 enables Group 1.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/irqchip/arm-gic.h>
 #include <linux/kernel.h>
 

@@ -25,7 +25,7 @@
 #include <linux/overflow.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "hrtimer.h"
 
 /* Percentiles reported, in per-mille; the order of psd_hist_stats.p[]. */
 const u16 psd_hist_permille[PSD_HIST_NR_PCT] = { 500, 900, 990, 999 };

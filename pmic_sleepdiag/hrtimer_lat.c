@@ -42,8 +42,8 @@
 #include <trace/events/timer.h>
 
 #include "compat.h"
-#include "internal.h"
-#include "../wakesrc_trace/internal.h"
+#include "hrtimer.h"
+#include "tp_attach.h"
 
 #define PSD_HRT_SLOTS	2	/* per-cycle late counts: current and previous */
 
@@ -792,10 +792,35 @@ static void psd_hrtimer_apply(unsigned int setting, u32 value)
 	mutex_unlock(&psd_hrt_live_lock);
 }
 
-const struct psd_component_ops psd_hrtimer_ops = {
+static const struct psd_layer_ops psd_hrtimer_ops = {
 	.start = psd_hrtimer_start,
 	.stop = psd_hrtimer_stop,
 	.reset = psd_hrtimer_reset,
 	.phase = psd_hrtimer_phase,
 	.apply = psd_hrtimer_apply,
+};
+
+static const struct psd_kind psd_hrtimer_classes[] = {
+	{ PSD_AN_HRTIMER_LATE, "HRTIMER_LATE", psd_hrtimer_late_show },
+};
+
+static const struct psd_setting_desc psd_hrtimer_settings[] = {
+	{ PSD_SET_HRTIMER_LATE_US, "hrtimer_late_us", 1000, 1, 10000000 },
+	{ PSD_SET_POST_RESUME_MS, "post_resume_ms", 1000, 1, 600000 },
+	{ PSD_SET_PROBE_PERIOD_US, "probe_period_us", 0, 100, 1000000, true },
+};
+
+static const struct psd_file psd_hrtimer_files[] = {
+	{ "hrtimer", "latency", 0400, psd_hrtimer_latency_show },
+};
+
+struct psd_layer psd_hrtimer_layer = {
+	.name = "hrtimer",
+	.ops = &psd_hrtimer_ops,
+	.classes = psd_hrtimer_classes,
+	.nr_classes = ARRAY_SIZE(psd_hrtimer_classes),
+	.settings = psd_hrtimer_settings,
+	.nr_settings = ARRAY_SIZE(psd_hrtimer_settings),
+	.files = psd_hrtimer_files,
+	.nr_files = ARRAY_SIZE(psd_hrtimer_files),
 };

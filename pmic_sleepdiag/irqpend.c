@@ -43,7 +43,7 @@
 #include <linux/workqueue.h>
 
 #include "compat.h"
-#include "internal.h"
+#include "irqpend.h"
 
 static struct {
 	struct mutex lock;		/* everything below */
@@ -211,8 +211,6 @@ static bool psd_irqp_sample_one(struct psd_irqp_table *t,
 		psd_irqp_stuck_record(&rec, e, &s, &e->cls, cycle, at);
 		psd_anomaly_raise(&rec);
 	}
-	if (e->cls.stuck)
-		psd_irqp_log_stuck(t, e, cycle);
 	psd_report_irq(cycle, e->irq, at, s.pending, s.wake, e->cls.stuck);
 	return true;
 }
@@ -378,18 +376,15 @@ static void psd_irqp_stop(void)
 	mutex_unlock(&psd_irqp.lock);
 }
 
-/* control "reset": forget episodes and stuck records, keep the list. */
+/* control "reset": forget episodes, keep the list. */
 static void psd_irqp_reset(void)
 {
 	struct psd_irqp_table *t = &psd_irqp.tab;
 	unsigned int i;
 
 	mutex_lock(&psd_irqp.lock);
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < t->n; i++)
 		memset(&t->e[i].cls, 0, sizeof(t->e[i].cls));
-		t->e[i].stuck_logged = false;
-	}
-	t->log_n = 0;
 	t->overflow = 0;
 	t->dropped = 0;
 	mutex_unlock(&psd_irqp.lock);
@@ -498,65 +493,34 @@ int psd_irqpend_pending_show(struct seq_file *m, void *unused)
 	return 0;
 }
 
-/**
- * psd_irqpend_stuck_in_cycle() - was an IRQ stuck pending in a cycle?
- * @irq: Linux IRQ number
- * @cycle: suspend cycle id
- *
- * An IRQ counts for a cycle when a sample taken while the cycle was
- * current (psd_cycle_current(): from its prepare to the next cycle's)
- * found it stuck.  The last PSD_IRQP_LOG (irq, cycle) pairs are kept;
- * control "reset" forgets them.
- *
- * Context: process.
- * Return: true if it was.
- */
-bool psd_irqpend_stuck_in_cycle(unsigned int irq, u32 cycle)
-{
-	bool ret;
-
-	mutex_lock(&psd_irqp.lock);
-	ret = psd_irqp_was_stuck(&psd_irqp.tab, irq, cycle);
-	mutex_unlock(&psd_irqp.lock);
-	return ret;
-}
-
-/**
- * psd_irqpend_stuck_irqs() - the IRQs stuck pending in a cycle
- * @cycle: suspend cycle id
- * @irqs: out: Linux IRQ numbers, each once, oldest record first
- * @max: room in @irqs
- *
- * Context: process.
- * Return: the number stored in @irqs.
- */
-unsigned int psd_irqpend_stuck_irqs(u32 cycle, unsigned int *irqs,
-				    unsigned int max)
-{
-	const struct psd_irqp_table *t = &psd_irqp.tab;
-	unsigned int i, j, k, n = 0, kept;
-
-	mutex_lock(&psd_irqp.lock);
-	kept = min_t(unsigned int, t->log_n, PSD_IRQP_LOG);
-	for (k = 0; k < kept && n < max; k++) {
-		/* Oldest first: once full, the oldest sits at log_n. */
-		i = kept < PSD_IRQP_LOG ? k : (t->log_n + k) % PSD_IRQP_LOG;
-		if (t->log[i].cycle != cycle)
-			continue;
-		for (j = 0; j < n && irqs[j] != t->log[i].irq; j++)
-			;
-		if (j == n)
-			irqs[n++] = t->log[i].irq;
-	}
-	mutex_unlock(&psd_irqp.lock);
-	return n;
-}
-
-const struct psd_component_ops psd_irqpend_ops = {
+static const struct psd_layer_ops psd_irqpend_ops = {
 	.start = psd_irqp_start,
 	.stop = psd_irqp_stop,
 	.reset = psd_irqp_reset,
 	.apply = psd_irqp_apply,
 	.devpm = psd_irqp_devpm,
 	.watch = psd_irqp_watch,
+};
+
+static const struct psd_kind psd_irqpend_classes[] = {
+	{ PSD_AN_IRQ_STUCK_PENDING, "IRQ_STUCK_PENDING", psd_irqpend_stuck_show },
+};
+
+static const struct psd_setting_desc psd_irqpend_settings[] = {
+	{ PSD_SET_STUCK_MS, "stuck_ms", 1000, 10, 600000 },
+};
+
+static const struct psd_file psd_irqpend_files[] = {
+	{ "irq", "pending", 0400, psd_irqpend_pending_show },
+};
+
+struct psd_layer psd_irqpend_layer = {
+	.name = "irqpend",
+	.ops = &psd_irqpend_ops,
+	.classes = psd_irqpend_classes,
+	.nr_classes = ARRAY_SIZE(psd_irqpend_classes),
+	.settings = psd_irqpend_settings,
+	.nr_settings = ARRAY_SIZE(psd_irqpend_settings),
+	.files = psd_irqpend_files,
+	.nr_files = ARRAY_SIZE(psd_irqpend_files),
 };

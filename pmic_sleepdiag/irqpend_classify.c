@@ -5,8 +5,8 @@
  * IRQ_STUCK_PENDING anomalies.  irqpend.c feeds it samples taken from the
  * irqchips; KUnit feeds it synthetic ones.
  *
- * Classification (INTERFACE.md): an IRQ is stuck when it is enabled or
- * wake-armed and its pending bit was seen set in at least
+ * Classification (Documentation/interface.rst): an IRQ is stuck when it
+ * is enabled or wake-armed and its pending bit was seen set in at least
  * PSD_IRQP_MIN_SAMPLES consecutive samples spanning stuck_ms, all with the
  * same handler count.  The episode ends when the bit clears, the count
  * moves, or the IRQ stops qualifying; each episode is announced once.
@@ -18,7 +18,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "irqpend.h"
 
 /**
  * psd_irqp_classify() - take one sample into an IRQ's classifier state
@@ -178,74 +178,6 @@ unsigned int psd_irqp_unsupported(const struct psd_irqp_table *t)
 	return n;
 }
 
-/**
- * psd_irqp_log_stuck() - remember that an entry was stuck in a cycle
- * @t: the table
- * @e: the stuck entry
- * @cycle: the cycle it was stuck in
- *
- * Once per (entry, cycle); the oldest record goes when the log is full.
- *
- * Return: true when a record was written.
- */
-bool psd_irqp_log_stuck(struct psd_irqp_table *t, struct psd_irqp_entry *e,
-			u32 cycle)
-{
-	struct psd_irqp_stuck_rec *r;
-
-	if (e->stuck_logged && e->stuck_cycle == cycle)
-		return false;
-	e->stuck_logged = true;
-	e->stuck_cycle = cycle;
-	r = &t->log[t->log_n % PSD_IRQP_LOG];
-	r->cycle = cycle;
-	r->irq = e->irq;
-	t->log_n++;
-	/* Keep log_n % PSD_IRQP_LOG right across the wrap of unsigned int. */
-	if (t->log_n == 2 * PSD_IRQP_LOG)
-		t->log_n = PSD_IRQP_LOG;
-	return true;
-}
-
-/**
- * psd_irqp_was_stuck() - was an IRQ seen stuck pending in a cycle?
- * @t: the table
- * @irq: Linux IRQ number
- * @cycle: the cycle
- *
- * Return: true if a stuck record for (@irq, @cycle) is kept.
- */
-bool psd_irqp_was_stuck(const struct psd_irqp_table *t, unsigned int irq,
-			u32 cycle)
-{
-	unsigned int i, n = min_t(unsigned int, t->log_n, PSD_IRQP_LOG);
-
-	for (i = 0; i < n; i++)
-		if (t->log[i].irq == irq && t->log[i].cycle == cycle)
-			return true;
-	return false;
-}
-
-static const char *const psd_irqp_bit_names[] = {
-	[PSD_IRQP_NO] = "0",
-	[PSD_IRQP_YES] = "1",
-	[PSD_IRQP_UNSUPPORTED] = "unsupported",
-};
-
-/**
- * psd_irqp_bit_name() - how a state bit is shown: 0, 1, unsupported
- * @bit: enum psd_irqp_bit, or PSD_RPT_NOT_SEEN (shown as unseen)
- *
- * Return: the word.
- */
-const char *psd_irqp_bit_name(u8 bit)
-{
-	if (bit == PSD_RPT_NOT_SEEN)
-		return "unseen";
-	return bit < ARRAY_SIZE(psd_irqp_bit_names) ?
-	       psd_irqp_bit_names[bit] : "unsupported";
-}
-
 static const struct {
 	u8 bit;
 	const char *name;
@@ -263,8 +195,8 @@ static const struct {
  * @s: the sample to show
  * @c: the classifier state after @s
  *
- * The keys of INTERFACE.md in its order, then active=, masked= and
- * watch= (why the IRQ is watched).
+ * The keys of Documentation/interface.rst in its order, then active=,
+ * masked= and watch= (why the IRQ is watched).
  */
 void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 			const struct psd_irqp_sample *s,

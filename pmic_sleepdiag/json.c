@@ -14,7 +14,7 @@
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "core.h"
 
 /**
  * psd_json_escape() - write a JSON string literal, quotes included

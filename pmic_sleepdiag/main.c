@@ -15,7 +15,8 @@
 #include <linux/moduleparam.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
+#include "layers.h"
 
 #define PSD_KEEP_MIN	1
 #define PSD_KEEP_MAX	64
@@ -90,11 +91,28 @@ int psd_params_check(const struct psd_params *p)
 	return 0;
 }
 
+/*
+ * Every layer, one row each, in the order summary lists them.  The core
+ * learns a layer only from its descriptor (declared in layers.h).
+ */
+struct psd_layer *const psd_layers[] = {
+	&psd_pmic_layer,
+	&psd_wakesrc_layer,
+	&psd_alarm_layer,
+	&psd_irqpend_layer,
+	&psd_hrtimer_layer,
+};
+
+const unsigned int psd_nr_layers = ARRAY_SIZE(psd_layers);
+
 static int __init psd_init(void)
 {
 	int ret;
 
 	ret = psd_params_check(&psd_params);
+	if (ret)
+		return ret;
+	ret = psd_layers_register();
 	if (ret)
 		return ret;
 	psd_settings_init();
@@ -113,7 +131,7 @@ static int __init psd_init(void)
 	if (ret)
 		goto err_report;
 
-	psd_components_start();
+	psd_layers_start();
 
 	ret = psd_cycle_init(psd_params.keep_cycles);
 	if (ret)
@@ -126,7 +144,7 @@ static int __init psd_init(void)
 err_cycle:
 	psd_cycle_exit();
 err_components:
-	psd_components_stop();
+	psd_layers_stop();
 	psd_pmdev_exit();
 err_report:
 	psd_report_exit();
@@ -141,7 +159,7 @@ static void __exit psd_exit(void)
 {
 	psd_debugfs_exit();
 	psd_cycle_exit();
-	psd_components_stop();
+	psd_layers_stop();
 	psd_pmdev_exit();
 	psd_report_exit();
 	psd_anomalies_exit();

@@ -11,7 +11,7 @@
 #include <linux/platform_device.h>
 #include <linux/pm.h>
 
-#include "internal.h"
+#include "core.h"
 
 #define PSD_PMDEV_NAME	"pmic_sleepdiag"
 
@@ -20,7 +20,7 @@ static struct platform_device *psd_pdev;
 static int psd_pm_call(enum psd_phase phase)
 {
 	psd_cycle_devpm(phase);
-	psd_components_devpm(psd_cycle_current(), phase);
+	psd_layers_devpm(psd_cycle_current(), phase);
 	return 0;
 }
 

@@ -14,9 +14,10 @@
  * Ordering: a stateless device link makes the module's own device a
  * consumer of the PMIC, which moves it after the PMIC in the PM lists:
  * our suspend callbacks run before the PMIC's and its bus's, our resume
- * callbacks after theirs.  The own device is registered after the
- * components start, so the link is also made at PM_SUSPEND_PREPARE when
- * it is still missing.  Snapshots are never taken in noirq phases.
+ * callbacks after theirs.  The own device is registered before the
+ * layers start, so the link is made at attach; it is made again at
+ * PM_SUSPEND_PREPARE when it is missing (the PMIC bound later).
+ * Snapshots are never taken in noirq phases.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 #define dev_fmt(fmt) pr_fmt(fmt)
@@ -31,7 +32,7 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
-#include "internal.h"
+#include "pmic.h"
 #include "psd_trace.h"
 
 #define PSD_PMIC_DRIVER	"tps65910"
@@ -44,7 +45,6 @@ struct psd_pmic {
 	const struct psd_pmic_profile *prof;
 	struct device *consumer;	/* linked own device, referenced */
 	u32 risk_prev;			/* warn rules held at last suspend_late */
-	u64 reads;			/* regmap_bulk_read() calls */
 	struct psd_pmic_store *store;
 };
 
@@ -53,7 +53,7 @@ static struct psd_pmic *psd_pmic;	/* the component's instance */
 static void psd_pmic_off(struct psd_pmic *p, const char *why)
 {
 	if (p->live)
-		psd_component_set(PSD_COMP_PMIC, false, why);
+		psd_layer_set(&psd_pmic_layer, false, why);
 }
 
 /**
@@ -154,7 +154,7 @@ int psd_pmic_attach(struct psd_pmic *p, struct device *dev, const char *chip,
 	psd_pmic_link(p);
 	mutex_unlock(&p->lock);
 	if (p->live) {
-		psd_component_set(PSD_COMP_PMIC, true, NULL);
+		psd_layer_set(&psd_pmic_layer, true, NULL);
 		dev_info(dev, "attached (%s)\n", prof->chip);
 	}
 	return 0;
@@ -229,22 +229,6 @@ struct psd_pmic_store *psd_pmic_store_of(struct psd_pmic *p)
 	return p->store;
 }
 
-/**
- * psd_pmic_reads() - regmap_bulk_read() calls made by snapshots so far
- * @p: the instance
- *
- * Return: the count.
- */
-u64 psd_pmic_reads(struct psd_pmic *p)
-{
-	u64 n;
-
-	mutex_lock(&p->lock);
-	n = p->reads;
-	mutex_unlock(&p->lock);
-	return n;
-}
-
 static void psd_pmic_raise_io(const struct psd_pmic_snap *s)
 {
 	struct psd_record rec = {
@@ -292,7 +276,8 @@ static void psd_pmic_raise_risk(const struct psd_pmic_snap *s, u32 fresh)
  * Raises PMIC_IO_ERROR when a read failed and, on the suspend_late
  * snapshot, PMIC_CONFIG_RISK for each warn rule that holds and did not on
  * the previous suspend_late snapshot (a rule that cannot be evaluated
- * keeps its previous state).
+ * keeps its previous state).  The live instance gives the cycle's record
+ * the lint of its suspend_late snapshot.
  *
  * Context: process; sleeps on the bus.
  * Return: 0, -ENODEV when detached, -EINVAL for a phase without a slot.
@@ -314,7 +299,7 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 	}
 	s.prof = p->prof;
 	s.t_ns = ktime_get_boot_fast_ns();
-	p->reads += psd_pmic_read(p->map, p->prof, &s);
+	psd_pmic_read(p->map, p->prof, &s);
 	psd_pmic_store_add(p->store, &s);
 	if (phase == PSD_PH_SUSPEND_LATE) {
 		holds = psd_pmic_lint_warnings(&s, &unknown);
@@ -332,6 +317,12 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 		psd_pmic_raise_io(&s);
 	if (fresh)
 		psd_pmic_raise_risk(&s, fresh);
+	if (phase == PSD_PH_SUSPEND_LATE && p->live) {
+		struct psd_rpt_pmic rpt;
+
+		psd_pmic_lint_report(&s, &rpt);
+		psd_report_pmic(cycle, &rpt);
+	}
 	return 0;
 }
 
@@ -515,7 +506,7 @@ static void psd_pmic_show_summary(struct seq_file *m)
 	mutex_unlock(&p->lock);
 }
 
-const struct psd_component_ops psd_pmic_ops = {
+static const struct psd_layer_ops psd_pmic_ops = {
 	.start = psd_pmic_start,
 	.stop = psd_pmic_stop,
 	.reset = psd_pmic_comp_reset,
@@ -523,23 +514,6 @@ const struct psd_component_ops psd_pmic_ops = {
 	.show_summary = psd_pmic_show_summary,
 	.snapshot = psd_pmic_snapshot,
 };
-
-/**
- * psd_pmic_snapshot_get() - a snapshot the component keeps, e.g. for report
- * @cycle: the cycle
- * @phase: enum psd_phase (prepare, suspend, suspend_late, resume_early,
- *	   resume, post or manual)
- * @out: where to copy it; lint it with psd_pmic_lint_eval()
- *
- * Return: true if it is kept.
- */
-bool psd_pmic_snapshot_get(u32 cycle, unsigned int phase,
-			   struct psd_pmic_snap *out)
-{
-	struct psd_pmic *p = READ_ONCE(psd_pmic);
-
-	return p && psd_pmic_store_get(p->store, cycle, phase, out);
-}
 
 /* ---- files ---- */
 
@@ -550,7 +524,7 @@ static int psd_pmic_snapshots_open(struct inode *inode, struct file *file)
 	return psd_pmic_store_seq_open(file, p ? p->store : NULL);
 }
 
-const struct file_operations psd_pmic_snapshots_fops = {
+static const struct file_operations psd_pmic_snapshots_fops = {
 	.owner = THIS_MODULE,
 	.open = psd_pmic_snapshots_open,
 	.read = seq_read,
@@ -565,7 +539,7 @@ const struct file_operations psd_pmic_snapshots_fops = {
  *
  * Return: 0.
  */
-int psd_pmic_lint_show(struct seq_file *m, void *unused)
+static int psd_pmic_lint_show(struct seq_file *m, void *unused)
 {
 	struct psd_pmic *p = READ_ONCE(psd_pmic);
 	struct psd_pmic_snap *s;
@@ -591,8 +565,27 @@ int psd_pmic_lint_show(struct seq_file *m, void *unused)
  * @rec: the anomaly: @v[0] first failed register, @v[1] registers failed,
  *	 @v[2] the error
  */
-void psd_pmic_io_error_show(struct seq_file *m, const struct psd_record *rec)
+static void psd_pmic_io_error_show(struct seq_file *m, const struct psd_record *rec)
 {
 	seq_printf(m, " phase=%s reg=0x%02llx regs=%lld err=%lld",
 		   psd_phase_name(rec->phase), rec->v[0], rec->v[1], rec->v[2]);
 }
+
+static const struct psd_kind psd_pmic_classes[] = {
+	{ PSD_AN_PMIC_CONFIG_RISK, "PMIC_CONFIG_RISK", psd_pmic_risk_show },
+	{ PSD_AN_PMIC_IO_ERROR, "PMIC_IO_ERROR", psd_pmic_io_error_show },
+};
+
+static const struct psd_file psd_pmic_files[] = {
+	{ "pmic", "snapshots", 0400, NULL, &psd_pmic_snapshots_fops },
+	{ "pmic", "lint", 0400, psd_pmic_lint_show },
+};
+
+struct psd_layer psd_pmic_layer = {
+	.name = "pmic",
+	.ops = &psd_pmic_ops,
+	.classes = psd_pmic_classes,
+	.nr_classes = ARRAY_SIZE(psd_pmic_classes),
+	.files = psd_pmic_files,
+	.nr_files = ARRAY_SIZE(psd_pmic_files),
+};

@@ -13,7 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "pmic.h"
 
 #define SET(r, m)	{ PSD_LINT_SET, r, m, 0 }
 #define CLEAR(r, m)	{ PSD_LINT_CLEAR, r, m, 0 }
@@ -228,6 +228,50 @@ static void psd_lint_fields_show(struct seq_file *m,
 		f = psd_pmic_field_find(reg, t->mask);
 		seq_printf(m, "%s.%s=%u", reg->name, f ? f->name : "?",
 			   psd_pmic_field_val(s->val[idx], t->mask));
+	}
+}
+
+/**
+ * psd_pmic_lint_id() - the rule= name of a lint rule
+ * @row: its row in psd_pmic_lint_rules[]
+ *
+ * Return: the name.
+ */
+const char *psd_pmic_lint_id(unsigned int row)
+{
+	return psd_pmic_lint_rules[row].id;
+}
+
+/**
+ * psd_pmic_lint_report() - a snapshot's lint as the report keeps it
+ * @s: the snapshot
+ * @out: the chip, the first read error and the rules, one bit per row
+ */
+void psd_pmic_lint_report(const struct psd_pmic_snap *s,
+			  struct psd_rpt_pmic *out)
+{
+	unsigned int i;
+	u8 reg;
+
+	memset(out, 0, sizeof(*out));
+	out->rule_id = psd_pmic_lint_id;
+	out->nrules = min(psd_pmic_nr_lint_rules, 32U);
+	out->chip = s->prof->chip;
+	out->err = s->err;
+	for (i = 0; i < out->nrules; i++) {
+		const struct psd_pmic_lint_rule *rule = &psd_pmic_lint_rules[i];
+
+		switch (psd_pmic_lint_eval(rule, s, &reg)) {
+		case PSD_LINT_HOLDS:
+			if (rule->severity == PSD_LINT_WARN)
+				out->warn |= BIT(i);
+			else
+				out->info |= BIT(i);
+			break;
+		case PSD_LINT_UNKNOWN:
+			out->unknown |= BIT(i);
+			break;
+		}
 	}
 }
 

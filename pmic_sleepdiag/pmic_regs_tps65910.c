@@ -25,7 +25,7 @@
 #include <linux/mfd/tps65910.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "pmic.h"
 
 /*
  * Names, addresses and masks come from the header where it has them:

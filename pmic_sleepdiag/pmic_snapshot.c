@@ -20,7 +20,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "pmic.h"
 
 /* Phases a snapshot is taken in, in slot order. */
 static const u8 psd_pmic_slot_phase[PSD_PMIC_NR_SLOTS] = {

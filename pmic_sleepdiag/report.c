@@ -4,11 +4,12 @@
  *
  * Each kept cycle has a digest of what the layers reported in it: the
  * wakeup sources and the wake IRQ from the events timeline, the anomalies
- * by class, the watched IRQs seen pending, the post_resume timer window.
- * Digests are filled as things happen, so the report does not depend on
- * the timeline ring still holding them.  psd_report_get() joins a digest
- * with what other layers keep per cycle themselves: the tracker's phases,
- * the alarm history and the PMIC snapshots.
+ * by class, the watched IRQs seen pending, the post_resume timer window,
+ * the alarm armed across the suspend and the lint of the PMIC's
+ * suspend_late snapshot.  Layers push into it as things happen, so the
+ * report does not depend on the timeline ring still holding them and
+ * nothing is asked of a layer when the file is read.  psd_report_get()
+ * joins a digest with the tracker's record of the cycle.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -19,10 +20,9 @@
 #include <linux/string.h>
 #include <linux/stringhash.h>
 
-#include "internal.h"
-#include "../wakesrc_trace/internal.h"
+#include "core.h"
 
-/* What is filled as it happens; the rest of the report is looked up. */
+/* What is filled as it happens; the tracker's record is joined on read. */
 struct psd_digest {
 	u32 cycle;		/* 0: empty */
 	char wake_irq_name[PSD_NAME_LEN];
@@ -38,6 +38,12 @@ struct psd_digest {
 	struct psd_rpt_hrt hrt;
 	struct psd_rpt_an an[PSD_NR_ANOMALY_CLASSES];
 	u8 hrt_late_windows;
+	bool wake_seen;		/* the first wake IRQ is in @wake_rtc */
+	bool wake_rtc;
+	bool has_alarm;
+	struct psd_rpt_alarm alarm;
+	bool has_pmic;
+	struct psd_rpt_pmic pmic;
 };
 
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
@@ -221,6 +227,9 @@ void psd_report_event(const struct psd_record *rec)
 		if (!d->wake_irq_name[0])
 			strscpy(d->wake_irq_name, rec->name,
 				sizeof(d->wake_irq_name));
+		if (!d->wake_seen)
+			d->wake_rtc = rec->flag;
+		d->wake_seen = true;
 		break;
 	case PSD_EV_CYCLE_END:
 		if (rec->flag == PSD_RES_ABORTED)
@@ -350,6 +359,22 @@ out:
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 }
 
+/* Replace a whole part of @cycle's digest and mark it present; any context. */
+static void psd_digest_copy(u32 cycle, size_t part, size_t has, const void *v,
+			    size_t len)
+{
+	struct psd_digest *d;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_digest(cycle);
+	if (d) {
+		memcpy((char *)d + part, v, len);
+		*(bool *)((char *)d + has) = true;
+	}
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
 /**
  * psd_report_hrt() - note a cycle's post_resume timer window
  * @cycle: the cycle
@@ -359,63 +384,91 @@ out:
  */
 void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt)
 {
+	psd_digest_copy(cycle, offsetof(struct psd_digest, hrt),
+			offsetof(struct psd_digest, has_hrt), hrt, sizeof(*hrt));
+}
+
+/**
+ * psd_report_alarm() - note the alarm armed across a cycle's suspend
+ * @cycle: the cycle
+ * @alarm: the alarm as alarm/history shows it; a later call replaces it
+ *
+ * Context: any.
+ */
+void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm)
+{
+	psd_digest_copy(cycle, offsetof(struct psd_digest, alarm),
+			offsetof(struct psd_digest, has_alarm), alarm, sizeof(*alarm));
+}
+
+/**
+ * psd_report_pmic() - note the lint of a cycle's suspend_late snapshot
+ * @cycle: the cycle
+ * @pmic: the lint, rule by rule; a later call replaces it
+ *
+ * Context: any.
+ */
+void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic)
+{
+	psd_digest_copy(cycle, offsetof(struct psd_digest, pmic),
+			offsetof(struct psd_digest, has_pmic), pmic, sizeof(*pmic));
+}
+
+/*
+ * Read one bit of a kept cycle's digest; false when the cycle is not kept.
+ * For a layer judging a cause named by another layer, through the core.
+ */
+static bool psd_report_test(u32 cycle, bool (*test)(const struct psd_digest *d,
+						    unsigned int arg),
+			    unsigned int arg)
+{
 	struct psd_digest *d;
 	unsigned long flags;
+	bool ret = false;
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
-	if (d) {
-		d->hrt = *hrt;
-		d->has_hrt = true;
-	}
+	d = cycle && psd_rpt.d ? &psd_rpt.d[cycle % psd_rpt.keep] : NULL;
+	if (d && d->cycle == cycle)
+		ret = test(d, arg);
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	return ret;
 }
 
-/* The alarm armed across @id's suspend, from the alarm history. */
-static void psd_report_alarm(struct psd_report_cycle *r)
+static bool psd_digest_has_anomaly(const struct psd_digest *d,
+				   unsigned int cls)
 {
-	struct psd_alarm a;
-	unsigned int i;
-
-	for (i = 0; psd_alarm_get(i, &a); i++) {
-		if (a.cycle > r->c.id)
-			continue;
-		if (a.cycle == r->c.id) {
-			psd_alarm_describe(&a, &r->alarm);
-			r->has_alarm = true;
-		}
-		break;
-	}
+	return cls < PSD_NR_ANOMALY_CLASSES && d->an[cls].count;
 }
 
-/* The lint of the cycle's suspend_late snapshot, rule by rule. */
-static void psd_report_pmic(struct psd_report_cycle *r)
+static bool psd_digest_woke_by_rtc(const struct psd_digest *d,
+				   unsigned int unused)
 {
-	struct psd_pmic_snap s;
-	unsigned int i;
-	u8 reg;
+	return d->wake_rtc;
+}
 
-	if (!psd_pmic_snapshot_get(r->c.id, PSD_PH_SUSPEND_LATE, &s) ||
-	    !s.prof)
-		return;
-	r->has_pmic = true;
-	r->pmic.chip = s.prof->chip;
-	r->pmic.err = s.err;
-	for (i = 0; i < min(psd_pmic_nr_lint_rules, 32U); i++) {
-		const struct psd_pmic_lint_rule *rule = &psd_pmic_lint_rules[i];
+/**
+ * psd_report_has_anomaly() - was an anomaly of a class raised in a cycle?
+ * @cycle: the cycle
+ * @cls: enum psd_anomaly_class
+ *
+ * Context: any.
+ * Return: true if @cycle is kept and has one.
+ */
+bool psd_report_has_anomaly(u32 cycle, unsigned int cls)
+{
+	return psd_report_test(cycle, psd_digest_has_anomaly, cls);
+}
 
-		switch (psd_pmic_lint_eval(rule, &s, &reg)) {
-		case PSD_LINT_HOLDS:
-			if (rule->severity == PSD_LINT_WARN)
-				r->pmic.warn |= BIT(i);
-			else
-				r->pmic.info |= BIT(i);
-			break;
-		case PSD_LINT_UNKNOWN:
-			r->pmic.unknown |= BIT(i);
-			break;
-		}
-	}
+/**
+ * psd_report_woke_by_rtc() - was a cycle's first wake IRQ the RTC's?
+ * @cycle: the cycle
+ *
+ * Context: any.
+ * Return: true if @cycle is kept and its first wake_irq event had rtc=1.
+ */
+bool psd_report_woke_by_rtc(u32 cycle)
+{
+	return psd_report_test(cycle, psd_digest_woke_by_rtc, 0);
 }
 
 /**
@@ -423,7 +476,7 @@ static void psd_report_pmic(struct psd_report_cycle *r)
  * @id: the cycle
  * @out: where to put it
  *
- * Context: process (PMIC snapshots are copied out with a sleeping lock).
+ * Context: any.
  * Return: true if cycle @id is kept.
  */
 bool psd_report_get(u32 id, struct psd_report_cycle *out)
@@ -450,11 +503,12 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 		out->hrt = d->hrt;
 		memcpy(out->an, d->an, sizeof(out->an));
 		out->hrt_late_windows = d->hrt_late_windows;
+		out->has_alarm = d->has_alarm;
+		out->alarm = d->alarm;
+		out->has_pmic = d->has_pmic;
+		out->pmic = d->pmic;
 	}
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
-
-	psd_report_alarm(out);
-	psd_report_pmic(out);
 	return true;
 }
 

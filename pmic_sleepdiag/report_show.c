@@ -13,7 +13,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
-#include "internal.h"
+#include "core.h"
 
 /* What a wakeup source did, as the report names it. */
 static const struct {
@@ -28,17 +28,18 @@ static const struct {
 };
 
 /* Write the names of the lint rules in @bits, separated by @sep. */
-static void psd_lint_names(struct seq_file *m, u32 bits, char sep)
+static void psd_lint_names(struct seq_file *m, const struct psd_rpt_pmic *p,
+			   u32 bits, char sep)
 {
 	bool first = true;
 	unsigned int i;
 
-	for (i = 0; i < min(psd_pmic_nr_lint_rules, 32U); i++) {
+	for (i = 0; i < p->nrules; i++) {
 		if (!(bits & BIT(i)))
 			continue;
 		if (!first)
 			seq_putc(m, sep);
-		seq_puts(m, psd_pmic_lint_rules[i].id);
+		seq_puts(m, p->rule_id(i));
 		first = false;
 	}
 }
@@ -112,11 +113,11 @@ static void psd_report_text_layers(struct seq_file *m,
 	if (r->has_pmic) {
 		seq_printf(m, "pmic=%s phase=suspend_late err=%d warn=\"",
 			   r->pmic.chip, r->pmic.err);
-		psd_lint_names(m, r->pmic.warn, ' ');
+		psd_lint_names(m, &r->pmic, r->pmic.warn, ' ');
 		seq_puts(m, "\" info=\"");
-		psd_lint_names(m, r->pmic.info, ' ');
+		psd_lint_names(m, &r->pmic, r->pmic.info, ' ');
 		seq_puts(m, "\" unknown=\"");
-		psd_lint_names(m, r->pmic.unknown, ' ');
+		psd_lint_names(m, &r->pmic, r->pmic.unknown, ' ');
 		seq_puts(m, "\"\n");
 	}
 	for (i = 0; i < r->nirq; i++)
@@ -174,14 +175,15 @@ void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
 
 /* ---- JSON ---- */
 
-static void psd_json_lint(struct psd_json *j, const char *key, u32 bits)
+static void psd_json_lint(struct psd_json *j, const struct psd_rpt_pmic *p,
+			  const char *key, u32 bits)
 {
 	unsigned int i;
 
 	psd_json_open(j, key, true);
-	for (i = 0; i < min(psd_pmic_nr_lint_rules, 32U); i++)
+	for (i = 0; i < p->nrules; i++)
 		if (bits & BIT(i))
-			psd_json_str(j, NULL, psd_pmic_lint_rules[i].id);
+			psd_json_str(j, NULL, p->rule_id(i));
 	psd_json_close(j, true);
 }
 
@@ -224,9 +226,9 @@ static void psd_json_layers(struct psd_json *j,
 		psd_json_str(j, "chip", r->pmic.chip);
 		psd_json_str(j, "phase", "suspend_late");
 		psd_json_s64(j, "err", r->pmic.err);
-		psd_json_lint(j, "warn", r->pmic.warn);
-		psd_json_lint(j, "info", r->pmic.info);
-		psd_json_lint(j, "unknown", r->pmic.unknown);
+		psd_json_lint(j, &r->pmic, "warn", r->pmic.warn);
+		psd_json_lint(j, &r->pmic, "info", r->pmic.info);
+		psd_json_lint(j, &r->pmic, "unknown", r->pmic.unknown);
 		psd_json_close(j, false);
 	} else {
 		psd_json_null(j, "pmic");

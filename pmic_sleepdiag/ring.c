@@ -17,7 +17,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#include "internal.h"
+#include "core.h"
 
 struct psd_ring {
 	raw_spinlock_t lock;

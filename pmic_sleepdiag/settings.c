@@ -1,39 +1,59 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Every tunable of the module in one table: its control key, default, range
- * and the component that owns it.  Values live in psd_settings[] and are
- * read lock-free with psd_setting(); only the control file writes them.
+ * The module's tunables.  Each layer declares the ones it owns (control
+ * key, default, range) in its descriptor; values live in psd_settings[] and
+ * are read lock-free with psd_setting(); only the control file writes them.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kernel.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
 
-static const struct psd_setting_desc {
-	const char *key;
-	u32 def;
-	u32 min;
-	u32 max;
-	bool zero_ok;		/* 0 allowed below min: "off" */
-	unsigned int owner;	/* enum psd_component_id */
-} psd_setting_descs[PSD_NR_SETTINGS] = {
-	[PSD_SET_STUCK_MS] = {
-		"stuck_ms", 1000, 10, 600000, false, PSD_COMP_IRQPEND },
-	[PSD_SET_WS_STUCK_MS] = {
-		"ws_stuck_ms", 10000, 100, 3600000, false, PSD_COMP_WAKESRC },
-	[PSD_SET_ALARM_LATE_MS] = {
-		"alarm_late_ms", 100, 1, 600000, false, PSD_COMP_ALARM },
-	[PSD_SET_HRTIMER_LATE_US] = {
-		"hrtimer_late_us", 1000, 1, 10000000, false, PSD_COMP_HRTIMER },
-	[PSD_SET_POST_RESUME_MS] = {
-		"post_resume_ms", 1000, 1, 600000, false, PSD_COMP_HRTIMER },
-	[PSD_SET_PROBE_PERIOD_US] = {
-		"probe_period_us", 0, 100, 1000000, true, PSD_COMP_HRTIMER },
-};
+/* Filled from the layers' descriptors by psd_layers_register(). */
+static const struct psd_setting_desc *psd_setting_descs[PSD_NR_SETTINGS];
+static struct psd_layer *psd_setting_owners[PSD_NR_SETTINGS];
 
 u32 psd_settings[PSD_NR_SETTINGS];
+
+/**
+ * psd_settings_add() - take in the settings a layer owns
+ * @l: the layer
+ *
+ * Return: 0, or -EINVAL when another layer owns one of them.
+ */
+int psd_settings_add(struct psd_layer *l)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->nr_settings; i++) {
+		const struct psd_setting_desc *d = &l->settings[i];
+
+		if (WARN_ON(d->id >= PSD_NR_SETTINGS ||
+			    (psd_setting_owners[d->id] &&
+			     psd_setting_owners[d->id] != l)))
+			return -EINVAL;
+		psd_setting_descs[d->id] = d;
+		psd_setting_owners[d->id] = l;
+	}
+	return 0;
+}
+
+/**
+ * psd_settings_check() - does every setting have an owner?
+ *
+ * Return: 0, or -EINVAL naming none (a layer is missing its row).
+ */
+int psd_settings_check(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < PSD_NR_SETTINGS; i++)
+		if (WARN_ON(!psd_setting_descs[i]))
+			return -EINVAL;
+	return 0;
+}
 
 /**
  * psd_settings_init() - every setting back to its default
@@ -43,7 +63,7 @@ void psd_settings_init(void)
 	unsigned int i;
 
 	for (i = 0; i < PSD_NR_SETTINGS; i++)
-		WRITE_ONCE(psd_settings[i], psd_setting_descs[i].def);
+		WRITE_ONCE(psd_settings[i], psd_setting_descs[i]->def);
 }
 
 /**
@@ -57,7 +77,7 @@ int psd_setting_lookup(const char *key)
 	unsigned int i;
 
 	for (i = 0; i < PSD_NR_SETTINGS; i++)
-		if (!strcmp(key, psd_setting_descs[i].key))
+		if (!strcmp(key, psd_setting_descs[i]->key))
 			return i;
 	return -EINVAL;
 }
@@ -70,18 +90,18 @@ int psd_setting_lookup(const char *key)
  */
 const char *psd_setting_key(unsigned int id)
 {
-	return psd_setting_descs[id].key;
+	return psd_setting_descs[id]->key;
 }
 
 /**
- * psd_setting_owner() - the component a setting belongs to
+ * psd_setting_owner() - the layer a setting belongs to
  * @id: enum psd_setting_id
  *
- * Return: enum psd_component_id.
+ * Return: the layer whose descriptor has the setting.
  */
-unsigned int psd_setting_owner(unsigned int id)
+struct psd_layer *psd_setting_owner(unsigned int id)
 {
-	return psd_setting_descs[id].owner;
+	return psd_setting_owners[id];
 }
 
 /**
@@ -94,7 +114,7 @@ unsigned int psd_setting_owner(unsigned int id)
  */
 int psd_setting_check(unsigned int id, u64 value, const char **why)
 {
-	const struct psd_setting_desc *d = &psd_setting_descs[id];
+	const struct psd_setting_desc *d = psd_setting_descs[id];
 
 	if (value == 0 && d->zero_ok)
 		return 0;
@@ -115,7 +135,7 @@ int psd_setting_check(unsigned int id, u64 value, const char **why)
 int psd_setting_apply(unsigned int id, u32 value)
 {
 	WRITE_ONCE(psd_settings[id], value);
-	psd_component_apply(id, value);
+	psd_layer_apply(id, value);
 	return 0;
 }
 
@@ -129,7 +149,7 @@ int psd_setting_apply(unsigned int id, u32 value)
  */
 bool psd_setting_range(unsigned int id, u32 *min, u32 *max)
 {
-	*min = psd_setting_descs[id].min;
-	*max = psd_setting_descs[id].max;
-	return psd_setting_descs[id].zero_ok;
+	*min = psd_setting_descs[id]->min;
+	*max = psd_setting_descs[id]->max;
+	return psd_setting_descs[id]->zero_ok;
 }

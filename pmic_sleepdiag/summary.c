@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * summary: the module's state at a glance, one "key: value" per line.
- * The keys of INTERFACE.md come first, in its order; the settings follow.
+ * The keys of Documentation/interface.rst come first, in its order; the
+ * settings follow.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
 #include <linux/seq_file.h>
 
-#include "internal.h"
+#include "core.h"
 
 struct psd_counters psd_counters;
 
@@ -21,22 +22,29 @@ struct psd_counters psd_counters;
  */
 int psd_summary_show(struct seq_file *m, void *unused)
 {
-	const struct psd_component_ops *pmic;
+	const struct psd_layer_ops *ops;
 	unsigned int i;
 
 	seq_printf(m, "version: %u\n", PSD_INTERFACE_VERSION);
 
-	seq_puts(m, "pmic: ");
-	pmic = psd_component_get(PSD_COMP_PMIC);
-	if (pmic && pmic->show_summary)
-		pmic->show_summary(m);
-	else
-		psd_component_show(m, PSD_COMP_PMIC);
-	seq_putc(m, '\n');
+	/* "<layer>: <what it is attached to>" for layers that say so. */
+	for (i = 0; i < psd_nr_layers; i++) {
+		const struct psd_layer *l = psd_layers[i];
 
-	for (i = 0; i < PSD_NR_COMPONENTS; i++) {
-		seq_printf(m, "component.%s: ", psd_component_name(i));
-		psd_component_show(m, i);
+		if (!l->ops || !l->ops->show_summary)
+			continue;
+		seq_printf(m, "%s: ", l->name);
+		ops = psd_layer_get(l);
+		if (ops && ops->show_summary)
+			ops->show_summary(m);
+		else
+			psd_layer_show(m, l);
+		seq_putc(m, '\n');
+	}
+
+	for (i = 0; i < psd_nr_layers; i++) {
+		seq_printf(m, "component.%s: ", psd_layers[i]->name);
+		psd_layer_show(m, psd_layers[i]);
 		seq_putc(m, '\n');
 	}
 

@@ -14,7 +14,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
 
 /* An argument of a rule's evidence: the PMIC lint rules it looks for. */
 struct psd_verdict_lint {
@@ -110,11 +110,10 @@ static bool psd_rule_lint(const struct psd_report_cycle *r,
 	if (!r->has_pmic)
 		return false;
 	for (i = 0; i < ARRAY_SIZE(l->rules) && l->rules[i]; i++) {
-		for (idx = 0; idx < (int)psd_pmic_nr_lint_rules; idx++)
-			if (!strcmp(psd_pmic_lint_rules[idx].id, l->rules[i]))
+		for (idx = 0; idx < (int)r->pmic.nrules; idx++)
+			if (!strcmp(r->pmic.rule_id(idx), l->rules[i]))
 				break;
-		if (idx >= 32 || idx == (int)psd_pmic_nr_lint_rules ||
-		    !(r->pmic.warn & BIT(idx)))
+		if (idx == (int)r->pmic.nrules || !(r->pmic.warn & BIT(idx)))
 			continue;
 		n += scnprintf(detail + n, len - n, "%s%s", n ? "," : "",
 			       l->rules[i]);

@@ -79,13 +79,53 @@ static u8 psd_alarm_cause(const struct psd_alarm *a, s64 late)
 	if (late <= 0)
 		return PSD_ALARM_ON_TIME;
 	/* The wake itself within the RTC's one-second step. */
-	if (woke > 0 && woke <= NSEC_PER_SEC && psd_wakeirq_rtc_woke(a->cycle))
+	if (woke > 0 && woke <= NSEC_PER_SEC && psd_report_woke_by_rtc(a->cycle))
 		return PSD_ALARM_RTC_GRANULARITY;
-	if (psd_anomaly_in_cycle(PSD_AN_IRQ_STUCK_PENDING, a->cycle))
+	/* Causes other layers saw, read from the cycle's record. */
+	if (psd_report_has_anomaly(a->cycle, PSD_AN_IRQ_STUCK_PENDING))
 		return PSD_ALARM_IRQ_STUCK_PENDING;
-	if (psd_anomaly_in_cycle(PSD_AN_WS_NOT_HONORED, a->cycle))
+	if (psd_report_has_anomaly(a->cycle, PSD_AN_WS_NOT_HONORED))
 		return PSD_ALARM_WS_NOT_HONORED;
 	return PSD_ALARM_UNKNOWN;
+}
+
+static const char *psd_alarm_type_name(unsigned int type)
+{
+	return type < ARRAY_SIZE(psd_alarm_types) ? psd_alarm_types[type] :
+						    "unknown";
+}
+
+static const char *psd_alarm_cause_name(unsigned int cause)
+{
+	return cause < PSD_NR_ALARM_CAUSES ? psd_alarm_causes[cause] :
+					     "unknown";
+}
+
+/**
+ * psd_alarm_describe() - an alarm as the report shows it
+ * @a: the alarm, from psd_alarm_get()
+ * @out: its alarm/history keys
+ */
+static void psd_alarm_describe(const struct psd_alarm *a, struct psd_rpt_alarm *out)
+{
+	s64 late;
+
+	out->type = psd_alarm_type_name(a->type);
+	out->cause = psd_alarm_cause_name(a->cause);
+	out->expected_ns = a->expected_ns;
+	out->woke_ns = a->woke_ns;
+	out->fired_ns = a->fired_ns;
+	out->late_known = psd_alarm_late_ns(a, &late);
+	out->late_ms = out->late_known ? div_s64(late, NSEC_PER_MSEC) : 0;
+}
+
+/* Give the cycle's record the alarm as it is now; lock held. */
+static void psd_alarm_publish(const struct psd_alarm *a)
+{
+	struct psd_rpt_alarm r;
+
+	psd_alarm_describe(a, &r);
+	psd_report_alarm(a->cycle, &r);
 }
 
 /* Judge @a once: its cause and, over the threshold, ALARM_LATE. */
@@ -138,8 +178,10 @@ void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
 		off = psd_alm.off_cycle == ev.cycle ? psd_alm.real_off :
 			ktime_get_real_ns() - ktime_get_boottime_ns();
 	a = psd_alarm_latest_locked();
-	if (a)
+	if (a) {
 		psd_alarm_judge(a, ev.t_ns);
+		psd_alarm_publish(a);
+	}
 	a = &psd_alm.hist[psd_alm.n++ % psd_alm.keep];
 	memset(a, 0, sizeof(*a));
 	a->cycle = ev.cycle;
@@ -149,6 +191,7 @@ void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
 	a->cause = PSD_ALARM_PENDING;
 	ev.v[0] = a->expires;
 	ev.v[1] = a->expected_ns;
+	psd_alarm_publish(a);
 	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
 
 	psd_event_add(&ev);
@@ -186,6 +229,7 @@ void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
 		ev.v[0] = a->expected_ns;
 		ev.v[1] = div_s64((s64)(a->fired_ns - a->expected_ns),
 				  NSEC_PER_MSEC);
+		psd_alarm_publish(a);
 		emit = true;
 	}
 	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
@@ -217,6 +261,7 @@ static void psd_alarm_phase(u32 cycle, enum psd_phase phase, bool start,
 			    NSEC_PER_MSEC))
 			psd_alarm_judge(a, t_ns);
 	}
+	psd_alarm_publish(a);
 out:
 	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
 }
@@ -257,36 +302,6 @@ bool psd_alarm_get(unsigned int i, struct psd_alarm *out)
 	return found;
 }
 
-static const char *psd_alarm_type_name(unsigned int type)
-{
-	return type < ARRAY_SIZE(psd_alarm_types) ? psd_alarm_types[type] :
-						    "unknown";
-}
-
-static const char *psd_alarm_cause_name(unsigned int cause)
-{
-	return cause < PSD_NR_ALARM_CAUSES ? psd_alarm_causes[cause] :
-					     "unknown";
-}
-
-/**
- * psd_alarm_describe() - an alarm as the report shows it
- * @a: the alarm, from psd_alarm_get()
- * @out: its alarm/history keys
- */
-void psd_alarm_describe(const struct psd_alarm *a, struct psd_rpt_alarm *out)
-{
-	s64 late;
-
-	out->type = psd_alarm_type_name(a->type);
-	out->cause = psd_alarm_cause_name(a->cause);
-	out->expected_ns = a->expected_ns;
-	out->woke_ns = a->woke_ns;
-	out->fired_ns = a->fired_ns;
-	out->late_known = psd_alarm_late_ns(a, &late);
-	out->late_ms = out->late_known ? div_s64(late, NSEC_PER_MSEC) : 0;
-}
-
 /**
  * psd_alarm_history_show() - the alarm/history file, oldest first
  * @m: the seq_file
@@ -301,7 +316,7 @@ int psd_alarm_history_show(struct seq_file *m, void *unused)
 	unsigned long total;
 	s64 late;
 
-	if (!psd_component_on(PSD_COMP_ALARM)) {
+	if (!psd_layer_on(&psd_alarm_layer)) {
 		seq_puts(m, "# component alarm is off\n");
 		return 0;
 	}
@@ -331,7 +346,7 @@ int psd_alarm_history_show(struct seq_file *m, void *unused)
  * @m: the seq_file
  * @r: the event
  */
-void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r)
+static void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_printf(m, " alarm=%s", psd_alarm_type_name(r->flag));
 	if (r->type == PSD_EV_ALARM_ARMED)
@@ -347,7 +362,7 @@ void psd_alarm_event_show(struct seq_file *m, const struct psd_record *r)
  * @m: the seq_file
  * @r: the anomaly
  */
-void psd_alarm_late_show(struct seq_file *m, const struct psd_record *r)
+static void psd_alarm_late_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_printf(m, " type=%s expected_ns=%lld woke_ns=%lld fired_ns=%lld late_ms=%lld cause=%s",
 		   psd_alarm_type_name(r->flag), r->v[0], r->v[1], r->v[2],
@@ -398,10 +413,40 @@ static void psd_alarm_reset(void)
 	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
 }
 
-const struct psd_component_ops psd_alarm_ops = {
+static const struct psd_layer_ops psd_alarm_ops = {
 	.start = psd_alarm_start,
 	.stop = psd_alarm_stop,
 	.reset = psd_alarm_reset,
 	.phase = psd_alarm_phase,
 	.devpm = psd_alarm_devpm,
+};
+
+static const struct psd_kind psd_alarm_events[] = {
+	{ PSD_EV_ALARM_ARMED, "alarm_armed", psd_alarm_event_show },
+	{ PSD_EV_ALARM_FIRED, "alarm_fired", psd_alarm_event_show },
+};
+
+static const struct psd_kind psd_alarm_classes[] = {
+	{ PSD_AN_ALARM_LATE, "ALARM_LATE", psd_alarm_late_show },
+};
+
+static const struct psd_setting_desc psd_alarm_settings[] = {
+	{ PSD_SET_ALARM_LATE_MS, "alarm_late_ms", 100, 1, 600000 },
+};
+
+static const struct psd_file psd_alarm_files[] = {
+	{ "alarm", "history", 0400, psd_alarm_history_show },
+};
+
+struct psd_layer psd_alarm_layer = {
+	.name = "alarm",
+	.ops = &psd_alarm_ops,
+	.events = psd_alarm_events,
+	.nr_events = ARRAY_SIZE(psd_alarm_events),
+	.classes = psd_alarm_classes,
+	.nr_classes = ARRAY_SIZE(psd_alarm_classes),
+	.settings = psd_alarm_settings,
+	.nr_settings = ARRAY_SIZE(psd_alarm_settings),
+	.files = psd_alarm_files,
+	.nr_files = ARRAY_SIZE(psd_alarm_files),
 };

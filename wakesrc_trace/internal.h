@@ -1,45 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * wakesrc_trace - what the files of wakesrc_trace/ offer the rest.
+ * wakesrc_trace - what the files of wakesrc_trace/ call in each other.
  *
- * Attach probes to built-in tracepoints by name, including the ones the
- * kernel does not export (wakeup_source_*, alarmtimer_*, hrtimer_*); the
- * wakeup-source table, the wake IRQ and the alarm path, with the inputs
- * KUnit drives them by.
+ * The wakeup-source table, the wake IRQ and the alarm path, with the
+ * inputs KUnit drives them by.  Two layers (wakesrc, alarm); they reach
+ * each other only through the core.
  */
 #ifndef _PSD_WAKESRC_TRACE_INTERNAL_H
 #define _PSD_WAKESRC_TRACE_INTERNAL_H
 
-#include <linux/tracepoint.h>
-
 #include "../pmic_sleepdiag/internal.h"
+#include "../pmic_sleepdiag/tp_attach.h"
 
-/**
- * struct psd_tp - one probe to attach
- * @name:	the tracepoint's name, e.g. "wakeup_source_activate"
- * @probe:	the probe; check its prototype with PSD_TP_CHECK()
- * @data:	first argument passed to @probe
- * @tp:		filled in by psd_tp_attach()
- */
-struct psd_tp {
-	const char *name;
-	void *probe;
-	void *data;
-	struct tracepoint *tp;
-};
+/* ---- the two layers' descriptors and files ---- */
 
-/*
- * PSD_TP_CHECK(tracepoint, probe) - fail the build when @probe does not
- * match the tracepoint's TP_PROTO.  Needs the tracepoint's event header.
- */
-#define PSD_TP_CHECK(name, probe)					\
-	static inline void __maybe_unused psd_tp_check_##name##_##probe(void) \
-	{								\
-		check_trace_callback_type_##name(probe);		\
-	}
-
-int psd_tp_attach(struct psd_tp *tps, unsigned int n, const char **why);
-void psd_tp_detach(struct psd_tp *tps, unsigned int n);
+extern struct psd_layer psd_wakesrc_layer;
+extern struct psd_layer psd_alarm_layer;
+int psd_wakesrc_sources_show(struct seq_file *m, void *unused);
+int psd_alarm_history_show(struct seq_file *m, void *unused);
 
 /* ---- wakeup sources (wakesrc.c) ---- */
 
@@ -84,7 +62,7 @@ bool psd_wakeirq_armed(void);
 void psd_wakeirq_prepare(void);
 void psd_wakeirq_note(unsigned int irq, s64 hwirq, const char *name);
 bool psd_wakeirq_is_rtc_name(const char *name);
-bool psd_wakeirq_rtc_woke(u32 cycle);
+void psd_wakeirq_event_show(struct seq_file *m, const struct psd_record *r);
 
 /* ---- alarms across suspend (alarm.c) ---- */
 
@@ -123,6 +101,5 @@ struct psd_alarm {
 void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag);
 void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now);
 bool psd_alarm_get(unsigned int i, struct psd_alarm *out);
-void psd_alarm_describe(const struct psd_alarm *a, struct psd_rpt_alarm *out);
 
 #endif /* _PSD_WAKESRC_TRACE_INTERNAL_H */

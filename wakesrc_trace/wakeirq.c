@@ -24,7 +24,6 @@
 #include "internal.h"
 
 static bool psd_wakeirq_on;
-static u32 psd_wakeirq_rtc_cycle;	/* last cycle woken first by the RTC */
 /* The RTC's device and its parent; the RTC's IRQ is requested by either. */
 static char psd_rtc_name[2][PSD_NAME_LEN];
 
@@ -73,20 +72,8 @@ void psd_wakeirq_note(unsigned int irq, s64 hwirq, const char *name)
 	ev.v[1] = hwirq;
 	strscpy(ev.name, name, sizeof(ev.name));
 	ev.flag = psd_wakeirq_is_rtc_name(ev.name);
-	if (psd_cycle_set_wake_irq(ev.cycle, irq) && ev.flag)
-		WRITE_ONCE(psd_wakeirq_rtc_cycle, ev.cycle);
+	psd_cycle_set_wake_irq(ev.cycle, irq);
 	psd_event_add(&ev);
-}
-
-/**
- * psd_wakeirq_rtc_woke() - was a cycle's wake IRQ the RTC's?
- * @cycle: the cycle
- *
- * Return: true if the first wake IRQ of @cycle was the RTC's.
- */
-bool psd_wakeirq_rtc_woke(u32 cycle)
-{
-	return cycle && READ_ONCE(psd_wakeirq_rtc_cycle) == cycle;
 }
 
 /**
@@ -165,7 +152,7 @@ void psd_wakeirq_start(void)
 	psd_wakeirq_kp.flags = 0;
 	ret = register_kprobe(&psd_wakeirq_kp);
 	if (ret)
-		pr_info("pmic_sleepdiag: no kprobe on pm_system_irq_wakeup (%d): wake_irq=unknown\n",
+		pr_info("no kprobe on pm_system_irq_wakeup (%d): wake_irq=unknown\n",
 			ret);
 	WRITE_ONCE(psd_wakeirq_on, !ret);
 }

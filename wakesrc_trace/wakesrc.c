@@ -331,11 +331,9 @@ static void psd_ws_aborted(u32 cycle, u64 t, char *who, size_t len)
 static void psd_ws_post(u32 cycle, u64 t)
 {
 	char who[PSD_NAME_LEN] = "";
-	struct psd_cycle c;
+	bool aborted = psd_cycle_aborted(cycle);
 	unsigned long flags;
-	bool aborted;
 
-	aborted = psd_cycle_get(cycle, &c) && c.result == PSD_RES_ABORTED;
 	raw_spin_lock_irqsave(&psd_ws_lock, flags);
 	if (aborted)
 		psd_ws_aborted(cycle, t, who, sizeof(who));
@@ -514,7 +512,7 @@ int psd_wakesrc_sources_show(struct seq_file *m, void *unused)
 	struct psd_ws_info w;
 	unsigned int i;
 
-	if (!psd_component_on(PSD_COMP_WAKESRC)) {
+	if (!psd_layer_on(&psd_wakesrc_layer)) {
 		seq_puts(m, "# component wakesrc is off\n");
 		return 0;
 	}
@@ -533,7 +531,7 @@ int psd_wakesrc_sources_show(struct seq_file *m, void *unused)
  * @m: the seq_file
  * @r: the event
  */
-void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
+static void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
 	psd_seq_str(m, "ws", r->name);
@@ -548,7 +546,7 @@ void psd_ws_event_show(struct seq_file *m, const struct psd_record *r)
  * @m: the seq_file
  * @r: the anomaly
  */
-void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
+static void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
 	psd_seq_str(m, "ws", r->name);
@@ -562,7 +560,7 @@ void psd_ws_not_honored_show(struct seq_file *m, const struct psd_record *r)
  * @m: the seq_file
  * @r: the anomaly
  */
-void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
+static void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
 {
 	seq_putc(m, ' ');
 	psd_seq_str(m, "ws", r->name);
@@ -649,10 +647,42 @@ static void psd_wakesrc_devpm(u32 cycle, enum psd_phase phase)
 		psd_wakeirq_prepare();
 }
 
-const struct psd_component_ops psd_wakesrc_ops = {
+static const struct psd_layer_ops psd_wakesrc_ops = {
 	.start = psd_wakesrc_start,
 	.stop = psd_wakesrc_stop,
 	.reset = psd_wakesrc_reset,
 	.phase = psd_ws_phase,
 	.devpm = psd_wakesrc_devpm,
+};
+
+static const struct psd_kind psd_wakesrc_events[] = {
+	{ PSD_EV_WS_ACTIVATE, "ws_activate", psd_ws_event_show },
+	{ PSD_EV_WS_DEACTIVATE, "ws_deactivate", psd_ws_event_show },
+	{ PSD_EV_WAKE_IRQ, "wake_irq", psd_wakeirq_event_show },
+};
+
+static const struct psd_kind psd_wakesrc_classes[] = {
+	{ PSD_AN_WS_NOT_HONORED, "WS_NOT_HONORED", psd_ws_not_honored_show },
+	{ PSD_AN_WS_STUCK_ACTIVE, "WS_STUCK_ACTIVE", psd_ws_stuck_show },
+};
+
+static const struct psd_setting_desc psd_wakesrc_settings[] = {
+	{ PSD_SET_WS_STUCK_MS, "ws_stuck_ms", 10000, 100, 3600000 },
+};
+
+static const struct psd_file psd_wakesrc_files[] = {
+	{ "wakeup", "sources", 0400, psd_wakesrc_sources_show },
+};
+
+struct psd_layer psd_wakesrc_layer = {
+	.name = "wakesrc",
+	.ops = &psd_wakesrc_ops,
+	.events = psd_wakesrc_events,
+	.nr_events = ARRAY_SIZE(psd_wakesrc_events),
+	.classes = psd_wakesrc_classes,
+	.nr_classes = ARRAY_SIZE(psd_wakesrc_classes),
+	.settings = psd_wakesrc_settings,
+	.nr_settings = ARRAY_SIZE(psd_wakesrc_settings),
+	.files = psd_wakesrc_files,
+	.nr_files = ARRAY_SIZE(psd_wakesrc_files),
 };

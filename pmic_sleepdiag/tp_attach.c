@@ -15,7 +15,8 @@
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 
-#include "internal.h"
+#include "core.h"
+#include "tp_attach.h"
 
 struct psd_tp_lookup {
 	struct psd_tp *tps;

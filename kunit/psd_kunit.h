@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the KUnit suites see of the module: the core, every layer, and the
+ * entry points that exist only for tests (VISIBLE_IF_KUNIT in the code).
+ */
+#ifndef _PSD_KUNIT_H
+#define _PSD_KUNIT_H
+
+#include "../pmic_sleepdiag/core.h"
+#include "../pmic_sleepdiag/hrtimer.h"
+#include "../pmic_sleepdiag/irqpend.h"
+#include "../pmic_sleepdiag/pmic.h"
+#include "../wakesrc_trace/internal.h"
+
+#include "visible.h"
+
+#endif /* _PSD_KUNIT_H */

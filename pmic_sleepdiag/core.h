@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pmic_sleepdiag - what the core's files call in each other.  Layers do
+ * not include this: what they may use is in internal.h.
+ */
+#ifndef _PMIC_SLEEPDIAG_CORE_H
+#define _PMIC_SLEEPDIAG_CORE_H
+
+#include "internal.h"
+
+struct dentry;
+struct file;
+struct notifier_block;
+
+/* ---- moved from internal.h: what only the core reads ---- */
+
+#define PSD_INTERFACE_VERSION	1
+
+/* Steps a suspend can fail in, named as /sys/power/suspend_stats does. */
+enum psd_step {
+	PSD_STEP_NOTIFIER,
+	PSD_STEP_FREEZE,
+	PSD_STEP_PREPARE,
+	PSD_STEP_SUSPEND,
+	PSD_STEP_SUSPEND_LATE,
+	PSD_STEP_SUSPEND_NOIRQ,
+	PSD_NR_STEPS
+};
+
+#define PSD_RPT_MAX_WS		8	/* wakeup sources kept per cycle */
+#define PSD_RPT_MAX_IRQS	8	/* pending IRQs kept per cycle */
+
+/* What a wakeup source did in a cycle: struct psd_rpt_ws.what bits. */
+#define PSD_RPT_WS_ACTIVATED	BIT(0)	/* activated in the cycle */
+#define PSD_RPT_WS_IN_SUSPEND	BIT(1)	/* ... from prepare to resume */
+#define PSD_RPT_WS_DEACTIVATED	BIT(2)	/* deactivated in the cycle */
+#define PSD_RPT_WS_NOT_HONORED	BIT(3)	/* WS_NOT_HONORED */
+#define PSD_RPT_WS_STUCK	BIT(4)	/* WS_STUCK_ACTIVE */
+#define PSD_RPT_WS_ABORTED	BIT(5)	/* named as the abort's cause */
+
+struct psd_rpt_ws {
+	char name[PSD_NAME_LEN];
+	u32 activations;
+	u8 what;
+};
+
+/* A watched IRQ seen pending; @at_*: enum psd_irqp_bit, or NOT_SEEN. */
+#define PSD_RPT_NOT_SEEN	0xff
+
+struct psd_rpt_irq {
+	u32 irq;
+	u8 at_suspend;
+	u8 at_resume;
+	bool wake;
+	bool stuck;
+};
+
+/* The anomalies of one class in a cycle. */
+struct psd_rpt_an {
+	u32 count;
+	u64 first_seq;
+};
+
+const char *psd_wake_irq_word(s64 irq);
+void psd_seq_wake_irq(struct seq_file *m, s64 irq);
+int psd_params_check(const struct psd_params *p);
+
+/* ---- settings (settings.c) ---- */
+
+int psd_setting_lookup(const char *key);
+int psd_setting_check(unsigned int id, u64 value, const char **why);
+int psd_setting_apply(unsigned int id, u32 value);
+const char *psd_setting_key(unsigned int id);
+struct psd_layer;
+struct psd_layer *psd_setting_owner(unsigned int id);
+int psd_settings_add(struct psd_layer *l);
+int psd_settings_check(void);
+void psd_settings_init(void);
+bool psd_setting_range(unsigned int id, u32 *min, u32 *max);
+
+/* ---- rings (ring.c) ---- */
+
+struct psd_ring;
+
+struct psd_ring *psd_ring_create(unsigned int capacity);
+void psd_ring_destroy(struct psd_ring *ring);
+void psd_ring_add(struct psd_ring *ring, struct psd_record *rec);
+bool psd_ring_get(struct psd_ring *ring, u64 *pos, struct psd_record *out);
+void psd_ring_clear(struct psd_ring *ring);
+u64 psd_ring_dropped(struct psd_ring *ring);
+u64 psd_ring_total(struct psd_ring *ring);
+
+int psd_ring_seq_open(struct file *file, struct psd_ring *ring,
+		      psd_ring_show_t show);
+
+/* ---- layers (layer.c) ---- */
+
+/* The layers main.c registers, in summary order. */
+extern struct psd_layer *const psd_layers[];
+extern const unsigned int psd_nr_layers;
+
+int psd_layers_register(void);
+int psd_layer_show(struct seq_file *m, const struct psd_layer *l);
+struct psd_layer *psd_layer_with(size_t op);
+void psd_layers_start(void);
+void psd_layers_stop(void);
+void psd_layers_reset(void);
+void psd_layers_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns);
+void psd_layers_devpm(u32 cycle, enum psd_phase phase);
+void psd_layer_apply(unsigned int setting, u32 value);
+const struct psd_kind *psd_event_kind(unsigned int type);
+const struct psd_kind *psd_anomaly_kind(unsigned int cls);
+
+/* ---- events timeline (events.c) ---- */
+
+int psd_events_init(unsigned int capacity);
+void psd_events_exit(void);
+void psd_events_reset(void);
+bool psd_events_get(u64 *pos, struct psd_record *out);
+u64 psd_events_dropped(void);
+extern const struct file_operations psd_events_fops;
+
+/* ---- anomalies (anomaly.c) ---- */
+
+int psd_anomalies_init(void);
+void psd_anomalies_exit(void);
+void psd_anomalies_reset(void);
+bool psd_anomalies_get(u64 *pos, struct psd_record *out);
+u64 psd_anomalies_total(void);
+u64 psd_anomalies_dropped(void);
+const char *psd_anomaly_class_name(unsigned int cls);
+extern const struct file_operations psd_anomalies_fops;
+
+/* ---- suspend cycle tracker (cycle.c) ---- */
+
+/**
+ * struct psd_cycle - what the tracker knows of one suspend attempt
+ * @id:		cycle number, from 1
+ * @state:	suspend_state_t asked for (1 freeze, 2 standby, 3 mem)
+ * @result:	enum psd_cycle_result
+ * @step:	enum psd_step: deepest suspend step begun
+ * @s2idle_loops: s2idle_enter() rounds
+ * @machine_suspends: suspend-to-RAM/standby entries
+ * @t_start:	CLOCK_BOOTTIME of each phase's first start (0: never)
+ * @t_end:	CLOCK_BOOTTIME of each phase's last end (0: never)
+ * @t_woke:	end of the last s2idle/machine_suspend (0: never slept)
+ * @wake_irq:	the first wake IRQ, PSD_WAKE_IRQ_NONE or _UNKNOWN
+ * @abort_ws:	the wakeup source that aborted it, "" when none is known
+ */
+struct psd_cycle {
+	u32 id;
+	u8 state;
+	u8 result;
+	u8 step;
+	u32 s2idle_loops;
+	u32 machine_suspends;
+	u64 t_start[PSD_NR_PHASES];
+	u64 t_end[PSD_NR_PHASES];
+	u64 t_woke;
+	s32 wake_irq;
+	char abort_ws[PSD_NAME_LEN];
+};
+
+bool psd_cycle_get(u32 id, struct psd_cycle *out);
+int psd_cycle_init(unsigned int keep);
+void psd_cycle_exit(void);
+u64 psd_cycle_count(void);
+void psd_cycles_reset(void);
+const char *psd_step_name(unsigned int step);
+const char *psd_state_name(s64 state);
+void psd_cycle_devpm(enum psd_phase phase);
+void psd_cycle_set_devpm_phases(bool on);
+bool psd_cycle_devpm_phases(void);
+
+/* ---- the module's own device and its PM callbacks (pmdev.c) ---- */
+
+int psd_pmdev_init(void);
+void psd_pmdev_exit(void);
+
+/* ---- control commands (control.c) ---- */
+
+#define PSD_CONTROL_MAX	128
+
+int psd_control_submit(const char *buf, size_t len, loff_t pos);
+int psd_control_show_error(struct seq_file *m);
+void psd_control_clear_error(void);
+extern const struct file_operations psd_control_fops;
+
+/* ---- the per-cycle record (report.c) ---- */
+
+/**
+ * struct psd_report_cycle - everything known of one cycle, for verdict
+ * and the report files; assembled by psd_report_get()
+ * @c:		the tracker's record
+ * @wake_irq_name: the wake IRQ's action or chip name, "" if unknown
+ * @nws:	entries in @ws
+ * @ws_more:	sources that did not fit (counted by a 64-bucket hash)
+ * @ws:		wakeup sources active or activated in the cycle
+ * @nirq:	entries in @irq
+ * @irq_more:	IRQs that did not fit (counted by a 64-bucket hash)
+ * @irq:	watched IRQs seen pending in the cycle
+ * @has_hrt:	the post_resume window closed and @hrt is filled
+ * @hrt:	post_resume timer latency
+ * @an:		anomalies raised in the cycle, by class
+ * @hrt_late_windows: windows with HRTIMER_LATE, bits by enum psd_hrt_window
+ * @has_alarm:	an alarm was armed across the suspend
+ * @alarm:	that alarm
+ * @has_pmic:	the cycle has a suspend_late PMIC snapshot
+ * @pmic:	its lint
+ */
+struct psd_report_cycle {
+	struct psd_cycle c;
+	char wake_irq_name[PSD_NAME_LEN];
+	u8 nws;
+	u32 ws_more;
+	struct psd_rpt_ws ws[PSD_RPT_MAX_WS];
+	u8 nirq;
+	u32 irq_more;
+	struct psd_rpt_irq irq[PSD_RPT_MAX_IRQS];
+	bool has_hrt;
+	struct psd_rpt_hrt hrt;
+	struct psd_rpt_an an[PSD_NR_ANOMALY_CLASSES];
+	u8 hrt_late_windows;
+	bool has_alarm;
+	struct psd_rpt_alarm alarm;
+	bool has_pmic;
+	struct psd_rpt_pmic pmic;
+};
+
+int psd_report_init(unsigned int keep);
+void psd_report_exit(void);
+void psd_report_reset(void);
+void psd_report_event(const struct psd_record *rec);
+void psd_report_anomaly(const struct psd_record *rec);
+bool psd_report_get(u32 id, struct psd_report_cycle *out);
+bool psd_report_range(u32 *first, u32 *last);
+const char *psd_report_verdict_name(u32 id);
+const char *psd_result_name(unsigned int result);
+
+/* ---- verdict: the most likely cause of a late or failed wake (verdict.c) */
+
+#define PSD_VERDICT_DETAIL	128
+
+/**
+ * struct psd_verdict_rule - one row of the verdict table, in precedence
+ * @name:	verdict= name
+ * @uses:	the report lines (by first key) the rule reads
+ * @holds:	true if the rule holds for @r; writes one line of @detail
+ */
+struct psd_verdict_rule {
+	const char *name;
+	const char *uses;
+	bool (*holds)(const struct psd_report_cycle *r, char *detail,
+		      size_t len);
+};
+
+/**
+ * struct psd_verdict - the verdict on one cycle
+ * @rule:	the first rule that holds
+ * @also:	the other rules that hold, bits by table row
+ * @detail:	@rule's evidence in one line
+ */
+struct psd_verdict {
+	const struct psd_verdict_rule *rule;
+	u32 also;
+	char detail[PSD_VERDICT_DETAIL];
+};
+
+extern const struct psd_verdict_rule psd_verdict_rules[];
+extern const unsigned int psd_nr_verdict_rules;
+
+void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v);
+int psd_verdict_rule_index(const char *name);
+
+/* ---- JSON on a seq_file (json.c) ---- */
+
+#define PSD_JSON_DEPTH	6
+
+/**
+ * struct psd_json - a JSON writer's state
+ * @m:		where the text goes
+ * @depth:	open objects and arrays
+ * @comma:	bit d: the container at depth d already has a member
+ * @array:	bit d: the container at depth d is an array
+ * @err:	nesting was wrong; the output is cut short
+ */
+struct psd_json {
+	struct seq_file *m;
+	u8 depth;
+	u8 comma;
+	u8 array;
+	bool err;
+};
+
+void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array);
+void psd_json_resume(struct psd_json *j, struct seq_file *m, bool array,
+		     bool comma);
+void psd_json_open(struct psd_json *j, const char *key, bool array);
+void psd_json_close(struct psd_json *j, bool array);
+void psd_json_str(struct psd_json *j, const char *key, const char *v);
+void psd_json_u64(struct psd_json *j, const char *key, u64 v);
+void psd_json_s64(struct psd_json *j, const char *key, s64 v);
+void psd_json_bool(struct psd_json *j, const char *key, bool v);
+void psd_json_null(struct psd_json *j, const char *key);
+void psd_json_escape(struct seq_file *m, const char *s);
+
+/* ---- the report files (report_show.c) ---- */
+
+void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
+		     const struct psd_verdict *v);
+void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
+		     const struct psd_verdict *v);
+extern const struct file_operations psd_report_fops;
+extern const struct file_operations psd_report_json_fops;
+
+/* ---- summary (summary.c) ---- */
+
+int psd_summary_show(struct seq_file *m, void *unused);
+
+/* ---- debugfs tree (debugfs.c) ---- */
+
+int psd_debugfs_init(void);
+void psd_debugfs_exit(void);
+
+#endif /* _PMIC_SLEEPDIAG_CORE_H */

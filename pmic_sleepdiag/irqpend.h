@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The irqpend layer: interrupts left pending (irqpend.c) and the watch
+ * table and classifier behind it (irqpend_classify.c).
+ */
+#ifndef _PMIC_SLEEPDIAG_IRQPEND_H
+#define _PMIC_SLEEPDIAG_IRQPEND_H
+
+#include "internal.h"
+
+/* ---- irqpend: interrupts stuck pending (irqpend.c) ---- */
+
+extern struct psd_layer psd_irqpend_layer;
+int psd_irqpend_pending_show(struct seq_file *m, void *unused);
+
+/* ---- irqpend: watch table, classifier, lines (irqpend_classify.c) ---- */
+
+/* Watched IRQs at most, as Documentation/interface.rst says. */
+#define PSD_IRQP_MAX		64
+#define PSD_IRQP_MIN_SAMPLES	3	/* samples before "stuck" */
+
+/* Why an IRQ is watched; the entry goes when no reason is left. */
+#define PSD_IRQP_WHY_WAKE	BIT(0)	/* wake-armed at the last refresh */
+#define PSD_IRQP_WHY_PARAM	BIT(1)	/* watch_irqs= */
+#define PSD_IRQP_WHY_USER	BIT(2)	/* control watch_irq */
+#define PSD_IRQP_WHY_PARENT	BIT(3)	/* parent of an unsupported one */
+
+/* Where a sample was taken, as the anomaly's at= shows it. */
+#define PSD_IRQP_AT_POLL	PSD_NR_PHASES
+
+/**
+ * struct psd_irqp_sample - one look at one IRQ
+ * @t_ns:	CLOCK_BOOTTIME of the look
+ * @count:	handler count, summed over CPUs
+ * @pending:	enum psd_irqp_bit, IRQCHIP_STATE_PENDING
+ * @active:	enum psd_irqp_bit, IRQCHIP_STATE_ACTIVE
+ * @masked:	enum psd_irqp_bit, IRQCHIP_STATE_MASKED
+ * @wake:	wake-armed (irqd_is_wakeup_set)
+ * @enabled:	not disabled (for per-CPU IRQs: on the sampling CPU)
+ */
+struct psd_irqp_sample {
+	u64 t_ns;
+	u64 count;
+	u8 pending;
+	u8 active;
+	u8 masked;
+	bool wake;
+	bool enabled;
+};
+
+/**
+ * struct psd_irqp_class - classifier state of one IRQ
+ * @pend_t0:	first sample of the current run of pending samples
+ * @streak_t0:	first sample of the current stuck candidate streak
+ * @streak_count: handler count during the streak
+ * @streak_n:	samples in the streak (0: none)
+ * @pending:	the last sample was pending
+ * @stuck:	stuck now; set once per episode
+ */
+struct psd_irqp_class {
+	u64 pend_t0;
+	u64 streak_t0;
+	u64 streak_count;
+	u32 streak_n;
+	bool pending;
+	bool stuck;
+};
+
+/**
+ * struct psd_irqp_entry - one watched IRQ
+ * @irq:	Linux IRQ number
+ * @why:	PSD_IRQP_WHY_* bits
+ * @hwirq:	hwirq at the chip level that answers (GIC INTID)
+ * @parent_irq:	the descriptor's parent line (nested PMIC IRQs), 0: none
+ * @ident:	irq_data seen when added, never dereferenced: reuse check
+ * @ident_domain: its domain, same purpose
+ * @ident_hwirq: its hwirq, same purpose
+ * @last:	the last sample
+ * @cls:	classifier state
+ * @chip:	name of the chip that answers (or of the top chip)
+ */
+struct psd_irqp_entry {
+	unsigned int irq;
+	u8 why;
+	unsigned long hwirq;
+	unsigned int parent_irq;
+	const void *ident;
+	const void *ident_domain;
+	unsigned long ident_hwirq;
+	struct psd_irqp_sample last;
+	struct psd_irqp_class cls;
+	char chip[PSD_NAME_LEN];
+};
+
+/**
+ * struct psd_irqp_table - the bounded watch list, sorted by IRQ
+ * @n:		entries in use
+ * @overflow:	IRQs that did not fit
+ * @dropped:	entries dropped because their descriptor went away
+ * @e:		the entries
+ */
+struct psd_irqp_table {
+	unsigned int n;
+	u64 overflow;
+	u64 dropped;
+	struct psd_irqp_entry e[PSD_IRQP_MAX];
+};
+
+bool psd_irqp_classify(struct psd_irqp_class *c,
+		       const struct psd_irqp_sample *s, u64 stuck_ns);
+u64 psd_irqp_pending_ms(const struct psd_irqp_class *c,
+			const struct psd_irqp_sample *s);
+struct psd_irqp_entry *psd_irqp_find(struct psd_irqp_table *t,
+				     unsigned int irq);
+struct psd_irqp_entry *psd_irqp_add(struct psd_irqp_table *t,
+				    unsigned int irq, u8 why);
+void psd_irqp_remove(struct psd_irqp_table *t, struct psd_irqp_entry *e);
+void psd_irqp_sweep(struct psd_irqp_table *t);
+unsigned int psd_irqp_unsupported(const struct psd_irqp_table *t);
+void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
+			const struct psd_irqp_sample *s,
+			const struct psd_irqp_class *c);
+void psd_irqp_stuck_record(struct psd_record *rec,
+			   const struct psd_irqp_entry *e,
+			   const struct psd_irqp_sample *s,
+			   const struct psd_irqp_class *c, u32 cycle, u8 at);
+void psd_irqpend_stuck_show(struct seq_file *m, const struct psd_record *rec);
+
+#endif /* _PMIC_SLEEPDIAG_IRQPEND_H */
