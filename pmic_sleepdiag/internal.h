@@ -196,6 +196,7 @@ enum psd_cycle_result {
 	PSD_RES_ABORTED,
 	PSD_RES_NO_SLEEP,
 	PSD_RES_UNKNOWN,	/* the sleep itself cannot be seen */
+	PSD_NR_RESULTS
 };
 
 int psd_events_init(unsigned int capacity);
@@ -226,6 +227,7 @@ void psd_anomalies_reset(void);
 bool psd_anomalies_get(u64 *pos, struct psd_record *out);
 u64 psd_anomalies_total(void);
 u64 psd_anomalies_dropped(void);
+u64 psd_anomalies_of_class(unsigned int cls);
 bool psd_anomaly_in_cycle(unsigned int cls, u32 cycle);
 const char *psd_anomaly_class_name(unsigned int cls);
 extern const struct file_operations psd_anomalies_fops;
@@ -278,6 +280,7 @@ int psd_cycle_init(unsigned int keep);
 void psd_cycle_exit(void);
 u32 psd_cycle_current(void);
 u64 psd_cycle_count(void);
+u64 psd_cycles_ended(unsigned int result);
 bool psd_cycle_get(u32 id, struct psd_cycle *out);
 void psd_cycles_reset(void);
 const char *psd_step_name(unsigned int step);
