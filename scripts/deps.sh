@@ -8,7 +8,10 @@ PKGS="build-essential flex bison bc libelf-dev libssl-dev sparse cpio kmod \
 rsync xz-utils python3 perl git shellcheck \
 linux-source-6.12 linux-headers-amd64 linux-headers-6.12-amd64 \
 linux-headers-6.12-rt-amd64 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf \
-qemu-system-arm"
+qemu-system-arm prometheus prometheus-node-exporter"
+# Daemons these packages would start (and enable at boot), listening on
+# every address: the e2e export scenario runs its own on 127.0.0.1 only.
+DAEMONS="prometheus prometheus-node-exporter"
 
 missing=""
 for p in $PKGS; do
@@ -26,8 +29,36 @@ if [ -n "$missing" ] || [ "$need_arm64" = 1 ]; then
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -q
 	if [ -n "$missing" ]; then
+		# Where no policy-rc.d forbids it, packages start their
+		# daemons: forbid it for this install.
+		policy=/usr/sbin/policy-rc.d
+		ours=
+		if [ ! -e "$policy" ]; then
+			printf '#!/bin/sh\nexit 101\n' >"$policy"
+			chmod 755 "$policy"
+			ours=1
+			trap 'rm -f "$policy"' EXIT
+		fi
 		# shellcheck disable=SC2086
 		apt-get install -y -q --no-install-recommends $missing
+		if [ -n "$ours" ]; then
+			rm -f "$policy"
+			trap - EXIT
+		fi
+		for d in $DAEMONS; do
+			case " $missing " in *" $d "*) ;; *) continue ;; esac
+			# Not at boot either; stopped if one runs after all.
+			if command -v systemctl >/dev/null 2>&1; then
+				systemctl disable "$d" >/dev/null 2>&1 || true
+				if [ -d /run/systemd/system ]; then
+					systemctl stop "$d" || true
+				fi
+			fi
+			if [ -x "/etc/init.d/$d" ]; then
+				update-rc.d "$d" disable >/dev/null 2>&1 || true
+				"/etc/init.d/$d" stop >/dev/null 2>&1 || true
+			fi
+		done
 	fi
 fi
 echo "deps: all packages present"
