@@ -66,8 +66,10 @@ CACHE = os.environ.get('PSD_CACHE') or os.path.join(
 LOGDIR = os.environ.get('PSD_LOGDIR') or '/tmp/psd-e2e-logs'
 ARCH, CROSS = 'arm64', 'aarch64-linux-gnu-'
 DEBUGFS = '/sys/kernel/debug/pmic_sleepdiag'
+# No network card: the guest needs none, and QEMU's default one needs a ROM
+# (Debian's ipxe-qemu) that deps.sh does not install.
 QEMU = ['qemu-system-aarch64', '-M', 'virt,gic-version=3', '-cpu', 'cortex-a57',
-        '-smp', '2', '-nographic', '-no-reboot']
+        '-smp', '2', '-nographic', '-no-reboot', '-nic', 'none']
 CMDLINE = 'console=ttyAMA0 panic=-1 printk.time=1'
 # The kernels scenarios run on: their scripts/configs/ name, the prefix of
 # their result lines, QEMU memory, and how much slower than e2e they are
