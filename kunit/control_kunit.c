@@ -340,6 +340,47 @@ static void summary_format(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "version: 1"));
 }
 
+/*
+ * anomalies.<CLASS>: counts every anomaly raised, past what the log keeps,
+ * and "reset" zeroes every class.
+ */
+static void summary_counts_anomalies_by_class(struct kunit *test)
+{
+	struct psd_record rec = { .type = PSD_AN_IRQ_STUCK_PENDING };
+	u64 kept = 0, pos = 0;
+	struct psd_record out;
+	unsigned int i, n = 600;	/* over the log's capacity */
+
+	KUNIT_ASSERT_EQ(test, submit("reset"), 0);
+	for (i = 0; i < n; i++)
+		psd_anomaly_raise(&rec);
+	rec.type = PSD_AN_ALARM_LATE;
+	psd_anomaly_raise(&rec);
+
+	while (psd_anomalies_get(&pos, &out)) {
+		kept++;
+		pos = out.seq + 1;
+	}
+	KUNIT_EXPECT_LT(test, kept, (u64)n);
+	KUNIT_EXPECT_EQ(test, psd_anomalies_of_class(PSD_AN_IRQ_STUCK_PENDING),
+			(u64)n);
+	KUNIT_EXPECT_EQ(test, psd_anomalies_of_class(PSD_NR_ANOMALY_CLASSES),
+			0ULL);
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "anomalies: 601"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test,
+					    "anomalies.IRQ_STUCK_PENDING: 600"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "anomalies.ALARM_LATE: 1"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "anomalies.WS_NOT_HONORED: 0"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "anomalies.PMIC_IO_ERROR: 0"));
+
+	KUNIT_ASSERT_EQ(test, submit("reset"), 0);
+	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
+		KUNIT_EXPECT_EQ_MSG(test, psd_anomalies_of_class(i), 0ULL, "%s",
+				    psd_anomaly_class_name(i));
+	KUNIT_EXPECT_TRUE(test, summary_has(test,
+					    "anomalies.IRQ_STUCK_PENDING: 0"));
+}
+
 static void registry_states(struct kunit *test)
 {
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: on"));
@@ -424,6 +465,7 @@ static struct kunit_case control_cases[] = {
 	KUNIT_CASE(control_reset_keeps_settings),
 	KUNIT_CASE(control_error_is_quoted_and_safe),
 	KUNIT_CASE(summary_format),
+	KUNIT_CASE(summary_counts_anomalies_by_class),
 	KUNIT_CASE(registry_states),
 	KUNIT_CASE(params_ranges),
 	KUNIT_CASE(params_watch_irqs),

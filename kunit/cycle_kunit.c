@@ -9,6 +9,7 @@
 #include <linux/suspend.h>
 
 #include "psd_kunit.h"
+#include "summary_text.h"
 #include "suspend_seq.h"
 
 #define N_EV	32
@@ -238,6 +239,80 @@ static void cycle_keeps_the_last_cycles(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), 0ULL);
 }
 
+/* One attempt that slept and resumed. */
+static void s2idle_resumed(void)
+{
+	begin_state(FREEZE);
+	suspend_devices();
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+}
+
+/*
+ * Per-result counts come from the cycles as they close, not from the kept
+ * ones: more cycles than keep_cycles are all counted, each by its result.
+ */
+static void cycle_counts_results(struct kunit *test)
+{
+	unsigned int i, n = psd_params.keep_cycles + 2;
+	char line[48];
+
+	for (i = 0; i < n; i++)
+		s2idle_resumed();
+	begin_state(FREEZE);		/* aborted in suspend_late */
+	both("dpm_suspend", 2);
+	both("dpm_suspend_late", 2);
+	both("dpm_resume_early", 16);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
+	begin_state(FREEZE);		/* a wakeup pending: no sleep */
+	suspend_devices();
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_EXPECT_EQ(test, psd_cycle_count(), (u64)n + 2);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_RESUMED), (u64)n);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_ABORTED), 1ULL);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_NO_SLEEP), 1ULL);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_UNKNOWN), 0ULL);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_OPEN), 0ULL);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_NR_RESULTS), 0ULL);
+
+	snprintf(line, sizeof(line), "cycles.resumed: %u", n);
+	KUNIT_EXPECT_TRUE_MSG(test, summary_has(test, line), "%s", line);
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "cycles.aborted: 1"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "cycles.no_sleep: 1"));
+	KUNIT_EXPECT_TRUE(test, summary_has(test, "cycles.unknown: 0"));
+	KUNIT_EXPECT_FALSE(test, summary_has(test, "cycles.open: 0"));
+}
+
+/*
+ * reset zeroes the per-result counts; an attempt open across the reset is
+ * counted once, when it closes, as cycles: counts it.
+ */
+static void cycle_result_counts_reset(struct kunit *test)
+{
+	unsigned int i;
+
+	s2idle_resumed();
+	KUNIT_ASSERT_EQ(test, psd_cycles_ended(PSD_RES_RESUMED), 1ULL);
+	psd_cycles_reset();
+	for (i = 0; i < PSD_NR_RESULTS; i++)
+		KUNIT_EXPECT_EQ_MSG(test, psd_cycles_ended(i), 0ULL, "%s",
+				    psd_result_name(i));
+
+	begin_state(FREEZE);
+	suspend_devices();
+	psd_cycles_reset();		/* while the attempt is open */
+	both("machine_suspend", FREEZE);
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+	KUNIT_EXPECT_EQ(test, psd_cycle_count(), 1ULL);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_RESUMED), 1ULL);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_ABORTED), 0ULL);
+}
+
 /* The own device's callbacks, as drivers/base/power/main.c calls them. */
 static void devpm_suspend(void)
 {
@@ -290,6 +365,8 @@ static void cycle_devpm_phases_slept(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, n, (unsigned int)ARRAY_SIZE(want) + 1);
 	KUNIT_EXPECT_EQ(test, ev[n - 1].type, PSD_EV_CYCLE_END);
 	KUNIT_EXPECT_EQ(test, ev[n - 1].flag, PSD_RES_UNKNOWN);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_UNKNOWN), 1ULL);
+	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_RESUMED), 0ULL);
 }
 
 static void cycle_devpm_phases_aborted(struct kunit *test)
@@ -349,6 +426,8 @@ static struct kunit_case cycle_cases[] = {
 	KUNIT_CASE(cycle_suspend_to_ram),
 	KUNIT_CASE(cycle_ignores_hibernation),
 	KUNIT_CASE(cycle_keeps_the_last_cycles),
+	KUNIT_CASE(cycle_counts_results),
+	KUNIT_CASE(cycle_result_counts_reset),
 	KUNIT_CASE(cycle_devpm_phases_slept),
 	KUNIT_CASE(cycle_devpm_phases_aborted),
 	KUNIT_CASE(cycle_devpm_ignored_with_tracepoint),

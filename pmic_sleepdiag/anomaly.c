@@ -19,6 +19,9 @@
 
 static struct psd_ring *psd_anomalies;
 
+/* Raised per class since load or reset, those overwritten in the log too. */
+static atomic64_t psd_anomaly_counts[PSD_NR_ANOMALY_CLASSES];
+
 /**
  * psd_anomaly_class_name() - the class= name of an anomaly class
  * @cls: enum psd_anomaly_class
@@ -58,6 +61,8 @@ void psd_anomaly_raise(struct psd_record *rec)
 	};
 
 	psd_ring_add(psd_anomalies, rec);
+	if (rec->type < PSD_NR_ANOMALY_CLASSES)
+		atomic64_inc(&psd_anomaly_counts[rec->type]);
 	psd_report_anomaly(rec);
 	trace_anomaly(rec->cycle, rec->seq, psd_anomaly_class_name(rec->type));
 	ev.v[0] = rec->type;
@@ -82,7 +87,11 @@ bool psd_anomalies_get(u64 *pos, struct psd_record *out)
  */
 void psd_anomalies_reset(void)
 {
+	unsigned int i;
+
 	psd_ring_clear(psd_anomalies);
+	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
+		atomic64_set(&psd_anomaly_counts[i], 0);
 }
 
 /**
@@ -93,6 +102,19 @@ void psd_anomalies_reset(void)
 u64 psd_anomalies_total(void)
 {
 	return psd_ring_total(psd_anomalies);
+}
+
+/**
+ * psd_anomalies_of_class() - anomalies of one class raised since load or reset
+ * @cls: enum psd_anomaly_class
+ *
+ * Return: the count, those overwritten in the log included; 0 for an
+ * out-of-range @cls.
+ */
+u64 psd_anomalies_of_class(unsigned int cls)
+{
+	return cls < PSD_NR_ANOMALY_CLASSES ?
+	       (u64)atomic64_read(&psd_anomaly_counts[cls]) : 0;
 }
 
 /**

@@ -81,6 +81,7 @@ static struct {
 	u32 id;			/* current or last cycle */
 	u32 first_kept;		/* lowest id not forgotten by reset */
 	u64 count;		/* attempts seen since load or reset */
+	u64 ended[PSD_NR_RESULTS];	/* closed attempts, by result */
 	bool open;
 	bool devpm_phases;	/* no suspend_resume: phases from pmdev.c */
 	int next_state;		/* from suspend_enter, before the notifier */
@@ -311,6 +312,7 @@ static void psd_cycle_close(u64 t)
 	id = c->id;
 	c->t_start[PSD_PH_POST] = t;
 	c->result = psd_result(c);
+	psd_trk.ended[c->result]++;
 	ev.cycle = id;
 	ev.flag = c->result;
 	ev.v[0] = c->s2idle_loops;
@@ -481,6 +483,28 @@ u64 psd_cycle_count(void)
 }
 
 /**
+ * psd_cycles_ended() - attempts closed with a result since load or reset
+ * @result: enum psd_cycle_result
+ *
+ * Counted when each cycle closes, not from the kept cycles, so it only
+ * grows between resets.
+ *
+ * Return: the count; 0 for an out-of-range @result.
+ */
+u64 psd_cycles_ended(unsigned int result)
+{
+	unsigned long flags;
+	u64 n;
+
+	if (result >= PSD_NR_RESULTS)
+		return 0;
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	n = psd_trk.ended[result];
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	return n;
+}
+
+/**
  * psd_cycle_get() - copy a kept cycle
  * @id: the cycle id
  * @out: where to copy it
@@ -527,6 +551,7 @@ void psd_cycles_reset(void)
 
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);
 	psd_trk.count = psd_trk.open ? 1 : 0;
+	memset(psd_trk.ended, 0, sizeof(psd_trk.ended));
 	psd_trk.first_kept = psd_trk.open ? psd_trk.id : psd_trk.id + 1;
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 }

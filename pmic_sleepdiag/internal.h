@@ -228,6 +228,7 @@ enum psd_cycle_result {
 	PSD_RES_ABORTED,
 	PSD_RES_NO_SLEEP,
 	PSD_RES_UNKNOWN,	/* the sleep itself cannot be seen */
+	PSD_NR_RESULTS
 };
 
 void psd_event_add(struct psd_record *rec);

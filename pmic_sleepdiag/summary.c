@@ -64,6 +64,13 @@ int psd_summary_show(struct seq_file *m, void *unused)
 	seq_printf(m, "phases: %s\n", psd_cycle_devpm_phases() ?
 		   "own_device(tracepoint missing)" : "suspend_resume");
 	seq_printf(m, "anomalies_dropped: %llu\n", psd_anomalies_dropped());
+	/* Counters for monitoring: they only grow between resets. */
+	for (i = PSD_RES_RESUMED; i < PSD_NR_RESULTS; i++)
+		seq_printf(m, "cycles.%s: %llu\n", psd_result_name(i),
+			   psd_cycles_ended(i));
+	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
+		seq_printf(m, "anomalies.%s: %llu\n",
+			   psd_anomaly_class_name(i), psd_anomalies_of_class(i));
 	seq_printf(m, "keep_cycles: %u\n", psd_params.keep_cycles);
 	seq_printf(m, "events: %u\n", psd_params.events);
 	for (i = 0; i < PSD_NR_SETTINGS; i++)

@@ -14,7 +14,11 @@ PKGS="build-essential flex bison bc libelf-dev libssl-dev sparse cpio kmod \
 rsync xz-utils python3 perl git shellcheck \
 linux-source-6.12 linux-headers-amd64 linux-headers-6.12-amd64 \
 linux-headers-6.12-rt-amd64 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf \
-linux-libc-dev-arm64-cross qemu-system-arm python3-jsonschema"
+linux-libc-dev-arm64-cross qemu-system-arm python3-jsonschema \
+prometheus prometheus-node-exporter"
+# Daemons these packages would start (and enable at boot), listening on
+# every address: the e2e export scenario runs its own on 127.0.0.1 only.
+DAEMONS="prometheus prometheus-node-exporter"
 
 missing=""
 for p in $PKGS; do
@@ -33,6 +37,14 @@ if [ -n "$missing" ] || [ "$need_arm64" = 1 ]; then
 	log=${PSD_LOGDIR:-/tmp/psd-e2e-logs}/deps.log
 	mkdir -p "$(dirname "$log")"
 	echo "deps: installing${missing:- (arm64 architecture only)} (log: $log)"
+	# Where no policy-rc.d forbids it, packages start their daemons:
+	# forbid it for this install.
+	policy=/usr/sbin/policy-rc.d
+	if [ ! -e "$policy" ]; then
+		printf '#!/bin/sh\nexit 101\n' >"$policy"
+		chmod 755 "$policy"
+		trap 'rm -f "$policy"' EXIT
+	fi
 	# shellcheck disable=SC2086	# one word per package
 	if ! { apt-get update -q &&
 		{ [ -z "$missing" ] ||
@@ -42,5 +54,19 @@ if [ -n "$missing" ] || [ "$need_arm64" = 1 ]; then
 		echo "deps: apt-get failed (log: $log)" >&2
 		exit 1
 	fi
+	for d in $DAEMONS; do
+		case " $missing " in *" $d "*) ;; *) continue ;; esac
+		# Not at boot either; stopped if one runs after all.
+		if command -v systemctl >/dev/null 2>&1; then
+			systemctl disable "$d" >/dev/null 2>&1 || true
+			if [ -d /run/systemd/system ]; then
+				systemctl stop "$d" || true
+			fi
+		fi
+		if [ -x "/etc/init.d/$d" ]; then
+			update-rc.d "$d" disable >/dev/null 2>&1 || true
+			"/etc/init.d/$d" stop >/dev/null 2>&1 || true
+		fi
+	done
 fi
 echo "deps: all packages present"

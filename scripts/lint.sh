@@ -79,7 +79,7 @@ done
 
 # Shell scripts that run on targets (busybox): POSIX syntax, as dash
 # parses it, and shellcheck as POSIX sh.
-for f in scripts/sleepdiag-collect; do
+for f in scripts/sleepdiag-collect scripts/sleepdiag-export; do
 	log=$PSD_CACHE/lint/shell.log
 	if dash -n "$f" >"$log" 2>&1; then
 		result PASS "sh-n/$f"

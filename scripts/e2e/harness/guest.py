@@ -144,9 +144,10 @@ def initramfs(a, guest, path):
           ('m/i2c-stub.ko', r, read(a['stub']))]
     for ko in a['fixtures'] + ([a['module']] if a['module'] else []):
         e.append(('m/' + os.path.basename(ko), r, read(ko)))
-    # The bug-report collector users run on a target, as it ships.
-    e.append(('bin/sleepdiag-collect', x,
-              read(os.path.join(ROOT, 'scripts', 'sleepdiag-collect'))))
+    # The scripts users run on a target, as they ship.
+    for tool in ('sleepdiag-collect', 'sleepdiag-export'):
+        e.append(('bin/' + tool, x, read(os.path.join(ROOT, 'scripts',
+                                                      tool))))
     with open(path, 'wb') as f:
         f.write(cpio(e))
 
