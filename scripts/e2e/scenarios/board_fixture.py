@@ -33,7 +33,7 @@ for r in /sys/class/rtc/rtc*; do
 	note "${r##*/}: $(cat $r/name), wakeup=$(cat $r/device/power/wakeup)"
 done
 [ -n "$PMIC" ] && [ -n "$BAK" ] || fail "no PMIC or no PL031 RTC"
-ls -d $PMIC/device/alarmtimer* > /dev/null 2>&1 ||
+ls -d $PMIC/alarmtimer* > /dev/null 2>&1 ||
 	fail "alarmtimer did not take the PMIC's RTC"
 BUS=$(grep -l "psd tps board" /sys/bus/i2c/devices/i2c-*/name)
 BUS=${BUS%/name}; BUS=${BUS##*/i2c-}
