@@ -30,6 +30,11 @@ KERNELS = {
     # No tracepoints at all: only for scenarios that ask for it (KERNEL).
     'notrace': {'config': 'arm64-notrace', 'prefix': 'e2e', 'mem': '512M',
                 'slow': 1},
+    # A TPS65910 board (psd_fix_tps_board): its RTC drivers are modules
+    # (kmods, from the kernel tree to /m), loaded by the scenarios.
+    'board': {'config': 'arm64-board', 'prefix': 'e2e', 'mem': '512M',
+              'slow': 1, 'kmods': ['drivers/rtc/rtc-tps65910.ko',
+                                   'drivers/rtc/rtc-pl031.ko']},
 }
 SELECTABLE = ('e2e', 'debug')       # --kernel
 

@@ -142,7 +142,8 @@ def initramfs(a, guest, path):
           ('init', x, INIT.encode()),
           ('scenario.sh', r, (GUEST_LIB + guest).encode()),
           ('m/i2c-stub.ko', r, read(a['stub']))]
-    for ko in a['fixtures'] + ([a['module']] if a['module'] else []):
+    kmods = [os.path.join(a['kdir'], k) for k in a['kernel'].get('kmods', [])]
+    for ko in a['fixtures'] + kmods + ([a['module']] if a['module'] else []):
         e.append(('m/' + os.path.basename(ko), r, read(ko)))
     # The scripts users run on a target, as they ship.
     for tool in ('sleepdiag-collect', 'sleepdiag-export'):
