@@ -77,7 +77,16 @@ if [ ! -f "$out/.psd-built" ]; then
 		exit 1
 	fi
 	echo "build-kernel: building $name" >&2
-	mk -s -j"$(nproc)" $target modules >&2
+	# The long step: a progress line (objects built, out of as many as the
+	# last build of this configuration made) at least every 30 s.
+	objs=$PSD_CACHE/build/$name.objects
+	total=$(cat "$objs" 2>/dev/null || echo 0)
+	python3 "$here/e2e/harness/progress.py" \
+		--what "build-kernel: building $name" \
+		--count "$out" '*.o' --total "$total" -- \
+		make -C "$PSD_SRC" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
+		-s -j"$(nproc)" $target modules >&2
+	find "$out" -name '*.o' | wc -l >"$objs"
 	touch "$out/.psd-built"
 fi
 echo "$out"

@@ -2,13 +2,16 @@
 # SPDX-License-Identifier: GPL-2.0
 # Install, idempotently, every Debian package the build, lint, KUnit and
 # end-to-end gates need. Safe to run on a machine that already has them.
+# Without recommends: linux-libc-dev-arm64-cross (the uapi headers the e2e
+# guest helpers built with nolibc include) and python3-jsonschema (checks
+# every report.json an e2e scenario reads) are named here.
 set -eu
 
 PKGS="build-essential flex bison bc libelf-dev libssl-dev sparse cpio kmod \
 rsync xz-utils python3 perl git shellcheck \
 linux-source-6.12 linux-headers-amd64 linux-headers-6.12-amd64 \
 linux-headers-6.12-rt-amd64 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf \
-qemu-system-arm"
+linux-libc-dev-arm64-cross qemu-system-arm python3-jsonschema"
 
 missing=""
 for p in $PKGS; do

@@ -4,11 +4,8 @@ timerfd 4 s ahead, with alarm_late_ms and hrtimer_late_us set high: no
 anomaly at all, every cycle's wake IRQ is the PL031's (cycle_end wake_irq=
 and a wake_irq event with rtc=1), and alarm/history keeps the last
 keep_cycles alarms, each judged cause=none or rtc_granularity."""
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import alarmprog  # noqa: E402
+from helpers import alarmprog
 
 TIMEOUT = 400
 

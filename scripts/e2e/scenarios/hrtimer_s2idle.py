@@ -14,7 +14,7 @@ for c in 1 2; do
 	s2idle_cycle || fail "s2idle cycle $c"
 	spin
 done
-sleep 2                         # post_resume_ms (1000) is over
+settle
 dump $L $D/anomalies $D/summary
 echo "set hrtimer_late_us 10000000" > $D/control || fail "set high"
 echo reset > $D/control || fail "reset"
@@ -22,7 +22,7 @@ for c in 3 4; do
 	s2idle_cycle || fail "s2idle cycle $c"
 	spin
 done
-sleep 2
+settle
 dump $L $D/anomalies
 dump_report
 rmmod pmic_sleepdiag || fail "rmmod"

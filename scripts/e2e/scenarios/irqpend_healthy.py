@@ -17,6 +17,7 @@ echo "set stuck_ms 100" > $D/control || fail "set stuck_ms"
 echo "watch_irq $T" > $D/control || fail "watch_irq $T"
 echo "watch_irq $R" > $D/control || fail "watch_irq $R"
 for c in 1 2 3 4 5 6 7 8 9 10; do
+	progress "cycle $c/10"
 	s2idle_cycle || fail "s2idle cycle $c"
 	cat $D/irq/pending > /dev/null
 done

@@ -10,12 +10,7 @@ at suspend_late (our suspend ran before the fixture's) and at resume (the
 fixture's resume restored them first); no lint finding, no PMIC anomaly;
 a snapshot costs at most 6 SMBus read transfers, measured on the bus."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import pmic_lib  # noqa: E402
+from helpers import pmic_lib
 
 HEALTHY = '0x10:0x01,0x3f:0x02,0x42:0x70,0x17:0x11,0x21:0x05'
 

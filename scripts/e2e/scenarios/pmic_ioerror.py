@@ -8,12 +8,7 @@ an s2idle cycle with the failure on, each of the six snapshots does the
 same.  Cleared, the next snapshot is whole again.  The fixture's own read
 counter measures the bus transfers of a snapshot."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import pmic_lib  # noqa: E402
+from helpers import pmic_lib
 
 GUEST = r'''
 P=/sys/module/psd_fix_failbus/parameters

@@ -3,12 +3,7 @@
 first, attached when the tps65910 driver binds (bus notifier), linked as
 supplier of our device right away, and snapshots in the next cycle."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import pmic_lib  # noqa: E402
+from helpers import pmic_lib
 
 GUEST = r'''
 load_stub || fail "i2c-stub"

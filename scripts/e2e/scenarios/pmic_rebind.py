@@ -6,12 +6,7 @@ freed regmap) and the device link to the PMIC is gone; binding again turns it ba
 snapshots.  Deleting the device (fixture unloaded) turns it off(pmic
 removed); the module then unloads cleanly."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import pmic_lib  # noqa: E402
+from helpers import pmic_lib
 
 GUEST = r'''
 DRV=/sys/bus/i2c/drivers/tps65910

@@ -10,12 +10,7 @@ PMIC_CONFIG_RISK once per warn rule in cycle 1 (on its suspend_late
 snapshot), none in cycle 2 (nothing new), and rtc_alarm_stale alone in
 cycle 3, whose suspend_late snapshot marks RTC_STATUS changed=1."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import pmic_lib  # noqa: E402
+from helpers import pmic_lib
 
 RISKY = '0x3f:0x62,0x42:0x00,0x10:0x00,0x12:0x18,0x51:0x40,0x50:0x04'
 

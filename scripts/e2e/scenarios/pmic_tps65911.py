@@ -7,12 +7,7 @@ regulator driver's LDO bit map (LDO6 is bit 0 of SLEEP_KEEP_LDO_ON).  One
 s2idle cycle and a manual snapshot; the bus cost of a snapshot is
 measured."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import pmic_lib  # noqa: E402
+from helpers import pmic_lib
 
 GUEST = r'''
 load_tps chip=tps65911 regs=0x10:0x01,0x41:0x01,0x54:0x10,0x55:0x10,0x27:0x01 \

@@ -14,11 +14,8 @@ own keys (each key ends at its writer's last value), the watch list filled
 with every existing IRQ, every file read with sizes 1 3 7 4095 4097 and
 lseek to odd offsets (stable files compared with a whole read), and every
 file denied to uid/gid 65534.  Mode bits: 0400, control 0200."""
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import rel_lib  # noqa: E402
+from helpers import rel_lib
 
 WRITES, SEED = 10000, 9
 TIMEOUT = 900
@@ -97,8 +94,7 @@ def check(run):
     if f['existing'] >= 64:
         run.expect_eq('watch list filled to', 64, f['watched_max'])
     s = run.summary()
-    for c in rel_lib.COMPONENTS:
-        run.expect_eq('component.' + c, 'on', s.get('component.' + c))
+    rel_lib.all_on(run, s)
     rel_lib.figures(run, 'rel_control_fuzz', {
         'writes': w['tried'], 'accepted': w['accepted'],
         'rejected': w['rejected'], 'state_checks': w['state_checks'],

@@ -8,12 +8,8 @@ or keeps err=-5 with exactly `failed` registers val=none and the rest
 read; each failed one has its PMIC_IO_ERROR; the PMIC component stays on,
 every other component too, every cycle is counted; cleared, the next
 snapshot is whole.  (pmic_ioerror checks one fixed failure in detail.)"""
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import pmic_lib  # noqa: E402
-import rel_lib  # noqa: E402
+from helpers import pmic_lib, rel_lib
 
 CYCLES = 12
 TIMEOUT = 400
@@ -36,6 +32,7 @@ bg_readers rd
 ok=0; i=0
 while [ $i -lt @CYCLES@ ]; do
 	i=$((i + 1))
+	progress "cycle $i/@CYCLES@"
 	s2idle_cycle 2 && ok=$((ok + 1))
 	usleep 700000           # awake for a while: the fault loop gets its turn
 done
@@ -56,8 +53,7 @@ def check(run):
     s = run.summary()
     run.expect_eq('cycles resumed', CYCLES, f['cycles_ok'])
     run.expect_eq('summary cycles', str(CYCLES), s.get('cycles'))
-    for c in rel_lib.COMPONENTS:
-        run.expect_eq('component.' + c, 'on', s.get('component.' + c))
+    rel_lib.all_on(run, s)
     run.expect(f['failed_transfers'] > 0, 'no read failed: no fault injected')
     snaps = pmic_lib.snapshots(run)
     whole = partial = allfail = 0

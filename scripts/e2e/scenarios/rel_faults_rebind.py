@@ -5,12 +5,8 @@ are asked for and every debugfs file is read in a loop.  No splat; every
 cycle counted and resumed; while unbound the PMIC is off(pmic unbound) and
 the other components stay on; once bound for good the next cycle has its
 six snapshots with err=0.  (pmic_rebind checks one unbind/bind in detail.)"""
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import pmic_lib  # noqa: E402
-import rel_lib  # noqa: E402
+from helpers import pmic_lib, rel_lib
 
 CYCLES = 15
 TIMEOUT = 400
@@ -39,6 +35,7 @@ bg_readers rd
 ok=0; i=0
 while [ $i -lt @CYCLES@ ]; do
 	i=$((i + 1))
+	progress "cycle $i/@CYCLES@"
 	s2idle_cycle 2 && ok=$((ok + 1))
 	usleep 700000           # awake for a while: the fault loop gets its turn
 done
@@ -63,8 +60,7 @@ def check(run):
     run.expect(f['seen_off'] > 0, 'pmic never seen off while unbound')
     run.expect_eq('other components seen off meanwhile', '',
                   run.file('/tmp/other_off').strip())
-    for c in rel_lib.COMPONENTS:
-        run.expect_eq('component.' + c, 'on', s.get('component.' + c))
+    rel_lib.all_on(run, s)
     keys = pmic_lib.by_key(pmic_lib.snapshots(run))
     last = str(CYCLES + 1)
     for p in pmic_lib.SNAP_PHASES:

@@ -10,11 +10,8 @@ answer EBUSY and is retried).  No splat, every round completes, and no
 single rmmod call takes 10 s or more (a hang detector, not a benchmark).
 About 8 minutes under TCG (user space runs only between the back-to-back
 cycles): make check-full only; about 17 minutes on the debug kernel."""
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import rel_lib  # noqa: E402
+from helpers import rel_lib
 
 FULL_ONLY = True
 ROUNDS = 50
@@ -34,6 +31,7 @@ ms() { sed -n 's/^time ms=\([0-9]*\) rc=.*/\1/p'; }
 rc() { sed -n 's/^time ms=[0-9]* rc=\([0-9]*\)$/\1/p'; }
 n=0; imax=0; rmax=0; busy=0
 while [ $n -lt @ROUNDS@ ]; do
+	progress "round $((n + 1))/@ROUNDS@"
 	o=$(reltimer time /bin/insmod $M/pmic_sleepdiag.ko)
 	[ "$(echo "$o" | rc)" = 0 ] || { fail "insmod round $((n + 1)): $o"; break; }
 	t=$(echo "$o" | ms); [ $t -gt $imax ] && imax=$t
@@ -90,9 +88,7 @@ def check(run, rounds=ROUNDS, name='rel_load_unload_traffic'):
     run.expect(d['reads_ok'] > 0, 'no debugfs read succeeded')
     run.expect(d['timer_sleeps'] > 0, 'no timer traffic')
     s = run.summary()
-    for c in rel_lib.COMPONENTS:
-        run.expect_eq('final load: component.' + c, 'on',
-                      s.get('component.' + c))
+    rel_lib.all_on(run, s, 'at the final load')
     run.expect_eq('final load: cycles', '1', s.get('cycles'))
     d['splats'] = rel_lib.no_splat(run)
     rel_lib.figures(run, name, d)

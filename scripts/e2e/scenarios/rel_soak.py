@@ -12,11 +12,8 @@ still held (kmem tracepoints).  About 8 minutes: make check-full only.
 About 10 minutes on the debug kernel too when it has the host to itself
 (one run that began beside two kernel builds reached only 160 cycles in
 its 75 minutes; why it stayed slow after them was not found)."""
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import rel_lib  # noqa: E402
+from helpers import rel_lib
 
 FULL_ONLY = True
 CYCLES, FIRST, EVENTS = 200, 10, 1024

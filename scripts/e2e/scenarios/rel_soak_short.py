@@ -9,11 +9,8 @@ contiguous, first seq = dropped, dropped = generated - capacity), and the
 memory the module owns is what it owned after cycle 5: the same
 /proc/vmallocinfo areas attributed to pmic_sleepdiag, and no slab object
 allocated by module code in between still held (kmem tracepoints)."""
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import rel_lib  # noqa: E402
+from helpers import rel_lib
 
 CYCLES, FIRST, EVENTS = 20, 5, 256
 GUEST = rel_lib.soak_guest(CYCLES, FIRST, EVENTS)

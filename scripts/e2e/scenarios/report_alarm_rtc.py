@@ -12,13 +12,7 @@ rtc_granularity), and the block holds anomaly=ALARM_LATE.
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""
 
-import os
-import sys
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, '..'))
-import alarmprog  # noqa: E402
-import report_lib  # noqa: E402
+from helpers import alarmprog, report_lib
 
 GUEST = alarmprog.guest_install() + alarmprog.GUEST_LIB + r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"

@@ -8,12 +8,7 @@ figures of the block's hrtimer=post_resume line (late of count, late_us=1,
 max_ns) and the block holds anomaly=HRTIMER_LATE.  Nothing else is wrong:
 no PMIC, no stuck IRQ, no alarm."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import report_lib  # noqa: E402
+from helpers import report_lib
 
 GUEST = r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"

@@ -9,12 +9,7 @@ naming rtc_pwdn and rtc_stopped; the pmic= line lists them in warn=.
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import report_lib  # noqa: E402
+from helpers import report_lib
 
 REGS = '0x10:0x00,0x3f:0x42,0x42:0x70,0x17:0x11,0x21:0x05'
 

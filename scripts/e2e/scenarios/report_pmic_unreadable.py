@@ -11,13 +11,7 @@ unknown=, none in warn=; anomaly=PMIC_IO_ERROR counts one per snapshot.
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import pmic_lib  # noqa: E402
-import report_lib  # noqa: E402
+from helpers import pmic_lib, report_lib
 
 GUEST = r'''
 P=/sys/module/psd_fix_failbus/parameters

@@ -9,12 +9,7 @@ and int_pending; the pmic= line lists both in warn=.
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import report_lib  # noqa: E402
+from helpers import report_lib
 
 REGS = ('0x10:0x01,0x3f:0x02,0x42:0x70,0x17:0x11,0x21:0x05,'
         '0x12:0x08,0x51:0x40,0x50:0x04')

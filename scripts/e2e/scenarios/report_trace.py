@@ -23,13 +23,9 @@ window closes, so an hrtimer verdict could only appear in the report:
 hrtimer_late_us is raised to 1 s (on this TCG target timer expiries after
 resume are often > 1 ms late; emulation, not a module property)."""
 
-import os
 import re
-import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import report_lib  # noqa: E402
+from helpers import report_lib
 
 REGS = '0x10:0x01,0x3f:0x02,0x42:0x70,0x12:0x08,0x51:0x40'
 
@@ -46,7 +42,7 @@ s2idle_cycle || fail "s2idle cycle 1"
 echo 0x11:0x40 > /sys/module/psd_fix_tps65910/parameters/phase_write || \
 	fail "phase_write"
 s2idle_cycle || fail "s2idle cycle 2"
-sleep 2
+settle
 echo 0 > $T/tracing_on
 dump $T/trace $D/summary $D/anomalies
 dump_report

@@ -9,12 +9,7 @@ not_honored=1` and `anomaly=WS_NOT_HONORED`; report.json says the same.
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import report_lib  # noqa: E402
+from helpers import report_lib
 
 GUEST = r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"

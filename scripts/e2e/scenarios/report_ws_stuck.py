@@ -11,12 +11,7 @@ stuck=1.  Cycle 1 is a plain suspend_aborted.
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..'))
-import report_lib  # noqa: E402
+from helpers import report_lib
 
 GUEST = r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"

@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 """Shared by the pmic_*.py scenarios: guest snippets and parsers for
-pmic/snapshots, pmic/lint and the bus-transfer count.  Not a scenario
-itself (it lives outside scenarios/)."""
+pmic/snapshots, pmic/lint and the bus-transfer count."""
 
 SNAP_PHASES = ['prepare', 'suspend', 'suspend_late', 'resume_early',
                'resume', 'post']

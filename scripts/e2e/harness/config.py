@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Where things are, and the kernels the scenarios run on."""
+import hashlib
+import os
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # e2e/
+ROOT = os.path.dirname(os.path.dirname(HERE))                       # repo
+SCENARIOS = os.path.join(HERE, 'scenarios')
+CACHE = os.environ.get('PSD_CACHE') or os.path.join(
+    os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache'),
+    'pmic_sleepdiag')
+LOGDIR = os.environ.get('PSD_LOGDIR') or '/tmp/psd-e2e-logs'
+# This checkout's name among those sharing CACHE: its builds of the module
+# are its own, so that runs from several checkouts need not wait for each
+# other.
+CHECKOUT = '%s-%s' % (os.path.basename(ROOT), hashlib.sha1(
+    ROOT.encode()).hexdigest()[:8])
+REPORT_SCHEMA = os.path.join(ROOT, 'Documentation', 'report.schema.json')
+ARCH, CROSS = 'arm64', 'aarch64-linux-gnu-'
+DEBUGFS = '/sys/kernel/debug/pmic_sleepdiag'
+
+# The kernels scenarios run on: their scripts/configs/ name, the prefix of
+# their result lines, QEMU memory, and how much slower than e2e they are
+# (scales TIMEOUT).  KASAN's shadow takes an eighth of the memory, kmemleak
+# and KASAN's quarantine more: the debug kernel gets 1 GiB.
+KERNELS = {
+    'e2e': {'config': 'arm64-e2e', 'prefix': 'e2e', 'mem': '512M',
+            'slow': 1},
+    'debug': {'config': 'arm64-debug', 'prefix': 'e2e-debug', 'mem': '1G',
+              'slow': 3},
+    # No tracepoints at all: only for scenarios that ask for it (KERNEL).
+    'notrace': {'config': 'arm64-notrace', 'prefix': 'e2e', 'mem': '512M',
+                'slow': 1},
+}
+SELECTABLE = ('e2e', 'debug')       # --kernel
+
+
+def logdir(base, kernel='e2e'):
+    """Console logs of a run on kernel: the debug kernel's apart."""
+    return base if kernel == 'e2e' else os.path.join(base, kernel)

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0
+"""alarmwait for the e2e guest: scripts/e2e/alarmwait.c built as a tiny
+static arm64 program, a GUEST snippet that installs it as /bin/alarmwait,
+and the guest shell helper the alarm_* scenarios use it through."""
+from helpers import guestbin
+
+CFLAGS = ['-static', '-nostdlib', '-ffreestanding', '-fno-stack-protector',
+          '-fno-builtin', '-O2', '-Wall', '-Werror']
+
+
+def guest_install():
+    """Shell lines that write /bin/alarmwait in the guest."""
+    return guestbin.install('alarmwait', guestbin.build('alarmwait.c',
+                                                        CFLAGS))
+
+
+# Guest shell helper: alarm_cycle SECONDS OUT arms a CLOCK_BOOTTIME_ALARM
+# timerfd SECONDS ahead, suspends to idle with no RTC wakealarm, and leaves
+# alarmwait's two lines in OUT.
+GUEST_LIB = r'''
+alarm_cycle() {
+	echo 0 > /sys/class/rtc/rtc0/wakealarm
+	alarmwait "$1" > "$2" &
+	aw=$!
+	n=0
+	until grep -q armed "$2"; do
+		n=$((n + 1)); [ $n -gt 100 ] && { fail "alarmwait did not arm"; return 1; }
+		sleep 0.05
+	done
+	echo freeze > /sys/power/state || { fail "freeze failed"; return 1; }
+	wait $aw || { fail "alarmwait exited $?"; return 1; }
+}
+'''
