@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Install, idempotently, every Debian package the build, lint, KUnit and
 # end-to-end gates need. Safe to run on a machine that already has them.
-# Without recommends: linux-libc-dev-arm64-cross (the uapi headers the e2e
-# guest helpers built with nolibc include) and python3-jsonschema (checks
+# Without recommends: linux-libc-dev-arm64-cross and -armhf-cross (the uapi
+# headers the e2e guest helpers built with nolibc include) and python3-jsonschema (checks
 # every report.json an e2e scenario reads) are named here.
 set -eu
 
@@ -11,7 +11,8 @@ PKGS="build-essential flex bison bc libelf-dev libssl-dev sparse cpio kmod \
 rsync xz-utils python3 perl git shellcheck \
 linux-source-6.12 linux-headers-amd64 linux-headers-6.12-amd64 \
 linux-headers-6.12-rt-amd64 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf \
-linux-libc-dev-arm64-cross qemu-system-arm python3-jsonschema"
+linux-libc-dev-arm64-cross linux-libc-dev-armhf-cross qemu-system-arm \
+python3-jsonschema"
 
 missing=""
 for p in $PKGS; do
@@ -19,13 +20,18 @@ for p in $PKGS; do
 		missing="$missing $p"
 done
 
-# busybox for the arm64 guest comes as a foreign-architecture .deb.
-need_arm64=0
-dpkg --print-foreign-architectures | grep -qx arm64 || need_arm64=1
+# busybox for the arm64 and 32-bit ARM guests comes as a
+# foreign-architecture .deb.
+archs=""
+for a in arm64 armhf; do
+	dpkg --print-foreign-architectures | grep -qx "$a" || archs="$archs $a"
+done
 
-if [ -n "$missing" ] || [ "$need_arm64" = 1 ]; then
+if [ -n "$missing" ] || [ -n "$archs" ]; then
 	[ "$(id -u)" = 0 ] || { echo "deps: need root to install:$missing" >&2; exit 1; }
-	[ "$need_arm64" = 1 ] && dpkg --add-architecture arm64
+	for a in $archs; do
+		dpkg --add-architecture "$a"
+	done
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -q
 	if [ -n "$missing" ]; then
