@@ -11,7 +11,7 @@ import subprocess
 import sys
 import traceback
 
-from .config import CROSS, REPORT_SCHEMA, ROOT
+from .config import REPORT_SCHEMA, ROOT
 from .console import CheckFailed, Run
 
 SPLATS = ('WARNING:', 'BUG:', 'Oops', 'possible recursive locking', 'lockdep',
@@ -132,7 +132,8 @@ def symbolize(text, a):
             if mod not in kos:
                 continue
             if mod not in syms:
-                out = subprocess.run([CROSS + 'objdump', '-t', kos[mod]],
+                out = subprocess.run([a['kernel']['cross'] + 'objdump', '-t',
+                                      kos[mod]],
                                      stdout=subprocess.PIPE, text=True).stdout
                 syms[mod] = [(sec_, int(v, 16), int(n, 16), sym) for
                              v, sec_, n, sym in OBJDUMP_SYM.findall(out)]
