@@ -4,17 +4,27 @@
  * (absolute), print "armed expected_ns=E", block until it fires, then print
  * "fired expected_ns=E woke_ns=W late_ms=L" with W read right after the
  * read() returned.  For the e2e guest, which has no libc: built with the
- * kernel's nolibc, for arm64 and 32-bit ARM alike (times in long long,
- * since long is 32 bits there; the timespec is the native one of longs).
+ * kernel's nolibc, for arm64 and 32-bit ARM alike: times in long long,
+ * and on 32-bit the time64 system calls (a kernel without
+ * COMPAT_32BIT_TIME has no others), whose timespec is the 64-bit one.
  */
 #define CLOCK_BOOTTIME		7
 #define CLOCK_BOOTTIME_ALARM	9
 #define TFD_TIMER_ABSTIME	1
 #define NSEC_PER_SEC		1000000000LL
 
+#ifdef __NR_clock_gettime64
+#define NR_CLOCK_GETTIME	__NR_clock_gettime64
+#define NR_TIMERFD_SETTIME	__NR_timerfd_settime64
+#else
+#define NR_CLOCK_GETTIME	__NR_clock_gettime
+#define NR_TIMERFD_SETTIME	__NR_timerfd_settime
+#endif
+
+/* struct __kernel_timespec */
 struct ts {
-	long sec;
-	long nsec;
+	long long sec;
+	long long nsec;
 };
 
 struct its {
@@ -26,7 +36,7 @@ static long long now_ns(void)
 {
 	struct ts t;
 
-	my_syscall2(__NR_clock_gettime, CLOCK_BOOTTIME, &t);
+	my_syscall2(NR_CLOCK_GETTIME, CLOCK_BOOTTIME, &t);
 	return t.sec * NSEC_PER_SEC + t.nsec;
 }
 
@@ -84,7 +94,7 @@ int main(int argc, char **argv)
 	it.interval.nsec = 0;
 	it.value.sec = expected / NSEC_PER_SEC;
 	it.value.nsec = expected % NSEC_PER_SEC;
-	if (my_syscall4(__NR_timerfd_settime, fd, TFD_TIMER_ABSTIME, &it, 0) < 0)
+	if (my_syscall4(NR_TIMERFD_SETTIME, fd, TFD_TIMER_ABSTIME, &it, 0) < 0)
 		return 2;
 	p = put(buf, "armed expected_ns=");
 	p = num(p, expected);
