@@ -3,22 +3,28 @@
  * alarmwait SECONDS: arm a CLOCK_BOOTTIME_ALARM timerfd SECONDS ahead
  * (absolute), print "armed expected_ns=E", block until it fires, then print
  * "fired expected_ns=E woke_ns=W late_ms=L" with W read right after the
- * read() returned.  For the e2e guest, which has no libc: arm64 only,
- * raw system calls, built with -nostdlib -static.
+ * read() returned.  For the e2e guest, which has no libc: built with the
+ * kernel's nolibc, for arm64 and 32-bit ARM alike: times in long long,
+ * and on 32-bit the time64 system calls (a kernel without
+ * COMPAT_32BIT_TIME has no others), whose timespec is the 64-bit one.
  */
-#define NR_READ			63
-#define NR_WRITE		64
-#define NR_EXIT			93
-#define NR_TIMERFD_CREATE	85
-#define NR_TIMERFD_SETTIME	86
-#define NR_CLOCK_GETTIME	113
 #define CLOCK_BOOTTIME		7
 #define CLOCK_BOOTTIME_ALARM	9
 #define TFD_TIMER_ABSTIME	1
+#define NSEC_PER_SEC		1000000000LL
 
+#ifdef __NR_clock_gettime64
+#define NR_CLOCK_GETTIME	__NR_clock_gettime64
+#define NR_TIMERFD_SETTIME	__NR_timerfd_settime64
+#else
+#define NR_CLOCK_GETTIME	__NR_clock_gettime
+#define NR_TIMERFD_SETTIME	__NR_timerfd_settime
+#endif
+
+/* struct __kernel_timespec */
 struct ts {
-	long sec;
-	long nsec;
+	long long sec;
+	long long nsec;
 };
 
 struct its {
@@ -26,25 +32,12 @@ struct its {
 	struct ts value;
 };
 
-static long sys(long n, long a, long b, long c, long d)
-{
-	register long x8 asm("x8") = n;
-	register long x0 asm("x0") = a;
-	register long x1 asm("x1") = b;
-	register long x2 asm("x2") = c;
-	register long x3 asm("x3") = d;
-
-	asm volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3)
-		     : "memory");
-	return x0;
-}
-
-static long now_ns(void)
+static long long now_ns(void)
 {
 	struct ts t;
 
-	sys(NR_CLOCK_GETTIME, CLOCK_BOOTTIME, (long)&t, 0, 0);
-	return t.sec * 1000000000L + t.nsec;
+	my_syscall2(NR_CLOCK_GETTIME, CLOCK_BOOTTIME, &t);
+	return t.sec * NSEC_PER_SEC + t.nsec;
 }
 
 static char *put(char *p, const char *s)
@@ -54,7 +47,7 @@ static char *put(char *p, const char *s)
 	return p;
 }
 
-static char *num(char *p, long v)
+static char *num(char *p, long long v)
 {
 	char d[24];
 	int n = 0;
@@ -74,51 +67,49 @@ static char *num(char *p, long v)
 
 static void say(const char *buf, const char *end)
 {
-	sys(NR_WRITE, 1, (long)buf, end - buf, 0);
+	write(1, buf, end - buf);
 }
 
-void cmain(long *sp)
+int main(int argc, char **argv)
 {
-	char **argv = (char **)(sp + 1);
 	char buf[160], *p;
-	long secs = 0, expected, woke, fd;
+	long long secs = 0, expected, woke;
 	unsigned long long ticks;
 	struct its it;
 	const char *a;
+	long fd;
 
-	for (a = sp[0] > 1 ? argv[1] : "5"; *a >= '0' && *a <= '9'; a++)
+	for (a = argc > 1 ? argv[1] : "5"; *a >= '0' && *a <= '9'; a++)
 		secs = secs * 10 + *a - '0';
-	fd = sys(NR_TIMERFD_CREATE, CLOCK_BOOTTIME_ALARM, 0, 0, 0);
+	fd = my_syscall2(__NR_timerfd_create, CLOCK_BOOTTIME_ALARM, 0);
 	if (fd < 0) {
 		p = put(buf, "error timerfd_create=");
 		p = num(p, fd);
 		*p++ = '\n';
 		say(buf, p);
-		sys(NR_EXIT, 1, 0, 0, 0);
+		return 1;
 	}
-	expected = now_ns() + secs * 1000000000L;
+	expected = now_ns() + secs * NSEC_PER_SEC;
 	it.interval.sec = 0;
 	it.interval.nsec = 0;
-	it.value.sec = expected / 1000000000L;
-	it.value.nsec = expected % 1000000000L;
-	if (sys(NR_TIMERFD_SETTIME, fd, TFD_TIMER_ABSTIME, (long)&it, 0) < 0)
-		sys(NR_EXIT, 2, 0, 0, 0);
+	it.value.sec = expected / NSEC_PER_SEC;
+	it.value.nsec = expected % NSEC_PER_SEC;
+	if (my_syscall4(NR_TIMERFD_SETTIME, fd, TFD_TIMER_ABSTIME, &it, 0) < 0)
+		return 2;
 	p = put(buf, "armed expected_ns=");
 	p = num(p, expected);
 	*p++ = '\n';
 	say(buf, p);
 
-	sys(NR_READ, fd, (long)&ticks, sizeof(ticks), 0);
+	read(fd, &ticks, sizeof(ticks));
 	woke = now_ns();
 	p = put(buf, "fired expected_ns=");
 	p = num(p, expected);
 	p = put(p, " woke_ns=");
 	p = num(p, woke);
 	p = put(p, " late_ms=");
-	p = num(p, (woke - expected) / 1000000L);
+	p = num(p, (woke - expected) / 1000000LL);
 	*p++ = '\n';
 	say(buf, p);
-	sys(NR_EXIT, 0, 0, 0, 0);
+	return 0;
 }
-
-asm(".globl _start\n_start:\n\tmov x0, sp\n\tbl cmain\n");

@@ -15,16 +15,26 @@
 #define CLOCK_MONOTONIC_ID	1
 #define CLOCK_BOOTTIME_ID	7
 
+/* On 32-bit, the time64 calls: COMPAT_32BIT_TIME may be off. */
+#ifdef __NR_clock_gettime64
+#define NR_CLOCK_GETTIME	__NR_clock_gettime64
+#define NR_CLOCK_NANOSLEEP	__NR_clock_nanosleep_time64
+#else
+#define NR_CLOCK_GETTIME	__NR_clock_gettime
+#define NR_CLOCK_NANOSLEEP	__NR_clock_nanosleep
+#endif
+
+/* struct __kernel_timespec */
 struct ts {
-	long sec;
-	long nsec;
+	long long sec;
+	long long nsec;
 };
 
 static long now_ms(void)
 {
 	struct ts t;
 
-	my_syscall2(__NR_clock_gettime, CLOCK_MONOTONIC_ID, &t);
+	my_syscall2(NR_CLOCK_GETTIME, CLOCK_MONOTONIC_ID, &t);
 	return t.sec * 1000 + t.nsec / 1000000;
 }
 
@@ -32,7 +42,7 @@ static void nap(int clock, long ns)
 {
 	struct ts t = { 0, ns };
 
-	my_syscall4(__NR_clock_nanosleep, clock, 0, &t, 0);
+	my_syscall4(NR_CLOCK_NANOSLEEP, clock, 0, &t, 0);
 }
 
 static void put_count(const char *out, unsigned long n)

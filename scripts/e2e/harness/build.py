@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 
-from .config import ARCH, CACHE, CHECKOUT, CROSS, KERNELS, ROOT, SELECTABLE
+from .config import CACHE, CHECKOUT, KERNELS, ROOT, SELECTABLE
 from .progress import Progress, how_far
 
 
@@ -40,16 +40,17 @@ def sh(cmd, log, progress=None, **kw):
     return stdout
 
 
-def busybox(log):
-    """busybox-static for arm64, from the Debian package, cached."""
-    bb = os.path.join(CACHE, 'busybox-arm64', 'busybox')
+def busybox(debarch, log):
+    """busybox-static for debarch, from the Debian package, cached."""
+    bb = os.path.join(CACHE, 'busybox-' + debarch, 'busybox')
     if not os.path.exists(bb):
         archs = subprocess.run(['dpkg', '--print-foreign-architectures'],
                                stdout=subprocess.PIPE, text=True).stdout
-        if 'arm64' not in archs.split():        # deps.sh adds it
+        if debarch not in archs.split():        # deps.sh adds it
             sh(['sh', os.path.join(ROOT, 'scripts', 'deps.sh')], log)
         with tempfile.TemporaryDirectory() as tmp:
-            sh(['apt-get', 'download', 'busybox-static:arm64'], log, cwd=tmp)
+            sh(['apt-get', 'download', 'busybox-static:' + debarch], log,
+               cwd=tmp)
             deb = glob.glob(os.path.join(tmp, '*.deb'))[0]
             sh(['dpkg-deb', '-x', deb, os.path.join(tmp, 'x')], log)
             os.makedirs(os.path.dirname(bb), exist_ok=True)
@@ -67,20 +68,20 @@ def build_all(kernel, logdir):
     open(log, 'w').close()
     print('e2e: building what is missing (log: %s)' % log, file=sys.stderr,
           flush=True)
-    config = KERNELS[kernel]['config']
+    k = KERNELS[kernel]
+    config, arch, cross = k['config'], k['arch'], k['cross']
     with Progress('e2e: building the %s kernel' % config) as prog:
         kdir = sh([os.path.join(ROOT, 'scripts', 'build-kernel.sh'), config],
                   log, prog).split()[-1]
     out = os.path.join(CACHE, 'e2e', os.path.basename(kdir), CHECKOUT)
     bm = [os.path.join(ROOT, 'scripts', 'build-module.sh')]
-    a = {'kdir': kdir, 'busybox': busybox(log), 'module': None,
-         'kernel': KERNELS[kernel],
-         'image': os.path.join(kdir, 'arch', ARCH, 'boot', 'Image'),
+    a = {'kdir': kdir, 'busybox': busybox(k['debarch'], log), 'module': None,
+         'kernel': k, 'image': os.path.join(kdir, k['image']),
          'stub': os.path.join(kdir, 'drivers', 'i2c', 'i2c-stub.ko'),
-         'fixtures': sh(bm + ['--fixtures', kdir, ARCH, CROSS,
+         'fixtures': sh(bm + ['--fixtures', kdir, arch, cross,
                               os.path.join(out, 'fixtures')], log).split()}
     try:
-        a['module'] = sh(bm + [kdir, ARCH, CROSS, os.path.join(out, 'module')],
+        a['module'] = sh(bm + [kdir, arch, cross, os.path.join(out, 'module')],
                          log).split()[-1]
     except RuntimeError as e:
         a['module_error'] = str(e)

@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
-"""End-to-end scenarios on the arm64 QEMU target.
+"""End-to-end scenarios on the arm64 QEMU target (or the 32-bit ARM one).
 
     run.py [NAME...]              every scenario (default) or those named
     run.py path/to/file.py        a scenario from elsewhere
     run.py --demo                 what `make demo` prints
     run.py --kernel debug [NAME...]
                                   the same on the KASAN/kmemleak/... kernel
+    run.py --kernel arm32 [NAME...]
+                                  the same on 32-bit ARM (arm32-e2e.config)
     run.py --full                 also the FULL_ONLY ones (make check-full)
 
 Builds what is missing (kernel, pmic_sleepdiag.ko, fixtures, busybox), then
@@ -27,9 +29,10 @@ ending in its verdict= line; scenarios that load the module call
 Prints `PASS e2e/NAME` or `FAIL e2e/NAME: reason` per scenario (and appends
 `PASS e2e/NAME` / `FAIL e2e/NAME` to $PSD_RESULTS if set), then
 `e2e: N passed, N failed, N skipped`; on the debug kernel the prefix is
-`e2e-debug`.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs,
+`e2e-debug`, on arm32 `e2e-arm32`.  A scenario that cannot run on a
+kernel says why in DEBUG_SKIP or ARM32_SKIP and is skipped there.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs,
 or /tmp/psd-e2e-logs-CHECKOUT while a run of another checkout uses it),
-those of the debug kernel to its debug/ subdirectory.  Runs from
+those of the debug and arm32 kernels to their own subdirectory.  Runs from
 different checkouts go on at once; two from the same checkout take turns.
 A boot or build that lasts shows a progress line on standard error.  Exit
 status 1 if any scenario failed.
@@ -161,17 +164,17 @@ def excluded(sc, kernel, args):
     campaign not asked for), a SKIP reason, or None to run it."""
     if getattr(sc, 'FULL_ONLY', False) and not (args.full or args.names):
         return ''                   # a long campaign: make check-full
-    if kernel == 'debug' and getattr(sc, 'DEBUG_SKIP', None):
-        return sc.DEBUG_SKIP
+    if getattr(sc, kernel.upper() + '_SKIP', None):    # DEBUG_SKIP...
+        return getattr(sc, kernel.upper() + '_SKIP')
     own = getattr(sc, 'KERNEL', kernel)
-    if kernel == 'debug' and own != kernel:
+    if kernel != 'e2e' and own != kernel:
         return 'runs on the %s kernel only' % own
     return None
 
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    kernel = args.kernel
+    kernel = config.selected = args.kernel
     prefix = config.KERNELS[kernel]['prefix']
     locks, base = take_locks()     # held until main returns
     logdir = config.logdir(base, kernel)

@@ -15,28 +15,51 @@ LOGDIR = os.environ.get('PSD_LOGDIR') or '/tmp/psd-e2e-logs'
 # other.
 CHECKOUT = '%s-%s' % (os.path.basename(ROOT), hashlib.sha1(
     ROOT.encode()).hexdigest()[:8])
-ARCH, CROSS = 'arm64', 'aarch64-linux-gnu-'
 DEBUGFS = '/sys/kernel/debug/pmic_sleepdiag'
 
-# The kernels scenarios run on: their scripts/configs/ name, the prefix of
-# their result lines, QEMU memory, and how much slower than e2e they are
-# (scales TIMEOUT).  KASAN's shadow takes an eighth of the memory, kmemleak
-# and KASAN's quarantine more: the debug kernel gets 1 GiB.
+# The targets: the guest's architecture, its cross compiler, kernel image,
+# busybox's Debian architecture, the QEMU machine, and its GIC's irq_chip
+# name and name in /proc/interrupts.
+ARM64 = {'arch': 'arm64', 'cross': 'aarch64-linux-gnu-',
+         'image': 'arch/arm64/boot/Image', 'debarch': 'arm64',
+         'qemu': ['qemu-system-aarch64', '-M', 'virt,gic-version=3',
+                  '-cpu', 'cortex-a57'],
+         'gic': 'GICv3', 'gic_proc': 'GICv3'}
+ARM32 = {'arch': 'arm', 'cross': 'arm-linux-gnueabihf-',
+         'image': 'arch/arm/boot/zImage', 'debarch': 'armhf',
+         'qemu': ['qemu-system-arm', '-M', 'virt,gic-version=2',
+                  '-cpu', 'cortex-a15'],
+         'gic': 'GICv2', 'gic_proc': 'GIC-0'}
+
+# The kernels scenarios run on: their scripts/configs/ name, target, the
+# prefix of their result lines, QEMU memory, and how much slower than e2e
+# they are (scales TIMEOUT).  KASAN's shadow takes an eighth of the
+# memory, kmemleak and KASAN's quarantine more: the debug kernel gets 1 GiB.
 KERNELS = {
     'e2e': {'config': 'arm64-e2e', 'prefix': 'e2e', 'mem': '512M',
-            'slow': 1},
+            'slow': 1, **ARM64},
     'debug': {'config': 'arm64-debug', 'prefix': 'e2e-debug', 'mem': '1G',
-              'slow': 3},
+              'slow': 3, **ARM64},
     # No tracepoints at all: only for scenarios that ask for it (KERNEL).
     'notrace': {'config': 'arm64-notrace', 'prefix': 'e2e', 'mem': '512M',
-                'slow': 1},
+                'slow': 1, **ARM64},
     # A TPS65910 board (psd_fix_tps_board): its RTC drivers are modules
     # (kmods, from the kernel tree to /m), loaded by the scenarios.
     'board': {'config': 'arm64-board', 'prefix': 'e2e', 'mem': '512M',
               'slow': 1, 'kmods': ['drivers/rtc/rtc-tps65910.ko',
-                                   'drivers/rtc/rtc-pl031.ko']},
+                                   'drivers/rtc/rtc-pl031.ko'], **ARM64},
+    'arm32': {'config': 'arm32-e2e', 'prefix': 'e2e-arm32', 'mem': '512M',
+              'slow': 1, **ARM32},
 }
-SELECTABLE = ('e2e', 'debug')       # --kernel
+SELECTABLE = ('e2e', 'debug', 'arm32')      # --kernel
+# The kernel this run was asked for (--kernel): guest programs are built
+# for its target.
+selected = 'e2e'
+
+
+def target():
+    """The selected kernel's entry in KERNELS."""
+    return KERNELS[selected]
 
 
 def logdir(base, kernel='e2e'):

@@ -9,8 +9,8 @@ import time
 from .config import ROOT
 from .progress import Progress, elapsed
 
-QEMU = ['qemu-system-aarch64', '-M', 'virt,gic-version=3',
-        '-cpu', 'cortex-a57', '-smp', '2', '-nographic', '-no-reboot',
+# After the target's QEMU machine (config.KERNELS).
+QEMU = ['-smp', '2', '-nographic', '-no-reboot',
         # No network: the guest needs none, and the default NIC's option
         # ROM (Debian's ipxe-qemu) is not installed without recommends.
         '-nic', 'none']
@@ -177,8 +177,8 @@ def boot(a, what, guest, logdir, name, timeout, append=''):
     rd = os.path.join(logdir, name + '.cpio')
     initramfs(a, guest, rd)
     k = a['kernel']
-    cmd = QEMU + ['-m', k['mem'], '-kernel', a['image'], '-initrd', rd,
-                  '-append', CMDLINE + append]
+    cmd = k['qemu'] + QEMU + ['-m', k['mem'], '-kernel', a['image'],
+                              '-initrd', rd, '-append', CMDLINE + append]
     t0 = time.monotonic()
 
     what = '%s (time limit %s)' % (what, elapsed(timeout))

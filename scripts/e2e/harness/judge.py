@@ -11,7 +11,7 @@ import traceback
 
 import schema_check     # scripts/e2e/, the runner's own directory
 
-from .config import CROSS, ROOT
+from .config import ROOT
 from .console import CheckFailed, Run
 
 SPLATS = ('WARNING:', 'BUG:', 'Oops', 'possible recursive locking', 'lockdep',
@@ -106,7 +106,8 @@ def symbolize(text, a):
             if mod not in kos:
                 continue
             if mod not in syms:
-                out = subprocess.run([CROSS + 'objdump', '-t', kos[mod]],
+                out = subprocess.run([a['kernel']['cross'] + 'objdump', '-t',
+                                      kos[mod]],
                                      stdout=subprocess.PIPE, text=True).stdout
                 syms[mod] = [(sec_, int(v, 16), int(n, 16), sym) for
                              v, sec_, n, sym in OBJDUMP_SYM.findall(out)]

@@ -1,17 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
-"""alarmwait for the e2e guest: scripts/e2e/alarmwait.c built as a tiny
-static arm64 program, a GUEST snippet that installs it as /bin/alarmwait,
-and the guest shell helper the alarm_* scenarios use it through."""
-from helpers import guestbin
-
-CFLAGS = ['-static', '-nostdlib', '-ffreestanding', '-fno-stack-protector',
-          '-fno-builtin', '-O2', '-Wall', '-Werror']
+"""alarmwait for the e2e guest: scripts/e2e/alarmwait.c built with nolibc
+for the target, a GUEST snippet that installs it as /bin/alarmwait, and
+the guest shell helper the alarm_* scenarios use it through."""
+from helpers import rel_lib
 
 
 def guest_install():
     """Shell lines that write /bin/alarmwait in the guest."""
-    return guestbin.install('alarmwait', guestbin.build('alarmwait.c',
-                                                        CFLAGS))
+    return rel_lib.install('alarmwait')
 
 
 # Guest shell helper: alarm_cycle SECONDS OUT arms a CLOCK_BOOTTIME_ALARM

@@ -1,22 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Programs for the guest: a C file of scripts/e2e cross-compiled for
-arm64 and installed by the GUEST script itself (base64 in a here-document:
-the runner's initramfs takes no extra files)."""
+"""Programs for the guest: a C file of scripts/e2e cross-compiled for the
+target of the kernel the run was asked for (--kernel) and installed by the
+GUEST script itself (base64 in a here-document: the runner's initramfs
+takes no extra files)."""
 import base64
 import os
 import subprocess
 import tempfile
 
-from harness.config import CROSS, HERE
+from harness import config
 
 
 def build(src, cflags, libs=()):
     """Compile scripts/e2e/SRC with cflags; return the binary's bytes."""
     with tempfile.TemporaryDirectory(prefix='psd-guestbin-') as tmp:
         out = os.path.join(tmp, 'a.out')
-        subprocess.run([CROSS + 'gcc'] + list(cflags) +
-                       ['-o', out, os.path.join(HERE, src)] + list(libs),
-                       check=True)
+        subprocess.run([config.target()['cross'] + 'gcc'] + list(cflags) +
+                       ['-o', out, os.path.join(config.HERE, src)] +
+                       list(libs), check=True)
         with open(out, 'rb') as f:
             return f.read()
 

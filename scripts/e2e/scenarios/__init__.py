@@ -15,7 +15,8 @@ report_lib`) as plain modules.  A scenario has:
                                 # --full or when named; otherwise not listed
     DEBUG_SKIP = 'why'          # optional: not run on the debug kernel, and
                                 # counted as SKIP with this reason
+    ARM32_SKIP = 'why'          # optional: the same for --kernel arm32
     KERNEL = 'notrace'          # optional: runs on that kernel of KERNELS
                                 # instead (built when first needed); SKIP
-                                # with --kernel debug
+                                # with --kernel debug or arm32
 """

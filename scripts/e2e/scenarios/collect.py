@@ -14,6 +14,8 @@ only.  Module loaded but debugfs unmounted: exit 1 and says so.  -h exits
 
 import re
 
+from harness import config
+
 GUEST = r'''
 collect() {                     # collect N [ARGS]: run N into /tmp/cN
 	n=$1
@@ -147,7 +149,7 @@ def check(run):
                   text(run, 'sys/class/rtc/rtc0/name').strip().split()[0])
     run.expect('9010000.pl031' in text(run, 'sys/kernel/debug/wakeup_sources'),
                'archived wakeup_sources lacks the PL031')
-    run.expect('GICv3' in text(run, 'proc/interrupts'),
+    run.expect(config.target()['gic_proc'] in text(run, 'proc/interrupts'),
                'archived /proc/interrupts lacks the GIC')
     run.expect(run.kernel and run.kernel in text(run, 'uname'),
                'uname does not name the kernel %r' % run.kernel)
