@@ -655,6 +655,7 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 	r->has_pmic = true;
 	r->pmic.rule_id = psd_pmic_lint_id;
 	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
+	r->pmic.phase = PSD_PH_SUSPEND_LATE;
 	r->pmic.chip = "tps65911";
 	r->pmic.err = -110;
 	r->pmic.warn = lint_bit(test, "rtc_pwdn") | lint_bit(test, "int_pending");
@@ -684,6 +685,7 @@ static void rec_aborted(struct kunit *test, struct psd_report_cycle *r)
 	r->has_pmic = true;
 	r->pmic.rule_id = psd_pmic_lint_id;
 	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
+	r->pmic.phase = PSD_PH_SUSPEND_LATE;
 	r->pmic.chip = "tps65910";
 	r->pmic.unknown = (u32)(BIT_ULL(min(psd_pmic_nr_lint_rules, 32U)) - 1);
 }

@@ -327,7 +327,7 @@ static bool has_line(char *text, const char *line)
 }
 
 static const char *const want[] = {
-	"cycle=1 phase=resume_early t_ns=42 err=-5 chip=tps65910 failed=4",
+	"cycle=1 phase=resume_early t_ns=42 err=-5 chip=tps65910 failed=4 presleep=0",
 	"reg=0x3f name=DEVCTRL val=0x16 changed=1 fields=\"PWR_OFF=0 RTC_PWDN=0 CK32K_CTRL=0 SR_CTL_I2C_SEL=1 DEV_OFF_RST=0 DEV_ON=1 DEV_SLP=1 DEV_OFF=0\" cached=0",
 	"reg=0x21 name=VDD1 val=0x00 changed=0 fields=\"VGAIN_SEL=0 ILMAX=0 TSTEP=0 ST=0\" cached=1",
 	"reg=0x52 name=INT_STS2 val=none changed=0 fields=\"\" cached=0 err=-5",

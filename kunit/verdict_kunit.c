@@ -106,6 +106,7 @@ static void set_pmic(struct psd_report_cycle *r, const char *chip, int err)
 	r->pmic.rule_id = psd_pmic_lint_id;
 	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
 	r->pmic.chip = chip;
+	r->pmic.phase = PSD_PH_SUSPEND_LATE;
 	r->pmic.err = err;
 }
 

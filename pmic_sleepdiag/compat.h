@@ -19,6 +19,8 @@
 #define _PMIC_SLEEPDIAG_COMPAT_H
 
 #include <linux/hrtimer.h>
+#include <linux/irq.h>
+#include <linux/irqdesc.h>
 #include <linux/irqnr.h>
 #include <linux/ptrace.h>
 #include <linux/seqlock.h>
@@ -60,6 +62,20 @@ raw_read_seqcount_latch_retry(const seqcount_latch_t *s, unsigned int start)
 #ifndef PSD_HAVE_TIMER_CONTAINER_OF
 #define timer_container_of(var, timer, field)	from_timer(var, timer, field)
 #endif
+
+/*
+ * The parent a nested-thread child was given with irq_set_parent() (as
+ * regmap-irq does); the field exists only with HARDIRQS_SW_RESEND (arm and
+ * arm64 select it).  0: none known.
+ */
+static inline unsigned int psd_irq_desc_parent(const struct irq_desc *desc)
+{
+#ifdef CONFIG_HARDIRQS_SW_RESEND
+	return desc->parent_irq > 0 ? desc->parent_irq : 0;
+#else
+	return 0;
+#endif
+}
 
 /*
  * The first argument of a kprobed function.  32-bit ARM has no

@@ -195,6 +195,10 @@ extern const struct file_operations psd_control_fops;
  * and the report files; assembled by psd_report_get()
  * @c:		the tracker's record
  * @wake_irq_name: the wake IRQ's action or chip name, "" if unknown
+ * @wake_child:	the wake came through a nested irqchip: @c.wake_irq is its
+ *		parent line, the child that ran is @wake_child_irq
+ * @wake_child_irq: that child's Linux IRQ number
+ * @wake_child_name: its action's name
  * @nws:	entries in @ws
  * @ws_more:	sources that did not fit (counted by a 64-bucket hash)
  * @ws:		wakeup sources active or activated in the cycle
@@ -213,6 +217,9 @@ extern const struct file_operations psd_control_fops;
 struct psd_report_cycle {
 	struct psd_cycle c;
 	char wake_irq_name[PSD_NAME_LEN];
+	bool wake_child;
+	u32 wake_child_irq;
+	char wake_child_name[PSD_NAME_LEN];
 	u8 nws;
 	u32 ws_more;
 	struct psd_rpt_ws ws[PSD_RPT_MAX_WS];

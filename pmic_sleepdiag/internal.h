@@ -83,6 +83,9 @@ static inline u32 psd_setting(enum psd_setting_id id)
  * @flag:	type-specific (start/end, result, ...)
  * @v:		type-specific numbers
  * @name:	type-specific name (wakeup source, failed step, ...)
+ * @pair:	two names where a record needs both (a wake through a nested
+ *		irqchip: the parent's action and the child's), each truncated
+ *		to half of @name
  */
 struct psd_record {
 	u64 seq;
@@ -92,7 +95,13 @@ struct psd_record {
 	u8 phase;
 	u8 flag;
 	s64 v[4];
-	char name[PSD_NAME_LEN];
+	union {
+		char name[PSD_NAME_LEN];
+		struct {
+			char first[PSD_NAME_LEN / 2];
+			char second[PSD_NAME_LEN / 2];
+		} pair;
+	};
 };
 
 typedef void (*psd_ring_show_t)(struct seq_file *m,
@@ -307,6 +316,7 @@ struct psd_rpt_pmic {
 	const char *(*rule_id)(unsigned int row);
 	unsigned int nrules;
 	const char *chip;
+	u8 phase;
 	int err;
 	u32 warn;
 	u32 info;

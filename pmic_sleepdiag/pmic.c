@@ -18,6 +18,16 @@
  * layers start, so the link is made at attach; it is made again at
  * PM_SUSPEND_PREPARE when it is missing (the PMIC bound later).
  * Snapshots are never taken in noirq phases.
+ *
+ * The link orders devices within a phase only: every .suspend callback
+ * runs before any .suspend_late, so an I2C controller that suspends in
+ * .suspend has marked its adapter suspended (i2c_mark_adapter_suspended())
+ * before our suspend_late snapshot, and resumes it only in .resume, after
+ * our resume_early one.  A transfer then fails with -ESHUTDOWN and a
+ * WARNING.  No snapshot is read while the adapter is marked suspended; the
+ * cycle's pre-sleep snapshot is then the latest one whose bus was up.  The
+ * flag changes only in the controller's own callbacks, which the PM core
+ * runs to completion before our callbacks of the same or a later phase.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 #define dev_fmt(fmt) pr_fmt(fmt)
@@ -44,7 +54,7 @@ struct psd_pmic {
 	struct regmap *map;
 	const struct psd_pmic_profile *prof;
 	struct device *consumer;	/* linked own device, referenced */
-	u32 risk_prev;			/* warn rules held at last suspend_late */
+	u32 risk_prev;			/* warn rules held at last pre-sleep */
 	struct psd_pmic_store *store;
 };
 
@@ -267,20 +277,54 @@ static void psd_pmic_raise_risk(const struct psd_pmic_snap *s, u32 fresh)
 	}
 }
 
+/*
+ * May the PMIC be read now?  Not while its adapter, or an adapter it hangs
+ * off behind a mux, is marked suspended.  p->lock held.
+ */
+static bool psd_pmic_bus_up(struct psd_pmic *p)
+{
+	struct i2c_client *client = i2c_verify_client(p->dev);
+	struct i2c_adapter *a;
+
+	for (a = client ? client->adapter : NULL; a;
+	     a = i2c_parent_is_i2c_adapter(a))
+		if (test_bit(I2C_ALF_IS_SUSPENDED, &a->locked_flags))
+			return false;
+	return true;
+}
+
+/*
+ * The cycle's pre-sleep snapshot @s: PMIC_CONFIG_RISK for each warn rule
+ * that holds and did not on the previous cycle's (a rule that cannot be
+ * evaluated keeps its previous state); the live instance gives the
+ * cycle's record its lint.  p->lock held.
+ */
+static u32 psd_pmic_judge_presleep(struct psd_pmic *p,
+				   const struct psd_pmic_snap *s)
+{
+	u32 holds, unknown, fresh;
+
+	holds = psd_pmic_lint_warnings(s, &unknown);
+	holds |= p->risk_prev & unknown;
+	fresh = holds & ~p->risk_prev;
+	p->risk_prev = holds;
+	return fresh;
+}
+
 /**
  * psd_pmic_take() - take, keep and judge a snapshot
  * @p: the instance
  * @cycle: the suspend cycle it belongs to
  * @phase: a phase with a snapshot slot (psd_pmic_slot() >= 0)
  *
- * Raises PMIC_IO_ERROR when a read failed and, on the suspend_late
- * snapshot, PMIC_CONFIG_RISK for each warn rule that holds and did not on
- * the previous suspend_late snapshot (a rule that cannot be evaluated
- * keeps its previous state).  The live instance gives the cycle's record
- * the lint of its suspend_late snapshot.
+ * Raises PMIC_IO_ERROR when a read failed.  The suspend_late snapshot
+ * is the cycle's pre-sleep one, judged by psd_pmic_judge_presleep(); while
+ * the PMIC's I2C adapter is suspended nothing is read, and in suspend_late
+ * the cycle's latest earlier snapshot becomes the pre-sleep one.
  *
  * Context: process; sleeps on the bus.
- * Return: 0, -ENODEV when detached, -EINVAL for a phase without a slot.
+ * Return: 0, -ENODEV when detached, -EINVAL for a phase without a slot,
+ * -ESHUTDOWN when the bus is suspended (nothing read).
  */
 int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 {
@@ -288,7 +332,7 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 		.cycle = cycle,
 		.phase = phase,
 	};
-	u32 holds = 0, unknown, fresh = 0;
+	u32 unknown, fresh = 0;
 
 	if (psd_pmic_slot(phase) < 0)
 		return -EINVAL;
@@ -297,16 +341,22 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 		mutex_unlock(&p->lock);
 		return -ENODEV;
 	}
+	if (!psd_pmic_bus_up(p)) {
+		if (phase == PSD_PH_SUSPEND_LATE &&
+		    psd_pmic_store_presleep(p->store, cycle, &s))
+			fresh = psd_pmic_judge_presleep(p, &s);
+		mutex_unlock(&p->lock);
+		if (s.presleep)
+			goto judged;
+		return -ESHUTDOWN;
+	}
 	s.prof = p->prof;
 	s.t_ns = ktime_get_boot_fast_ns();
+	s.presleep = phase == PSD_PH_SUSPEND_LATE;
 	psd_pmic_read(p->map, p->prof, &s);
 	psd_pmic_store_add(p->store, &s);
-	if (phase == PSD_PH_SUSPEND_LATE) {
-		holds = psd_pmic_lint_warnings(&s, &unknown);
-		holds |= p->risk_prev & unknown;
-		fresh = holds & ~p->risk_prev;
-		p->risk_prev = holds;
-	}
+	if (s.presleep)
+		fresh = psd_pmic_judge_presleep(p, &s);
 	mutex_unlock(&p->lock);
 
 	if (trace_pmic_snapshot_enabled())
@@ -315,9 +365,10 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 								     &unknown)));
 	if (s.err)
 		psd_pmic_raise_io(&s);
+judged:
 	if (fresh)
 		psd_pmic_raise_risk(&s, fresh);
-	if (phase == PSD_PH_SUSPEND_LATE && p->live) {
+	if (s.presleep && p->live) {
 		struct psd_rpt_pmic rpt;
 
 		psd_pmic_lint_report(&s, &rpt);
@@ -490,7 +541,7 @@ static int psd_pmic_snapshot(const char **why)
 	int ret = psd_pmic_take(psd_pmic, psd_cycle_current(), PSD_PH_MANUAL);
 
 	if (ret)
-		*why = "pmic detached";
+		*why = ret == -ESHUTDOWN ? "pmic bus suspended" : "pmic detached";
 	return ret;
 }
 

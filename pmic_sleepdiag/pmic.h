@@ -73,6 +73,8 @@ static inline unsigned int psd_pmic_field_val(u8 val, u8 mask)
  * @cycle:	suspend cycle
  * @err:	first read error, 0 if none
  * @phase:	enum psd_phase
+ * @presleep:	the cycle's last pre-sleep snapshot, the one lint judges
+ *		(suspend_late, or an earlier one when the bus was down)
  * @val:	values, by profile row
  * @changed:	rows whose value differs from the previous snapshot's
  * @failed:	rows whose read failed
@@ -83,6 +85,7 @@ struct psd_pmic_snap {
 	u32 cycle;
 	int err;
 	u8 phase;
+	bool presleep;
 	u8 val[PSD_PMIC_MAX_REGS];
 	DECLARE_BITMAP(changed, PSD_PMIC_MAX_REGS);
 	DECLARE_BITMAP(failed, PSD_PMIC_MAX_REGS);
@@ -103,6 +106,8 @@ void psd_pmic_store_add(struct psd_pmic_store *st, struct psd_pmic_snap *s);
 bool psd_pmic_store_latest(struct psd_pmic_store *st, struct psd_pmic_snap *out);
 bool psd_pmic_store_get(struct psd_pmic_store *st, u32 cycle,
 			unsigned int phase, struct psd_pmic_snap *out);
+bool psd_pmic_store_presleep(struct psd_pmic_store *st, u32 cycle,
+			     struct psd_pmic_snap *out);
 bool psd_pmic_store_nth(struct psd_pmic_store *st, loff_t n,
 			struct psd_pmic_snap *out);
 void psd_pmic_fields_show(struct seq_file *m, const struct psd_pmic_reg *reg,

@@ -257,6 +257,7 @@ void psd_pmic_lint_report(const struct psd_pmic_snap *s,
 	out->rule_id = psd_pmic_lint_id;
 	out->nrules = min(psd_pmic_nr_lint_rules, 32U);
 	out->chip = s->prof->chip;
+	out->phase = s->phase;
 	out->err = s->err;
 	for (i = 0; i < out->nrules; i++) {
 		const struct psd_pmic_lint_rule *rule = &psd_pmic_lint_rules[i];

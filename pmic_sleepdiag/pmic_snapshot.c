@@ -245,6 +245,42 @@ bool psd_pmic_store_get(struct psd_pmic_store *st, u32 cycle,
 }
 
 /**
+ * psd_pmic_store_presleep() - mark a cycle's latest pre-sleep snapshot
+ * @st: the store
+ * @cycle: the cycle
+ * @out: a copy of the snapshot marked
+ *
+ * For a cycle whose suspend_late snapshot could not be taken: the latest
+ * of its earlier ones (suspend, then prepare) becomes its pre-sleep one.
+ *
+ * Return: true if the cycle has one.
+ */
+bool psd_pmic_store_presleep(struct psd_pmic_store *st, u32 cycle,
+			     struct psd_pmic_snap *out)
+{
+	static const u8 earlier[] = { PSD_PH_SUSPEND, PSD_PH_PREPARE };
+	struct psd_pmic_group *g;
+	bool found = false;
+	unsigned int i;
+
+	mutex_lock(&st->lock);
+	g = &st->group[cycle % st->keep];
+	for (i = 0; i < ARRAY_SIZE(earlier) && g->used && g->cycle == cycle;
+	     i++) {
+		struct psd_pmic_snap *s = &g->snap[psd_pmic_slot(earlier[i])];
+
+		if (!s->prof)
+			continue;
+		s->presleep = true;
+		*out = *s;
+		found = true;
+		break;
+	}
+	mutex_unlock(&st->lock);
+	return found;
+}
+
+/**
  * psd_pmic_store_nth() - copy the @n-th kept snapshot, by cycle then phase
  * @st: the store
  * @n: position, from 0
@@ -306,9 +342,10 @@ void psd_pmic_snap_show(struct seq_file *m, const struct psd_pmic_snap *s)
 	const struct psd_pmic_profile *prof = s->prof;
 	unsigned int i;
 
-	seq_printf(m, "cycle=%u phase=%s t_ns=%llu err=%d chip=%s failed=%u\n",
+	seq_printf(m, "cycle=%u phase=%s t_ns=%llu err=%d chip=%s failed=%u presleep=%u\n",
 		   s->cycle, psd_phase_name(s->phase), s->t_ns, s->err,
-		   prof->chip, bitmap_weight(s->failed, prof->nregs));
+		   prof->chip, bitmap_weight(s->failed, prof->nregs),
+		   s->presleep);
 	for (i = 0; i < prof->nregs; i++) {
 		const struct psd_pmic_reg *reg = &prof->regs[i];
 

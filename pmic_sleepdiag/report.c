@@ -40,6 +40,9 @@ struct psd_digest {
 	u8 hrt_late_windows;
 	bool wake_seen;		/* the first wake IRQ is in @wake_rtc */
 	bool wake_rtc;
+	bool wake_child;	/* ... it came through a nested irqchip */
+	u32 wake_child_irq;
+	char wake_child_name[PSD_NAME_LEN];
 	bool has_alarm;
 	struct psd_rpt_alarm alarm;
 	bool has_pmic;
@@ -227,6 +230,12 @@ void psd_report_event(const struct psd_record *rec)
 		if (!d->wake_irq_name[0])
 			strscpy(d->wake_irq_name, rec->name,
 				sizeof(d->wake_irq_name));
+		if (!d->wake_seen && rec->v[2] >= 0) {
+			d->wake_child = true;
+			d->wake_child_irq = rec->v[2];
+			strscpy(d->wake_child_name, rec->pair.second,
+				sizeof(d->wake_child_name));
+		}
 		if (!d->wake_seen)
 			d->wake_rtc = rec->flag;
 		d->wake_seen = true;
@@ -493,6 +502,10 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 	if (d && d->cycle == id) {
 		memcpy(out->wake_irq_name, d->wake_irq_name,
 		       sizeof(out->wake_irq_name));
+		out->wake_child = d->wake_child;
+		out->wake_child_irq = d->wake_child_irq;
+		memcpy(out->wake_child_name, d->wake_child_name,
+		       sizeof(out->wake_child_name));
 		out->nws = d->nws;
 		out->ws_more = d->ws_more;
 		memcpy(out->ws, d->ws, sizeof(out->ws));

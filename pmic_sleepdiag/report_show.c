@@ -57,6 +57,10 @@ static void psd_report_text_cycle(struct seq_file *m,
 	psd_seq_wake_irq(m, c->wake_irq);
 	seq_putc(m, ' ');
 	psd_seq_str(m, "wake_irq_name", r->wake_irq_name);
+	if (r->wake_child) {
+		seq_printf(m, " wake_child_irq=%u ", r->wake_child_irq);
+		psd_seq_str(m, "wake_child_name", r->wake_child_name);
+	}
 	if (c->abort_ws[0]) {
 		seq_putc(m, ' ');
 		psd_seq_str(m, "abort_ws", c->abort_ws);
@@ -111,8 +115,8 @@ static void psd_report_text_layers(struct seq_file *m,
 	if (r->ws_more)
 		seq_printf(m, "ws_more=%u\n", r->ws_more);
 	if (r->has_pmic) {
-		seq_printf(m, "pmic=%s phase=suspend_late err=%d warn=\"",
-			   r->pmic.chip, r->pmic.err);
+		seq_printf(m, "pmic=%s phase=%s err=%d warn=\"", r->pmic.chip,
+			   psd_phase_name(r->pmic.phase), r->pmic.err);
 		psd_lint_names(m, &r->pmic, r->pmic.warn, ' ');
 		seq_puts(m, "\" info=\"");
 		psd_lint_names(m, &r->pmic, r->pmic.info, ' ');
@@ -224,7 +228,7 @@ static void psd_json_layers(struct psd_json *j,
 	if (r->has_pmic) {
 		psd_json_open(j, "pmic", false);
 		psd_json_str(j, "chip", r->pmic.chip);
-		psd_json_str(j, "phase", "suspend_late");
+		psd_json_str(j, "phase", psd_phase_name(r->pmic.phase));
 		psd_json_s64(j, "err", r->pmic.err);
 		psd_json_lint(j, &r->pmic, "warn", r->pmic.warn);
 		psd_json_lint(j, &r->pmic, "info", r->pmic.info);
@@ -298,6 +302,12 @@ void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
 	else
 		psd_json_str(j, "wake_irq", psd_wake_irq_word(c->wake_irq));
 	psd_json_str(j, "wake_irq_name", r->wake_irq_name);
+	if (r->wake_child)
+		psd_json_u64(j, "wake_child_irq", r->wake_child_irq);
+	else
+		psd_json_null(j, "wake_child_irq");
+	psd_json_str(j, "wake_child_name",
+		     r->wake_child ? r->wake_child_name : NULL);
 	psd_json_str(j, "abort_ws", c->abort_ws[0] ? c->abort_ws : NULL);
 
 	psd_json_open(j, "phases", true);

@@ -98,7 +98,7 @@ static bool psd_rule_ws_not_honored(const struct psd_report_cycle *r,
 	return true;
 }
 
-/* Which of @l's lint rules warn on the cycle's suspend_late snapshot. */
+/* Which of @l's lint rules warn on the cycle's pre-sleep snapshot. */
 static bool psd_rule_lint(const struct psd_report_cycle *r,
 			  const struct psd_verdict_lint *l, char *detail,
 			  size_t len)
@@ -120,8 +120,8 @@ static bool psd_rule_lint(const struct psd_report_cycle *r,
 	}
 	if (!n)
 		return false;
-	scnprintf(detail + n, len - n, " hold on %s's suspend_late snapshot: %s",
-		  r->pmic.chip, l->means);
+	scnprintf(detail + n, len - n, " hold on %s's %s snapshot: %s",
+		  r->pmic.chip, psd_phase_name(r->pmic.phase), l->means);
 	return true;
 }
 

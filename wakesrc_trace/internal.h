@@ -61,6 +61,12 @@ void psd_wakeirq_stop(void);
 bool psd_wakeirq_armed(void);
 void psd_wakeirq_prepare(void);
 void psd_wakeirq_note(unsigned int irq, s64 hwirq, const char *name);
+void psd_wakeirq_hold(unsigned int irq, s64 hwirq, const char *name);
+void psd_wakeirq_child(unsigned int irq, unsigned int parent,
+		       const char *name);
+void psd_wakeirq_flush(void);
+bool psd_wakeirq_is_nested_parent(unsigned int irq);
+void psd_wakeirq_add_nested_parent(unsigned int irq);
 bool psd_wakeirq_is_rtc_name(const char *name);
 void psd_wakeirq_event_show(struct seq_file *m, const struct psd_record *r);
 

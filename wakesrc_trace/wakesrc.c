@@ -365,6 +365,7 @@ void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 	if (phase == PSD_PH_PREPARE && psd_wakeirq_armed())
 		psd_cycle_set_wake_irq(cycle, PSD_WAKE_IRQ_NONE);
 	if (phase == PSD_PH_POST) {
+		psd_wakeirq_flush();
 		psd_ws_post(cycle, t_ns);
 		return;
 	}

@@ -13,6 +13,8 @@ fault the PMIC alarm does not wake it and the PL031 does, ~8 s in.  Last,
 with the adapter suspending in .suspend, a PL031-woken cycle: nothing
 transfers while it is suspended."""
 
+from helpers import board_lib
+
 KERNEL = 'board'
 NEEDS_MODULE = False
 TIMEOUT = 400
@@ -20,59 +22,12 @@ TIMEOUT = 400
 FAULTS = ['alarm_masked', 'rtc_stopped', 'rtc_pwdn', 'sleep_mask',
           'stale_alarm']
 
-GUEST = r'''
-P=/sys/module/psd_fix_tps_board/parameters
-insmod $M/psd_fix_tps_board.ko || fail "board model"
-insmod $M/rtc-tps65910.ko || fail "rtc-tps65910"
-insmod $M/rtc-pl031.ko || fail "rtc-pl031"
-for r in /sys/class/rtc/rtc*; do
-	case $(cat $r/name) in
-	*tps65910*) PMIC=$r ;;
-	*pl031*) BAK=$r ;;
-	esac
-	note "${r##*/}: $(cat $r/name), wakeup=$(cat $r/device/power/wakeup)"
-done
-[ -n "$PMIC" ] && [ -n "$BAK" ] || fail "no PMIC or no PL031 RTC"
-ls -d $PMIC/alarmtimer* > /dev/null 2>&1 ||
-	fail "alarmtimer did not take the PMIC's RTC"
-BUS=$(grep -l "psd tps board" /sys/bus/i2c/devices/i2c-*/name)
-BUS=${BUS%/name}; BUS=${BUS##*/i2c-}
-reg() { i2cget -f -y $BUS 0x2d $1; }
-wreg() { i2cset -f -y $BUS 0x2d $1 $2; }
-cnt() {		# cnt NAME: interrupts of the /proc/interrupts line named NAME
-	awk -v n="$1" '$NF == n { s = 0
-		for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i
-		print s }' /proc/interrupts
-}
-up() { cut -d' ' -f1 /proc/uptime; }
-
+GUEST = board_lib.SETUP + board_lib.CYCLE + r'''
 s1=$(cat $PMIC/since_epoch); sleep 3; s2=$(cat $PMIC/since_epoch)
 wreg 0x10 0x41; ctrl=$(reg 0x10)
 wreg 0x11 0x40; sts=$(reg 0x11)
 echo "what=regs tick=$((s2 - s1)) rtc_ctrl=$ctrl rtc_status=$sts" >> /tmp/board
-echo "what=pmic_int irq=$(cat $P/irq) hwirq=$(cat $P/hwirq)" >> /tmp/board
 grep -E 'tps65910|pl031' /proc/interrupts
-
-cycle() {	# cycle LABEL [PMIC_SECONDS]: freeze, the PL031 at +8 s
-	echo 0 > $PMIC/wakealarm; echo 0 > $BAK/wakealarm
-	[ -n "$2" ] && { echo +$2 > $PMIC/wakealarm || fail "$1: PMIC alarm"; }
-	echo +8 > $BAK/wakealarm || fail "$1: PL031 alarm"
-	p0=$(cnt tps65910); c0=$(cnt tps65910-rtc); b0=$(cnt rtc-pl031)
-	x0=$(cat $P/suspended_xfers); k0=$(cat $P/int_kicks)
-	t0=$(up)
-	echo freeze > /sys/power/state || fail "$1: freeze"
-	t1=$(up)
-	sleep 1		# threaded handlers, late deliveries
-	echo "cycle=$1 t0=$t0 t1=$t1 wake_irq=$(cat /sys/power/pm_wakeup_irq)" \
-		"parent=$(($(cnt tps65910) - p0)) rtc=$(($(cnt tps65910-rtc) - c0))" \
-		"pl031=$(($(cnt rtc-pl031) - b0)) kicks=$(($(cat $P/int_kicks) - k0))" \
-		"suspended_xfers=$(($(cat $P/suspended_xfers) - x0))" \
-		"rtc_status=$(reg 0x11) int_sts=$(reg 0x50) int_msk=$(reg 0x51)" \
-		"rtc_ctrl=$(reg 0x10) rtc_int=$(reg 0x12) devctrl=$(reg 0x3f)" \
-		>> /tmp/board
-	tail -1 /tmp/board
-	echo 0 > $BAK/wakealarm
-}
 
 cycle healthy 3
 for f in @FAULTS@; do
@@ -96,17 +51,14 @@ grep -E 'tps65910|pl031' /proc/interrupts
 
 
 def check(run):
-    regs = run.records('/tmp/board')
     r = run.records('/tmp/board', what='regs')[0]
     run.expect(int(r['tick']) in (2, 3, 4), 'RTC did not tick: %r' % r)
     run.expect_eq('RTC_CTRL after a GET_TIME write', '0x01', r['rtc_ctrl'])
     run.expect_eq('RTC_STATUS after writing ALARM (RUN only)', '0x02',
                   r['rtc_status'])
-    pmic_irq = run.records('/tmp/board', what='pmic_int')[0]['irq']
-    cyc = {x['cycle']: x for x in regs if 'cycle' in x}
-
-    def slept(c):
-        return float(c['t1']) - float(c['t0'])
+    pmic_irq, _ = board_lib.irqs(run)
+    cyc = board_lib.cycles(run)
+    slept = board_lib.slept
 
     for name in ('healthy', 'healthy_again'):
         c = cyc[name]
