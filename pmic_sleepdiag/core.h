@@ -211,8 +211,10 @@ extern const struct file_operations psd_control_fops;
  * @hrt_late_windows: windows with HRTIMER_LATE, bits by enum psd_hrt_window
  * @has_alarm:	an alarm was armed across the suspend
  * @alarm:	that alarm
- * @has_pmic:	the cycle has a suspend_late PMIC snapshot
+ * @has_pmic:	the cycle has a pre-sleep PMIC snapshot
  * @pmic:	its lint
+ * @has_pmic_wake: the cycle has a PMIC snapshot after the wake
+ * @pmic_wake:	the lint of the first (the PMIC as it was in SLEEP)
  */
 struct psd_report_cycle {
 	struct psd_cycle c;
@@ -234,6 +236,8 @@ struct psd_report_cycle {
 	struct psd_rpt_alarm alarm;
 	bool has_pmic;
 	struct psd_rpt_pmic pmic;
+	bool has_pmic_wake;
+	struct psd_rpt_pmic pmic_wake;
 };
 
 int psd_report_init(unsigned int keep);
@@ -248,7 +252,7 @@ const char *psd_result_name(unsigned int result);
 
 /* ---- verdict: the most likely cause of a late or failed wake (verdict.c) */
 
-#define PSD_VERDICT_DETAIL	128
+#define PSD_VERDICT_DETAIL	192
 
 /**
  * struct psd_verdict_rule - one row of the verdict table, in precedence

@@ -17,7 +17,8 @@
  * interrupts on, so updates nest; it touches only per-CPU counters through
  * IRQ-safe this_cpu ops: no lock, no atomic, no clock read unless a sleep
  * is near.  Per expiry that is one increment and a read of the max (a
- * cmpxchg when it grows).  Readers sum the CPUs when the file is read.
+ * cmpxchg when it grows, in a u64_stats section so that 32-bit readers see
+ * whole values).  Readers sum the CPUs when the file is read.
  *
  * HRTIMER_LATE: expiries later than hrtimer_late_us are also counted per
  * cycle (in one of two slots, cycle % 2).  A window's count is raised once
@@ -38,6 +39,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include <trace/events/timer.h>
 
@@ -69,13 +71,16 @@ struct psd_hrt_late {
 /*
  * One window on one CPU.  Only the buckets and the exact max: min and avg
  * come from the buckets (within the histogram's bound), so that an expiry
- * costs one per-CPU increment and a read.
+ * costs one per-CPU increment and a read.  @syncp guards the u64 maxima,
+ * which a 32-bit reader on another CPU would read in halves; reset does
+ * not clear it.
  */
 struct psd_hrt_cpu {
 	u64 max;
 	unsigned long suspended;
 	struct psd_hrt_late late[PSD_HRT_SLOTS];
 	unsigned long bucket[PSD_HIST_BUCKETS];
+	struct u64_stats_sync syncp;
 };
 
 struct psd_hrt {
@@ -108,17 +113,30 @@ static const char *psd_hrt_window_name(unsigned int w)
 
 /* ---- the probe ---- */
 
-/* Raise *p to v; IRQ-safe, so a nested probe cannot lose its value. */
-static __always_inline void psd_hrt_put_max(u64 __percpu *p, u64 v)
+/*
+ * Raise *p, a maximum of this CPU's @c, to v.  The cmpxchg loop keeps a
+ * nested probe's value on 64-bit; on 32-bit the u64_stats section (with
+ * interrupts off there) lets readers on other CPUs see whole values.
+ */
+static __always_inline void psd_hrt_put_max(struct psd_hrt_cpu __percpu *c,
+					    u64 __percpu *p, u64 v)
 {
-	u64 old = this_cpu_read(*p), prev;
+	struct u64_stats_sync *syncp;
+	unsigned long flags;
+	u64 old, prev;
 
+	old = this_cpu_read(*p);
+	if (v <= old)
+		return;
+	syncp = this_cpu_ptr(&c->syncp);
+	flags = u64_stats_update_begin_irqsave(syncp);
 	while (v > old) {
 		prev = this_cpu_cmpxchg(*p, old, v);
 		if (prev == old)
 			break;
 		old = prev;
 	}
+	u64_stats_update_end_irqrestore(syncp, flags);
 }
 
 static __always_inline void psd_hrt_put(struct psd_hrt *st, unsigned int w,
@@ -134,18 +152,18 @@ static __always_inline void psd_hrt_put(struct psd_hrt *st, unsigned int w,
 		return;
 	}
 	/* max first: a reader that sees the bucket sees the max, mostly */
-	psd_hrt_put_max(&c->max, late);
+	psd_hrt_put_max(c, &c->max, late);
 	this_cpu_inc(c->bucket[psd_hist_index(late)]);
 	if (w == PSD_HRT_POST_RESUME) {
 		slot = READ_ONCE(st->cycle) % PSD_HRT_SLOTS;
 		this_cpu_inc(c->late[slot].seen);
-		psd_hrt_put_max(&c->late[slot].seen_max, late);
+		psd_hrt_put_max(c, &c->late[slot].seen_max, late);
 	}
 	if (unlikely(late > (u64)psd_setting(PSD_SET_HRTIMER_LATE_US) *
 		     NSEC_PER_USEC)) {
 		slot = READ_ONCE(st->cycle) % PSD_HRT_SLOTS;
 		this_cpu_inc(c->late[slot].count);
-		psd_hrt_put_max(&c->late[slot].max, late);
+		psd_hrt_put_max(c, &c->late[slot].max, late);
 	}
 }
 
@@ -284,17 +302,16 @@ static void psd_hrt_sleep_set(struct psd_hrt *st, u64 start, u64 end)
 	st->sleep[1].end = end;
 }
 
-/* Read a u64 another CPU may be writing; 32-bit reads it in halves. */
-static u64 psd_hrt_read64(const u64 *p)
+/* Read a maximum of @c that its CPU may be raising. */
+static u64 psd_hrt_read_max(const struct psd_hrt_cpu *c, const u64 *p)
 {
-	u64 v = READ_ONCE(*p);
+	unsigned int start;
+	u64 v;
 
-	if (BITS_PER_LONG == 32) {
-		u64 again;
-
-		while ((again = READ_ONCE(*p)) != v)
-			v = again;
-	}
+	do {
+		start = u64_stats_fetch_begin(&c->syncp);
+		v = *p;
+	} while (u64_stats_fetch_retry(&c->syncp, start));
 	return v;
 }
 
@@ -310,17 +327,20 @@ static void psd_hrt_flush(struct psd_hrt *st, unsigned int w, u32 cycle)
 	u64 count = 0, suspended = 0, max = 0;
 	struct psd_rpt_hrt seen = {};
 	const struct psd_hrt_late *l;
+	const struct psd_hrt_cpu *c;
 	int cpu;
 
 	if (st->reported[w][slot])
 		return;
 	for_each_possible_cpu(cpu) {
-		l = &per_cpu_ptr(st->win[w], cpu)->late[slot];
+		c = per_cpu_ptr(st->win[w], cpu);
+		l = &c->late[slot];
 		count += READ_ONCE(l->count);
 		suspended += READ_ONCE(l->suspended);
-		max = max(max, psd_hrt_read64(&l->max));
+		max = max(max, psd_hrt_read_max(c, &l->max));
 		seen.count += READ_ONCE(l->seen);
-		seen.max_ns = max(seen.max_ns, psd_hrt_read64(&l->seen_max));
+		seen.max_ns = max(seen.max_ns,
+				  psd_hrt_read_max(c, &l->seen_max));
 	}
 	/* A cycle that never slept has no post_resume window. */
 	if (w == PSD_HRT_POST_RESUME && st->report &&
@@ -514,6 +534,7 @@ struct psd_hrt *psd_hrt_create(u64 (*clock)(void), u32 cycle)
 {
 	struct psd_hrt *st;
 	unsigned int w;
+	int cpu;
 
 	st = kzalloc(sizeof(*st), GFP_KERNEL);
 	if (!st)
@@ -524,6 +545,8 @@ struct psd_hrt *psd_hrt_create(u64 (*clock)(void), u32 cycle)
 			psd_hrt_destroy(st);
 			return NULL;
 		}
+		for_each_possible_cpu(cpu)
+			u64_stats_init(&per_cpu_ptr(st->win[w], cpu)->syncp);
 	}
 	st->clock = clock;
 	st->cycle = cycle;
@@ -584,7 +607,7 @@ static void psd_hrt_collect(struct psd_hrt *st, unsigned int w, int cpu,
 		s->bucket[i] = READ_ONCE(c->bucket[i]);
 		s->count += s->bucket[i];
 	}
-	s->max = s->count ? psd_hrt_read64(&c->max) : 0;
+	s->max = s->count ? psd_hrt_read_max(c, &c->max) : 0;
 	s->suspended = READ_ONCE(c->suspended);
 	psd_hist_snap_derive(s);
 }

@@ -328,6 +328,7 @@ void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt);
 void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm);
 void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic);
+void psd_report_pmic_wake(u32 cycle, const struct psd_rpt_pmic *pmic);
 bool psd_report_has_anomaly(u32 cycle, unsigned int cls);
 bool psd_report_woke_by_rtc(u32 cycle);
 

@@ -55,6 +55,7 @@ struct psd_pmic {
 	const struct psd_pmic_profile *prof;
 	struct device *consumer;	/* linked own device, referenced */
 	u32 risk_prev;			/* warn rules held at last pre-sleep */
+	u32 wake_cycle;			/* cycle of the last post-wake lint */
 	struct psd_pmic_store *store;
 };
 
@@ -333,6 +334,7 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 		.phase = phase,
 	};
 	u32 unknown, fresh = 0;
+	bool post_wake = false;
 
 	if (psd_pmic_slot(phase) < 0)
 		return -EINVAL;
@@ -357,6 +359,11 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 	psd_pmic_store_add(p->store, &s);
 	if (s.presleep)
 		fresh = psd_pmic_judge_presleep(p, &s);
+	/* The first snapshot after the wake shows the PMIC as in SLEEP. */
+	post_wake = (phase == PSD_PH_RESUME_EARLY || phase == PSD_PH_RESUME) &&
+		    p->wake_cycle != cycle;
+	if (post_wake)
+		p->wake_cycle = cycle;
 	mutex_unlock(&p->lock);
 
 	if (trace_pmic_snapshot_enabled())
@@ -374,6 +381,12 @@ judged:
 		psd_pmic_lint_report(&s, &rpt);
 		psd_report_pmic(cycle, &rpt);
 	}
+	if (post_wake && p->live) {
+		struct psd_rpt_pmic rpt;
+
+		psd_pmic_lint_report(&s, &rpt);
+		psd_report_pmic_wake(cycle, &rpt);
+	}
 	return 0;
 }
 
@@ -385,6 +398,7 @@ void psd_pmic_reset(struct psd_pmic *p)
 {
 	mutex_lock(&p->lock);
 	p->risk_prev = 0;
+	p->wake_cycle = 0;
 	mutex_unlock(&p->lock);
 	psd_pmic_store_reset(p->store);
 }

@@ -47,6 +47,8 @@ struct psd_digest {
 	struct psd_rpt_alarm alarm;
 	bool has_pmic;
 	struct psd_rpt_pmic pmic;
+	bool has_pmic_wake;
+	struct psd_rpt_pmic pmic_wake;
 };
 
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
@@ -411,7 +413,7 @@ void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm)
 }
 
 /**
- * psd_report_pmic() - note the lint of a cycle's suspend_late snapshot
+ * psd_report_pmic() - note the lint of a cycle's pre-sleep snapshot
  * @cycle: the cycle
  * @pmic: the lint, rule by rule; a later call replaces it
  *
@@ -421,6 +423,22 @@ void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic)
 {
 	psd_digest_copy(cycle, offsetof(struct psd_digest, pmic),
 			offsetof(struct psd_digest, has_pmic), pmic, sizeof(*pmic));
+}
+
+/**
+ * psd_report_pmic_wake() - note the lint of a cycle's first snapshot after
+ * the wake (resume_early, or resume when the bus was down then)
+ * @cycle: the cycle
+ * @pmic: the lint, rule by rule; a later call replaces it
+ *
+ * It shows the PMIC as it was in SLEEP, before the resume's writes undo
+ * what was wrong there.  Context: any.
+ */
+void psd_report_pmic_wake(u32 cycle, const struct psd_rpt_pmic *pmic)
+{
+	psd_digest_copy(cycle, offsetof(struct psd_digest, pmic_wake),
+			offsetof(struct psd_digest, has_pmic_wake), pmic,
+			sizeof(*pmic));
 }
 
 /*
@@ -520,6 +538,8 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 		out->alarm = d->alarm;
 		out->has_pmic = d->has_pmic;
 		out->pmic = d->pmic;
+		out->has_pmic_wake = d->has_pmic_wake;
+		out->pmic_wake = d->pmic_wake;
 	}
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return true;

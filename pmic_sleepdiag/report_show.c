@@ -44,6 +44,20 @@ static void psd_lint_names(struct seq_file *m, const struct psd_rpt_pmic *p,
 	}
 }
 
+/* A snapshot's lint: "<key>=<chip> phase= err= warn= info= unknown=". */
+static void psd_report_text_pmic(struct seq_file *m, const char *key,
+				 const struct psd_rpt_pmic *p)
+{
+	seq_printf(m, "%s=%s phase=%s err=%d warn=\"", key, p->chip,
+		   psd_phase_name(p->phase), p->err);
+	psd_lint_names(m, p, p->warn, ' ');
+	seq_puts(m, "\" info=\"");
+	psd_lint_names(m, p, p->info, ' ');
+	seq_puts(m, "\" unknown=\"");
+	psd_lint_names(m, p, p->unknown, ' ');
+	seq_puts(m, "\"\n");
+}
+
 static void psd_report_text_cycle(struct seq_file *m,
 				  const struct psd_report_cycle *r)
 {
@@ -114,16 +128,10 @@ static void psd_report_text_layers(struct seq_file *m,
 	}
 	if (r->ws_more)
 		seq_printf(m, "ws_more=%u\n", r->ws_more);
-	if (r->has_pmic) {
-		seq_printf(m, "pmic=%s phase=%s err=%d warn=\"", r->pmic.chip,
-			   psd_phase_name(r->pmic.phase), r->pmic.err);
-		psd_lint_names(m, &r->pmic, r->pmic.warn, ' ');
-		seq_puts(m, "\" info=\"");
-		psd_lint_names(m, &r->pmic, r->pmic.info, ' ');
-		seq_puts(m, "\" unknown=\"");
-		psd_lint_names(m, &r->pmic, r->pmic.unknown, ' ');
-		seq_puts(m, "\"\n");
-	}
+	if (r->has_pmic)
+		psd_report_text_pmic(m, "pmic", &r->pmic);
+	if (r->has_pmic_wake)
+		psd_report_text_pmic(m, "pmic_wake", &r->pmic_wake);
 	for (i = 0; i < r->nirq; i++)
 		seq_printf(m, "irq=%u wake=%u pending_at_suspend=%s pending_at_resume=%s stuck=%u\n",
 			   r->irq[i].irq, r->irq[i].wake,
@@ -191,6 +199,24 @@ static void psd_json_lint(struct psd_json *j, const struct psd_rpt_pmic *p,
 	psd_json_close(j, true);
 }
 
+/* A snapshot's lint as an object, or null. */
+static void psd_json_pmic(struct psd_json *j, const char *key,
+			  const struct psd_rpt_pmic *p)
+{
+	if (!p) {
+		psd_json_null(j, key);
+		return;
+	}
+	psd_json_open(j, key, false);
+	psd_json_str(j, "chip", p->chip);
+	psd_json_str(j, "phase", psd_phase_name(p->phase));
+	psd_json_s64(j, "err", p->err);
+	psd_json_lint(j, p, "warn", p->warn);
+	psd_json_lint(j, p, "info", p->info);
+	psd_json_lint(j, p, "unknown", p->unknown);
+	psd_json_close(j, false);
+}
+
 static void psd_json_layers(struct psd_json *j,
 			    const struct psd_report_cycle *r)
 {
@@ -225,18 +251,8 @@ static void psd_json_layers(struct psd_json *j,
 	psd_json_close(j, true);
 	psd_json_u64(j, "wakeup_sources_more", r->ws_more);
 
-	if (r->has_pmic) {
-		psd_json_open(j, "pmic", false);
-		psd_json_str(j, "chip", r->pmic.chip);
-		psd_json_str(j, "phase", psd_phase_name(r->pmic.phase));
-		psd_json_s64(j, "err", r->pmic.err);
-		psd_json_lint(j, &r->pmic, "warn", r->pmic.warn);
-		psd_json_lint(j, &r->pmic, "info", r->pmic.info);
-		psd_json_lint(j, &r->pmic, "unknown", r->pmic.unknown);
-		psd_json_close(j, false);
-	} else {
-		psd_json_null(j, "pmic");
-	}
+	psd_json_pmic(j, "pmic", r->has_pmic ? &r->pmic : NULL);
+	psd_json_pmic(j, "pmic_wake", r->has_pmic_wake ? &r->pmic_wake : NULL);
 
 	psd_json_open(j, "irqs", true);
 	for (i = 0; i < r->nirq; i++) {

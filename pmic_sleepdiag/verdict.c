@@ -98,30 +98,69 @@ static bool psd_rule_ws_not_honored(const struct psd_report_cycle *r,
 	return true;
 }
 
-/* Which of @l's lint rules warn on the cycle's pre-sleep snapshot. */
-static bool psd_rule_lint(const struct psd_report_cycle *r,
-			  const struct psd_verdict_lint *l, char *detail,
-			  size_t len)
+static bool psd_alarm_was_late(const struct psd_report_cycle *r)
+{
+	return r->has_alarm && r->an[PSD_AN_ALARM_LATE].count;
+}
+
+/* Late by more than the RTC's one-second step. */
+static bool psd_alarm_was_very_late(const struct psd_report_cycle *r)
+{
+	return psd_alarm_was_late(r) &&
+	       strcmp(r->alarm.cause, "rtc_granularity");
+}
+
+/* Name @l's lint rules that warn in @p into @detail; the length written. */
+static size_t psd_lint_held(const struct psd_rpt_pmic *p,
+			    const struct psd_verdict_lint *l, char *detail,
+			    size_t len)
 {
 	size_t n = 0;
 	unsigned int i;
 	int idx;
 
-	if (!r->has_pmic)
-		return false;
 	for (i = 0; i < ARRAY_SIZE(l->rules) && l->rules[i]; i++) {
-		for (idx = 0; idx < (int)r->pmic.nrules; idx++)
-			if (!strcmp(r->pmic.rule_id(idx), l->rules[i]))
+		for (idx = 0; idx < (int)p->nrules; idx++)
+			if (!strcmp(p->rule_id(idx), l->rules[i]))
 				break;
-		if (idx == (int)r->pmic.nrules || !(r->pmic.warn & BIT(idx)))
+		if (idx == (int)p->nrules || !(p->warn & BIT(idx)))
 			continue;
 		n += scnprintf(detail + n, len - n, "%s%s", n ? "," : "",
 			       l->rules[i]);
 	}
+	return n;
+}
+
+/*
+ * Which of @l's lint rules warn on the cycle's pre-sleep snapshot or,
+ * when the alarm came later than the RTC's step, on its first snapshot
+ * after the wake: what went wrong in SLEEP (a sticky fault, a change after
+ * the last pre-sleep read) shows there, before the resume's writes undo
+ * it.  The alarm's lateness is the effect, named with the cause.
+ */
+static bool psd_rule_lint(const struct psd_report_cycle *r,
+			  const struct psd_verdict_lint *l, char *detail,
+			  size_t len)
+{
+	bool late = psd_alarm_was_very_late(r);
+	const struct psd_rpt_pmic *p = NULL;
+	size_t n = 0;
+
+	if (r->has_pmic) {
+		p = &r->pmic;
+		n = psd_lint_held(p, l, detail, len);
+	}
+	if (!n && late && r->has_pmic_wake) {
+		p = &r->pmic_wake;
+		n = psd_lint_held(p, l, detail, len);
+	}
 	if (!n)
 		return false;
-	scnprintf(detail + n, len - n, " hold on %s's %s snapshot: %s",
-		  r->pmic.chip, psd_phase_name(r->pmic.phase), l->means);
+	n += scnprintf(detail + n, len - n, " hold on %s's %s snapshot: %s",
+		       p->chip, psd_phase_name(p->phase), l->means);
+	if (late)
+		scnprintf(detail + n, len - n, "; %s alarm late by %lld ms",
+			  r->alarm.type, r->alarm.late_ms);
 	return true;
 }
 
@@ -135,11 +174,6 @@ static bool psd_rule_pmic_wake_path(const struct psd_report_cycle *r,
 				    char *detail, size_t len)
 {
 	return psd_rule_lint(r, &psd_lint_wake_path, detail, len);
-}
-
-static bool psd_alarm_was_late(const struct psd_report_cycle *r)
-{
-	return r->has_alarm && r->an[PSD_AN_ALARM_LATE].count;
 }
 
 static bool psd_rule_alarm_rtc(const struct psd_report_cycle *r,
@@ -242,8 +276,8 @@ const struct psd_verdict_rule psd_verdict_rules[] = {
 	{ "in_progress", "cycle", psd_rule_in_progress },
 	{ "irq_stuck_pending", "irq anomaly", psd_rule_irq_stuck },
 	{ "ws_not_honored", "ws anomaly", psd_rule_ws_not_honored },
-	{ "pmic_rtc_clock", "pmic", psd_rule_pmic_rtc_clock },
-	{ "pmic_wake_path", "pmic", psd_rule_pmic_wake_path },
+	{ "pmic_rtc_clock", "pmic pmic_wake alarm", psd_rule_pmic_rtc_clock },
+	{ "pmic_wake_path", "pmic pmic_wake alarm", psd_rule_pmic_wake_path },
 	{ "alarm_rtc_granularity", "alarm anomaly", psd_rule_alarm_rtc },
 	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late },
 	{ "ws_stuck_active", "ws anomaly", psd_rule_ws_stuck },

@@ -167,7 +167,8 @@ def excluded(sc, kernel, args):
     if getattr(sc, kernel.upper() + '_SKIP', None):    # DEBUG_SKIP...
         return getattr(sc, kernel.upper() + '_SKIP')
     own = getattr(sc, 'KERNEL', kernel)
-    if kernel != 'e2e' and own != kernel:
+    if kernel != 'e2e' and own != kernel and \
+            (kernel, own) not in config.VARIANTS:
         return 'runs on the %s kernel only' % own
     return None
 
@@ -202,7 +203,7 @@ def main(argv=None):
                 skip(name, why, prefix)
                 skipped += 1
             continue
-        own = getattr(sc, 'KERNEL', kernel)
+        own = config.own_kernel(sc, kernel)
         t0 = time.monotonic()
         if own not in arts:
             try:

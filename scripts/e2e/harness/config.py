@@ -50,11 +50,27 @@ KERNELS = {
                                    'drivers/rtc/rtc-pl031.ko'], **ARM64},
     'arm32': {'config': 'arm32-e2e', 'prefix': 'e2e-arm32', 'mem': '512M',
               'slow': 1, **ARM32},
+    # The board kernel of the 32-bit target: where KERNEL = 'board'
+    # scenarios run with --kernel arm32.
+    'arm32-board': {'config': 'arm32-board', 'prefix': 'e2e-arm32',
+                    'mem': '512M', 'slow': 1,
+                    'kmods': ['drivers/rtc/rtc-tps65910.ko',
+                              'drivers/rtc/rtc-pl031.ko'], **ARM32},
 }
+# A scenario's own kernel (KERNEL) on a selected one that has a variant
+# of it: (selected, own) -> the variant.
+VARIANTS = {('arm32', 'board'): 'arm32-board'}
 SELECTABLE = ('e2e', 'debug', 'arm32')      # --kernel
 # The kernel this run was asked for (--kernel): guest programs are built
 # for its target.
 selected = 'e2e'
+
+
+def own_kernel(sc, kernel):
+    """The kernel scenario sc runs on when kernel is selected: its own
+    KERNEL (or its variant for the selected target), else kernel."""
+    own = getattr(sc, 'KERNEL', kernel)
+    return VARIANTS.get((kernel, own), own)
 
 
 def target():

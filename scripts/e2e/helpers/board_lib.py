@@ -84,3 +84,70 @@ def irqs(run):
     child's Linux IRQ, as the guest saw them."""
     r = run.records('/tmp/board', what='pmic_int')[0]
     return r['irq'], r['rtc_irq']
+
+
+# A misconfigured board (board_alarm_masked, board_rtc_stopped, ...): the
+# model's sticky fault, a CLOCK_BOOTTIME_ALARM timerfd 4 s ahead that
+# alarmtimer programs into the PMIC's RTC, and the PL031 at +8 s as the
+# backup waker.  The console shows which RTC woke the board, and when.
+MISCONFIG = r'''
+load_psd || fail "insmod pmic_sleepdiag.ko"
+%(hrt_quiet)s
+[ "$PMIC" = /sys/class/rtc/rtc0 ] || fail "the PMIC's RTC is not rtc0"
+echo %(fault)s > $P/faults || fail "faults=%(fault)s"
+p0=$(cnt tps65910); c0=$(cnt tps65910-rtc); b0=$(cnt rtc-pl031)
+x0=$(cat $P/suspended_xfers)
+echo 0 > $BAK/wakealarm; echo +8 > $BAK/wakealarm
+t0=$(up)
+alarm_cycle 4 /tmp/aw1
+t1=$(up)
+echo 0 > $BAK/wakealarm
+echo > $P/faults
+sleep 1		# a PMIC alarm held back arrives after the resume
+w=$(cat /sys/power/pm_wakeup_irq)
+case $w in
+$(irqof rtc-pl031)) by="the PL031 (backup waker)" ;;
+$(cat $P/irq)) by="the PMIC's RTC (INT)" ;;
+*) by="irq $w" ;;
+esac
+note "%(fault)s: PMIC alarm due 4 s in; woken by $by after" \
+	"$(awk -v a=$t0 -v b=$t1 'BEGIN { printf "%%.1f", b - a }') s"
+echo "what=misconfig t0=$t0 t1=$t1 wake_irq=$w" \
+	"pl031_irq=$(irqof rtc-pl031) pmic_irq=$(cat $P/irq)" \
+	"parent=$(($(cnt tps65910) - p0)) rtc=$(($(cnt tps65910-rtc) - c0))" \
+	"pl031=$(($(cnt rtc-pl031) - b0))" \
+	"suspended_xfers=$(($(cat $P/suspended_xfers) - x0))" >> /tmp/board
+%(settle)s
+dump /tmp/board /tmp/aw1 $D/summary $D/events $D/pmic/snapshots \
+	$D/alarm/history
+'''
+
+
+def misconfig(fault, lint_rule, verdict):
+    """GUEST and check() of the scenario of one sticky fault of the model:
+    the PMIC's alarm does not wake the board in time, the PL031 does, and
+    the cycle's verdict is the PMIC rule (verdict) naming lint_rule and the
+    alarm's measured lateness."""
+    from helpers import alarmprog, report_lib
+
+    guest = SETUP + alarmprog.guest_install() + alarmprog.GUEST_LIB + \
+        MISCONFIG % {'fault': fault, 'hrt_quiet': report_lib.HRT_QUIET,
+                     'settle': report_lib.SETTLE}
+
+    def check(run):
+        m = run.records('/tmp/board', what='misconfig')[0]
+        run.expect_eq('%s: woken by the PL031 (wake IRQ)' % fault,
+                      m['pl031_irq'], m['wake_irq'])
+        run.expect_eq('%s: PL031 interrupts' % fault, '1', m['pl031'])
+        run.expect(float(m['t1']) - float(m['t0']) > 6,
+                   '%s: slept only %s..%s s' % (fault, m['t0'], m['t1']))
+        run.expect_eq('%s: transfers while the adapter was suspended'
+                      % fault, '0', m['suspended_xfers'])
+        c = report_lib.last(run, verdict, n=1)
+        report_lib.resumed(run, c, wake='rtc-pl031')
+        al = c.one('alarm')
+        late = int(al['late_ms'])
+        run.expect(late > 2000, '%s: alarm late by only %d ms' %
+                   (fault, late))
+        c.detail_has(lint_rule, 'late by %d ms' % late)
+    return guest, check

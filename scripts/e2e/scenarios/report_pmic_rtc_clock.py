@@ -3,8 +3,9 @@
 pmic_healthy.py but with DEVCTRL.RTC_PWDN=1 (0x3f:0x42) and the RTC
 stopped (RTC_CTRL 0x10:0x00).  Two cycles: PMIC_CONFIG_RISK is raised in
 cycle 1 only (nothing new in cycle 2), yet both cycles' verdict is
-pmic_rtc_clock uses="pmic" from the suspend_late snapshot's lint, detail
-naming rtc_pwdn and rtc_stopped; the pmic= line lists them in warn=.
+pmic_rtc_clock uses="pmic pmic_wake alarm" from the suspend_late
+snapshot's lint, detail naming rtc_pwdn and rtc_stopped; the pmic= line
+lists them in warn=.
 
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""

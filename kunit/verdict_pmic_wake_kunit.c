@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the PMIC verdict rules (pmic_sleepdiag/verdict.c) judged on the
+ * first PMIC snapshot after the wake.  A misconfiguration that exists only
+ * in SLEEP (set after the last pre-sleep read, undone by the resume's
+ * writes) shows there; it is the cause when the alarm came later than the
+ * RTC's one-second step, and the detail names the lateness.
+ */
+#include <kunit/test.h>
+#include <linux/string.h>
+
+#include "psd_kunit.h"
+
+static u32 rule_bit(struct kunit *test, const char *id)
+{
+	unsigned int i;
+
+	for (i = 0; i < psd_pmic_nr_lint_rules && i < 32; i++)
+		if (!strcmp(psd_pmic_lint_id(i), id))
+			return BIT(i);
+	KUNIT_FAIL(test, "no lint rule %s", id);
+	return 0;
+}
+
+static void lint(struct psd_rpt_pmic *p, u8 phase, u32 warn)
+{
+	p->rule_id = psd_pmic_lint_id;
+	p->nrules = min(psd_pmic_nr_lint_rules, 32U);
+	p->chip = "tps65910";
+	p->phase = phase;
+	p->warn = warn;
+}
+
+/* Resumed; a clean pre-sleep snapshot; @warn after the wake. */
+static struct psd_report_cycle *woke_with(struct kunit *test, u32 warn)
+{
+	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
+						   GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->c.id = 7;
+	r->c.result = PSD_RES_RESUMED;
+	r->c.s2idle_loops = 1;
+	r->c.wake_irq = 14;
+	r->has_pmic = true;
+	lint(&r->pmic, PSD_PH_SUSPEND_LATE, 0);
+	r->has_pmic_wake = true;
+	lint(&r->pmic_wake, PSD_PH_RESUME_EARLY, warn);
+	return r;
+}
+
+static void late_alarm(struct psd_report_cycle *r, const char *cause,
+		       s64 late_ms)
+{
+	r->has_alarm = true;
+	r->alarm.type = "BOOTTIME";
+	r->alarm.cause = cause;
+	r->alarm.late_known = true;
+	r->alarm.late_ms = late_ms;
+	r->an[PSD_AN_ALARM_LATE].count = 1;
+}
+
+static void expect(struct kunit *test, const struct psd_report_cycle *r,
+		   const char *rule, const char *const *words)
+{
+	struct psd_verdict v;
+
+	psd_verdict(r, &v);
+	KUNIT_ASSERT_NOT_NULL(test, v.rule);
+	KUNIT_EXPECT_STREQ(test, v.rule->name, rule);
+	for (; *words; words++)
+		KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(v.detail, *words),
+					  "detail=\"%s\" lacks %s", v.detail,
+					  *words);
+}
+
+/* Masked in SLEEP only, the board woken 4 s late by another RTC. */
+static void wake_lint_names_the_cause(struct kunit *test)
+{
+	static const char *const words[] = {
+		"rtc_alarm_masked", "resume_early", "late by 4012 ms", NULL
+	};
+	struct psd_report_cycle *r;
+
+	r = woke_with(test, rule_bit(test, "rtc_alarm_masked"));
+	late_alarm(r, "unknown", 4012);
+	expect(test, r, "pmic_wake_path", words);
+
+	r = woke_with(test, rule_bit(test, "rtc_pwdn"));
+	late_alarm(r, "unknown", 3990);
+	expect(test, r, "pmic_rtc_clock", (const char *const[]){
+		"rtc_pwdn", "resume_early", "late by 3990 ms", NULL });
+}
+
+/* After a PMIC wake the alarm's status is still set: not a cause. */
+static void wake_lint_ignored_when_on_time(struct kunit *test)
+{
+	static const char *const none[] = { NULL };
+	struct psd_report_cycle *r;
+
+	r = woke_with(test, rule_bit(test, "rtc_alarm_stale") |
+			    rule_bit(test, "int_pending"));
+	expect(test, r, "ok", none);
+	late_alarm(r, "rtc_granularity", 300);
+	expect(test, r, "alarm_rtc_granularity", none);
+}
+
+/* A rule on the pre-sleep snapshot wins and also gets the lateness. */
+static void presleep_lint_first(struct kunit *test)
+{
+	static const char *const words[] = {
+		"rtc_stopped", "suspend_late", "late by 5000 ms", NULL
+	};
+	struct psd_report_cycle *r;
+
+	r = woke_with(test, rule_bit(test, "rtc_alarm_masked"));
+	r->pmic.warn = rule_bit(test, "rtc_stopped");
+	late_alarm(r, "unknown", 5000);
+	expect(test, r, "pmic_rtc_clock", words);
+}
+
+static struct kunit_case pmic_wake_cases[] = {
+	KUNIT_CASE(wake_lint_names_the_cause),
+	KUNIT_CASE(wake_lint_ignored_when_on_time),
+	KUNIT_CASE(presleep_lint_first),
+	{}
+};
+
+static struct kunit_suite pmic_wake_suite = {
+	.name = "pmic_sleepdiag_verdict_pmic_wake",
+	.test_cases = pmic_wake_cases,
+};
+
+kunit_test_suite(pmic_wake_suite);
