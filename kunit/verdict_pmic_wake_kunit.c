@@ -119,7 +119,36 @@ static void presleep_lint_first(struct kunit *test)
 	expect(test, r, "pmic_rtc_clock", words);
 }
 
+/*
+ * IT_SLEEP_MASK_EN: no snapshot shows it, but the PMIC's RTC interrupt
+ * fired as a wake IRQ only after irq 14 had woken the system.
+ */
+static void held_rtc_irq_points_to_sleep_mask(struct kunit *test)
+{
+	static const char *const words[] = {
+		"tps65910-rtc", "irq 14", "rtc_it_sleep_masked",
+		"late by 3927 ms", NULL
+	};
+	static const char *const none[] = { NULL };
+	struct psd_report_cycle *r;
+
+	r = woke_with(test, 0);
+	r->c.t_end[PSD_PH_S2IDLE] = 1000;
+	r->has_held = true;
+	r->held_irq = 21;
+	r->held_parent = 20;
+	r->held_ns = 1500;
+	strscpy(r->held_name, "tps65910-rtc", sizeof(r->held_name));
+	expect(test, r, "ok", none);		/* on time: not a cause */
+	late_alarm(r, "unknown", 3927);
+	expect(test, r, "pmic_wake_path", words);
+
+	r->held_ns = 900;			/* during the sleep: a wake */
+	expect(test, r, "alarm_late", none);
+}
+
 static struct kunit_case pmic_wake_cases[] = {
+	KUNIT_CASE(held_rtc_irq_points_to_sleep_mask),
 	KUNIT_CASE(wake_lint_names_the_cause),
 	KUNIT_CASE(wake_lint_ignored_when_on_time),
 	KUNIT_CASE(presleep_lint_first),

@@ -215,6 +215,12 @@ extern const struct file_operations psd_control_fops;
  * @pmic:	its lint
  * @has_pmic_wake: the cycle has a PMIC snapshot after the wake
  * @pmic_wake:	the lint of the first (the PMIC as it was in SLEEP)
+ * @has_held:	an RTC interrupt behind a nested irqchip fired as a wake
+ *		IRQ after the cycle's wake IRQ: its chip held it back
+ * @held_irq:	that child's Linux IRQ
+ * @held_parent: its parent line
+ * @held_ns:	when the parent fired
+ * @held_name:	the child's action name
  */
 struct psd_report_cycle {
 	struct psd_cycle c;
@@ -238,6 +244,11 @@ struct psd_report_cycle {
 	struct psd_rpt_pmic pmic;
 	bool has_pmic_wake;
 	struct psd_rpt_pmic pmic_wake;
+	bool has_held;
+	u32 held_irq;
+	u32 held_parent;
+	u64 held_ns;
+	char held_name[PSD_NAME_LEN];
 };
 
 int psd_report_init(unsigned int keep);

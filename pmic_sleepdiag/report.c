@@ -49,6 +49,11 @@ struct psd_digest {
 	struct psd_rpt_pmic pmic;
 	bool has_pmic_wake;
 	struct psd_rpt_pmic pmic_wake;
+	bool has_held;		/* a later RTC wake through a nested chip */
+	u32 held_irq;
+	u32 held_parent;
+	u64 held_ns;
+	char held_name[PSD_NAME_LEN];
 };
 
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
@@ -237,6 +242,20 @@ void psd_report_event(const struct psd_record *rec)
 			d->wake_child_irq = rec->v[2];
 			strscpy(d->wake_child_name, rec->pair.second,
 				sizeof(d->wake_child_name));
+		}
+		/*
+		 * An RTC child's line firing again after the cycle's wake,
+		 * while device interrupts are still suspended: held back by
+		 * its chip until the system was awake.
+		 */
+		if (d->wake_seen && !d->has_held && rec->v[2] >= 0 &&
+		    rec->flag) {
+			d->has_held = true;
+			d->held_irq = rec->v[2];
+			d->held_parent = rec->v[0];
+			d->held_ns = rec->t_ns;
+			strscpy(d->held_name, rec->pair.second,
+				sizeof(d->held_name));
 		}
 		if (!d->wake_seen)
 			d->wake_rtc = rec->flag;
@@ -540,6 +559,11 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 		out->pmic = d->pmic;
 		out->has_pmic_wake = d->has_pmic_wake;
 		out->pmic_wake = d->pmic_wake;
+		out->has_held = d->has_held;
+		out->held_irq = d->held_irq;
+		out->held_parent = d->held_parent;
+		out->held_ns = d->held_ns;
+		memcpy(out->held_name, d->held_name, sizeof(out->held_name));
 	}
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return true;

@@ -132,6 +132,12 @@ static void psd_report_text_layers(struct seq_file *m,
 		psd_report_text_pmic(m, "pmic", &r->pmic);
 	if (r->has_pmic_wake)
 		psd_report_text_pmic(m, "pmic_wake", &r->pmic_wake);
+	if (r->has_held) {
+		seq_printf(m, "held_irq=%u ", r->held_irq);
+		psd_seq_str(m, "name", r->held_name);
+		seq_printf(m, " parent=%u t_ns=%llu\n", r->held_parent,
+			   r->held_ns);
+	}
 	for (i = 0; i < r->nirq; i++)
 		seq_printf(m, "irq=%u wake=%u pending_at_suspend=%s pending_at_resume=%s stuck=%u\n",
 			   r->irq[i].irq, r->irq[i].wake,
@@ -253,6 +259,16 @@ static void psd_json_layers(struct psd_json *j,
 
 	psd_json_pmic(j, "pmic", r->has_pmic ? &r->pmic : NULL);
 	psd_json_pmic(j, "pmic_wake", r->has_pmic_wake ? &r->pmic_wake : NULL);
+	if (r->has_held) {
+		psd_json_open(j, "held_irq", false);
+		psd_json_u64(j, "irq", r->held_irq);
+		psd_json_str(j, "name", r->held_name);
+		psd_json_u64(j, "parent", r->held_parent);
+		psd_json_u64(j, "t_ns", r->held_ns);
+		psd_json_close(j, false);
+	} else {
+		psd_json_null(j, "held_irq");
+	}
 
 	psd_json_open(j, "irqs", true);
 	for (i = 0; i < r->nirq; i++) {

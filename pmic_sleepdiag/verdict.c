@@ -16,10 +16,15 @@
 
 #include "core.h"
 
-/* An argument of a rule's evidence: the PMIC lint rules it looks for. */
+/*
+ * An argument of a rule's evidence: the PMIC lint rules it looks for and,
+ * when the lint cannot show it, the rule an RTC interrupt held back by
+ * the PMIC until the system was awake points to.
+ */
 struct psd_verdict_lint {
 	const char *rules[4];
 	const char *means;
+	const char *held;
 };
 
 static const struct psd_verdict_lint psd_lint_rtc_clock = {
@@ -31,6 +36,7 @@ static const struct psd_verdict_lint psd_lint_wake_path = {
 	{ "rtc_alarm_masked", "rtc_alarm_stale", "int_pending",
 	  "rtc_it_sleep_masked" },
 	"the PMIC's wake interrupt path is blocked in SLEEP",
+	"rtc_it_sleep_masked",
 };
 
 static bool psd_rule_in_progress(const struct psd_report_cycle *r,
@@ -110,6 +116,22 @@ static bool psd_alarm_was_very_late(const struct psd_report_cycle *r)
 	       strcmp(r->alarm.cause, "rtc_granularity");
 }
 
+/*
+ * The PMIC's RTC interrupt fired only after another IRQ had woken the
+ * system (once the last sleep was over, before device interrupts were
+ * back): the PMIC held it in SLEEP, as IT_SLEEP_MASK_EN makes it do; the
+ * register is rewritten by then, so no snapshot shows it.
+ */
+static bool psd_rtc_held(const struct psd_report_cycle *r)
+{
+	u64 woke = max(r->c.t_end[PSD_PH_S2IDLE],
+		       r->c.t_end[PSD_PH_MACHINE_SUSPEND]);
+
+	return r->has_held && r->c.wake_irq >= 0 &&
+	       r->held_parent != (u32)r->c.wake_irq && woke &&
+	       r->held_ns >= woke;
+}
+
 /* Name @l's lint rules that warn in @p into @detail; the length written. */
 static size_t psd_lint_held(const struct psd_rpt_pmic *p,
 			    const struct psd_verdict_lint *l, char *detail,
@@ -154,10 +176,18 @@ static bool psd_rule_lint(const struct psd_report_cycle *r,
 		p = &r->pmic_wake;
 		n = psd_lint_held(p, l, detail, len);
 	}
+	if (!n && late && l->held && psd_rtc_held(r)) {
+		n = scnprintf(detail, len,
+			      "%s interrupt held back until irq %d woke the system, as %s does",
+			      r->held_name, r->c.wake_irq, l->held);
+		p = NULL;
+	}
 	if (!n)
 		return false;
-	n += scnprintf(detail + n, len - n, " hold on %s's %s snapshot: %s",
-		       p->chip, psd_phase_name(p->phase), l->means);
+	if (p)
+		n += scnprintf(detail + n, len - n,
+			       " hold on %s's %s snapshot: %s", p->chip,
+			       psd_phase_name(p->phase), l->means);
 	if (late)
 		scnprintf(detail + n, len - n, "; %s alarm late by %lld ms",
 			  r->alarm.type, r->alarm.late_ms);
@@ -277,7 +307,8 @@ const struct psd_verdict_rule psd_verdict_rules[] = {
 	{ "irq_stuck_pending", "irq anomaly", psd_rule_irq_stuck },
 	{ "ws_not_honored", "ws anomaly", psd_rule_ws_not_honored },
 	{ "pmic_rtc_clock", "pmic pmic_wake alarm", psd_rule_pmic_rtc_clock },
-	{ "pmic_wake_path", "pmic pmic_wake alarm", psd_rule_pmic_wake_path },
+	{ "pmic_wake_path", "pmic pmic_wake held_irq alarm",
+	  psd_rule_pmic_wake_path },
 	{ "alarm_rtc_granularity", "alarm anomaly", psd_rule_alarm_rtc },
 	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late },
 	{ "ws_stuck_active", "ws anomaly", psd_rule_ws_stuck },

@@ -15,6 +15,11 @@ repo=$(cd "$here/.." && pwd)
 . "$here/cache.sh"
 psd_src_tree
 
+# Each checkout lints in a directory of its own: runs from several
+# checkouts of the same cache go on at once.
+lintdir=$PSD_CACHE/lint/$(basename "$repo")-$(printf %s "$repo" | sha1sum | cut -c1-8)
+mkdir -p "$lintdir"
+
 fails=0
 result() {	# result PASS|FAIL gate [log]
 	echo "$1 $2"
@@ -32,8 +37,8 @@ newest() { ls -d $1 2>/dev/null | sort -V | tail -1; }
 gate() {
 	name=$1 kdir=$2 arch=$3 cross=$4
 	shift 4
-	out=$PSD_CACHE/lint/$name
-	log=$PSD_CACHE/lint/$name.log
+	out=$lintdir/$name
+	log=$lintdir/$name.log
 	rm -rf "$out"
 	mkdir -p "$out"
 	if [ -z "$kdir" ] || [ ! -d "$kdir" ]; then
@@ -67,7 +72,7 @@ gate sparse/6.12-arm64 "$arm64" arm64 aarch64-linux-gnu- C=2
 
 cd "$repo"
 for f in $(git ls-files --cached --others --exclude-standard '*.c' '*.h'); do
-	log=$PSD_CACHE/lint/checkpatch.log
+	log=$lintdir/checkpatch.log
 	if perl "$PSD_SRC/scripts/checkpatch.pl" --strict --no-tree --quiet \
 		--show-types -f "$f" >"$log" 2>&1; then
 		result PASS "checkpatch/$f"
@@ -80,7 +85,7 @@ done
 # Shell scripts that run on targets (busybox): POSIX syntax, as dash
 # parses it, and shellcheck as POSIX sh.
 for f in scripts/sleepdiag-collect scripts/sleepdiag-export; do
-	log=$PSD_CACHE/lint/shell.log
+	log=$lintdir/shell.log
 	if dash -n "$f" >"$log" 2>&1; then
 		result PASS "sh-n/$f"
 	else

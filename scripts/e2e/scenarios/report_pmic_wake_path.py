@@ -3,8 +3,9 @@
 of pmic_healthy.py plus the RTC alarm interrupt enabled (RTC_INTERRUPTS
 0x12:0x08) but masked in INT_MSK (0x51:0x40), and an unmasked PWRON
 interrupt pending (INT_STS 0x50:0x04).  The RTC itself is fine, so the
-verdict is pmic_wake_path uses="pmic pmic_wake alarm", detail naming
-rtc_alarm_masked and int_pending; the pmic= line lists both in warn=.
+verdict is pmic_wake_path uses="pmic pmic_wake held_irq alarm", detail
+naming rtc_alarm_masked and int_pending; the pmic= line lists both in
+warn=.
 
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""
