@@ -168,8 +168,8 @@ void psd_wakeirq_child(unsigned int irq, unsigned int parent,
 	raw_spin_unlock_irqrestore(&psd_wakeirq_lock, flags);
 	if (!found)
 		return;
-	/* The parent's action name moves to the first half of the name. */
-	strscpy(ev.pair.first, ev.name, sizeof(ev.pair.first));
+	/* The parent's action name keeps the first half of the name. */
+	ev.pair.first[sizeof(ev.pair.first) - 1] = '\0';
 	strscpy(ev.pair.second, name, sizeof(ev.pair.second));
 	ev.v[2] = irq;
 	ev.flag |= psd_wakeirq_is_rtc_name(name);

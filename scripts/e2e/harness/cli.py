@@ -30,7 +30,10 @@ Prints `PASS e2e/NAME` or `FAIL e2e/NAME: reason` per scenario (and appends
 `PASS e2e/NAME` / `FAIL e2e/NAME` to $PSD_RESULTS if set), then
 `e2e: N passed, N failed, N skipped`; on the debug kernel the prefix is
 `e2e-debug`, on arm32 `e2e-arm32`.  A scenario that cannot run on a
-kernel says why in DEBUG_SKIP or ARM32_SKIP and is skipped there.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs,
+kernel says why in DEBUG_SKIP or ARM32_SKIP and is skipped there; one
+that asks for its own KERNEL runs on that kernel's variant for the selected
+target where there is one (config.VARIANTS: --kernel arm32 runs the board
+scenarios on arm32-board), else is skipped on other targets.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs,
 or /tmp/psd-e2e-logs-CHECKOUT while a run of another checkout uses it),
 those of the debug and arm32 kernels to their own subdirectory.  Runs from
 different checkouts go on at once; two from the same checkout take turns.

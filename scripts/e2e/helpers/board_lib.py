@@ -48,11 +48,13 @@ echo "what=pmic_int irq=$(cat $P/irq) hwirq=$(cat $P/hwirq)" \
 # suspended, and the RTC and interrupt registers after the cycle.
 CYCLE = r'''
 cycle() {	# cycle LABEL [PMIC_SECONDS]: freeze, the PL031 at +8 s
+	# counters first: on a loaded host they take a while, and the PMIC's
+	# alarm must not come before the freeze
+	p0=$(cnt tps65910); c0=$(cnt tps65910-rtc); b0=$(cnt rtc-pl031)
+	x0=$(cat $P/suspended_xfers); k0=$(cat $P/int_kicks)
 	echo 0 > $PMIC/wakealarm; echo 0 > $BAK/wakealarm
 	[ -n "$2" ] && { echo +$2 > $PMIC/wakealarm || fail "$1: PMIC alarm"; }
 	echo +8 > $BAK/wakealarm || fail "$1: PL031 alarm"
-	p0=$(cnt tps65910); c0=$(cnt tps65910-rtc); b0=$(cnt rtc-pl031)
-	x0=$(cat $P/suspended_xfers); k0=$(cat $P/int_kicks)
 	t0=$(up)
 	echo freeze > /sys/power/state || fail "$1: freeze"
 	t1=$(up)
