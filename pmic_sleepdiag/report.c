@@ -44,6 +44,8 @@ struct psd_digest {
 	struct psd_rpt_alarm alarm;
 	bool has_pmic;
 	struct psd_rpt_pmic pmic;
+	bool has_devpm;
+	struct psd_rpt_devpm devpm;
 };
 
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
@@ -414,6 +416,20 @@ void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic)
 			offsetof(struct psd_digest, has_pmic), pmic, sizeof(*pmic));
 }
 
+/**
+ * psd_report_devpm() - note a cycle's failed and slowest PM callbacks
+ * @cycle: the cycle
+ * @devpm: the callbacks; a later call replaces them
+ *
+ * Context: any.
+ */
+void psd_report_devpm(u32 cycle, const struct psd_rpt_devpm *devpm)
+{
+	psd_digest_copy(cycle, offsetof(struct psd_digest, devpm),
+			offsetof(struct psd_digest, has_devpm), devpm,
+			sizeof(*devpm));
+}
+
 /*
  * Read one bit of a kept cycle's digest; false when the cycle is not kept.
  * For a layer judging a cause named by another layer, through the core.
@@ -507,6 +523,8 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 		out->alarm = d->alarm;
 		out->has_pmic = d->has_pmic;
 		out->pmic = d->pmic;
+		out->has_devpm = d->has_devpm;
+		out->devpm = d->devpm;
 	}
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return true;
