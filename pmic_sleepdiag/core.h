@@ -147,6 +147,8 @@ extern const struct file_operations psd_anomalies_fops;
  * @t_woke:	end of the last s2idle/machine_suspend (0: never slept)
  * @wake_irq:	the first wake IRQ, PSD_WAKE_IRQ_NONE or _UNKNOWN
  * @abort_ws:	the wakeup source that aborted it, "" when none is known
+ * @abort_dev:	the device whose PM callback failed and aborted it, or ""
+ * @abort_err:	what that callback returned (0: no callback failed)
  */
 struct psd_cycle {
 	u32 id;
@@ -160,7 +162,13 @@ struct psd_cycle {
 	u64 t_woke;
 	s32 wake_irq;
 	char abort_ws[PSD_NAME_LEN];
+	char abort_dev[PSD_NAME_LEN];
+	s32 abort_err;
 };
+
+/* cycle_end records: v[3] is the step, and -err of abort_dev above it. */
+#define PSD_CYCLE_END_ERR_SHIFT	8
+#define PSD_CYCLE_END_STEP_MASK	0xff
 
 bool psd_cycle_get(u32 id, struct psd_cycle *out);
 int psd_cycle_init(unsigned int keep);
@@ -221,6 +229,8 @@ extern const struct file_operations psd_control_fops;
  * @held_parent: its parent line
  * @held_ns:	when the parent fired
  * @held_name:	the child's action name
+ * @has_devpm:	the devpm layer reported the cycle's device PM callbacks
+ * @devpm:	the failed ones and the slowest
  */
 struct psd_report_cycle {
 	struct psd_cycle c;
@@ -249,6 +259,8 @@ struct psd_report_cycle {
 	u32 held_parent;
 	u64 held_ns;
 	char held_name[PSD_NAME_LEN];
+	bool has_devpm;
+	struct psd_rpt_devpm devpm;
 };
 
 int psd_report_init(unsigned int keep);

@@ -278,6 +278,9 @@ static u8 psd_result(const struct psd_cycle *c)
 {
 	if (c->s2idle_loops || c->machine_suspends)
 		return PSD_RES_RESUMED;
+	/* A failed noirq callback would otherwise look like "no_sleep". */
+	if (c->abort_err)
+		return PSD_RES_ABORTED;
 	/*
 	 * Only our device's callbacks seen: past suspend_noirq and back, the
 	 * system slept or found a wakeup pending; no callback tells which.
@@ -326,8 +329,13 @@ static void psd_cycle_close(u64 t)
 	/* The layers may have named the wake IRQ and the aborting source. */
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);
 	ev.v[2] = c->wake_irq;
-	if (c->result == PSD_RES_ABORTED)
+	if (c->result == PSD_RES_ABORTED && c->abort_err) {
+		/* name= is then the device; the errno rides above the step. */
+		strscpy(ev.name, c->abort_dev, sizeof(ev.name));
+		ev.v[3] |= (s64)-c->abort_err << PSD_CYCLE_END_ERR_SHIFT;
+	} else if (c->result == PSD_RES_ABORTED) {
 		strscpy(ev.name, c->abort_ws, sizeof(ev.name));
+	}
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 	psd_event_add(&ev);
 
@@ -406,6 +414,41 @@ void psd_cycle_set_abort_ws(u32 id, const char *name)
 	c = psd_trk.keep ? psd_cur() : NULL;
 	if (psd_trk.open && c->id == id)
 		strscpy(c->abort_ws, name, sizeof(c->abort_ws));
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+}
+
+/**
+ * psd_cycle_set_abort_dev() - name the device callback that aborted a cycle
+ * @id: the cycle, which must still be open
+ * @dev: the device's name; shown as dev= on the cycle_end line
+ * @err: what its callback returned, negative
+ * @phase: the dpm_* step it failed in: PSD_PH_PREPARE (dpm_prepare) to
+ *	PSD_PH_SUSPEND_NOIRQ
+ *
+ * The first failure is the cause; a cycle with one ends aborted in its
+ * step.  Context: any.
+ */
+void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
+			     enum psd_phase phase)
+{
+	static const u8 steps[] = {
+		[PSD_PH_PREPARE] = PSD_STEP_PREPARE,
+		[PSD_PH_SUSPEND] = PSD_STEP_SUSPEND,
+		[PSD_PH_SUSPEND_LATE] = PSD_STEP_SUSPEND_LATE,
+		[PSD_PH_SUSPEND_NOIRQ] = PSD_STEP_SUSPEND_NOIRQ,
+	};
+	unsigned long flags;
+	struct psd_cycle *c;
+
+	if (err >= 0 || phase >= ARRAY_SIZE(steps))
+		return;
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	c = psd_trk.keep ? psd_cur() : NULL;
+	if (psd_trk.open && c->id == id && !c->abort_err) {
+		strscpy(c->abort_dev, dev, sizeof(c->abort_dev));
+		c->abort_err = err;
+		c->step = steps[phase];
+	}
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 }
 

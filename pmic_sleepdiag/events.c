@@ -28,8 +28,15 @@ static void psd_show_cycle_end(struct seq_file *m, const struct psd_record *r)
 	seq_printf(m, " result=%s s2idle_loops=%lld state=%s",
 		   psd_result_name(r->flag), r->v[0], psd_state_name(r->v[1]));
 	if (r->flag == PSD_RES_ABORTED) {
-		seq_printf(m, " step=%s", psd_step_name(r->v[3]));
-		if (r->name[0]) {
+		s64 err = r->v[3] >> PSD_CYCLE_END_ERR_SHIFT;
+
+		seq_printf(m, " step=%s",
+			   psd_step_name(r->v[3] & PSD_CYCLE_END_STEP_MASK));
+		if (err) {
+			seq_putc(m, ' ');
+			psd_seq_str(m, "dev", r->name);
+			seq_printf(m, " err=%lld", -err);
+		} else if (r->name[0]) {
 			seq_putc(m, ' ');
 			psd_seq_str(m, "ws", r->name);
 		}

@@ -192,6 +192,8 @@ struct psd_file {
  * @nr_settings: rows of @settings
  * @files:	debugfs files it shows
  * @nr_files:	rows of @files
+ * @after_contract: its component line follows summary's contract keys
+ *		(a layer newer than the version 1 contract)
  * @state:	the core's; a layer reads it through psd_layer_on()
  */
 struct psd_layer {
@@ -205,6 +207,7 @@ struct psd_layer {
 	unsigned int nr_settings;
 	const struct psd_file *files;
 	unsigned int nr_files;
+	bool after_contract;
 	struct {
 		const struct psd_layer_ops *ops;
 		bool started;
@@ -228,6 +231,7 @@ enum psd_event_type {
 	PSD_EV_WAKE_IRQ,
 	PSD_EV_ALARM_ARMED,
 	PSD_EV_ALARM_FIRED,
+	PSD_EV_DEVPM_ERROR,
 	PSD_NR_EVENT_TYPES
 };
 
@@ -266,6 +270,8 @@ u32 psd_cycle_current(void);
 bool psd_cycle_aborted(u32 id);
 bool psd_cycle_set_wake_irq(u32 id, int irq);
 void psd_cycle_set_abort_ws(u32 id, const char *name);
+void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
+			     enum psd_phase phase);
 
 /* ---- the per-cycle record: what each layer reported (report.c) ---- */
 
@@ -323,12 +329,50 @@ struct psd_rpt_pmic {
 	u32 unknown;
 };
 
+/* Device PM callbacks: direction of struct psd_rpt_devpm_cb.dir. */
+enum psd_devpm_dir {
+	PSD_DEVPM_SUSPEND,
+	PSD_DEVPM_RESUME,
+	PSD_DEVPM_NR_DIRS
+};
+
+#define PSD_RPT_DEVPM_FAILED	4	/* failed callbacks in the report */
+#define PSD_RPT_DEVPM_SLOW	3	/* slowest per direction in the report */
+
+/**
+ * struct psd_rpt_devpm_cb - one device PM callback, as devpm shows it
+ * @dev:	dev_name(), truncated to fit
+ * @driver:	dev_driver_string(), truncated to fit
+ * @phase:	static name of the dpm_* step it ran in
+ * @dur_us:	how long it ran
+ * @err:	what it returned
+ * @dir:	enum psd_devpm_dir
+ */
+struct psd_rpt_devpm_cb {
+	char dev[PSD_NAME_LEN];
+	char driver[PSD_NAME_LEN];
+	const char *phase;
+	u32 dur_us;
+	s32 err;
+	u8 dir;
+};
+
+/* The failed callbacks of a cycle and its slowest, per direction. */
+struct psd_rpt_devpm {
+	u8 nfailed;
+	u32 failed_more;
+	struct psd_rpt_devpm_cb failed[PSD_RPT_DEVPM_FAILED];
+	u8 nslow[PSD_DEVPM_NR_DIRS];
+	struct psd_rpt_devpm_cb slow[PSD_DEVPM_NR_DIRS][PSD_RPT_DEVPM_SLOW];
+};
+
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck);
 void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt);
 void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm);
 void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic);
 void psd_report_pmic_wake(u32 cycle, const struct psd_rpt_pmic *pmic);
+void psd_report_devpm(u32 cycle, const struct psd_rpt_devpm *devpm);
 bool psd_report_has_anomaly(u32 cycle, unsigned int cls);
 bool psd_report_woke_by_rtc(u32 cycle);
 

@@ -13,5 +13,6 @@ extern struct psd_layer psd_wakesrc_layer;
 extern struct psd_layer psd_alarm_layer;
 extern struct psd_layer psd_irqpend_layer;
 extern struct psd_layer psd_hrtimer_layer;
+extern struct psd_layer psd_devpm_layer;
 
 #endif /* _PMIC_SLEEPDIAG_LAYERS_H */

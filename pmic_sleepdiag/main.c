@@ -101,6 +101,7 @@ struct psd_layer *const psd_layers[] = {
 	&psd_alarm_layer,
 	&psd_irqpend_layer,
 	&psd_hrtimer_layer,
+	&psd_devpm_layer,
 };
 
 const unsigned int psd_nr_layers = ARRAY_SIZE(psd_layers);

@@ -54,6 +54,8 @@ struct psd_digest {
 	u32 held_parent;
 	u64 held_ns;
 	char held_name[PSD_NAME_LEN];
+	bool has_devpm;
+	struct psd_rpt_devpm devpm;
 };
 
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
@@ -460,6 +462,20 @@ void psd_report_pmic_wake(u32 cycle, const struct psd_rpt_pmic *pmic)
 			sizeof(*pmic));
 }
 
+/**
+ * psd_report_devpm() - note a cycle's failed and slowest PM callbacks
+ * @cycle: the cycle
+ * @devpm: the callbacks; a later call replaces them
+ *
+ * Context: any.
+ */
+void psd_report_devpm(u32 cycle, const struct psd_rpt_devpm *devpm)
+{
+	psd_digest_copy(cycle, offsetof(struct psd_digest, devpm),
+			offsetof(struct psd_digest, has_devpm), devpm,
+			sizeof(*devpm));
+}
+
 /*
  * Read one bit of a kept cycle's digest; false when the cycle is not kept.
  * For a layer judging a cause named by another layer, through the core.
@@ -564,6 +580,8 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 		out->held_parent = d->held_parent;
 		out->held_ns = d->held_ns;
 		memcpy(out->held_name, d->held_name, sizeof(out->held_name));
+		out->has_devpm = d->has_devpm;
+		out->devpm = d->devpm;
 	}
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return true;

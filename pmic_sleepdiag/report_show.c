@@ -79,7 +79,43 @@ static void psd_report_text_cycle(struct seq_file *m,
 		seq_putc(m, ' ');
 		psd_seq_str(m, "abort_ws", c->abort_ws);
 	}
+	if (c->abort_err) {
+		seq_putc(m, ' ');
+		psd_seq_str(m, "abort_dev", c->abort_dev);
+		seq_printf(m, " abort_err=%d", c->abort_err);
+	}
 	seq_putc(m, '\n');
+}
+
+static const char *const psd_devpm_dirs[PSD_DEVPM_NR_DIRS] = {
+	[PSD_DEVPM_SUSPEND] = "suspend",
+	[PSD_DEVPM_RESUME] = "resume",
+};
+
+static void psd_report_text_devpm_cb(struct seq_file *m, const char *what,
+				     const struct psd_rpt_devpm_cb *cb)
+{
+	seq_printf(m, "devpm=%s dir=%s phase=%s ", what,
+		   psd_devpm_dirs[cb->dir % PSD_DEVPM_NR_DIRS], cb->phase);
+	psd_seq_str(m, "dev", cb->dev);
+	seq_putc(m, ' ');
+	psd_seq_str(m, "driver", cb->driver);
+	seq_printf(m, " dur_us=%u err=%d\n", cb->dur_us, cb->err);
+}
+
+/* Failed callbacks, then the slowest few of each direction. */
+static void psd_report_text_devpm(struct seq_file *m,
+				  const struct psd_rpt_devpm *d)
+{
+	unsigned int i, dir;
+
+	for (i = 0; i < d->nfailed; i++)
+		psd_report_text_devpm_cb(m, "failed", &d->failed[i]);
+	if (d->failed_more)
+		seq_printf(m, "devpm=failed_more count=%u\n", d->failed_more);
+	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
+		for (i = 0; i < d->nslow[dir]; i++)
+			psd_report_text_devpm_cb(m, "slow", &d->slow[dir][i]);
 }
 
 static void psd_report_text_phases(struct seq_file *m,
@@ -146,6 +182,8 @@ static void psd_report_text_layers(struct seq_file *m,
 			   r->irq[i].stuck);
 	if (r->irq_more)
 		seq_printf(m, "irq_more=%u\n", r->irq_more);
+	if (r->has_devpm)
+		psd_report_text_devpm(m, &r->devpm);
 	if (r->has_hrt)
 		seq_printf(m, "hrtimer=post_resume count=%llu max_ns=%llu late=%llu late_us=%u suspended=%llu\n",
 			   r->hrt.count, r->hrt.max_ns, r->hrt.late,
@@ -223,6 +261,37 @@ static void psd_json_pmic(struct psd_json *j, const char *key,
 	psd_json_close(j, false);
 }
 
+static void psd_json_devpm_cb(struct psd_json *j,
+			      const struct psd_rpt_devpm_cb *cb)
+{
+	psd_json_open(j, NULL, false);
+	psd_json_str(j, "dir", psd_devpm_dirs[cb->dir % PSD_DEVPM_NR_DIRS]);
+	psd_json_str(j, "phase", cb->phase);
+	psd_json_str(j, "dev", cb->dev);
+	psd_json_str(j, "driver", cb->driver);
+	psd_json_u64(j, "dur_us", cb->dur_us);
+	psd_json_s64(j, "err", cb->err);
+	psd_json_close(j, false);
+}
+
+static void psd_json_devpm(struct psd_json *j, const struct psd_rpt_devpm *d)
+{
+	unsigned int i, dir;
+
+	psd_json_open(j, "devpm", false);
+	psd_json_open(j, "failed", true);
+	for (i = 0; i < d->nfailed; i++)
+		psd_json_devpm_cb(j, &d->failed[i]);
+	psd_json_close(j, true);
+	psd_json_u64(j, "failed_more", d->failed_more);
+	psd_json_open(j, "slowest", true);
+	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
+		for (i = 0; i < d->nslow[dir]; i++)
+			psd_json_devpm_cb(j, &d->slow[dir][i]);
+	psd_json_close(j, true);
+	psd_json_close(j, false);
+}
+
 static void psd_json_layers(struct psd_json *j,
 			    const struct psd_report_cycle *r)
 {
@@ -269,6 +338,11 @@ static void psd_json_layers(struct psd_json *j,
 	} else {
 		psd_json_null(j, "held_irq");
 	}
+
+	if (r->has_devpm)
+		psd_json_devpm(j, &r->devpm);
+	else
+		psd_json_null(j, "devpm");
 
 	psd_json_open(j, "irqs", true);
 	for (i = 0; i < r->nirq; i++) {
@@ -341,6 +415,11 @@ void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
 	psd_json_str(j, "wake_child_name",
 		     r->wake_child ? r->wake_child_name : NULL);
 	psd_json_str(j, "abort_ws", c->abort_ws[0] ? c->abort_ws : NULL);
+	psd_json_str(j, "abort_dev", c->abort_err ? c->abort_dev : NULL);
+	if (c->abort_err)
+		psd_json_s64(j, "abort_err", c->abort_err);
+	else
+		psd_json_null(j, "abort_err");
 
 	psd_json_open(j, "phases", true);
 	for (p = 0; p < PSD_PH_MANUAL; p++) {

@@ -13,6 +13,14 @@
 
 struct psd_counters psd_counters;
 
+static void psd_summary_component(struct seq_file *m,
+				  const struct psd_layer *l)
+{
+	seq_printf(m, "component.%s: ", l->name);
+	psd_layer_show(m, l);
+	seq_putc(m, '\n');
+}
+
 /**
  * psd_summary_show() - seq_file show function of the summary file
  * @m: the seq_file
@@ -42,11 +50,9 @@ int psd_summary_show(struct seq_file *m, void *unused)
 		seq_putc(m, '\n');
 	}
 
-	for (i = 0; i < psd_nr_layers; i++) {
-		seq_printf(m, "component.%s: ", psd_layers[i]->name);
-		psd_layer_show(m, psd_layers[i]);
-		seq_putc(m, '\n');
-	}
+	for (i = 0; i < psd_nr_layers; i++)
+		if (!psd_layers[i]->after_contract)
+			psd_summary_component(m, psd_layers[i]);
 
 	seq_printf(m, "cycles: %llu\n", psd_cycle_count());
 	seq_printf(m, "anomalies: %llu\n", psd_anomalies_total());
@@ -60,6 +66,10 @@ int psd_summary_show(struct seq_file *m, void *unused)
 	seq_puts(m, "last_control_error: ");
 	psd_control_show_error(m);
 	seq_putc(m, '\n');
+
+	for (i = 0; i < psd_nr_layers; i++)
+		if (psd_layers[i]->after_contract)
+			psd_summary_component(m, psd_layers[i]);
 
 	seq_printf(m, "phases: %s\n", psd_cycle_devpm_phases() ?
 		   "own_device(tracepoint missing)" : "suspend_resume");

@@ -250,6 +250,14 @@ static bool psd_rule_aborted(const struct psd_report_cycle *r, char *detail,
 
 	if (r->c.result != PSD_RES_ABORTED)
 		return false;
+	/* A failed callback is the cause, whatever source was active. */
+	if (r->c.abort_err) {
+		scnprintf(detail, len,
+			  "suspend aborted in step %s by device %s: its PM callback returned %d",
+			  psd_step_name(r->c.step), r->c.abort_dev,
+			  r->c.abort_err);
+		return true;
+	}
 	scnprintf(detail, len, "suspend aborted in step %s%s%s",
 		  psd_step_name(r->c.step), w ? " by wakeup source " : "",
 		  w ? w->name : "");
@@ -312,7 +320,7 @@ const struct psd_verdict_rule psd_verdict_rules[] = {
 	{ "alarm_rtc_granularity", "alarm anomaly", psd_rule_alarm_rtc },
 	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late },
 	{ "ws_stuck_active", "ws anomaly", psd_rule_ws_stuck },
-	{ "suspend_aborted", "cycle ws", psd_rule_aborted },
+	{ "suspend_aborted", "cycle ws devpm", psd_rule_aborted },
 	{ "no_sleep", "cycle", psd_rule_no_sleep },
 	{ "hrtimer_late_after_resume", "hrtimer anomaly", psd_rule_hrtimer },
 	{ "pmic_unreadable", "pmic anomaly", psd_rule_pmic_unreadable },

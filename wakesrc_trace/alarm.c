@@ -24,7 +24,7 @@
 #include "../pmic_sleepdiag/internal.h"
 #include "internal.h"
 
-/* Alarm types as alarmtimer_suspend reports them; the freezer types alias. */
+/* Alarm types by their base clock, as alarm/history names them. */
 static const char *const psd_alarm_types[] = { "REALTIME", "BOOTTIME" };
 
 static const char *const psd_alarm_causes[PSD_NR_ALARM_CAUSES] = {
@@ -44,6 +44,7 @@ static struct {
 	unsigned long n;	/* entries recorded since load or reset */
 	s64 real_off;		/* realtime - boottime at off_cycle's prepare */
 	u32 off_cycle;
+	unsigned long bad_types;	/* alarmtimer_suspend types ignored */
 } psd_alm;
 
 static struct psd_tp psd_alarm_tps[] = {
@@ -152,11 +153,38 @@ static void psd_alarm_judge(struct psd_alarm *a, u64 t)
 	psd_anomaly_raise(&an);
 }
 
+/*
+ * The base clock of a traced alarm type.  A frozen clock_nanosleep(*_ALARM)
+ * sleeper is reported as ALARM_*_FREEZER, with its expiry in the base
+ * clock's time; 3 and 4 are not 1 and 0 with a flag bit.
+ */
+static bool psd_alarm_base_type(int flag, u8 *type, bool *freezer)
+{
+	switch (flag) {
+	case ALARM_REALTIME:
+	case ALARM_BOOTTIME:
+		*type = flag;
+		*freezer = false;
+		return true;
+	case ALARM_REALTIME_FREEZER:
+		*type = ALARM_REALTIME;
+		*freezer = true;
+		return true;
+	case ALARM_BOOTTIME_FREEZER:
+		*type = ALARM_BOOTTIME;
+		*freezer = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
 /**
  * psd_alarm_tp_suspend() - probe on alarmtimer_suspend
  * @data: unused
  * @expires: the soonest alarm's expiry, in its own clock base
- * @flag: its alarm type
+ * @flag: its alarm type, one of the ALARM_*_FREEZER types for a frozen
+ *	clock_nanosleep() sleeper; any other type is counted and ignored
  *
  * Context: the alarmtimer device's suspend callback (process, but the
  * probe runs with preemption disabled).
@@ -170,9 +198,15 @@ void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
 	};
 	unsigned long flags;
 	struct psd_alarm *a;
+	bool freezer;
 	s64 off = 0;
 
-	ev.flag = flag & 1;	/* ALARM_*_FREEZER alias their base type */
+	if (!psd_alarm_base_type(flag, &ev.flag, &freezer)) {
+		raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+		psd_alm.bad_types++;
+		raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+		return;
+	}
 	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
 	if (ev.flag == ALARM_REALTIME)
 		off = psd_alm.off_cycle == ev.cycle ? psd_alm.real_off :
@@ -186,6 +220,7 @@ void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
 	memset(a, 0, sizeof(*a));
 	a->cycle = ev.cycle;
 	a->type = ev.flag;
+	a->freezer = freezer;
 	a->expires = ktime_to_ns(expires);
 	a->expected_ns = max_t(s64, a->expires - off, 0);
 	a->cause = PSD_ALARM_PENDING;
@@ -325,6 +360,9 @@ int psd_alarm_history_show(struct seq_file *m, void *unused)
 	total = READ_ONCE(psd_alm.n);
 	if (total > n)
 		seq_printf(m, "# dropped=%lu (keep_cycles)\n", total - n);
+	if (READ_ONCE(psd_alm.bad_types))
+		seq_printf(m, "# unknown_types=%lu (ignored)\n",
+			   READ_ONCE(psd_alm.bad_types));
 	for (i = n; i-- > 0;) {
 		if (!psd_alarm_get(i, &a))
 			continue;
@@ -336,7 +374,8 @@ int psd_alarm_history_show(struct seq_file *m, void *unused)
 							       NSEC_PER_MSEC));
 		else
 			seq_puts(m, " late_ms=unknown");
-		seq_printf(m, " cause=%s\n", psd_alarm_cause_name(a.cause));
+		seq_printf(m, " cause=%s%s\n", psd_alarm_cause_name(a.cause),
+			   a.freezer ? " via=freezer" : "");
 	}
 	return 0;
 }
@@ -382,6 +421,7 @@ static int psd_alarm_start(const char **why)
 	}
 	psd_alm.n = 0;
 	psd_alm.off_cycle = 0;
+	psd_alm.bad_types = 0;
 	ret = psd_tp_attach(psd_alarm_tps, ARRAY_SIZE(psd_alarm_tps), why);
 	if (ret) {
 		kfree(psd_alm.hist);
@@ -410,6 +450,7 @@ static void psd_alarm_reset(void)
 
 	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
 	psd_alm.n = 0;
+	psd_alm.bad_types = 0;
 	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
 }
 

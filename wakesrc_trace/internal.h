@@ -86,6 +86,8 @@ enum psd_alarm_cause {
  * struct psd_alarm - one alarm armed across a suspend
  * @cycle:	the cycle whose alarmtimer_suspend reported it
  * @type:	ALARM_REALTIME or ALARM_BOOTTIME
+ * @freezer:	armed through the freezer path (a frozen clock_nanosleep()
+ *		sleeper, traced as ALARM_*_FREEZER)
  * @closed:	the cycle is over
  * @cause:	enum psd_alarm_cause, set when judged
  * @expires:	expiry in its own clock base, ns
@@ -96,6 +98,7 @@ enum psd_alarm_cause {
 struct psd_alarm {
 	u32 cycle;
 	u8 type;
+	bool freezer;
 	bool closed;
 	u8 cause;
 	s64 expires;

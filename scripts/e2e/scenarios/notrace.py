@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """A kernel built without tracing (scripts/configs/arm64-notrace.config: no
 tracepoint at all, as on many production kernels).  The module loads; the
-layers that hang off tracepoints (wakesrc, alarm, hrtimer) are
+layers that hang off tracepoints (wakesrc, alarm, hrtimer, devpm) are
 off(tracepoint missing), and summary says the device phases come from the
 module's own device (phases: own_device(tracepoint missing)).  The rest
 keeps working over two RTC-woken s2idle cycles, with the risky RTC preload
@@ -34,7 +34,7 @@ PHASES = ['prepare', 'suspend', 'suspend_late', 'suspend_noirq',
 
 def check(run):
     s = run.summary()
-    for c in ('wakesrc', 'alarm', 'hrtimer'):
+    for c in ('wakesrc', 'alarm', 'hrtimer', 'devpm'):
         run.expect_eq('summary component.' + c, 'off(tracepoint missing)',
                       s.get('component.' + c))
     for c in ('pmic', 'irqpend'):
@@ -65,7 +65,8 @@ def check(run):
         run.expect_eq('cycle %d pmic= warn' % n, ['rtc_pwdn rtc_stopped'],
                       [p['warn'] for p in pmic])
         run.expect_eq('cycle %d lines of tracepoint layers' % n, [],
-                      [k for k, r in lines if k in ('ws', 'alarm', 'hrtimer')])
+                      [k for k, r in lines if k in ('ws', 'alarm', 'hrtimer',
+                                                    'devpm')])
 
     ends = run.records('events', type='cycle_end')
     run.expect_eq('events cycle_end results', ['unknown', 'unknown'],

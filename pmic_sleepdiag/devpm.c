@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The devpm layer: every device's PM callbacks in a suspend cycle, from
+ * the device_pm_callback_start/end tracepoints.  Per kept cycle it keeps
+ * the callbacks that failed and the slowest per direction; a failed
+ * suspend-direction callback is what aborted the cycle, and the cycle
+ * tracker is told so (cycle_end dev= err=, the suspend_aborted verdict).
+ *
+ * The tracepoints do not say which dpm_* step a callback belongs to; the
+ * enclosing suspend_resume step does, and reaches the layer as the core's
+ * phase changes.  dpm_prepare runs between the end of the prepare phase
+ * (notifiers, freezing) and the start of suspend, dpm_complete after the
+ * end of resume: those gaps are prepare and complete.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/device.h>
+#include <linux/math64.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <trace/events/power.h>
+
+#include "devpm.h"
+#include "tp_attach.h"
+
+static DEFINE_RAW_SPINLOCK(psd_devpm_lock);
+
+static struct {
+	struct psd_devpm_rec *recs;	/* keep_cycles slots, by cycle % keep */
+	unsigned int keep;
+	u32 cycle;		/* the open cycle, 0 when none */
+	u32 last;		/* the newest cycle recorded */
+	u8 phase;		/* enum psd_devpm_phase now */
+	struct psd_devpm_inflight in;
+} psd_dp;
+
+static struct psd_tp psd_devpm_tps[] = {
+	{ .name = "device_pm_callback_start", .probe = psd_devpm_tp_start },
+	{ .name = "device_pm_callback_end", .probe = psd_devpm_tp_end },
+};
+
+PSD_TP_CHECK(device_pm_callback_start, psd_devpm_tp_start)
+PSD_TP_CHECK(device_pm_callback_end, psd_devpm_tp_end)
+
+/* The open cycle's record; lock held. */
+static struct psd_devpm_rec *psd_devpm_cur(void)
+{
+	struct psd_devpm_rec *r;
+
+	if (!psd_dp.cycle || !psd_dp.recs)
+		return NULL;
+	r = &psd_dp.recs[psd_dp.cycle % psd_dp.keep];
+	return r->cycle == psd_dp.cycle ? r : NULL;
+}
+
+/**
+ * psd_devpm_tp_start() - probe on device_pm_callback_start
+ * @data: unused
+ * @dev: the device
+ * @pm_ops: which callback ("noirq driver ", ...); unused
+ * @event: the PM event; unused, the enclosing step says more
+ *
+ * Context: the suspending task or an async worker; may run on several
+ * CPUs at once.
+ */
+void psd_devpm_tp_start(void *data, struct device *dev, const char *pm_ops,
+			int event)
+{
+	u64 t = ktime_get_boot_fast_ns();
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
+	if (psd_devpm_cur() && psd_dp.phase != PSD_DP_NONE)
+		psd_devpm_flight_start(&psd_dp.in, dev, t, psd_dp.phase);
+	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+}
+
+/* The psd_phase of a suspend-direction step, for the tracker's step=. */
+static enum psd_phase psd_devpm_core_phase(u8 phase)
+{
+	static const u8 map[] = {
+		[PSD_DP_PREPARE] = PSD_PH_PREPARE,
+		[PSD_DP_SUSPEND] = PSD_PH_SUSPEND,
+		[PSD_DP_SUSPEND_LATE] = PSD_PH_SUSPEND_LATE,
+		[PSD_DP_SUSPEND_NOIRQ] = PSD_PH_SUSPEND_NOIRQ,
+	};
+
+	return phase < ARRAY_SIZE(map) ? map[phase] : PSD_NR_PHASES;
+}
+
+/*
+ * Did this failure abort the suspend?  Any failed suspend-direction
+ * callback does, except -EAGAIN from prepare, which dpm_prepare() skips.
+ */
+static bool psd_devpm_aborts(const struct psd_devpm_flight *f, int error)
+{
+	if (!error || psd_devpm_phase_dir(f->phase) != PSD_DEVPM_SUSPEND)
+		return false;
+	return !(f->phase == PSD_DP_PREPARE && error == -EAGAIN);
+}
+
+/**
+ * psd_devpm_tp_end() - probe on device_pm_callback_end
+ * @data: unused
+ * @dev: the device
+ * @error: what the callback returned
+ *
+ * Context: as psd_devpm_tp_start().
+ */
+void psd_devpm_tp_end(void *data, struct device *dev, int error)
+{
+	struct psd_record ev = {
+		.t_ns = ktime_get_boot_fast_ns(),
+		.type = PSD_EV_DEVPM_ERROR,
+	};
+	struct psd_rpt_devpm_cb cb = { .err = error };
+	struct psd_devpm_flight f;
+	struct psd_devpm_rec *r;
+	unsigned long flags;
+	bool timed;
+
+	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
+	r = psd_devpm_cur();
+	timed = r && psd_devpm_flight_end(&psd_dp.in, dev, &f);
+	if (timed) {
+		ev.cycle = r->cycle;
+		strscpy(cb.dev, dev_name(dev), sizeof(cb.dev));
+		strscpy(cb.driver, dev_driver_string(dev), sizeof(cb.driver));
+		cb.phase = psd_devpm_phase_name(f.phase);
+		cb.dir = psd_devpm_phase_dir(f.phase);
+		cb.dur_us = min_t(u64, div_u64(ev.t_ns - f.t_ns, NSEC_PER_USEC),
+				  U32_MAX);
+		psd_devpm_rec_add(r, &cb);
+	}
+	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	if (!timed || !error)
+		return;
+
+	/* name= is the device; v[0..2] hold the driver, v[3] the error. */
+	strscpy(ev.name, cb.dev, sizeof(ev.name));
+	strscpy((char *)ev.v, cb.driver, 3 * sizeof(ev.v[0]));
+	ev.v[3] = error;
+	ev.phase = f.phase;
+	psd_event_add(&ev);
+	if (psd_devpm_aborts(&f, error))
+		psd_cycle_set_abort_dev(ev.cycle, cb.dev, error,
+					psd_devpm_core_phase(f.phase));
+}
+
+static void psd_devpm_open(u32 cycle)
+{
+	struct psd_devpm_rec *r = &psd_dp.recs[cycle % psd_dp.keep];
+
+	memset(r, 0, sizeof(*r));
+	r->cycle = cycle;
+	psd_dp.cycle = cycle;
+	psd_dp.last = cycle;
+	/* Starts of the last cycle that never ended are stale. */
+	memset(psd_dp.in.f, 0, sizeof(psd_dp.in.f));
+}
+
+static void psd_devpm_phase(u32 cycle, enum psd_phase phase, bool start,
+			    u64 t_ns)
+{
+	static const u8 steps[PSD_NR_PHASES] = {
+		[PSD_PH_PREPARE] = PSD_DP_NONE,	/* notifiers, freezing */
+		[PSD_PH_SUSPEND] = PSD_DP_SUSPEND,
+		[PSD_PH_SUSPEND_LATE] = PSD_DP_SUSPEND_LATE,
+		[PSD_PH_SUSPEND_NOIRQ] = PSD_DP_SUSPEND_NOIRQ,
+		[PSD_PH_S2IDLE] = PSD_DP_NONE,
+		[PSD_PH_MACHINE_SUSPEND] = PSD_DP_NONE,
+		[PSD_PH_RESUME_NOIRQ] = PSD_DP_RESUME_NOIRQ,
+		[PSD_PH_RESUME_EARLY] = PSD_DP_RESUME_EARLY,
+		[PSD_PH_RESUME] = PSD_DP_RESUME,
+		[PSD_PH_POST] = PSD_DP_NONE,
+		[PSD_PH_MANUAL] = PSD_DP_NONE,
+	};
+	struct psd_rpt_devpm rpt;
+	struct psd_devpm_rec *r;
+	unsigned long flags;
+	bool post = false;
+
+	if (phase >= PSD_NR_PHASES || phase == PSD_PH_MANUAL)
+		return;
+	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
+	if (start && phase == PSD_PH_PREPARE && psd_dp.recs)
+		psd_devpm_open(cycle);
+	if (cycle != psd_dp.cycle)
+		goto out;
+	/* dpm_prepare and dpm_complete run in the gaps they leave. */
+	if (start)
+		psd_dp.phase = steps[phase];
+	else if (phase == PSD_PH_PREPARE)
+		psd_dp.phase = PSD_DP_PREPARE;
+	else if (phase == PSD_PH_RESUME)
+		psd_dp.phase = PSD_DP_COMPLETE;
+	else
+		psd_dp.phase = PSD_DP_NONE;
+	if (start && phase == PSD_PH_POST) {
+		r = psd_devpm_cur();
+		if (r) {
+			psd_devpm_rec_report(r, &rpt);
+			post = true;
+		}
+		psd_dp.cycle = 0;
+	}
+out:
+	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	if (post)
+		psd_report_devpm(cycle, &rpt);
+}
+
+/**
+ * psd_devpm_get() - copy the record of a kept cycle
+ * @cycle: the cycle
+ * @out: where to copy it
+ *
+ * Return: true if @cycle is kept.
+ */
+bool psd_devpm_get(u32 cycle, struct psd_devpm_rec *out)
+{
+	unsigned long flags;
+	bool found = false;
+
+	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
+	if (cycle && psd_dp.recs &&
+	    psd_dp.recs[cycle % psd_dp.keep].cycle == cycle) {
+		*out = psd_dp.recs[cycle % psd_dp.keep];
+		found = true;
+	}
+	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	return found;
+}
+
+/**
+ * psd_devpm_dropped() - callbacks not timed since load or reset
+ *
+ * Return: starts with no free slot plus ends with no start.
+ */
+u64 psd_devpm_dropped(void)
+{
+	unsigned long flags;
+	u64 n;
+
+	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
+	n = psd_dp.in.dropped + psd_dp.in.unmatched;
+	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	return n;
+}
+
+static const char *const psd_devpm_dir_names[PSD_DEVPM_NR_DIRS] = {
+	[PSD_DEVPM_SUSPEND] = "suspend",
+	[PSD_DEVPM_RESUME] = "resume",
+};
+
+static void psd_devpm_show_cb(struct seq_file *m,
+			      const struct psd_rpt_devpm_cb *cb)
+{
+	seq_printf(m, "dir=%s phase=%s ", psd_devpm_dir_names[cb->dir],
+		   cb->phase);
+	psd_seq_str(m, "dev", cb->dev);
+	seq_putc(m, ' ');
+	psd_seq_str(m, "driver", cb->driver);
+	seq_printf(m, " dur_us=%u err=%d\n", cb->dur_us, cb->err);
+}
+
+/**
+ * psd_devpm_show() - the devpm file, oldest cycle first
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * Per kept cycle a header, its failed callbacks, then the slowest of
+ * each direction.
+ *
+ * Return: 0, or -ENOMEM.
+ */
+static int psd_devpm_show(struct seq_file *m, void *unused)
+{
+	struct psd_devpm_rec *r;
+	unsigned int i, dir;
+	u32 last, id;
+
+	if (!psd_layer_on(&psd_devpm_layer)) {
+		seq_puts(m, "# component devpm is off\n");
+		return 0;
+	}
+	r = kmalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return -ENOMEM;
+	last = READ_ONCE(psd_dp.last);
+	seq_printf(m, "# untimed=%llu (more than %u at once, or begun before load)\n",
+		   psd_devpm_dropped(), PSD_DEVPM_INFLIGHT);
+	id = last >= psd_dp.keep ? last - psd_dp.keep + 1 : 1;
+	for (; last && id <= last; id++) {
+		if (!psd_devpm_get(id, r))
+			continue;
+		seq_printf(m, "# cycle=%u calls_suspend=%u calls_resume=%u failed_more=%u\n",
+			   id, r->calls[PSD_DEVPM_SUSPEND],
+			   r->calls[PSD_DEVPM_RESUME], r->failed_more);
+		for (i = 0; i < r->nfailed; i++)
+			psd_devpm_show_cb(m, &r->failed[i]);
+		for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
+			for (i = 0; i < r->nslow[dir]; i++)
+				psd_devpm_show_cb(m, &r->slow[dir][i]);
+	}
+	kfree(r);
+	return 0;
+}
+
+/**
+ * psd_devpm_error_show() - keys of the devpm_error event
+ * @m: the seq_file
+ * @r: the event
+ */
+static void psd_devpm_error_show(struct seq_file *m, const struct psd_record *r)
+{
+	seq_putc(m, ' ');
+	psd_seq_str(m, "dev", r->name);
+	seq_putc(m, ' ');
+	psd_seq_str(m, "driver", (const char *)r->v);
+	seq_printf(m, " phase=%s err=%lld", psd_devpm_phase_name(r->phase),
+		   r->v[3]);
+}
+
+static int psd_devpm_start(const char **why)
+{
+	int ret;
+
+	psd_dp.keep = psd_params.keep_cycles;
+	psd_dp.recs = kcalloc(psd_dp.keep, sizeof(*psd_dp.recs), GFP_KERNEL);
+	if (!psd_dp.recs) {
+		*why = "out of memory";
+		return -ENOMEM;
+	}
+	psd_dp.cycle = 0;
+	psd_dp.last = 0;
+	psd_dp.phase = PSD_DP_NONE;
+	memset(&psd_dp.in, 0, sizeof(psd_dp.in));
+	ret = psd_tp_attach(psd_devpm_tps, ARRAY_SIZE(psd_devpm_tps), why);
+	if (ret) {
+		kfree(psd_dp.recs);
+		psd_dp.recs = NULL;
+	}
+	return ret;
+}
+
+static void psd_devpm_stop(void)
+{
+	struct psd_devpm_rec *recs;
+	unsigned long flags;
+
+	psd_tp_detach(psd_devpm_tps, ARRAY_SIZE(psd_devpm_tps));
+	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
+	recs = psd_dp.recs;
+	psd_dp.recs = NULL;
+	psd_dp.cycle = 0;
+	psd_dp.last = 0;
+	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	kfree(recs);
+}
+
+static void psd_devpm_reset(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
+	if (psd_dp.recs)
+		memset(psd_dp.recs, 0, psd_dp.keep * sizeof(*psd_dp.recs));
+	psd_dp.in.dropped = 0;
+	psd_dp.in.unmatched = 0;
+	/* An open cycle goes on being recorded, from now. */
+	psd_dp.last = psd_dp.cycle;
+	if (psd_dp.cycle && psd_dp.recs)
+		psd_dp.recs[psd_dp.cycle % psd_dp.keep].cycle = psd_dp.cycle;
+	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+}
+
+static const struct psd_layer_ops psd_devpm_ops = {
+	.start = psd_devpm_start,
+	.stop = psd_devpm_stop,
+	.reset = psd_devpm_reset,
+	.phase = psd_devpm_phase,
+};
+
+static const struct psd_kind psd_devpm_events[] = {
+	{ PSD_EV_DEVPM_ERROR, "devpm_error", psd_devpm_error_show },
+};
+
+static const struct psd_file psd_devpm_files[] = {
+	{ NULL, "devpm", 0400, psd_devpm_show },
+};
+
+struct psd_layer psd_devpm_layer = {
+	.name = "devpm",
+	.ops = &psd_devpm_ops,
+	.events = psd_devpm_events,
+	.nr_events = ARRAY_SIZE(psd_devpm_events),
+	.files = psd_devpm_files,
+	.nr_files = ARRAY_SIZE(psd_devpm_files),
+	.after_contract = true,
+};
