@@ -388,13 +388,13 @@ static void anomaly_format(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r.cycle, 7U);
 	KUNIT_EXPECT_EQ(test, r.t_ns, f.s.t_ns);
 	KUNIT_EXPECT_STREQ(test, render_anomaly(test, &r),
-			   " irq=42 hwirq=79 chip=GICv3 wake=1 enabled=0 masked=1 pending_ms=1001 count=5 at=poll");
+			   " irq=42 hwirq=79 chip=GICv3 wake=1 enabled=0 masked=1 pending_ms=1001 count=5 at=poll cause=unknown");
 
 	f.s.masked = PSD_IRQP_UNSUPPORTED;
 	f.s.enabled = true;
 	psd_irqp_stuck_record(&r, &e, &f.s, &f.c, 7, PSD_PH_RESUME_NOIRQ);
 	KUNIT_EXPECT_STREQ(test, render_anomaly(test, &r),
-			   " irq=42 hwirq=79 chip=GICv3 wake=1 enabled=1 masked=unsupported pending_ms=1001 count=5 at=resume_noirq");
+			   " irq=42 hwirq=79 chip=GICv3 wake=1 enabled=1 masked=unsupported pending_ms=1001 count=5 at=resume_noirq cause=unknown");
 	psd_irqp_stuck_record(&r, &e, &f.s, &f.c, 7, PSD_PH_MANUAL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(render_anomaly(test, &r), " at=control"));
 }

@@ -195,8 +195,10 @@ static const struct {
  * @s: the sample to show
  * @c: the classifier state after @s
  *
- * The keys of Documentation/interface.rst in its order, then active=,
- * masked= and watch= (why the IRQ is watched).
+ * The keys of Documentation/interface.rst in its order; for a GIC line
+ * the distributor's group= prio= pmr= active= route= cause= (cause=none
+ * while the distributor does not hold it pending), else the irqchip's
+ * active=; then masked= and watch= (why the IRQ is watched).
  */
 void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 			const struct psd_irqp_sample *s,
@@ -208,10 +210,18 @@ void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 	seq_printf(m, "irq=%u hwirq=%lu", e->irq, e->hwirq);
 	seq_putc(m, ' ');
 	psd_seq_str(m, "chip", e->chip);
-	seq_printf(m, " wake=%u enabled=%u pending=%s pending_ms=%llu count=%llu stuck=%u active=%s masked=%s watch=",
+	seq_printf(m, " wake=%u enabled=%u pending=%s pending_ms=%llu count=%llu stuck=%u",
 		   s->wake, s->enabled, psd_irqp_bit_name(s->pending),
-		   psd_irqp_pending_ms(c, s), s->count, c->stuck,
-		   psd_irqp_bit_name(s->active), psd_irqp_bit_name(s->masked));
+		   psd_irqp_pending_ms(c, s), s->count, c->stuck);
+	if (s->gic)
+		seq_printf(m, " group=%s prio=0x%02x pmr=0x%02x active=%u route=0x%llx cause=%s",
+			   psd_gic_tri_name(s->line.group), s->line.prio,
+			   s->pmr, s->line.active, s->line.route,
+			   s->line.pending ? psd_gic_cause_name(s->cause) :
+					     "none");
+	else
+		seq_printf(m, " active=%s", psd_irqp_bit_name(s->active));
+	seq_printf(m, " masked=%s watch=", psd_irqp_bit_name(s->masked));
 	for (i = 0; i < ARRAY_SIZE(psd_irqp_whys); i++) {
 		if (!(e->why & psd_irqp_whys[i].bit))
 			continue;
@@ -225,6 +235,22 @@ void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 #define PSD_IRQP_REC_WAKE	BIT(0)
 #define PSD_IRQP_REC_ENABLED	BIT(1)
 #define PSD_IRQP_REC_MASKED	2	/* shift of the masked psd_irqp_bit */
+#define PSD_IRQP_REC_CAUSE	4	/* shift of the enum psd_gic_cause */
+#define PSD_IRQP_REC_CAUSE_MASK	GENMASK(6, 4)
+
+static_assert(PSD_GIC_NR_CAUSES <= 8);
+
+/**
+ * psd_irqp_cause() - why a sampled IRQ is not delivered
+ * @s: the sample
+ *
+ * Return: enum psd_gic_cause from the GIC's registers; unknown when the
+ * GIC does not answer for the IRQ.
+ */
+u8 psd_irqp_cause(const struct psd_irqp_sample *s)
+{
+	return s->gic ? s->cause : PSD_GIC_CAUSE_UNKNOWN;
+}
 
 /**
  * psd_irqp_stuck_record() - fill an IRQ_STUCK_PENDING anomaly
@@ -246,7 +272,8 @@ void psd_irqp_stuck_record(struct psd_record *rec,
 	rec->phase = at;
 	rec->flag = (s->wake ? PSD_IRQP_REC_WAKE : 0) |
 		    (s->enabled ? PSD_IRQP_REC_ENABLED : 0) |
-		    s->masked << PSD_IRQP_REC_MASKED;
+		    s->masked << PSD_IRQP_REC_MASKED |
+		    psd_irqp_cause(s) << PSD_IRQP_REC_CAUSE;
 	rec->v[0] = e->irq;
 	rec->v[1] = e->hwirq;
 	rec->v[2] = psd_irqp_pending_ms(c, s);
@@ -270,9 +297,11 @@ void psd_irqpend_stuck_show(struct seq_file *m, const struct psd_record *rec)
 	seq_printf(m, " irq=%lld hwirq=%lld", rec->v[0], rec->v[1]);
 	seq_putc(m, ' ');
 	psd_seq_str(m, "chip", rec->name);
-	seq_printf(m, " wake=%u enabled=%u masked=%s pending_ms=%lld count=%lld at=%s",
+	seq_printf(m, " wake=%u enabled=%u masked=%s pending_ms=%lld count=%lld at=%s cause=%s",
 		   !!(rec->flag & PSD_IRQP_REC_WAKE),
 		   !!(rec->flag & PSD_IRQP_REC_ENABLED),
-		   psd_irqp_bit_name(rec->flag >> PSD_IRQP_REC_MASKED),
-		   rec->v[2], rec->v[3], at);
+		   psd_irqp_bit_name(rec->flag >> PSD_IRQP_REC_MASKED & 3),
+		   rec->v[2], rec->v[3], at,
+		   psd_gic_cause_name((rec->flag & PSD_IRQP_REC_CAUSE_MASK) >>
+				      PSD_IRQP_REC_CAUSE));
 }
