@@ -254,7 +254,7 @@ static u64 psd_irqp_count_of(unsigned int irq, bool *requested, bool *wake)
 	if (d) {
 		desc = irq_data_to_desc(d);
 		n = psd_irqp_count(desc);
-		*requested = READ_ONCE(desc->action) != NULL;
+		*requested = !!READ_ONCE(desc->action);
 		*wake = irqd_is_wakeup_set(d);
 	}
 	rcu_read_unlock();
