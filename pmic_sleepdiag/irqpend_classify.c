@@ -195,10 +195,11 @@ static const struct {
  * @s: the sample to show
  * @c: the classifier state after @s
  *
- * The keys of Documentation/interface.rst in its order; for a GIC line
- * the distributor's group= prio= pmr= active= route= cause= (cause=none
- * while the distributor does not hold it pending), else the irqchip's
- * active=; then masked= and watch= (why the IRQ is watched).
+ * The keys of Documentation/interface.rst in its order, then active=,
+ * masked= and watch= (why the IRQ is watched), and for a GIC line the
+ * distributor's group= prio= pmr= route= cause= (cause=none while the
+ * distributor does not hold it pending; active= is then ISACTIVER, which
+ * the GIC answers with).
  */
 void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 			const struct psd_irqp_sample *s,
@@ -210,24 +211,22 @@ void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 	seq_printf(m, "irq=%u hwirq=%lu", e->irq, e->hwirq);
 	seq_putc(m, ' ');
 	psd_seq_str(m, "chip", e->chip);
-	seq_printf(m, " wake=%u enabled=%u pending=%s pending_ms=%llu count=%llu stuck=%u",
+	seq_printf(m, " wake=%u enabled=%u pending=%s pending_ms=%llu count=%llu stuck=%u active=%s masked=%s watch=",
 		   s->wake, s->enabled, psd_irqp_bit_name(s->pending),
-		   psd_irqp_pending_ms(c, s), s->count, c->stuck);
-	if (s->gic)
-		seq_printf(m, " group=%s prio=0x%02x pmr=0x%02x active=%u route=0x%llx cause=%s",
-			   psd_gic_tri_name(s->line.group), s->line.prio,
-			   s->pmr, s->line.active, s->line.route,
-			   s->line.pending ? psd_gic_cause_name(s->cause) :
-					     "none");
-	else
-		seq_printf(m, " active=%s", psd_irqp_bit_name(s->active));
-	seq_printf(m, " masked=%s watch=", psd_irqp_bit_name(s->masked));
+		   psd_irqp_pending_ms(c, s), s->count, c->stuck,
+		   psd_irqp_bit_name(s->active), psd_irqp_bit_name(s->masked));
 	for (i = 0; i < ARRAY_SIZE(psd_irqp_whys); i++) {
 		if (!(e->why & psd_irqp_whys[i].bit))
 			continue;
 		seq_printf(m, "%s%s", sep, psd_irqp_whys[i].name);
 		sep = ",";
 	}
+	if (s->gic)
+		seq_printf(m, " group=%s prio=0x%02x pmr=0x%02x route=0x%llx cause=%s",
+			   psd_gic_tri_name(s->line.group), s->line.prio,
+			   s->pmr, s->line.route,
+			   s->line.pending ? psd_gic_cause_name(s->cause) :
+					     "none");
 	seq_putc(m, '\n');
 }
 

@@ -106,6 +106,13 @@ def check(run):
         run.expect_eq('%s irq/pending stuck=' % what, '1', p['stuck'])
         run.expect_eq('%s irq/pending cause=' % what, cause, p['cause'])
         run.expect_eq('%s irq/pending hwirq=' % what, hwirq, p['hwirq'])
+        # The register behind the cause, as the line shows it.
+        shown = {'group0': p['group'] == '0', 'active': p['active'] == '1',
+                 'disabled': (p['enabled'], p['wake']) == ('0', '1'),
+                 'priority': int(p['prio'], 16) >= int(p['pmr'], 16),
+                 'offline': p['route'] not in ('0x0', '')}[state]
+        run.expect(shown, '%s: irq/pending does not show why: %r'
+                   % (what, p))
         h = pend.get(healthy)
         run.expect(h, 'healthy irq %s not in irq/pending' % healthy)
         run.expect_eq('healthy irq/pending stuck=', '0', h['stuck'])
