@@ -156,8 +156,8 @@ static void control_set_every_key_at_bounds(struct kunit *test)
 			 (u64)hi + 1);
 		expect_no_change(test, cmd, -EINVAL);
 	}
-	/* stuck_ms and ws_stuck_ms, low and high */
-	KUNIT_EXPECT_EQ(test, fake.applied, 4U);
+	/* stuck_ms, ws_stuck_ms and gic_scan, low and high */
+	KUNIT_EXPECT_EQ(test, fake.applied, 6U);
 }
 
 static void control_defaults_match_interface(struct kunit *test)
@@ -170,6 +170,7 @@ static void control_defaults_match_interface(struct kunit *test)
 		{ "hrtimer_late_us", 1000, 1, 10000000, false },
 		{ "post_resume_ms", 1000, 1, 600000, false },
 		{ "probe_period_us", 0, 100, 1000000, true },
+		{ "gic_scan", 1, 0, 1, false },
 	};
 	unsigned int i;
 	u32 lo, hi;

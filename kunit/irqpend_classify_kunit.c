@@ -373,6 +373,39 @@ static void line_format_odd_names(struct kunit *test)
 			   "irq=1 hwirq=0 chip=\"a?b?c=d\" wake=0 enabled=0 pending=0 pending_ms=0 count=0 stuck=0 active=0 masked=0 watch=parent\n");
 }
 
+/* A GIC line: the distributor's keys after the others. */
+static void line_format_gic(struct kunit *test)
+{
+	struct psd_irqp_entry e = {
+		.irq = 42, .hwirq = 79, .chip = "GICv3",
+		.why = PSD_IRQP_WHY_USER,
+	};
+	struct psd_record r = {};
+	struct feed f;
+
+	feed_init(&f, true, false);
+	f.s.gic = true;
+	f.s.pmr = 0xf0;
+	f.s.cause = PSD_GIC_CAUSE_PRIORITY_MASKED;
+	f.s.line = (struct psd_gic_line){
+		.hwirq = 79, .enabled = true, .pending = true, .group = PSD_GIC_YES,
+		.prio = 0xf0, .route = 0x80000000ULL, .routed = PSD_GIC_YES,
+	};
+	feed(&f, 0, PSD_IRQP_YES, 3);
+	feed(&f, 600, PSD_IRQP_YES, 3);
+	KUNIT_ASSERT_TRUE(test, feed(&f, 1000, PSD_IRQP_YES, 3));
+	KUNIT_EXPECT_STREQ(test, render_line(test, &e, &f.s, &f.c),
+			   "irq=42 hwirq=79 chip=GICv3 wake=0 enabled=1 pending=1 pending_ms=1000 count=3 stuck=1 active=0 masked=1 watch=user group=1 prio=0xf0 pmr=0xf0 route=0x80000000 cause=priority_masked\n");
+	psd_irqp_stuck_record(&r, &e, &f.s, &f.c, 7, PSD_IRQP_AT_POLL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(render_anomaly(test, &r),
+					   " at=poll cause=priority_masked"));
+
+	/* Not pending in the distributor: nothing keeps it from delivery. */
+	f.s.line.pending = false;
+	KUNIT_EXPECT_NOT_NULL(test, strstr(render_line(test, &e, &f.s, &f.c),
+					   " cause=none\n"));
+}
+
 static void anomaly_format(struct kunit *test)
 {
 	struct psd_irqp_entry e = { .irq = 42, .hwirq = 79, .chip = "GICv3" };
@@ -388,13 +421,13 @@ static void anomaly_format(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r.cycle, 7U);
 	KUNIT_EXPECT_EQ(test, r.t_ns, f.s.t_ns);
 	KUNIT_EXPECT_STREQ(test, render_anomaly(test, &r),
-			   " irq=42 hwirq=79 chip=GICv3 wake=1 enabled=0 masked=1 pending_ms=1001 count=5 at=poll");
+			   " irq=42 hwirq=79 chip=GICv3 wake=1 enabled=0 masked=1 pending_ms=1001 count=5 at=poll cause=unknown");
 
 	f.s.masked = PSD_IRQP_UNSUPPORTED;
 	f.s.enabled = true;
 	psd_irqp_stuck_record(&r, &e, &f.s, &f.c, 7, PSD_PH_RESUME_NOIRQ);
 	KUNIT_EXPECT_STREQ(test, render_anomaly(test, &r),
-			   " irq=42 hwirq=79 chip=GICv3 wake=1 enabled=1 masked=unsupported pending_ms=1001 count=5 at=resume_noirq");
+			   " irq=42 hwirq=79 chip=GICv3 wake=1 enabled=1 masked=unsupported pending_ms=1001 count=5 at=resume_noirq cause=unknown");
 	psd_irqp_stuck_record(&r, &e, &f.s, &f.c, 7, PSD_PH_MANUAL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(render_anomaly(test, &r), " at=control"));
 }
@@ -414,6 +447,7 @@ static struct kunit_case irqpend_classify_cases[] = {
 	KUNIT_CASE(line_format_stuck),
 	KUNIT_CASE(line_format_unsupported),
 	KUNIT_CASE(line_format_odd_names),
+	KUNIT_CASE(line_format_gic),
 	KUNIT_CASE(anomaly_format),
 	{}
 };

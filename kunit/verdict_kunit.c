@@ -130,6 +130,15 @@ static void irq_stuck(struct kunit *test, struct psd_report_cycle *r)
 	set_an(r, PSD_AN_IRQ_STUCK_PENDING, 1, 7);
 }
 
+/* The irqchip's reason and its advice, as irqpend gives them. */
+static void irq_stuck_cause(struct kunit *test, struct psd_report_cycle *r)
+{
+	irq_stuck(test, r);
+	r->irq[1].cause = psd_gic_cause_name(PSD_GIC_CAUSE_ACTIVE_NOT_EOI);
+	r->irq[1].advice = psd_gic_cause_advice(PSD_GIC_CAUSE_ACTIVE_NOT_EOI,
+						true);
+}
+
 static void irq_stuck_two(struct kunit *test, struct psd_report_cycle *r)
 {
 	add_irq(r, 30, PSD_IRQP_YES, PSD_IRQP_YES, false, true);
@@ -391,6 +400,9 @@ static const struct verdict_case verdict_cases[] = {
 	  .miss = "in_progress" },
 	{ "irq_stuck_holds", irq_stuck, "irq_stuck_pending", {},
 	  { "irq 45", "wake-armed", "suspend=1", "resume=1", "x1" }, "irq 17" },
+	{ "irq_stuck_names_cause", irq_stuck_cause, "irq_stuck_pending", {},
+	  { "irq 45", "x1", "; cause=active_not_eoi: ",
+	    "chained_irq_exit()" } },
 	{ "irq_stuck_prefers_wake_armed", irq_stuck_two, "irq_stuck_pending",
 	  {}, { "irq 31", "resume=unsupported", "x2" }, "irq 30" },
 	{ "irq_stuck_earlier", irq_stuck_earlier, "irq_stuck_pending", {},

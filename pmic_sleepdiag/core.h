@@ -47,12 +47,18 @@ struct psd_rpt_ws {
 /* A watched IRQ seen pending; @at_*: enum psd_irqp_bit, or NOT_SEEN. */
 #define PSD_RPT_NOT_SEEN	0xff
 
+/*
+ * @cause and @advice: why the irqchip does not deliver it, as the layer
+ * judged it while it was stuck (static strings; NULL: not stuck).
+ */
 struct psd_rpt_irq {
 	u32 irq;
 	u8 at_suspend;
 	u8 at_resume;
 	bool wake;
 	bool stuck;
+	const char *cause;
+	const char *advice;
 };
 
 /* The anomalies of one class in a cycle. */
@@ -275,7 +281,7 @@ const char *psd_result_name(unsigned int result);
 
 /* ---- verdict: the most likely cause of a late or failed wake (verdict.c) */
 
-#define PSD_VERDICT_DETAIL	192
+#define PSD_VERDICT_DETAIL	448	/* room for a GIC cause's advice */
 
 /**
  * struct psd_verdict_rule - one row of the verdict table, in precedence

@@ -60,6 +60,7 @@ enum psd_setting_id {
 	PSD_SET_HRTIMER_LATE_US,
 	PSD_SET_POST_RESUME_MS,
 	PSD_SET_PROBE_PERIOD_US,
+	PSD_SET_GIC_SCAN,
 	PSD_NR_SETTINGS
 };
 
@@ -368,6 +369,8 @@ struct psd_rpt_devpm {
 
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck);
+void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
+			  const char *advice);
 void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt);
 void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm);
 void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic);

@@ -32,6 +32,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqdesc.h>
+#include <linux/irqdomain.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
@@ -52,6 +53,9 @@ static struct {
 	u64 window_end;			/* poll until then after a resume */
 	struct delayed_work work;
 	struct psd_irqp_table tab;
+	struct psd_gic_dist_facts gic;	/* at the last sample */
+	struct psd_gscan scan;
+	DECLARE_BITMAP(spis, PSD_GIC_MAX_LINES);	/* scan scratch */
 } psd_irqp = {
 	.lock = __MUTEX_INITIALIZER(psd_irqp.lock),
 };
@@ -95,6 +99,57 @@ static struct irq_data *psd_irqp_state_level(struct irq_data *d)
 	return NULL;
 }
 
+/* The level of @d's hierarchy that is the GIC's, NULL when none is. */
+static struct irq_data *psd_irqp_gic_level(struct irq_data *d)
+{
+	while (d && !psd_gic_dist_owns(d)) {
+#ifdef CONFIG_IRQ_DOMAIN_HIERARCHY
+		d = d->parent_data;
+#else
+		d = NULL;
+#endif
+	}
+	return d;
+}
+
+/*
+ * The chip's name as /proc/interrupts shows it: some chips (the GICv2 in
+ * SVC mode) have no .name and print one with .irq_print_chip, which
+ * show_interrupts() calls with the descriptor's raw lock held, so it
+ * neither sleeps nor changes state.  Else the domain's name, else "none".
+ */
+static void psd_irqp_chip_name(struct irq_data *d, struct irq_chip *chip,
+			       char *buf, size_t len)
+{
+	struct seq_file m = { .buf = buf, .size = len - 1 };
+
+	if (chip && chip->name) {
+		strscpy(buf, chip->name, len);
+		return;
+	}
+	if (chip && chip->irq_print_chip) {
+		chip->irq_print_chip(d, &m);
+		if (m.count && !seq_has_overflowed(&m)) {
+			buf[m.count] = '\0';
+			return;
+		}
+	}
+	strscpy(buf, d->domain && d->domain->name ? d->domain->name : "none",
+		len);
+}
+
+/* The GIC's registers for @s's IRQ, at level @g of its hierarchy. */
+static void psd_irqp_gic_look(const struct psd_gic_dist_facts *f,
+			      struct irq_data *g, struct psd_irqp_sample *s)
+{
+	if (!g || !psd_gic_dist_read_line(f, irqd_to_hwirq(g), &s->line))
+		return;
+	s->line.wake = s->wake;
+	s->gic = true;
+	s->pmr = f->pmr;
+	s->cause = psd_gic_cause(f, &s->line);
+}
+
 static u8 psd_irqp_state(unsigned int irq, enum irqchip_irq_state which)
 {
 	bool on;
@@ -116,10 +171,12 @@ static u64 psd_irqp_count(struct irq_desc *desc)
 }
 
 /*
- * Look at @e's IRQ now: fill @s and @e's chip, hwirq and parent line.
- * Return false when its descriptor went away or was reused.
+ * Look at @e's IRQ now: fill @s and @e's chip, hwirq and parent line; @f
+ * is the GIC distributor, read for this round of looks.  Return false
+ * when its descriptor went away or was reused.
  */
-static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s)
+static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s,
+			  const struct psd_gic_dist_facts *f)
 {
 	struct irq_data *d, *lvl;
 	struct irq_desc *desc;
@@ -136,8 +193,7 @@ static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s)
 	desc = irq_data_to_desc(d);
 	lvl = psd_irqp_state_level(d);
 	chip = irq_data_get_irq_chip(lvl ?: d);
-	strscpy(e->chip, chip && chip->name ? chip->name : "none",
-		sizeof(e->chip));
+	psd_irqp_chip_name(lvl ?: d, chip, e->chip, sizeof(e->chip));
 	e->hwirq = irqd_to_hwirq(lvl ?: d);
 	e->parent_irq = desc->parent_irq > 0 ? desc->parent_irq : 0;
 	s->wake = irqd_is_wakeup_set(d);
@@ -161,12 +217,146 @@ static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s)
 		s->active = PSD_IRQP_UNSUPPORTED;
 		s->masked = PSD_IRQP_UNSUPPORTED;
 	}
-	/* After the bit: a handler that ran meanwhile shows as a move. */
+	psd_irqp_gic_look(f, psd_irqp_gic_level(d), s);
+	/* After the bits: a handler that ran meanwhile shows as a move. */
 	s->count = psd_irqp_count(desc);
 	if (percpu)
 		preempt_enable();
 	rcu_read_unlock();
 	return true;
+}
+
+/* Is GIC INTID @hwirq watched?  Lock held. */
+static bool psd_irqp_watches_gic(u32 hwirq)
+{
+	const struct psd_irqp_table *t = &psd_irqp.tab;
+	unsigned int i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->e[i].last.gic && t->e[i].last.line.hwirq == hwirq)
+			return true;
+	return false;
+}
+
+/* Handler count, and whether a handler is installed, of Linux IRQ @irq. */
+static u64 psd_irqp_count_of(unsigned int irq, bool *requested, bool *wake)
+{
+	struct irq_desc *desc;
+	struct irq_data *d;
+	u64 n = 0;
+
+	*requested = false;
+	*wake = false;
+	if (!irq)
+		return 0;
+	rcu_read_lock();
+	d = irq_get_irq_data(irq);
+	if (d) {
+		desc = irq_data_to_desc(d);
+		n = psd_irqp_count(desc);
+		*requested = !!READ_ONCE(desc->action);
+		*wake = irqd_is_wakeup_set(d);
+	}
+	rcu_read_unlock();
+	return n;
+}
+
+/* A followed SPI found stuck: keep it in irq/gic with its cause. */
+static void psd_irqp_scan_stuck(struct psd_gscan_cand *c, u64 t_ns, u32 cycle)
+{
+	struct psd_gscan_line *l = psd_gscan_keep(&psd_irqp.scan, c->hwirq);
+	struct psd_gic_line line;
+	bool requested, wake;
+
+	c->judged = true;
+	if (!l)
+		return;
+	l->irq = psd_gic_dist_irq(c->hwirq);
+	l->cycle = cycle;
+	psd_irqp_count_of(l->irq, &requested, &wake);
+	l->requested = requested;
+	l->pending_ms = div_u64(t_ns - c->t_ns, NSEC_PER_MSEC);
+	l->cause = PSD_GIC_CAUSE_UNKNOWN;
+	if (psd_gic_dist_read_line(&psd_irqp.gic, c->hwirq, &line)) {
+		line.wake = wake;
+		l->cause = psd_gic_cause(&psd_irqp.gic, &line);
+	}
+}
+
+/* A judged line still pending: how long it has been, in its kept entry. */
+static void psd_irqp_scan_update(const struct psd_gscan_cand *c, u64 t_ns)
+{
+	struct psd_gscan *g = &psd_irqp.scan;
+	unsigned int i;
+
+	for (i = 0; i < g->nstuck; i++)
+		if (g->stuck[i].hwirq == c->hwirq && t_ns >= c->t_ns)
+			g->stuck[i].pending_ms = div_u64(t_ns - c->t_ns,
+							 NSEC_PER_MSEC);
+}
+
+/*
+ * Scan the distributor's pending bits (one MMIO read per 32 lines) for
+ * SPIs nobody watches: follow those pending at suspend_noirq, judge them
+ * at the looks after (irqpend_scan.c).  Return true while a followed line
+ * awaits judgement (keep polling).  Lock held.
+ */
+static bool psd_irqp_scan(u8 at, u32 cycle)
+{
+	struct psd_gscan *g = &psd_irqp.scan;
+	enum psd_gscan_at where = PSD_GSCAN_AFTER;
+	u64 t_ns, count, stuck_ns = psd_irqp_stuck_ns();
+	struct psd_gscan_cand *c;
+	bool requested, wake, waiting = false;
+	unsigned int hw, i;
+
+	if (!psd_setting(PSD_SET_GIC_SCAN) ||
+	    psd_irqp.gic.version == PSD_GIC_NONE)
+		return false;
+	psd_gic_dist_scan_pending(&psd_irqp.gic, psd_irqp.spis,
+				  PSD_GIC_MAX_LINES);
+	t_ns = ktime_get_boot_fast_ns();
+	if (at == PSD_PH_SUSPEND_NOIRQ) {
+		psd_gscan_before(g);
+		for_each_set_bit(hw, psd_irqp.spis, PSD_GIC_MAX_LINES) {
+			unsigned int irq = psd_gic_dist_irq(hw);
+
+			if (psd_irqp_watches_gic(hw))
+				continue;
+			count = psd_irqp_count_of(irq, &requested, &wake);
+			psd_gscan_follow(g, hw, irq, t_ns, count);
+		}
+		return g->ncand;
+	}
+	if (at == PSD_PH_RESUME_NOIRQ) {
+		g->resumed = true;
+		where = PSD_GSCAN_MASKED;
+	} else if (at != PSD_IRQP_AT_POLL) {
+		where = PSD_GSCAN_MASKED;	/* control: not a poll's pair */
+	}
+	i = 0;
+	while (i < g->ncand) {
+		c = &g->cand[i];
+		count = psd_irqp_count_of(c->irq, &requested, &wake);
+		switch (psd_gscan_judge(g, c, where,
+					test_bit(c->hwirq, psd_irqp.spis),
+					count, t_ns, stuck_ns)) {
+		case PSD_GSCAN_DROP:
+			psd_gscan_drop(g, c);
+			continue;
+		case PSD_GSCAN_STUCK:
+			if (c->judged)
+				psd_irqp_scan_update(c, t_ns);
+			else
+				psd_irqp_scan_stuck(c, t_ns, cycle);
+			break;
+		case PSD_GSCAN_WAIT:
+			waiting |= !c->judged;
+			break;
+		}
+		i++;
+	}
+	return waiting;
 }
 
 /* Watch @irq for @why; NULL when it does not exist or the table is full. */
@@ -200,8 +390,9 @@ static bool psd_irqp_sample_one(struct psd_irqp_table *t,
 {
 	struct psd_irqp_sample s;
 	struct psd_record rec = {};
+	enum psd_gic_cause cause;
 
-	if (!psd_irqp_look(e, &s)) {
+	if (!psd_irqp_look(e, &s, &psd_irqp.gic)) {
 		t->dropped++;
 		psd_irqp_remove(t, e);
 		return false;
@@ -212,6 +403,10 @@ static bool psd_irqp_sample_one(struct psd_irqp_table *t,
 		psd_anomaly_raise(&rec);
 	}
 	psd_report_irq(cycle, e->irq, at, s.pending, s.wake, e->cls.stuck);
+	cause = psd_irqp_cause(&s);
+	if (e->cls.stuck)
+		psd_report_irq_cause(cycle, e->irq, psd_gic_cause_name(cause),
+				     psd_gic_cause_advice(cause, s.wake));
 	return true;
 }
 
@@ -226,6 +421,7 @@ static void psd_irqp_sample(u8 at, bool fresh)
 	unsigned int i, pass;
 	bool any = false;
 
+	psd_gic_dist_facts(&psd_irqp.gic);
 	for (pass = 0; pass < 2; pass++) {
 		i = 0;
 		while (i < t->n) {
@@ -246,6 +442,7 @@ static void psd_irqp_sample(u8 at, bool fresh)
 	}
 	for (i = 0; i < t->n; i++)
 		any |= t->e[i].last.pending == PSD_IRQP_YES;
+	any |= psd_irqp_scan(at, cycle);
 	psd_irqp.any_pending = any;
 	atomic_set(&psd_counters.irq_unsupported, psd_irqp_unsupported(t));
 }
@@ -349,8 +546,11 @@ static void psd_irqp_work(struct work_struct *work)
 
 static int psd_irqp_start(const char **why)
 {
+	/* No GIC, another irqchip, ACPI: gic=none and cause=unknown. */
+	psd_gic_dist_init();
 	mutex_lock(&psd_irqp.lock);
 	memset(&psd_irqp.tab, 0, sizeof(psd_irqp.tab));
+	memset(&psd_irqp.scan, 0, sizeof(psd_irqp.scan));
 	psd_irqp.any_pending = false;
 	psd_irqp.window_end = 0;
 	INIT_DELAYED_WORK(&psd_irqp.work, psd_irqp_work);
@@ -374,6 +574,7 @@ static void psd_irqp_stop(void)
 	psd_irqp.tab.n = 0;
 	atomic_set(&psd_counters.irq_unsupported, 0);
 	mutex_unlock(&psd_irqp.lock);
+	psd_gic_dist_exit();
 }
 
 /* control "reset": forget episodes, keep the list. */
@@ -387,6 +588,7 @@ static void psd_irqp_reset(void)
 		memset(&t->e[i].cls, 0, sizeof(t->e[i].cls));
 	t->overflow = 0;
 	t->dropped = 0;
+	memset(&psd_irqp.scan, 0, sizeof(psd_irqp.scan));
 	mutex_unlock(&psd_irqp.lock);
 }
 
@@ -465,6 +667,7 @@ int psd_irqpend_pending_show(struct seq_file *m, void *unused)
 {
 	struct psd_irqp_table *t = &psd_irqp.tab;
 	u64 stuck_ns = psd_irqp_stuck_ns();
+	struct psd_gic_dist_facts f;
 	struct psd_irqp_sample s;
 	struct psd_irqp_entry *c;
 	u64 overflow, dropped;
@@ -483,13 +686,55 @@ int psd_irqpend_pending_show(struct seq_file *m, void *unused)
 	seq_printf(m, "# watched=%u max=%u overflow=%llu dropped=%llu stuck_ms=%u\n",
 		   n, PSD_IRQP_MAX, overflow, dropped,
 		   psd_setting(PSD_SET_STUCK_MS));
+	psd_gic_dist_facts(&f);
+	seq_printf(m, "# gic=%s dist_ctlr=0x%08x\n",
+		   psd_gic_version_name(f.version), f.ctlr);
 	for (i = 0; i < n; i++) {
-		if (!psd_irqp_look(&c[i], &s))
+		if (!psd_irqp_look(&c[i], &s, &f))
 			continue;	/* gone: the next real sample drops it */
 		psd_irqp_classify(&c[i].cls, &s, stuck_ns);
 		psd_irqp_show_line(m, &c[i], &s, &c[i].cls);
 	}
 	kvfree(c);
+	return 0;
+}
+
+/**
+ * psd_irqpend_gic_show() - seq_file show function of irq/gic
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * The distributor as read now, then the SPIs nobody watched that the scan
+ * found stuck.
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int psd_irqpend_gic_show(struct seq_file *m, void *unused)
+{
+	struct psd_gic_dist_facts f;
+	struct psd_gscan *g;
+	unsigned int i;
+
+	g = kvmalloc(sizeof(*g), GFP_KERNEL);
+	if (!g)
+		return -ENOMEM;
+	mutex_lock(&psd_irqp.lock);
+	*g = psd_irqp.scan;
+	mutex_unlock(&psd_irqp.lock);
+
+	psd_gic_dist_facts(&f);
+	seq_printf(m, "version=%s spis=%u ctlr=0x%08x grp0=%s grp1ns=%s are=%s ds=%u pmr=0x%02x",
+		   psd_gic_version_name(f.version),
+		   f.lines > PSD_GIC_FIRST_SPI ? f.lines - PSD_GIC_FIRST_SPI : 0,
+		   f.ctlr, psd_gic_tri_name(f.grp0), psd_gic_tri_name(f.grp1ns),
+		   psd_gic_tri_name(f.are), f.ds, f.pmr);
+	seq_printf(m, " scan=%u stuck=%u max=%u overflow=%llu followed=%u follow_overflow=%llu\n",
+		   psd_setting(PSD_SET_GIC_SCAN), g->nstuck,
+		   PSD_GSCAN_MAX_STUCK, g->overflow, g->ncand,
+		   g->cand_overflow);
+	for (i = 0; i < g->nstuck; i++)
+		psd_gscan_show_line(m, &g->stuck[i]);
+	kvfree(g);
 	return 0;
 }
 
@@ -508,10 +753,12 @@ static const struct psd_kind psd_irqpend_classes[] = {
 
 static const struct psd_setting_desc psd_irqpend_settings[] = {
 	{ PSD_SET_STUCK_MS, "stuck_ms", 1000, 10, 600000 },
+	{ PSD_SET_GIC_SCAN, "gic_scan", 1, 0, 1 },
 };
 
 static const struct psd_file psd_irqpend_files[] = {
 	{ "irq", "pending", 0400, psd_irqpend_pending_show },
+	{ "irq", "gic", 0400, psd_irqpend_gic_show },
 };
 
 struct psd_layer psd_irqpend_layer = {

@@ -196,7 +196,10 @@ static const struct {
  * @c: the classifier state after @s
  *
  * The keys of Documentation/interface.rst in its order, then active=,
- * masked= and watch= (why the IRQ is watched).
+ * masked= and watch= (why the IRQ is watched), and for a GIC line the
+ * distributor's group= prio= pmr= route= cause= (cause=none while the
+ * distributor does not hold it pending; active= is then ISACTIVER, which
+ * the GIC answers with).
  */
 void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 			const struct psd_irqp_sample *s,
@@ -218,6 +221,12 @@ void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 		seq_printf(m, "%s%s", sep, psd_irqp_whys[i].name);
 		sep = ",";
 	}
+	if (s->gic)
+		seq_printf(m, " group=%s prio=0x%02x pmr=0x%02x route=0x%llx cause=%s",
+			   psd_gic_tri_name(s->line.group), s->line.prio,
+			   s->pmr, s->line.route,
+			   s->line.pending ? psd_gic_cause_name(s->cause) :
+					     "none");
 	seq_putc(m, '\n');
 }
 
@@ -225,6 +234,22 @@ void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 #define PSD_IRQP_REC_WAKE	BIT(0)
 #define PSD_IRQP_REC_ENABLED	BIT(1)
 #define PSD_IRQP_REC_MASKED	2	/* shift of the masked psd_irqp_bit */
+#define PSD_IRQP_REC_CAUSE	4	/* shift of the enum psd_gic_cause */
+#define PSD_IRQP_REC_CAUSE_MASK	GENMASK(6, 4)
+
+static_assert(PSD_GIC_NR_CAUSES <= 8);
+
+/**
+ * psd_irqp_cause() - why a sampled IRQ is not delivered
+ * @s: the sample
+ *
+ * Return: enum psd_gic_cause from the GIC's registers; unknown when the
+ * GIC does not answer for the IRQ.
+ */
+u8 psd_irqp_cause(const struct psd_irqp_sample *s)
+{
+	return s->gic ? s->cause : PSD_GIC_CAUSE_UNKNOWN;
+}
 
 /**
  * psd_irqp_stuck_record() - fill an IRQ_STUCK_PENDING anomaly
@@ -246,7 +271,8 @@ void psd_irqp_stuck_record(struct psd_record *rec,
 	rec->phase = at;
 	rec->flag = (s->wake ? PSD_IRQP_REC_WAKE : 0) |
 		    (s->enabled ? PSD_IRQP_REC_ENABLED : 0) |
-		    s->masked << PSD_IRQP_REC_MASKED;
+		    s->masked << PSD_IRQP_REC_MASKED |
+		    psd_irqp_cause(s) << PSD_IRQP_REC_CAUSE;
 	rec->v[0] = e->irq;
 	rec->v[1] = e->hwirq;
 	rec->v[2] = psd_irqp_pending_ms(c, s);
@@ -270,9 +296,11 @@ void psd_irqpend_stuck_show(struct seq_file *m, const struct psd_record *rec)
 	seq_printf(m, " irq=%lld hwirq=%lld", rec->v[0], rec->v[1]);
 	seq_putc(m, ' ');
 	psd_seq_str(m, "chip", rec->name);
-	seq_printf(m, " wake=%u enabled=%u masked=%s pending_ms=%lld count=%lld at=%s",
+	seq_printf(m, " wake=%u enabled=%u masked=%s pending_ms=%lld count=%lld at=%s cause=%s",
 		   !!(rec->flag & PSD_IRQP_REC_WAKE),
 		   !!(rec->flag & PSD_IRQP_REC_ENABLED),
-		   psd_irqp_bit_name(rec->flag >> PSD_IRQP_REC_MASKED),
-		   rec->v[2], rec->v[3], at);
+		   psd_irqp_bit_name(rec->flag >> PSD_IRQP_REC_MASKED & 3),
+		   rec->v[2], rec->v[3], at,
+		   psd_gic_cause_name((rec->flag & PSD_IRQP_REC_CAUSE_MASK) >>
+				      PSD_IRQP_REC_CAUSE));
 }

@@ -391,6 +391,34 @@ out:
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 }
 
+/**
+ * psd_report_irq_cause() - why a stuck IRQ of a cycle is not delivered
+ * @cycle: the cycle
+ * @irq: Linux IRQ number, already noted stuck by psd_report_irq()
+ * @cause: the cause's name, a static string
+ * @advice: one line of what to do about it, a static string
+ *
+ * The latest judgement wins.  Nothing happens for an IRQ without an entry.
+ * Context: any.
+ */
+void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
+			  const char *advice)
+{
+	struct psd_digest *d;
+	unsigned long flags;
+	unsigned int i;
+
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_digest(cycle);
+	for (i = 0; d && i < d->nirq; i++) {
+		if (d->irq[i].irq != irq)
+			continue;
+		d->irq[i].cause = cause;
+		d->irq[i].advice = advice;
+	}
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
 /* Replace a whole part of @cycle's digest and mark it present; any context. */
 static void psd_digest_copy(u32 cycle, size_t part, size_t has, const void *v,
 			    size_t len)

@@ -27,6 +27,14 @@ static const struct {
 	{ PSD_RPT_WS_ABORTED, "aborted" },
 };
 
+/* An IRQ's cause= : "none" while it was not seen stuck in the cycle. */
+static const char *psd_rpt_irq_cause(const struct psd_rpt_irq *e)
+{
+	if (!e->stuck)
+		return "none";
+	return e->cause ?: "unknown";
+}
+
 /* Write the names of the lint rules in @bits, separated by @sep. */
 static void psd_lint_names(struct seq_file *m, const struct psd_rpt_pmic *p,
 			   u32 bits, char sep)
@@ -175,11 +183,11 @@ static void psd_report_text_layers(struct seq_file *m,
 			   r->held_ns);
 	}
 	for (i = 0; i < r->nirq; i++)
-		seq_printf(m, "irq=%u wake=%u pending_at_suspend=%s pending_at_resume=%s stuck=%u\n",
+		seq_printf(m, "irq=%u wake=%u pending_at_suspend=%s pending_at_resume=%s stuck=%u cause=%s\n",
 			   r->irq[i].irq, r->irq[i].wake,
 			   psd_irqp_bit_name(r->irq[i].at_suspend),
 			   psd_irqp_bit_name(r->irq[i].at_resume),
-			   r->irq[i].stuck);
+			   r->irq[i].stuck, psd_rpt_irq_cause(&r->irq[i]));
 	if (r->irq_more)
 		seq_printf(m, "irq_more=%u\n", r->irq_more);
 	if (r->has_devpm)
@@ -354,6 +362,7 @@ static void psd_json_layers(struct psd_json *j,
 		psd_json_str(j, "pending_at_resume",
 			     psd_irqp_bit_name(r->irq[i].at_resume));
 		psd_json_bool(j, "stuck", r->irq[i].stuck);
+		psd_json_str(j, "cause", psd_rpt_irq_cause(&r->irq[i]));
 		psd_json_close(j, false);
 	}
 	psd_json_close(j, true);

@@ -53,6 +53,7 @@ static bool psd_rule_irq_stuck(const struct psd_report_cycle *r,
 {
 	const struct psd_rpt_irq *e = NULL;
 	unsigned int i;
+	size_t n;
 
 	for (i = 0; i < r->nirq; i++)
 		if (r->irq[i].stuck && (!e || (r->irq[i].wake && !e->wake)))
@@ -76,6 +77,11 @@ static bool psd_rule_irq_stuck(const struct psd_report_cycle *r,
 			  r->an[PSD_AN_IRQ_STUCK_PENDING].first_seq);
 	else
 		return false;
+	/* The irqchip's reason, and what to do about it. */
+	n = strlen(detail);
+	if (e && e->cause)
+		scnprintf(detail + n, len - n, "; cause=%s: %s", e->cause,
+			  e->advice ?: "");
 	return true;
 }
 

@@ -18,8 +18,9 @@ CHECKOUT = '%s-%s' % (os.path.basename(ROOT), hashlib.sha1(
 DEBUGFS = '/sys/kernel/debug/pmic_sleepdiag'
 
 # The targets: the guest's architecture, its cross compiler, kernel image,
-# busybox's Debian architecture, the QEMU machine, and its GIC's irq_chip
-# name and name in /proc/interrupts.
+# busybox's Debian architecture, the QEMU machine, and its GIC's chip name
+# as irq/pending shows it and name in /proc/interrupts (the same: a GICv2
+# in SVC mode has no irq_chip name, only the /proc/interrupts one).
 ARM64 = {'arch': 'arm64', 'cross': 'aarch64-linux-gnu-',
          'image': 'arch/arm64/boot/Image', 'debarch': 'arm64',
          'qemu': ['qemu-system-aarch64', '-M', 'virt,gic-version=3',
@@ -29,7 +30,7 @@ ARM32 = {'arch': 'arm', 'cross': 'arm-linux-gnueabihf-',
          'image': 'arch/arm/boot/zImage', 'debarch': 'armhf',
          'qemu': ['qemu-system-arm', '-M', 'virt,gic-version=2',
                   '-cpu', 'cortex-a15'],
-         'gic': 'GICv2', 'gic_proc': 'GIC-0'}
+         'gic': 'GIC-0', 'gic_proc': 'GIC-0'}
 
 # The kernels scenarios run on: their scripts/configs/ name, target, the
 # prefix of their result lines, QEMU memory, and how much slower than e2e

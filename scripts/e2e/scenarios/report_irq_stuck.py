@@ -5,7 +5,9 @@ Once the post-resume poll has raised IRQ_STUCK_PENDING, the cycle's block
 in report ends in verdict=irq_stuck_pending uses="irq anomaly", its
 detail names the IRQ as wake-armed and pending at suspend and resume, and
 the block holds `irq=N wake=1 pending_at_suspend=1 pending_at_resume=1
-stuck=1` and `anomaly=IRQ_STUCK_PENDING`; report.json says the same.
+stuck=1 cause=disabled` (the GIC's reason: the line is masked) and
+`anomaly=IRQ_STUCK_PENDING`, the detail ends in that cause and its advice
+for a wake-armed line; report.json says the same.
 
 hrtimer_late_us is raised to 1 s first: on this TCG target timer expiries
 after resume are often > 1 ms late (emulation, not a module property)."""
@@ -42,7 +44,10 @@ def check(run):
     j = [x for x in c.obj['irqs'] if x['irq'] == int(irq)]
     run.expect_eq('report.json irqs entry for %s' % irq,
                   [{'irq': int(irq), 'wake': True, 'pending_at_suspend': '1',
-                    'pending_at_resume': '1', 'stuck': True}], j)
+                    'pending_at_resume': '1', 'stuck': True,
+                    'cause': 'disabled'}], j)
+    run.expect_eq('irq=%s line cause=' % irq, 'disabled', line['cause'])
+    c.detail_has('; cause=disabled: ', 'cannot wake')
     an = [x for x in run.records('anomalies', **{'class': 'IRQ_STUCK_PENDING'})
           if x.get('irq') == irq]
     run.expect(an, 'no IRQ_STUCK_PENDING of irq %s in anomalies' % irq)
