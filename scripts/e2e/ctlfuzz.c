@@ -240,6 +240,7 @@ static const struct {
 	{ "hrtimer_late_us", 1, 10000000, 0 },
 	{ "post_resume_ms", 1, 600000, 0 },
 	{ "probe_period_us", 100, 1000000, 1 },
+	{ "gic_scan", 0, 1, 0 },
 };
 
 #define NKEYS	ARRAY_SIZE(keys)
@@ -464,7 +465,7 @@ static void gen_bound(unsigned int k)
 	set_num(k, hi, 1);
 	set_num(k, lo - 1, lo - 1 == 0 && keys[k].zero_ok);
 	set_num(k, hi + 1, 0);
-	set_num(k, 0, keys[k].zero_ok);
+	set_num(k, 0, keys[k].zero_ok || lo == 0);
 	set_num(k, (1UL << 32) + lo, 0);	/* u32 truncation would fit */
 	set_num(k, (1UL << 32) + hi, 0);
 	set_num(k, ~0UL, 0);
@@ -597,8 +598,9 @@ static int cmd_writers(int k, long n)
 	pid_t pid[NKEYS];
 	char b[64], *p, t[24];
 
-	if (k > (int)NKEYS - 1)
-		k = NKEYS - 1;		/* not the probe period */
+	/* not the probe period, nor gic_scan (its range has no room) */
+	if (k > (int)NKEYS - 2)
+		k = NKEYS - 2;
 	for (i = 0; i < k; i++) {
 		pid[i] = fork();
 		if (pid[i] == 0) {
