@@ -84,8 +84,6 @@ static int alarmk_init(struct kunit *test)
 	/* The cases place alarms up to a second in the past of boot time. */
 	while (boot_now() < 2 * NSEC_PER_SEC)
 		msleep(100);
-	psd_layers_stop();
-	psd_layers_start();
 	psd_settings_init();
 	forget_all();
 	return 0;

@@ -30,6 +30,7 @@
 #include "../pmic_sleepdiag/compat.h"
 #include "../pmic_sleepdiag/internal.h"
 #include "internal.h"
+#include "../kunit/visible.h"
 
 #define PSD_WS_HASH_BITS	9
 #define PSD_WS_NO_PHASE		PSD_NR_PHASES	/* outside any cycle */
@@ -572,6 +573,37 @@ static void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
 		seq_printf(m, " reason=ws_stuck_ms ws_stuck_ms=%lld", r->v[1]);
 }
 
+/* An empty table: no name known, nothing active, no cycle open. */
+static void psd_ws_clear(void)
+{
+	hash_init(psd_wst.hash);
+	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
+	psd_wst.used = 0;
+	psd_wst.active = 0;
+	psd_wst.open = false;
+	psd_wst.suspending = false;
+	psd_wst.phase = PSD_WS_NO_PHASE;
+	psd_wst.first = -1;
+}
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * psd_ws_forget() - KUnit: the table as the layer's start leaves it
+ *
+ * Forgets every name, then learns the sources that exist now, without
+ * detaching or attaching a probe.
+ */
+void psd_ws_forget(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	psd_ws_clear();
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	psd_ws_walk();
+}
+#endif
+
 static int psd_wakesrc_start(const char **why)
 {
 	int ret;
@@ -581,14 +613,7 @@ static int psd_wakesrc_start(const char **why)
 		*why = "out of memory";
 		return -ENOMEM;
 	}
-	hash_init(psd_wst.hash);
-	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
-	psd_wst.used = 0;
-	psd_wst.active = 0;
-	psd_wst.open = false;
-	psd_wst.suspending = false;
-	psd_wst.phase = PSD_WS_NO_PHASE;
-	psd_wst.first = -1;
+	psd_ws_clear();
 	psd_wst.stopping = false;
 	timer_setup(&psd_ws_timer, psd_ws_timer_fn, TIMER_DEFERRABLE);
 
