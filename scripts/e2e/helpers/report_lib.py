@@ -116,6 +116,14 @@ def last(run, rule, n=None):
     return c
 
 
+def judged(run, *verdicts):
+    """The cycles of report, which must be cycles 1, 2, ... judged VERDICTS
+    in that order; last() checks the last one."""
+    run.expect_eq('verdicts', list(enumerate(verdicts, 1)), run.verdicts())
+    last(run, verdicts[-1], n=len(verdicts))
+    return cycles(run)
+
+
 def resumed(run, c, wake='rtc-pl031'):
     """A cycle that slept and was woken by wake's IRQ: its cycle= line, the
     nine phases, and report.json saying the same."""
