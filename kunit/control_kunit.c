@@ -460,30 +460,42 @@ static void registry_states(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, psd_layer_get(named("wakesrc")));
 }
 
+/* Load parameters at and past their bounds. */
+struct params_case {
+	unsigned int keep_cycles;
+	unsigned int events;
+	int ret;
+};
+
+static const struct params_case params_cases[] = {
+	{ 8, 1024, 0 },
+	{ 0, 1024, -EINVAL },
+	{ 1, 1024, 0 },
+	{ 64, 1024, 0 },
+	{ 65, 1024, -EINVAL },
+	{ 8, 63, -EINVAL },
+	{ 8, 64, 0 },
+	{ 8, 65536, 0 },
+	{ 8, 65537, -EINVAL },
+};
+
+static void params_case_desc(const struct params_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "keep_cycles=%u events=%u",
+		 c->keep_cycles, c->events);
+}
+
+KUNIT_ARRAY_PARAM(params, params_cases, params_case_desc);
+
 static void params_ranges(struct kunit *test)
 {
+	const struct params_case *c = test->param_value;
 	struct psd_params p = {
-		.pmic = "", .watch_irqs = "", .keep_cycles = 8, .events = 1024,
+		.pmic = "", .watch_irqs = "",
+		.keep_cycles = c->keep_cycles, .events = c->events,
 	};
 
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.keep_cycles = 0;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
-	p.keep_cycles = 1;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.keep_cycles = 64;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.keep_cycles = 65;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
-	p.keep_cycles = 8;
-	p.events = 63;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
-	p.events = 64;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.events = 65536;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.events = 65537;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), c->ret);
 }
 
 static void params_watch_irqs(struct kunit *test)
@@ -525,7 +537,7 @@ static struct kunit_case control_cases[] = {
 	KUNIT_CASE(summary_format),
 	KUNIT_CASE(summary_counts_anomalies_by_class),
 	KUNIT_CASE(registry_states),
-	KUNIT_CASE(params_ranges),
+	KUNIT_CASE_PARAM(params_ranges, params_gen_params),
 	KUNIT_CASE(params_watch_irqs),
 	{}
 };

@@ -45,6 +45,16 @@ static void feed_init(struct feed *f, bool enabled, bool wake)
 	f->s.masked = PSD_IRQP_YES;
 }
 
+/* Pending at @ms, 500 and 1000 ms later, handler count @count: stuck. */
+static void feed_until_stuck(struct kunit *test, struct feed *f, u64 ms,
+			     u64 count)
+{
+	feed(f, ms, PSD_IRQP_YES, count);
+	feed(f, ms + 500, PSD_IRQP_YES, count);
+	feed(f, ms + 1000, PSD_IRQP_YES, count);
+	KUNIT_EXPECT_TRUE(test, f->c.stuck);
+}
+
 static void classify_stuck_after_stuck_ms(struct kunit *test)
 {
 	struct feed f;
@@ -108,10 +118,7 @@ static void classify_cleared_then_new_episode(struct kunit *test)
 	struct feed f;
 
 	feed_init(&f, true, false);
-	feed(&f, 0, PSD_IRQP_YES, 1);
-	feed(&f, 500, PSD_IRQP_YES, 1);
-	feed(&f, 1000, PSD_IRQP_YES, 1);
-	KUNIT_EXPECT_TRUE(test, f.c.stuck);
+	feed_until_stuck(test, &f, 0, 1);
 	feed(&f, 1500, PSD_IRQP_NO, 1);
 	KUNIT_EXPECT_FALSE(test, f.c.stuck);
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 0ULL);
@@ -129,10 +136,7 @@ static void classify_count_moves_ends_episode(struct kunit *test)
 	struct feed f;
 
 	feed_init(&f, false, true);	/* disabled but wake-armed: counts */
-	feed(&f, 0, PSD_IRQP_YES, 1);
-	feed(&f, 500, PSD_IRQP_YES, 1);
-	feed(&f, 1000, PSD_IRQP_YES, 1);
-	KUNIT_EXPECT_TRUE(test, f.c.stuck);
+	feed_until_stuck(test, &f, 0, 1);
 	feed(&f, 1100, PSD_IRQP_YES, 2);	/* serviced once */
 	KUNIT_EXPECT_FALSE(test, f.c.stuck);
 	/* Still pending throughout: pending_ms runs on. */
@@ -156,10 +160,7 @@ static void classify_unsupported_never_stuck(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 0ULL);
 	/* A stuck episode ends when the chip stops answering. */
 	feed_init(&f, true, false);
-	feed(&f, 0, PSD_IRQP_YES, 0);
-	feed(&f, 500, PSD_IRQP_YES, 0);
-	feed(&f, 1000, PSD_IRQP_YES, 0);
-	KUNIT_EXPECT_TRUE(test, f.c.stuck);
+	feed_until_stuck(test, &f, 0, 0);
 	feed(&f, 1500, PSD_IRQP_UNSUPPORTED, 0);
 	KUNIT_EXPECT_FALSE(test, f.c.stuck);
 }

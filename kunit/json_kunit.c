@@ -12,6 +12,7 @@
 #include <linux/string.h>
 
 #include "psd_kunit.h"
+#include "records.h"
 
 #define GUARD		32	/* canary bytes after a seq_file's buffer */
 #define CANARY		0xa5
@@ -560,24 +561,12 @@ static const char *const hostile[PSD_RPT_MAX_WS] = {
 	"psdj-a-39-byte-wakeup-source-name-xxxxx",
 };
 
-static u32 lint_bit(struct kunit *test, const char *id)
-{
-	unsigned int i;
-
-	for (i = 0; i < psd_pmic_nr_lint_rules; i++)
-		if (!strcmp(psd_pmic_lint_rules[i].id, id))
-			break;
-	KUNIT_ASSERT_LT_MSG(test, i, psd_pmic_nr_lint_rules, "lint %s", id);
-	KUNIT_ASSERT_LT(test, i, 32U);
-	return BIT(i);
-}
-
 /* rec_everything()'s two warn rules, in lint table order. */
 static void warn_pair(struct kunit *test, const char **a, const char **b)
 {
 	*a = "rtc_pwdn";
 	*b = "int_pending";
-	if (lint_bit(test, *a) > lint_bit(test, *b))
+	if (psd_kunit_lint_bit(test, *a) > psd_kunit_lint_bit(test, *b))
 		swap(*a, *b);
 }
 
@@ -657,10 +646,10 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
 	r->pmic.chip = "tps65911";
 	r->pmic.err = -110;
-	r->pmic.warn = lint_bit(test, "rtc_pwdn") | lint_bit(test, "int_pending");
-	r->pmic.info = lint_bit(test, "vrtc_lowpower") |
-		       lint_bit(test, "ck32k_rc");
-	r->pmic.unknown = lint_bit(test, "rtc_alarm_stale");
+	r->pmic.warn = psd_kunit_lint_bit(test, "rtc_pwdn") | psd_kunit_lint_bit(test, "int_pending");
+	r->pmic.info = psd_kunit_lint_bit(test, "vrtc_lowpower") |
+		       psd_kunit_lint_bit(test, "ck32k_rc");
+	r->pmic.unknown = psd_kunit_lint_bit(test, "rtc_alarm_stale");
 }
 
 static void rec_aborted(struct kunit *test, struct psd_report_cycle *r)

@@ -270,9 +270,17 @@ static void report_ws_bound(struct kunit *test)
 
 static void report_irq_entries(struct kunit *test)
 {
+	/* 42: wake-armed once is enough; 44: stuck, seen in neither. */
+	static const struct psd_rpt_irq want[] = {
+		{ 40, PSD_IRQP_YES, PSD_IRQP_YES, true, true },
+		{ 41, PSD_RPT_NOT_SEEN, PSD_IRQP_YES, false, false },
+		{ 42, PSD_IRQP_NO, PSD_IRQP_NO, true, false },
+		{ 44, PSD_RPT_NOT_SEEN, PSD_RPT_NOT_SEEN, false, true },
+	};
 	const struct psd_rpt_irq *e;
 	struct psd_report_cycle *r;
 	struct psd_verdict v;
+	unsigned int i;
 	u32 id = begin();
 
 	psd_report_irq(id, 40, PSD_PH_SUSPEND_NOIRQ, PSD_IRQP_YES, true, false);
@@ -294,33 +302,17 @@ static void report_irq_entries(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->irq_more, 0U);
 	KUNIT_EXPECT_NULL(test, find_irq(r, 43));
 
-	e = find_irq(r, 40);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	KUNIT_EXPECT_EQ(test, e->at_suspend, PSD_IRQP_YES);
-	KUNIT_EXPECT_EQ(test, e->at_resume, PSD_IRQP_YES);
-	KUNIT_EXPECT_TRUE(test, e->wake);
-	KUNIT_EXPECT_TRUE(test, e->stuck);
-
-	e = find_irq(r, 41);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	KUNIT_EXPECT_EQ(test, e->at_suspend, PSD_RPT_NOT_SEEN);
-	KUNIT_EXPECT_EQ(test, e->at_resume, PSD_IRQP_YES);
-	KUNIT_EXPECT_FALSE(test, e->wake);
-	KUNIT_EXPECT_FALSE(test, e->stuck);
-
-	e = find_irq(r, 42);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	KUNIT_EXPECT_EQ(test, e->at_suspend, PSD_IRQP_NO);
-	KUNIT_EXPECT_EQ(test, e->at_resume, PSD_IRQP_NO);
-	KUNIT_EXPECT_TRUE(test, e->wake);	/* wake-armed once is enough */
-	KUNIT_EXPECT_FALSE(test, e->stuck);
-
-	e = find_irq(r, 44);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	KUNIT_EXPECT_EQ(test, e->at_suspend, PSD_RPT_NOT_SEEN);
-	KUNIT_EXPECT_EQ(test, e->at_resume, PSD_RPT_NOT_SEEN);
-	KUNIT_EXPECT_FALSE(test, e->wake);
-	KUNIT_EXPECT_TRUE(test, e->stuck);
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		e = find_irq(r, want[i].irq);
+		KUNIT_ASSERT_NOT_NULL_MSG(test, e, "irq %u", want[i].irq);
+		KUNIT_EXPECT_EQ_MSG(test, e->at_suspend, want[i].at_suspend,
+				    "irq %u", e->irq);
+		KUNIT_EXPECT_EQ_MSG(test, e->at_resume, want[i].at_resume,
+				    "irq %u", e->irq);
+		KUNIT_EXPECT_EQ_MSG(test, e->wake, want[i].wake, "irq %u", e->irq);
+		KUNIT_EXPECT_EQ_MSG(test, e->stuck, want[i].stuck, "irq %u",
+				    e->irq);
+	}
 
 	/* Two stuck: the wake-armed one is the evidence. */
 	psd_verdict(r, &v);

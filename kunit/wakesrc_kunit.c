@@ -30,6 +30,15 @@ static void off(const char *name)
 	psd_ws_tp_deactivate(NULL, name, 0);
 }
 
+/* A wakeup event (@name active, then not) while @step runs. */
+static void event_during(const char *step, const char *name)
+{
+	tp(step, 2, true);
+	on(name);
+	off(name);
+	tp(step, 2, false);
+}
+
 static void sleep_once(void)
 {
 	both("machine_suspend", FREEZE);
@@ -88,9 +97,7 @@ static int ws_init(struct kunit *test)
 {
 	psd_ws_forget();
 	psd_settings_init();
-	psd_events_reset();
-	psd_anomalies_reset();
-	psd_cycles_reset();
+	forget_all();
 	return 0;
 }
 
@@ -143,10 +150,8 @@ static void ws_not_honored(struct kunit *test)
 	struct psd_ws_info w;
 
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	on("psdk-soft");	/* a device's suspend reports an event */
-	off("psdk-soft");
-	tp("dpm_suspend", 2, false);
+	/* A device's suspend reports an event. */
+	event_during("dpm_suspend", "psdk-soft");
 	both("dpm_suspend_late", 2);
 	both("dpm_suspend_noirq", 2);
 	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
@@ -211,10 +216,7 @@ static void ws_no_sleep_is_not_an_anomaly(struct kunit *test)
 	begin_state(FREEZE);
 	both("dpm_suspend", 2);
 	both("dpm_suspend_late", 2);
-	tp("dpm_suspend_noirq", 2, true);
-	on("psdk-pending");
-	off("psdk-pending");
-	tp("dpm_suspend_noirq", 2, false);
+	event_during("dpm_suspend_noirq", "psdk-pending");
 	resume_devices();	/* s2idle_loop() saw the wakeup pending */
 	notify(PM_POST_SUSPEND);
 	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
@@ -230,10 +232,8 @@ static void ws_abort_named_on_cycle_end(struct kunit *test)
 	struct psd_cycle c;
 
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	on("psdk-abort");	/* with the handshake: the PM core aborts */
-	off("psdk-abort");
-	tp("dpm_suspend", 2, false);
+	/* With the handshake: the PM core aborts. */
+	event_during("dpm_suspend", "psdk-abort");
 	both("dpm_resume", 16);
 	notify(PM_POST_SUSPEND);
 
@@ -339,10 +339,7 @@ static void ws_interleaved_cycles(struct kunit *test)
 {
 	/* An activation in an aborted cycle is not judged in the next one. */
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	on("psdk-c1");
-	off("psdk-c1");
-	tp("dpm_suspend", 2, false);
+	event_during("dpm_suspend", "psdk-c1");
 	both("dpm_resume", 16);
 	notify(PM_POST_SUSPEND);
 

@@ -130,6 +130,21 @@ static void psd_ws_arm_timer(void)
 		mod_timer(&psd_ws_timer, jiffies + msecs_to_jiffies(ms));
 }
 
+/*
+ * The rest of @ev for a change of @e, under psd_ws_lock.  True if a cycle
+ * is open: only then does the change go on the timeline.
+ */
+static bool psd_ws_event(struct psd_record *ev, const struct psd_ws *e)
+{
+	ev->cycle = psd_wst.cycle;
+	ev->phase = psd_wst.phase;
+	ev->v[0] = e->info.nest;
+	if (!psd_wst.open)
+		return false;
+	strscpy(ev->name, e->info.name, sizeof(ev->name));
+	return true;
+}
+
 /**
  * psd_ws_tp_activate() - probe on wakeup_source_activate
  * @data: unused
@@ -175,12 +190,7 @@ void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
 		if (psd_wst.first < 0)
 			psd_wst.first = i;
 	}
-	emit = psd_wst.open;
-	ev.cycle = psd_wst.cycle;
-	ev.phase = e->info.last_phase;
-	ev.v[0] = e->info.nest;
-	if (emit)
-		strscpy(ev.name, e->info.name, sizeof(ev.name));
+	emit = psd_ws_event(&ev, e);
 	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 
 	if (emit)
@@ -227,12 +237,7 @@ void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
 				     PSD_WS_STUCK_TIME,
 				     psd_setting(PSD_SET_WS_STUCK_MS));
 	}
-	emit = psd_wst.open;
-	ev.cycle = psd_wst.cycle;
-	ev.phase = psd_wst.phase;
-	ev.v[0] = e->info.nest;
-	if (emit)
-		strscpy(ev.name, e->info.name, sizeof(ev.name));
+	emit = psd_ws_event(&ev, e);
 	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 
 	if (emit)
