@@ -253,25 +253,35 @@ static void control_defaults_match_interface(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (int)ARRAY_SIZE(want), PSD_NR_SETTINGS);
 }
 
+/* Commands that are not whole and valid: rejected, nothing changes. */
+static const char *const malformed[] = {
+	"", "\n", "\n\n", "bogus", "Reset", "reset now", "reset\n\n",
+	" reset", "reset ", "set", "set stuck_ms", "set stuck_ms 1 2",
+	"set  stuck_ms 500", "set stuck_ms  500", "set\tstuck_ms 500",
+	"set nokey 5", "set stuck_ms abc", "set stuck_ms -1",
+	"set stuck_ms 0x20", "set stuck_ms 1e3", "set stuck_ms 500ms",
+	"set stuck_ms 99999999999999999999999",
+	"set stuck_ms 18446744073709551616",
+	"set stuck_ms 4294967796", "set probe_period_us 50",
+	"snapshot now", "watch_irq", "watch_irq 1 2", "watch_irq x",
+	"watch_irq -1", "unwatch_irq", "set stuck_ms 500\r",
+	"set stuck_ms \xe9", "set \"stuck_ms\" 500",
+};
+
+/* The command, its unprintable bytes escaped for the test's name. */
+static void command_desc(const char *const *cmd, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "\"%*pE\"", (int)strlen(*cmd),
+		 *cmd);
+}
+
+KUNIT_ARRAY_PARAM(malformed, malformed, command_desc);
+
 static void control_malformed_changes_nothing(struct kunit *test)
 {
-	static const char *const bad[] = {
-		"", "\n", "\n\n", "bogus", "Reset", "reset now", "reset\n\n",
-		" reset", "reset ", "set", "set stuck_ms", "set stuck_ms 1 2",
-		"set  stuck_ms 500", "set stuck_ms  500", "set\tstuck_ms 500",
-		"set nokey 5", "set stuck_ms abc", "set stuck_ms -1",
-		"set stuck_ms 0x20", "set stuck_ms 1e3", "set stuck_ms 500ms",
-		"set stuck_ms 99999999999999999999999",
-		"set stuck_ms 18446744073709551616",
-		"set stuck_ms 4294967796", "set probe_period_us 50",
-		"snapshot now", "watch_irq", "watch_irq 1 2", "watch_irq x",
-		"watch_irq -1", "unwatch_irq", "set stuck_ms 500\r",
-		"set stuck_ms \xe9", "set \"stuck_ms\" 500",
-	};
-	unsigned int i;
+	const char *const *cmd = test->param_value;
 
-	for (i = 0; i < ARRAY_SIZE(bad); i++)
-		expect_no_change(test, bad[i], -EINVAL);
+	expect_no_change(test, *cmd, -EINVAL);
 }
 
 static void control_rejects_bad_writes(struct kunit *test)
@@ -498,25 +508,44 @@ static void params_ranges(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psd_params_check(&p), c->ret);
 }
 
+/* watch_irqs= lists: comma-separated decimal IRQ numbers, or none. */
+struct watch_irqs_case {
+	const char *list;
+	int ret;
+};
+
+static const struct watch_irqs_case watch_irqs_cases[] = {
+	{ "", 0 }, { "5", 0 }, { "1,2,3", 0 }, { "0,64,1023", 0 },
+	{ ",", -EINVAL }, { "1,", -EINVAL }, { ",1", -EINVAL },
+	{ "1,,2", -EINVAL }, { "a", -EINVAL }, { "1 2", -EINVAL },
+	{ "-1", -EINVAL }, { "1;2", -EINVAL }, { "0x10", -EINVAL },
+};
+
+static void watch_irqs_desc(const struct watch_irqs_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "\"%s\"", c->list);
+}
+
+KUNIT_ARRAY_PARAM(watch_irqs, watch_irqs_cases, watch_irqs_desc);
+
 static void params_watch_irqs(struct kunit *test)
 {
-	static const char *const good[] = { "", "5", "1,2,3", "0,64,1023" };
-	static const char *const bad[] = {
-		",", "1,", ",1", "1,,2", "a", "1 2", "-1", "1;2", "0x10",
+	const struct watch_irqs_case *c = test->param_value;
+	struct psd_params p = {
+		.pmic = "", .watch_irqs = (char *)c->list,
+		.keep_cycles = 8, .events = 1024,
 	};
+
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), c->ret);
+}
+
+/* At most 64 IRQs. */
+static void params_watch_irqs_bound(struct kunit *test)
+{
 	struct psd_params p = { .pmic = "", .keep_cycles = 8, .events = 1024 };
 	char list[64 * 3 + 8] = "";
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(good); i++) {
-		p.watch_irqs = (char *)good[i];
-		KUNIT_EXPECT_EQ_MSG(test, psd_params_check(&p), 0, "\"%s\"", good[i]);
-	}
-	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		p.watch_irqs = (char *)bad[i];
-		KUNIT_EXPECT_EQ_MSG(test, psd_params_check(&p), -EINVAL, "\"%s\"",
-				    bad[i]);
-	}
 	for (i = 0; i < 64; i++)
 		strcat(list, i ? ",1" : "1");
 	p.watch_irqs = list;
@@ -528,7 +557,8 @@ static void params_watch_irqs(struct kunit *test)
 static struct kunit_case control_cases[] = {
 	KUNIT_CASE(control_defaults_match_interface),
 	KUNIT_CASE(control_set_every_key_at_bounds),
-	KUNIT_CASE(control_malformed_changes_nothing),
+	KUNIT_CASE_PARAM(control_malformed_changes_nothing,
+			 malformed_gen_params),
 	KUNIT_CASE(control_rejects_bad_writes),
 	KUNIT_CASE(control_component_off_is_eopnotsupp),
 	KUNIT_CASE(control_watch_and_snapshot),
@@ -538,7 +568,8 @@ static struct kunit_case control_cases[] = {
 	KUNIT_CASE(summary_counts_anomalies_by_class),
 	KUNIT_CASE(registry_states),
 	KUNIT_CASE_PARAM(params_ranges, params_gen_params),
-	KUNIT_CASE(params_watch_irqs),
+	KUNIT_CASE_PARAM(params_watch_irqs, watch_irqs_gen_params),
+	KUNIT_CASE(params_watch_irqs_bound),
 	{}
 };
 

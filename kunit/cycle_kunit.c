@@ -83,8 +83,7 @@ static void cycle_s2idle_resumed(struct kunit *test)
 	notify(PM_POST_SUSPEND);
 
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), count + 1);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_RESUMED);
+	c = ended(test, PSD_RES_RESUMED);
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 2U);
 	KUNIT_EXPECT_EQ(test, c.state, (u8)FREEZE);
 	KUNIT_EXPECT_EQ(test, c.t_woke, c.t_end[PSD_PH_S2IDLE]);
@@ -104,10 +103,8 @@ static void cycle_s2idle_resumed(struct kunit *test)
 /* The last cycle, which must have been aborted in @step. */
 static struct psd_cycle aborted_in(struct kunit *test, const char *step)
 {
-	struct psd_cycle c;
+	struct psd_cycle c = ended(test, PSD_RES_ABORTED);
 
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
 	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), step);
 	return c;
 }
@@ -164,8 +161,7 @@ static void cycle_no_sleep(struct kunit *test)
 	suspend_devices();
 	resume_devices();	/* s2idle_loop() saw a wakeup pending */
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_NO_SLEEP);
+	c = ended(test, PSD_RES_NO_SLEEP);
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
 	KUNIT_EXPECT_EQ(test, c.t_woke, 0ULL);
 	n = collect(ev, N_EV);
@@ -185,8 +181,7 @@ static void cycle_suspend_to_ram(struct kunit *test)
 	both("machine_suspend", MEM);
 	resume_devices();
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_RESUMED);
+	c = ended(test, PSD_RES_RESUMED);
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
 	KUNIT_EXPECT_EQ(test, c.machine_suspends, 1U);
 	KUNIT_EXPECT_EQ(test, c.t_woke, c.t_end[PSD_PH_MACHINE_SUSPEND]);

@@ -55,6 +55,20 @@ static void feed_until_stuck(struct kunit *test, struct feed *f, u64 ms,
 	KUNIT_EXPECT_TRUE(test, f->c.stuck);
 }
 
+/*
+ * A second episode, begun stuck_ms before @at: samples at @a and @b do
+ * not make it stuck, the one at @at does and raises the second anomaly.
+ */
+static void second_episode(struct kunit *test, struct feed *f, u64 a, u64 b,
+			   u64 at, u64 count)
+{
+	feed(f, a, PSD_IRQP_YES, count);
+	feed(f, b, PSD_IRQP_YES, count);
+	KUNIT_EXPECT_FALSE(test, f->c.stuck);
+	KUNIT_EXPECT_TRUE(test, feed(f, at, PSD_IRQP_YES, count));
+	KUNIT_EXPECT_EQ(test, f->raised, 2U);
+}
+
 static void classify_stuck_after_stuck_ms(struct kunit *test)
 {
 	struct feed f;
@@ -124,11 +138,7 @@ static void classify_cleared_then_new_episode(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 0ULL);
 	/* Pending again: a new episode needs stuck_ms again. */
 	feed(&f, 2000, PSD_IRQP_YES, 1);
-	feed(&f, 2500, PSD_IRQP_YES, 1);
-	feed(&f, 2900, PSD_IRQP_YES, 1);
-	KUNIT_EXPECT_FALSE(test, f.c.stuck);
-	KUNIT_EXPECT_TRUE(test, feed(&f, 3000, PSD_IRQP_YES, 1));
-	KUNIT_EXPECT_EQ(test, f.raised, 2U);
+	second_episode(test, &f, 2500, 2900, 3000, 1);
 }
 
 static void classify_count_moves_ends_episode(struct kunit *test)
@@ -141,11 +151,7 @@ static void classify_count_moves_ends_episode(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, f.c.stuck);
 	/* Still pending throughout: pending_ms runs on. */
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 1100ULL);
-	feed(&f, 1600, PSD_IRQP_YES, 2);
-	feed(&f, 2000, PSD_IRQP_YES, 2);
-	KUNIT_EXPECT_FALSE(test, f.c.stuck);
-	KUNIT_EXPECT_TRUE(test, feed(&f, 2100, PSD_IRQP_YES, 2));
-	KUNIT_EXPECT_EQ(test, f.raised, 2U);
+	second_episode(test, &f, 1600, 2000, 2100, 2);
 }
 
 static void classify_unsupported_never_stuck(struct kunit *test)

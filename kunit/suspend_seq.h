@@ -7,6 +7,7 @@
 #ifndef _PSD_KUNIT_SUSPEND_SEQ_H
 #define _PSD_KUNIT_SUSPEND_SEQ_H
 
+#include <kunit/test.h>
 #include <linux/suspend.h>
 
 #include "psd_kunit.h"
@@ -27,6 +28,16 @@ static inline void forget_all(void)
 {
 	psd_reset_core();
 	psd_layers_reset(&psd_module_layers);
+}
+
+/* The last cycle, which must have ended as @result. */
+static inline struct psd_cycle ended(struct kunit *test, unsigned int result)
+{
+	struct psd_cycle c;
+
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, result);
+	return c;
 }
 
 static inline void tp(const char *action, int val, bool start)

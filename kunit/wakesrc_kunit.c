@@ -211,16 +211,13 @@ static void ws_resume_does_not_count(struct kunit *test)
 
 static void ws_no_sleep_is_not_an_anomaly(struct kunit *test)
 {
-	struct psd_cycle c;
-
 	begin_state(FREEZE);
 	both("dpm_suspend", 2);
 	both("dpm_suspend_late", 2);
 	event_during("dpm_suspend_noirq", "psdk-pending");
 	resume_devices();	/* s2idle_loop() saw the wakeup pending */
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_NO_SLEEP);
+	ended(test, PSD_RES_NO_SLEEP);
 	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
 			0U);
 	KUNIT_EXPECT_EQ(test, info(test, "psdk-pending").in_suspend, 1ULL);
@@ -237,8 +234,7 @@ static void ws_abort_named_on_cycle_end(struct kunit *test)
 	both("dpm_resume", 16);
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
+	c = ended(test, PSD_RES_ABORTED);
 	KUNIT_EXPECT_STREQ(test, c.abort_ws, "psdk-abort");
 	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_EQ(test, end.flag, PSD_RES_ABORTED);
