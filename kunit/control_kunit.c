@@ -190,7 +190,7 @@ static void expect_no_change(struct kunit *test, const char *cmd, int err)
 			    fake.watched + fake.resets,
 			    "command \"%s\" reached a component", cmd);
 	KUNIT_EXPECT_STRNEQ_MSG(test, ctl_error(test), "none",
-			       "command \"%s\" left no error", cmd);
+				"command \"%s\" left no error", cmd);
 }
 
 static void control_set_every_key_at_bounds(struct kunit *test)

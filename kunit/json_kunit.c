@@ -13,6 +13,7 @@
 
 #include "psd_kunit.h"
 #include "records.h"
+#include "render.h"
 
 #define GUARD		32	/* canary bytes after a seq_file's buffer */
 #define CANARY		0xa5
@@ -232,11 +233,8 @@ static bool kv_valid(const char *s)
 /* A seq_file over @size bytes, followed by GUARD canary bytes. */
 static struct seq_file *seq(struct kunit *test, size_t size)
 {
-	struct seq_file *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	struct seq_file *m = psd_kunit_seq(test, size + GUARD);
 
-	KUNIT_ASSERT_NOT_NULL(test, m);
-	m->buf = kunit_kmalloc(test, size + GUARD, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m->buf);
 	memset(m->buf, CANARY, size + GUARD);
 	m->size = size;
 	return m;
@@ -646,9 +644,8 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
 	r->pmic.chip = "tps65911";
 	r->pmic.err = -110;
-	r->pmic.warn = psd_kunit_lint_bit(test, "rtc_pwdn") | psd_kunit_lint_bit(test, "int_pending");
-	r->pmic.info = psd_kunit_lint_bit(test, "vrtc_lowpower") |
-		       psd_kunit_lint_bit(test, "ck32k_rc");
+	r->pmic.warn = psd_kunit_lint_bits(test, "rtc_pwdn int_pending");
+	r->pmic.info = psd_kunit_lint_bits(test, "vrtc_lowpower ck32k_rc");
 	r->pmic.unknown = psd_kunit_lint_bit(test, "rtc_alarm_stale");
 }
 

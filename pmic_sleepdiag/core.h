@@ -224,7 +224,7 @@ struct psd_control {
 	const struct psd_layer_set *layers;
 	u32 *settings;
 	void (*reset)(void);
-	struct mutex lock;
+	struct mutex lock;	/* one command at a time; guards @error */
 	char error[160];
 };
 
