@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: the control file, module parameters, summary and the component
- * registry (pmic_sleepdiag/control.c, main.c, summary.c, component.c).
+ * KUnit: the control file, module parameters, summary and the layer
+ * registry (pmic_sleepdiag/control.c, main.c, summary.c, layer.c).
  *
- * The module is built in, so its real components are running: each test
- * stops them, drives the registry with fake layers that record what they
- * were asked, and restores the real ones afterwards.
+ * The module is built in and its layers run; the tests leave them alone.
+ * Each test drives a control instance of its own over fake layers (the
+ * real ones' names, settings and commands) that record what they were
+ * asked, with settings values of its own.  Summary is only read.
  */
 #include <kunit/test.h>
 #include <linux/irq.h>
@@ -21,6 +22,7 @@ static struct {
 	unsigned int snapshots;
 	unsigned int watched;
 	unsigned int resets;
+	unsigned int core_resets;
 	unsigned int last_irq;
 	bool last_add;
 } fake;
@@ -60,53 +62,117 @@ static int fake_watch(unsigned int irq, bool add, const char **why)
 	return 0;
 }
 
-static const struct psd_layer_ops fake_on = {
-	.start = fake_start,
-	.apply = fake_apply,
-	.reset = fake_reset,
-	.snapshot = fake_snapshot,
-	.watch = fake_watch,
-};
+/* The suite's own layers and control file: each test gets fresh ones. */
+static struct psd_control *ctl;
 
-static const struct psd_layer_ops fake_off = {
-	.start = fake_start_absent,
-};
-
-static const struct psd_layer_ops fake_not_built;
-
-/* All on, except hrtimer off and alarm not built; NULL: the real ones. */
-static void use_fakes(bool on)
+/*
+ * A fake of a real layer: its name and settings, and the commands it
+ * takes; alarm is not built and hrtimer fails to start, the others start.
+ */
+static struct psd_layer *fake_of(struct kunit *test,
+				 const struct psd_layer *real)
 {
-	psd_layer_use_ops(&psd_pmic_layer, on ? &fake_on : NULL);
-	psd_layer_use_ops(&psd_wakesrc_layer, on ? &fake_on : NULL);
-	psd_layer_use_ops(&psd_alarm_layer, on ? &fake_not_built : NULL);
-	psd_layer_use_ops(&psd_irqpend_layer, on ? &fake_on : NULL);
-	psd_layer_use_ops(&psd_hrtimer_layer, on ? &fake_off : NULL);
+	struct psd_layer *l = kunit_kzalloc(test, sizeof(*l), GFP_KERNEL);
+	struct psd_layer_ops *ops = kunit_kzalloc(test, sizeof(*ops),
+						  GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_ASSERT_NOT_NULL(test, ops);
+	l->name = real->name;
+	l->settings = real->settings;
+	l->nr_settings = real->nr_settings;
+	if (!strcmp(real->name, "alarm"))
+		return l;
+	l->ops = ops;
+	if (!strcmp(real->name, "hrtimer")) {
+		ops->start = fake_start_absent;
+		return l;
+	}
+	ops->start = fake_start;
+	ops->apply = fake_apply;
+	ops->reset = fake_reset;
+	if (real->ops && real->ops->snapshot)
+		ops->snapshot = fake_snapshot;
+	if (real->ops && real->ops->watch)
+		ops->watch = fake_watch;
+	return l;
+}
+
+static struct psd_layer *named(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctl->layers->nr; i++)
+		if (!strcmp(ctl->layers->layers[i]->name, name))
+			return ctl->layers->layers[i];
+	return NULL;
+}
+
+static void fake_core_reset(void)
+{
+	fake.core_resets++;
+}
+
+static void stop_layers(void *set)
+{
+	const struct psd_layer_set *s = set;
+	unsigned int i;
+
+	for (i = s->nr; i-- > 0;)
+		psd_layer_stop(s->layers[i]);
 }
 
 static int control_init(struct kunit *test)
 {
-	psd_layers_stop();
-	use_fakes(true);
-	psd_layers_start();
-	psd_settings_init();
-	psd_control_clear_error();
-	memset(&fake, 0, sizeof(fake));
-	return 0;
-}
+	struct psd_layer_set *set = kunit_kzalloc(test, sizeof(*set),
+						  GFP_KERNEL);
+	struct psd_layer **layers = kunit_kcalloc(test, psd_nr_layers,
+						  sizeof(*layers), GFP_KERNEL);
+	unsigned int i;
 
-static void control_exit(struct kunit *test)
-{
-	psd_layers_stop();
-	use_fakes(false);
-	psd_settings_init();
-	psd_control_clear_error();
-	psd_layers_start();
+	ctl = kunit_kzalloc(test, sizeof(*ctl), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, set);
+	KUNIT_ASSERT_NOT_NULL(test, layers);
+	KUNIT_ASSERT_NOT_NULL(test, ctl);
+	ctl->settings = kunit_kcalloc(test, PSD_NR_SETTINGS,
+				      sizeof(*ctl->settings), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctl->settings);
+	for (i = 0; i < psd_nr_layers; i++)
+		layers[i] = fake_of(test, psd_layers[i]);
+	for (i = 0; i < PSD_NR_SETTINGS; i++)
+		ctl->settings[i] = psd_setting(i);
+	set->layers = layers;
+	set->nr = psd_nr_layers;
+	ctl->layers = set;
+	ctl->reset = fake_core_reset;
+	mutex_init(&ctl->lock);
+	memset(&fake, 0, sizeof(fake));
+	for (i = 0; i < set->nr; i++)
+		psd_layer_start(layers[i]);
+	return kunit_add_action_or_reset(test, stop_layers, set);
 }
 
 static int submit(const char *s)
 {
-	return psd_control_submit(s, strlen(s), 0);
+	return psd_control_exec(ctl, s, strlen(s), 0);
+}
+
+/* The suite's last_control_error value. */
+static char *ctl_error(struct kunit *test)
+{
+	struct seq_file *m = psd_kunit_seq(test, 256);
+
+	psd_control_error_show(ctl, m);
+	return psd_kunit_text(test, m);
+}
+
+/* "on" or "off(<why>)" of one of the suite's layers. */
+static char *layer_state(struct kunit *test, const char *name)
+{
+	struct seq_file *m = psd_kunit_seq(test, 64);
+
+	psd_layer_show(m, named(name));
+	return psd_kunit_text(test, m);
 }
 
 static void expect_no_change(struct kunit *test, const char *cmd, int err)
@@ -115,16 +181,16 @@ static void expect_no_change(struct kunit *test, const char *cmd, int err)
 	unsigned int calls = fake.applied + fake.snapshots + fake.watched +
 			     fake.resets;
 
-	memcpy(before, psd_settings, sizeof(before));
-	psd_control_clear_error();
+	memcpy(before, ctl->settings, sizeof(before));
+	ctl->error[0] = '\0';
 	KUNIT_EXPECT_EQ_MSG(test, submit(cmd), err, "command \"%s\"", cmd);
-	KUNIT_EXPECT_MEMEQ_MSG(test, before, psd_settings, sizeof(before),
+	KUNIT_EXPECT_MEMEQ_MSG(test, before, ctl->settings, sizeof(before),
 			       "command \"%s\" changed a setting", cmd);
 	KUNIT_EXPECT_EQ_MSG(test, calls, fake.applied + fake.snapshots +
 			    fake.watched + fake.resets,
 			    "command \"%s\" reached a component", cmd);
-	KUNIT_EXPECT_FALSE_MSG(test, summary_has(test, "last_control_error: none"),
-			       "command \"%s\" left no error", cmd);
+	KUNIT_EXPECT_STRNEQ_MSG(test, ctl_error(test), "none",
+				"command \"%s\" left no error", cmd);
 }
 
 static void control_set_every_key_at_bounds(struct kunit *test)
@@ -137,16 +203,16 @@ static void control_set_every_key_at_bounds(struct kunit *test)
 	for (id = 0; id < PSD_NR_SETTINGS; id++) {
 		zero = psd_setting_range(id, &lo, &hi);
 		snprintf(cmd, sizeof(cmd), "set %s %u\n", psd_setting_key(id), lo);
-		if (!psd_layer_on(psd_setting_owner(id))) {
+		if (!psd_layer_on(psd_layer_owning(ctl->layers, id))) {
 			/* hrtimer is off and alarm not built in fake_ops */
 			expect_no_change(test, cmd, -EOPNOTSUPP);
 			continue;
 		}
 		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
-		KUNIT_EXPECT_EQ(test, psd_setting(id), lo);
+		KUNIT_EXPECT_EQ(test, ctl->settings[id], lo);
 		snprintf(cmd, sizeof(cmd), "set %s %u", psd_setting_key(id), hi);
 		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
-		KUNIT_EXPECT_EQ(test, psd_setting(id), hi);
+		KUNIT_EXPECT_EQ(test, ctl->settings[id], hi);
 
 		snprintf(cmd, sizeof(cmd), "set %s %u", psd_setting_key(id),
 			 lo - 1);
@@ -188,25 +254,35 @@ static void control_defaults_match_interface(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (int)ARRAY_SIZE(want), PSD_NR_SETTINGS);
 }
 
+/* Commands that are not whole and valid: rejected, nothing changes. */
+static const char *const malformed[] = {
+	"", "\n", "\n\n", "bogus", "Reset", "reset now", "reset\n\n",
+	" reset", "reset ", "set", "set stuck_ms", "set stuck_ms 1 2",
+	"set  stuck_ms 500", "set stuck_ms  500", "set\tstuck_ms 500",
+	"set nokey 5", "set stuck_ms abc", "set stuck_ms -1",
+	"set stuck_ms 0x20", "set stuck_ms 1e3", "set stuck_ms 500ms",
+	"set stuck_ms 99999999999999999999999",
+	"set stuck_ms 18446744073709551616",
+	"set stuck_ms 4294967796", "set probe_period_us 50",
+	"snapshot now", "watch_irq", "watch_irq 1 2", "watch_irq x",
+	"watch_irq -1", "unwatch_irq", "set stuck_ms 500\r",
+	"set stuck_ms \xe9", "set \"stuck_ms\" 500",
+};
+
+/* The command, its unprintable bytes escaped for the test's name. */
+static void command_desc(const char *const *cmd, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "\"%*pE\"", (int)strlen(*cmd),
+		 *cmd);
+}
+
+KUNIT_ARRAY_PARAM(malformed, malformed, command_desc);
+
 static void control_malformed_changes_nothing(struct kunit *test)
 {
-	static const char *const bad[] = {
-		"", "\n", "\n\n", "bogus", "Reset", "reset now", "reset\n\n",
-		" reset", "reset ", "set", "set stuck_ms", "set stuck_ms 1 2",
-		"set  stuck_ms 500", "set stuck_ms  500", "set\tstuck_ms 500",
-		"set nokey 5", "set stuck_ms abc", "set stuck_ms -1",
-		"set stuck_ms 0x20", "set stuck_ms 1e3", "set stuck_ms 500ms",
-		"set stuck_ms 99999999999999999999999",
-		"set stuck_ms 18446744073709551616",
-		"set stuck_ms 4294967796", "set probe_period_us 50",
-		"snapshot now", "watch_irq", "watch_irq 1 2", "watch_irq x",
-		"watch_irq -1", "unwatch_irq", "set stuck_ms 500\r",
-		"set stuck_ms \xe9", "set \"stuck_ms\" 500",
-	};
-	unsigned int i;
+	const char *const *cmd = test->param_value;
 
-	for (i = 0; i < ARRAY_SIZE(bad); i++)
-		expect_no_change(test, bad[i], -EINVAL);
+	expect_no_change(test, *cmd, -EINVAL);
 }
 
 static void control_rejects_bad_writes(struct kunit *test)
@@ -215,25 +291,25 @@ static void control_rejects_bad_writes(struct kunit *test)
 	char longcmd[PSD_CONTROL_MAX + 2];
 	u32 before[PSD_NR_SETTINGS];
 
-	memcpy(before, psd_settings, sizeof(before));
+	memcpy(before, ctl->settings, sizeof(before));
 
 	/* An embedded NUL, where it would cut "5000" down to "5". */
 	*strchr(nul, '#') = '\0';
-	KUNIT_EXPECT_EQ(test, psd_control_submit(nul, sizeof(nul) - 1, 0),
+	KUNIT_EXPECT_EQ(test, psd_control_exec(ctl, nul, sizeof(nul) - 1, 0),
 			-EINVAL);
 	/* A whole valid command, but not at offset 0: part of a split write. */
-	KUNIT_EXPECT_EQ(test, psd_control_submit("reset", 5, 5), -EINVAL);
-	KUNIT_EXPECT_EQ(test, psd_control_submit("set stuck_ms 500", 16, 1),
+	KUNIT_EXPECT_EQ(test, psd_control_exec(ctl, "reset", 5, 5), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psd_control_exec(ctl, "set stuck_ms 500", 16, 1),
 			-EINVAL);
 	/* One byte over the limit, even with a valid start. */
 	memset(longcmd, ' ', sizeof(longcmd));
 	memcpy(longcmd, "reset", 5);
-	KUNIT_EXPECT_EQ(test, psd_control_submit(longcmd, PSD_CONTROL_MAX + 1, 0),
+	KUNIT_EXPECT_EQ(test, psd_control_exec(ctl, longcmd, PSD_CONTROL_MAX + 1, 0),
 			-EINVAL);
 	/* Exactly at the limit, it is parsed (and rejected for its spaces). */
-	KUNIT_EXPECT_EQ(test, psd_control_submit(longcmd, PSD_CONTROL_MAX, 0),
+	KUNIT_EXPECT_EQ(test, psd_control_exec(ctl, longcmd, PSD_CONTROL_MAX, 0),
 			-EINVAL);
-	KUNIT_EXPECT_MEMEQ(test, before, psd_settings, sizeof(before));
+	KUNIT_EXPECT_MEMEQ(test, before, ctl->settings, sizeof(before));
 	KUNIT_EXPECT_EQ(test, fake.resets, 0U);
 }
 
@@ -241,10 +317,10 @@ static void control_component_off_is_eopnotsupp(struct kunit *test)
 {
 	expect_no_change(test, "set hrtimer_late_us 5", -EOPNOTSUPP);
 	expect_no_change(test, "set probe_period_us 0", -EOPNOTSUPP);
-	psd_layer_set(&psd_irqpend_layer, false, "fake unplugged");
+	psd_layer_set(named("irqpend"), false, "fake unplugged");
 	expect_no_change(test, "watch_irq 1", -EOPNOTSUPP);
 	expect_no_change(test, "set stuck_ms 500", -EOPNOTSUPP);
-	psd_layer_set(&psd_pmic_layer, false, "fake unplugged");
+	psd_layer_set(named("pmic"), false, "fake unplugged");
 	expect_no_change(test, "snapshot", -EOPNOTSUPP);
 }
 
@@ -282,35 +358,26 @@ static void control_watch_and_snapshot(struct kunit *test)
 
 static void control_reset_keeps_settings(struct kunit *test)
 {
-	struct psd_record ev = { .type = PSD_EV_PHASE };
-	struct psd_record out;
-	u64 pos = 0;
-
 	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 777"), 0);
-	psd_event_add(&ev);
-	KUNIT_ASSERT_TRUE(test, psd_events_get(&pos, &out));
 	KUNIT_EXPECT_EQ(test, submit("reset\n"), 0);
-	pos = 0;
-	KUNIT_EXPECT_FALSE(test, psd_events_get(&pos, &out));
-	KUNIT_EXPECT_EQ(test, psd_events_dropped(), 0ULL);
-	KUNIT_EXPECT_EQ(test, psd_setting(PSD_SET_STUCK_MS), 777U);
-	KUNIT_EXPECT_EQ(test, fake.resets, 3U);	/* the three fake_on rows */
+	KUNIT_EXPECT_EQ(test, fake.core_resets, 1U);
+	KUNIT_EXPECT_EQ(test, fake.resets, 3U);	/* the three started fakes */
+	KUNIT_EXPECT_EQ(test, ctl->settings[PSD_SET_STUCK_MS], 777U);
 }
 
 static void control_error_is_quoted_and_safe(struct kunit *test)
 {
-	static const char *const unknown =
-		"last_control_error: \"unknown command 'frobnicate'\"";
-	static const char *const range =
-		"last_control_error: \"stuck_ms 5 out of range 10-600000\"";
+	static const char *const unknown = "\"unknown command 'frobnicate'\"";
+	static const char *const range = "\"stuck_ms 5 out of range 10-600000\"";
 
+	KUNIT_EXPECT_STREQ(test, ctl_error(test), "none");
 	KUNIT_EXPECT_EQ(test, submit("frobnicate \"x\""), -EINVAL);
-	KUNIT_EXPECT_TRUE(test, summary_has(test, unknown));
+	KUNIT_EXPECT_STREQ(test, ctl_error(test), unknown);
 	KUNIT_EXPECT_EQ(test, submit("set stuck_ms 5"), -EINVAL);
-	KUNIT_EXPECT_TRUE(test, summary_has(test, range));
+	KUNIT_EXPECT_STREQ(test, ctl_error(test), range);
 	/* A later good command does not erase the last error. */
 	KUNIT_EXPECT_EQ(test, submit("set stuck_ms 50"), 0);
-	KUNIT_EXPECT_FALSE(test, summary_has(test, "last_control_error: none"));
+	KUNIT_EXPECT_STREQ(test, ctl_error(test), range);
 }
 
 static void summary_format(struct kunit *test)
@@ -352,7 +419,7 @@ static void summary_counts_anomalies_by_class(struct kunit *test)
 	struct psd_record out;
 	unsigned int i, n = 600;	/* over the log's capacity */
 
-	KUNIT_ASSERT_EQ(test, submit("reset"), 0);
+	psd_anomalies_reset();
 	for (i = 0; i < n; i++)
 		psd_anomaly_raise(&rec);
 	rec.type = PSD_AN_ALARM_LATE;
@@ -374,7 +441,7 @@ static void summary_counts_anomalies_by_class(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "anomalies.WS_NOT_HONORED: 0"));
 	KUNIT_EXPECT_TRUE(test, summary_has(test, "anomalies.PMIC_IO_ERROR: 0"));
 
-	KUNIT_ASSERT_EQ(test, submit("reset"), 0);
+	psd_anomalies_reset();
 	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
 		KUNIT_EXPECT_EQ_MSG(test, psd_anomalies_of_class(i), 0ULL, "%s",
 				    psd_anomaly_class_name(i));
@@ -384,70 +451,102 @@ static void summary_counts_anomalies_by_class(struct kunit *test)
 
 static void registry_states(struct kunit *test)
 {
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: on"));
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: off(not implemented)"));
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.hrtimer: off(fake absent)"));
-	KUNIT_EXPECT_TRUE(test, psd_layer_on(&psd_irqpend_layer));
-	KUNIT_EXPECT_FALSE(test, psd_layer_on(&psd_hrtimer_layer));
-	KUNIT_EXPECT_NULL(test, psd_layer_get(&psd_hrtimer_layer));
+	KUNIT_EXPECT_STREQ(test, layer_state(test, "pmic"), "on");
+	KUNIT_EXPECT_STREQ(test, layer_state(test, "alarm"),
+			   "off(not implemented)");
+	KUNIT_EXPECT_STREQ(test, layer_state(test, "hrtimer"),
+			   "off(fake absent)");
+	KUNIT_EXPECT_TRUE(test, psd_layer_on(named("irqpend")));
+	KUNIT_EXPECT_FALSE(test, psd_layer_on(named("hrtimer")));
+	KUNIT_EXPECT_NULL(test, psd_layer_get(named("hrtimer")));
 
-	psd_layer_set(&psd_pmic_layer, false, "fake unbound");
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: off(fake unbound)"));
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "pmic: off(fake unbound)"));
-	KUNIT_EXPECT_NULL(test, psd_layer_get(&psd_pmic_layer));
-	psd_layer_set(&psd_pmic_layer, true, NULL);
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.pmic: on"));
+	psd_layer_set(named("pmic"), false, "fake unbound");
+	KUNIT_EXPECT_STREQ(test, layer_state(test, "pmic"), "off(fake unbound)");
+	KUNIT_EXPECT_NULL(test, psd_layer_get(named("pmic")));
+	psd_layer_set(named("pmic"), true, NULL);
+	KUNIT_EXPECT_STREQ(test, layer_state(test, "pmic"), "on");
 
-	psd_layers_stop();
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.wakesrc: off(stopped)"));
-	KUNIT_EXPECT_NULL(test, psd_layer_get(&psd_wakesrc_layer));
+	psd_layer_stop(named("wakesrc"));
+	KUNIT_EXPECT_STREQ(test, layer_state(test, "wakesrc"), "off(stopped)");
+	KUNIT_EXPECT_NULL(test, psd_layer_get(named("wakesrc")));
 }
+
+/* Load parameters at and past their bounds. */
+struct params_case {
+	unsigned int keep_cycles;
+	unsigned int events;
+	int ret;
+};
+
+static const struct params_case params_cases[] = {
+	{ 8, 1024, 0 },
+	{ 0, 1024, -EINVAL },
+	{ 1, 1024, 0 },
+	{ 64, 1024, 0 },
+	{ 65, 1024, -EINVAL },
+	{ 8, 63, -EINVAL },
+	{ 8, 64, 0 },
+	{ 8, 65536, 0 },
+	{ 8, 65537, -EINVAL },
+};
+
+static void params_case_desc(const struct params_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "keep_cycles=%u events=%u",
+		 c->keep_cycles, c->events);
+}
+
+KUNIT_ARRAY_PARAM(params, params_cases, params_case_desc);
 
 static void params_ranges(struct kunit *test)
 {
+	const struct params_case *c = test->param_value;
 	struct psd_params p = {
-		.pmic = "", .watch_irqs = "", .keep_cycles = 8, .events = 1024,
+		.pmic = "", .watch_irqs = "",
+		.keep_cycles = c->keep_cycles, .events = c->events,
 	};
 
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.keep_cycles = 0;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
-	p.keep_cycles = 1;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.keep_cycles = 64;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.keep_cycles = 65;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
-	p.keep_cycles = 8;
-	p.events = 63;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
-	p.events = 64;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.events = 65536;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), 0);
-	p.events = 65537;
-	KUNIT_EXPECT_EQ(test, psd_params_check(&p), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), c->ret);
 }
+
+/* watch_irqs= lists: comma-separated decimal IRQ numbers, or none. */
+struct watch_irqs_case {
+	const char *list;
+	int ret;
+};
+
+static const struct watch_irqs_case watch_irqs_cases[] = {
+	{ "", 0 }, { "5", 0 }, { "1,2,3", 0 }, { "0,64,1023", 0 },
+	{ ",", -EINVAL }, { "1,", -EINVAL }, { ",1", -EINVAL },
+	{ "1,,2", -EINVAL }, { "a", -EINVAL }, { "1 2", -EINVAL },
+	{ "-1", -EINVAL }, { "1;2", -EINVAL }, { "0x10", -EINVAL },
+};
+
+static void watch_irqs_desc(const struct watch_irqs_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "\"%s\"", c->list);
+}
+
+KUNIT_ARRAY_PARAM(watch_irqs, watch_irqs_cases, watch_irqs_desc);
 
 static void params_watch_irqs(struct kunit *test)
 {
-	static const char *const good[] = { "", "5", "1,2,3", "0,64,1023" };
-	static const char *const bad[] = {
-		",", "1,", ",1", "1,,2", "a", "1 2", "-1", "1;2", "0x10",
+	const struct watch_irqs_case *c = test->param_value;
+	struct psd_params p = {
+		.pmic = "", .watch_irqs = (char *)c->list,
+		.keep_cycles = 8, .events = 1024,
 	};
+
+	KUNIT_EXPECT_EQ(test, psd_params_check(&p), c->ret);
+}
+
+/* At most 64 IRQs. */
+static void params_watch_irqs_bound(struct kunit *test)
+{
 	struct psd_params p = { .pmic = "", .keep_cycles = 8, .events = 1024 };
 	char list[64 * 3 + 8] = "";
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(good); i++) {
-		p.watch_irqs = (char *)good[i];
-		KUNIT_EXPECT_EQ_MSG(test, psd_params_check(&p), 0, "\"%s\"", good[i]);
-	}
-	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		p.watch_irqs = (char *)bad[i];
-		KUNIT_EXPECT_EQ_MSG(test, psd_params_check(&p), -EINVAL, "\"%s\"",
-				    bad[i]);
-	}
 	for (i = 0; i < 64; i++)
 		strcat(list, i ? ",1" : "1");
 	p.watch_irqs = list;
@@ -459,7 +558,8 @@ static void params_watch_irqs(struct kunit *test)
 static struct kunit_case control_cases[] = {
 	KUNIT_CASE(control_defaults_match_interface),
 	KUNIT_CASE(control_set_every_key_at_bounds),
-	KUNIT_CASE(control_malformed_changes_nothing),
+	KUNIT_CASE_PARAM(control_malformed_changes_nothing,
+			 malformed_gen_params),
 	KUNIT_CASE(control_rejects_bad_writes),
 	KUNIT_CASE(control_component_off_is_eopnotsupp),
 	KUNIT_CASE(control_watch_and_snapshot),
@@ -468,15 +568,15 @@ static struct kunit_case control_cases[] = {
 	KUNIT_CASE(summary_format),
 	KUNIT_CASE(summary_counts_anomalies_by_class),
 	KUNIT_CASE(registry_states),
-	KUNIT_CASE(params_ranges),
-	KUNIT_CASE(params_watch_irqs),
+	KUNIT_CASE_PARAM(params_ranges, params_gen_params),
+	KUNIT_CASE_PARAM(params_watch_irqs, watch_irqs_gen_params),
+	KUNIT_CASE(params_watch_irqs_bound),
 	{}
 };
 
 static struct kunit_suite control_suite = {
 	.name = "pmic_sleepdiag_control",
 	.init = control_init,
-	.exit = control_exit,
 	.test_cases = control_cases,
 };
 

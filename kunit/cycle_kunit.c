@@ -83,8 +83,7 @@ static void cycle_s2idle_resumed(struct kunit *test)
 	notify(PM_POST_SUSPEND);
 
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), count + 1);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_RESUMED);
+	c = ended(test, PSD_RES_RESUMED);
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 2U);
 	KUNIT_EXPECT_EQ(test, c.state, (u8)FREEZE);
 	KUNIT_EXPECT_EQ(test, c.t_woke, c.t_end[PSD_PH_S2IDLE]);
@@ -101,10 +100,18 @@ static void cycle_s2idle_resumed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ev[n - 1].cycle, c.id);
 }
 
+/* The last cycle, which must have been aborted in @step. */
+static struct psd_cycle aborted_in(struct kunit *test, const char *step)
+{
+	struct psd_cycle c = ended(test, PSD_RES_ABORTED);
+
+	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), step);
+	return c;
+}
+
 static void cycle_aborted_in_freeze(struct kunit *test)
 {
 	struct psd_record *ev = events(test, N_EV);
-	struct psd_cycle c;
 	unsigned int n;
 
 	/* suspend_prepare(): freezing fails, no suspend_enter end. */
@@ -113,9 +120,7 @@ static void cycle_aborted_in_freeze(struct kunit *test)
 	both("freeze_processes", 0);
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
-	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "freeze");
+	aborted_in(test, "freeze");
 	n = collect(ev, N_EV);
 	KUNIT_ASSERT_EQ(test, n, 3U);
 	KUNIT_EXPECT_EQ(test, ev[2].type, PSD_EV_CYCLE_END);
@@ -126,14 +131,10 @@ static void cycle_aborted_in_freeze(struct kunit *test)
 
 static void cycle_aborted_by_notifier(struct kunit *test)
 {
-	struct psd_cycle c;
-
 	tp("suspend_enter", FREEZE, true);
 	notify(PM_SUSPEND_PREPARE);
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
-	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "notifier");
+	aborted_in(test, "notifier");
 }
 
 static void cycle_aborted_in_suspend_late(struct kunit *test)
@@ -146,9 +147,7 @@ static void cycle_aborted_in_suspend_late(struct kunit *test)
 	both("dpm_resume_early", 16);
 	both("dpm_resume", 16);
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
-	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "suspend_late");
+	c = aborted_in(test, "suspend_late");
 	KUNIT_EXPECT_EQ(test, c.t_start[PSD_PH_SUSPEND_NOIRQ], 0ULL);
 }
 
@@ -162,8 +161,7 @@ static void cycle_no_sleep(struct kunit *test)
 	suspend_devices();
 	resume_devices();	/* s2idle_loop() saw a wakeup pending */
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_NO_SLEEP);
+	c = ended(test, PSD_RES_NO_SLEEP);
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
 	KUNIT_EXPECT_EQ(test, c.t_woke, 0ULL);
 	n = collect(ev, N_EV);
@@ -183,8 +181,7 @@ static void cycle_suspend_to_ram(struct kunit *test)
 	both("machine_suspend", MEM);
 	resume_devices();
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_RESUMED);
+	c = ended(test, PSD_RES_RESUMED);
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
 	KUNIT_EXPECT_EQ(test, c.machine_suspends, 1U);
 	KUNIT_EXPECT_EQ(test, c.t_woke, c.t_end[PSD_PH_MACHINE_SUSPEND]);
@@ -371,8 +368,6 @@ static void cycle_devpm_phases_slept(struct kunit *test)
 
 static void cycle_devpm_phases_aborted(struct kunit *test)
 {
-	struct psd_cycle c;
-
 	psd_cycle_set_devpm_phases(true);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, devpm_phases_off,
 							NULL), 0);
@@ -384,9 +379,7 @@ static void cycle_devpm_phases_aborted(struct kunit *test)
 	psd_cycle_devpm(PSD_PH_RESUME);
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
-	KUNIT_EXPECT_STREQ(test, psd_step_name(c.step), "suspend_late");
+	aborted_in(test, "suspend_late");
 }
 
 /* With the tracepoint, our callbacks add no second set of phases. */

@@ -142,6 +142,16 @@ static u64 anomalies_end(void)
 	return pos;
 }
 
+/* An HRTIMER_LATE anomaly: its cycle, window, late count and worst. */
+static void expect_late(struct kunit *test, const struct psd_record *r,
+			u32 cycle, u8 window, s64 count, s64 max_ns)
+{
+	KUNIT_EXPECT_EQ(test, r->cycle, cycle);
+	KUNIT_EXPECT_EQ(test, r->flag, window);
+	KUNIT_EXPECT_EQ(test, r->v[0], count);
+	KUNIT_EXPECT_EQ(test, r->v[1], max_ns);
+}
+
 static unsigned int anomalies_since(u64 pos, struct psd_record *out,
 				    unsigned int max)
 {
@@ -349,10 +359,7 @@ static void lat_late_once_per_window_per_cycle(struct kunit *test)
 	psd_hrt_window_close(st);		/* closed: nothing new */
 	n = anomalies_since(pos, got, 4);
 	KUNIT_ASSERT_EQ(test, n, 1U);
-	KUNIT_EXPECT_EQ(test, got[0].cycle, 5U);
-	KUNIT_EXPECT_EQ(test, got[0].flag, (u8)PSD_HRT_POST_RESUME);
-	KUNIT_EXPECT_EQ(test, got[0].v[0], 2LL);
-	KUNIT_EXPECT_EQ(test, got[0].v[1], (s64)US(50));
+	expect_late(test, &got[0], 5, PSD_HRT_POST_RESUME, 2, US(50));
 	KUNIT_EXPECT_EQ(test, got[0].v[2], 1LL);
 	KUNIT_EXPECT_EQ(test, got[0].v[3], 10LL);
 
@@ -367,10 +374,7 @@ static void lat_late_once_per_window_per_cycle(struct kunit *test)
 	psd_hrt_phase(st, 6, PSD_PH_PREPARE, true, MS(10000));
 	n = anomalies_since(pos, got, 4);
 	KUNIT_ASSERT_EQ(test, n, 2U);
-	KUNIT_EXPECT_EQ(test, got[1].cycle, 5U);
-	KUNIT_EXPECT_EQ(test, got[1].flag, (u8)PSD_HRT_ALL);
-	KUNIT_EXPECT_EQ(test, got[1].v[0], 3LL);
-	KUNIT_EXPECT_EQ(test, got[1].v[1], (s64)US(70));
+	expect_late(test, &got[1], 5, PSD_HRT_ALL, 3, US(70));
 
 	/* Cycle 6 without late expiries raises nothing; cycle 7 counts anew. */
 	fake_now = MS(11000);
@@ -381,9 +385,7 @@ static void lat_late_once_per_window_per_cycle(struct kunit *test)
 	psd_hrt_phase(st, 8, PSD_PH_PREPARE, true, MS(13000));
 	n = anomalies_since(pos, got, 4);
 	KUNIT_ASSERT_EQ(test, n, 3U);
-	KUNIT_EXPECT_EQ(test, got[2].cycle, 7U);
-	KUNIT_EXPECT_EQ(test, got[2].v[0], 1LL);
-	KUNIT_EXPECT_EQ(test, got[2].v[1], (s64)US(11));
+	expect_late(test, &got[2], 7, PSD_HRT_ALL, 1, US(11));
 
 	WRITE_ONCE(psd_settings[PSD_SET_HRTIMER_LATE_US], saved);
 	psd_hrt_destroy(st);

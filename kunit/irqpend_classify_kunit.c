@@ -45,6 +45,30 @@ static void feed_init(struct feed *f, bool enabled, bool wake)
 	f->s.masked = PSD_IRQP_YES;
 }
 
+/* Pending at @ms, 500 and 1000 ms later, handler count @count: stuck. */
+static void feed_until_stuck(struct kunit *test, struct feed *f, u64 ms,
+			     u64 count)
+{
+	feed(f, ms, PSD_IRQP_YES, count);
+	feed(f, ms + 500, PSD_IRQP_YES, count);
+	feed(f, ms + 1000, PSD_IRQP_YES, count);
+	KUNIT_EXPECT_TRUE(test, f->c.stuck);
+}
+
+/*
+ * A second episode, begun stuck_ms before @at: samples at @a and @b do
+ * not make it stuck, the one at @at does and raises the second anomaly.
+ */
+static void second_episode(struct kunit *test, struct feed *f, u64 a, u64 b,
+			   u64 at, u64 count)
+{
+	feed(f, a, PSD_IRQP_YES, count);
+	feed(f, b, PSD_IRQP_YES, count);
+	KUNIT_EXPECT_FALSE(test, f->c.stuck);
+	KUNIT_EXPECT_TRUE(test, feed(f, at, PSD_IRQP_YES, count));
+	KUNIT_EXPECT_EQ(test, f->raised, 2U);
+}
+
 static void classify_stuck_after_stuck_ms(struct kunit *test)
 {
 	struct feed f;
@@ -108,20 +132,13 @@ static void classify_cleared_then_new_episode(struct kunit *test)
 	struct feed f;
 
 	feed_init(&f, true, false);
-	feed(&f, 0, PSD_IRQP_YES, 1);
-	feed(&f, 500, PSD_IRQP_YES, 1);
-	feed(&f, 1000, PSD_IRQP_YES, 1);
-	KUNIT_EXPECT_TRUE(test, f.c.stuck);
+	feed_until_stuck(test, &f, 0, 1);
 	feed(&f, 1500, PSD_IRQP_NO, 1);
 	KUNIT_EXPECT_FALSE(test, f.c.stuck);
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 0ULL);
 	/* Pending again: a new episode needs stuck_ms again. */
 	feed(&f, 2000, PSD_IRQP_YES, 1);
-	feed(&f, 2500, PSD_IRQP_YES, 1);
-	feed(&f, 2900, PSD_IRQP_YES, 1);
-	KUNIT_EXPECT_FALSE(test, f.c.stuck);
-	KUNIT_EXPECT_TRUE(test, feed(&f, 3000, PSD_IRQP_YES, 1));
-	KUNIT_EXPECT_EQ(test, f.raised, 2U);
+	second_episode(test, &f, 2500, 2900, 3000, 1);
 }
 
 static void classify_count_moves_ends_episode(struct kunit *test)
@@ -129,19 +146,12 @@ static void classify_count_moves_ends_episode(struct kunit *test)
 	struct feed f;
 
 	feed_init(&f, false, true);	/* disabled but wake-armed: counts */
-	feed(&f, 0, PSD_IRQP_YES, 1);
-	feed(&f, 500, PSD_IRQP_YES, 1);
-	feed(&f, 1000, PSD_IRQP_YES, 1);
-	KUNIT_EXPECT_TRUE(test, f.c.stuck);
+	feed_until_stuck(test, &f, 0, 1);
 	feed(&f, 1100, PSD_IRQP_YES, 2);	/* serviced once */
 	KUNIT_EXPECT_FALSE(test, f.c.stuck);
 	/* Still pending throughout: pending_ms runs on. */
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 1100ULL);
-	feed(&f, 1600, PSD_IRQP_YES, 2);
-	feed(&f, 2000, PSD_IRQP_YES, 2);
-	KUNIT_EXPECT_FALSE(test, f.c.stuck);
-	KUNIT_EXPECT_TRUE(test, feed(&f, 2100, PSD_IRQP_YES, 2));
-	KUNIT_EXPECT_EQ(test, f.raised, 2U);
+	second_episode(test, &f, 1600, 2000, 2100, 2);
 }
 
 static void classify_unsupported_never_stuck(struct kunit *test)
@@ -156,10 +166,7 @@ static void classify_unsupported_never_stuck(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 0ULL);
 	/* A stuck episode ends when the chip stops answering. */
 	feed_init(&f, true, false);
-	feed(&f, 0, PSD_IRQP_YES, 0);
-	feed(&f, 500, PSD_IRQP_YES, 0);
-	feed(&f, 1000, PSD_IRQP_YES, 0);
-	KUNIT_EXPECT_TRUE(test, f.c.stuck);
+	feed_until_stuck(test, &f, 0, 0);
 	feed(&f, 1500, PSD_IRQP_UNSUPPORTED, 0);
 	KUNIT_EXPECT_FALSE(test, f.c.stuck);
 }

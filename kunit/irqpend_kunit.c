@@ -5,8 +5,9 @@
  * pending state, so a watched IRQ must show pending=unsupported, never 0,
  * and be counted in summary; fake chips on IRQ descriptors of our own
  * stand in for a GIC (answers) and a regmap-irq chip (bus lock: must never
- * be asked).  Each test restarts the components afterwards, which puts
- * the watch list and settings back as the module built them.
+ * be asked).  The commands go through a control instance of the suite's
+ * over the live layers and settings; each test puts the watch list and
+ * the settings back as it found them.
  */
 #include <kunit/test.h>
 #include <linux/bitmap.h>
@@ -23,9 +24,14 @@
 
 #define TEXT_SIZE	(4 * PAGE_SIZE)
 
+/* The suite's control file, and what the live layer had before a test. */
+static struct psd_control *ctl;
+static unsigned long *watched_before;
+static u32 settings_before[PSD_NR_SETTINGS];
+
 static int submit(const char *s)
 {
-	return psd_control_submit(s, strlen(s), 0);
+	return psd_control_exec(ctl, s, strlen(s), 0);
 }
 
 static char *render(struct kunit *test, int (*show)(struct seq_file *, void *))
@@ -70,14 +76,12 @@ static long summary_value(struct kunit *test, const char *key)
 	return -1;
 }
 
-static bool summary_error_has(struct kunit *test, const char *what)
+static bool error_has(struct kunit *test, const char *what)
 {
-	char *text = render(test, psd_summary_show), *l;
+	struct seq_file *m = psd_kunit_seq(test, 256);
 
-	while ((l = strsep(&text, "\n")))
-		if (strstarts(l, "last_control_error: "))
-			return strstr(l, what);
-	return false;
+	psd_control_error_show(ctl, m);
+	return strstr(psd_kunit_text(test, m), what);
 }
 
 /* Which IRQs irq/pending lists. */
@@ -118,18 +122,52 @@ static unsigned int unwatched_irq(struct kunit *test)
 
 static int irqpend_init(struct kunit *test)
 {
+	unsigned int nr = irq_get_nr_irqs();
+
+	ctl = NULL;
 	if (!psd_layer_on(&psd_irqpend_layer))
 		kunit_skip(test, "irqpend is off");
-	psd_control_clear_error();
+	watched_before = kunit_kcalloc(test, BITS_TO_LONGS(nr), sizeof(long),
+				       GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, watched_before);
+	watched_set(test, watched_before, nr);
+	memcpy(settings_before, psd_settings, sizeof(settings_before));
+	ctl = kunit_kzalloc(test, sizeof(*ctl), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctl);
+	ctl->layers = &psd_module_layers;
+	ctl->settings = psd_settings;
+	ctl->reset = psd_reset_core;
+	mutex_init(&ctl->lock);
 	return 0;
 }
 
+/* Before the test's IRQ descriptors go: the live layer as it was. */
 static void irqpend_exit(struct kunit *test)
 {
-	psd_layers_stop();
-	psd_settings_init();
-	psd_control_clear_error();
-	psd_layers_start();
+	unsigned int nr = irq_get_nr_irqs(), irq, id;
+	unsigned long *now;
+	char cmd[64];
+
+	if (!ctl)
+		return;
+	now = kunit_kcalloc(test, BITS_TO_LONGS(nr), sizeof(long), GFP_KERNEL);
+	if (!now)
+		return;
+	watched_set(test, now, nr);
+	for (irq = 0; irq < nr; irq++) {
+		if (test_bit(irq, now) == test_bit(irq, watched_before))
+			continue;
+		snprintf(cmd, sizeof(cmd), "%s %u", test_bit(irq, now) ?
+			 "unwatch_irq" : "watch_irq", irq);
+		submit(cmd);
+	}
+	for (id = 0; id < PSD_NR_SETTINGS; id++) {
+		if (psd_setting(id) == settings_before[id])
+			continue;
+		snprintf(cmd, sizeof(cmd), "set %s %u", psd_setting_key(id),
+			 settings_before[id]);
+		submit(cmd);
+	}
 }
 
 static void watch_shows_unsupported_and_unwatch_removes(struct kunit *test)
@@ -163,7 +201,7 @@ static void watch_shows_unsupported_and_unwatch_removes(struct kunit *test)
 			(long)count_lines(test, " pending=unsupported "));
 
 	KUNIT_EXPECT_EQ(test, submit(cmd), -EINVAL);
-	KUNIT_EXPECT_TRUE(test, summary_error_has(test, "not watched"));
+	KUNIT_EXPECT_TRUE(test, error_has(test, "not watched"));
 }
 
 static void watch_bound_is_64(struct kunit *test)
@@ -188,7 +226,7 @@ static void watch_bound_is_64(struct kunit *test)
 			continue;
 		}
 		KUNIT_EXPECT_EQ_MSG(test, ret, -EINVAL, "irq %u", irq);
-		KUNIT_EXPECT_TRUE(test, summary_error_has(test, "full"));
+		KUNIT_EXPECT_TRUE(test, error_has(test, "full"));
 	}
 	KUNIT_EXPECT_EQ(test, count_lines(test, NULL), watched);
 	KUNIT_EXPECT_LE(test, watched, (unsigned int)PSD_IRQP_MAX);
@@ -345,7 +383,7 @@ static void fake_chip_stuck_then_cleared(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
 
 	KUNIT_EXPECT_EQ(test, submit("reset"), 0);
-	/* Disarm before the components restart, or they watch it again. */
+	/* Disarm it while the descriptor is ours. */
 	kunit_release_action(test, unwake, (void *)(uintptr_t)irq);
 }
 

@@ -12,6 +12,8 @@
 #include <linux/string.h>
 
 #include "psd_kunit.h"
+#include "records.h"
+#include "render.h"
 
 #define GUARD		32	/* canary bytes after a seq_file's buffer */
 #define CANARY		0xa5
@@ -231,11 +233,8 @@ static bool kv_valid(const char *s)
 /* A seq_file over @size bytes, followed by GUARD canary bytes. */
 static struct seq_file *seq(struct kunit *test, size_t size)
 {
-	struct seq_file *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	struct seq_file *m = psd_kunit_seq(test, size + GUARD);
 
-	KUNIT_ASSERT_NOT_NULL(test, m);
-	m->buf = kunit_kmalloc(test, size + GUARD, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m->buf);
 	memset(m->buf, CANARY, size + GUARD);
 	m->size = size;
 	return m;
@@ -560,24 +559,12 @@ static const char *const hostile[PSD_RPT_MAX_WS] = {
 	"psdj-a-39-byte-wakeup-source-name-xxxxx",
 };
 
-static u32 lint_bit(struct kunit *test, const char *id)
-{
-	unsigned int i;
-
-	for (i = 0; i < psd_pmic_nr_lint_rules; i++)
-		if (!strcmp(psd_pmic_lint_rules[i].id, id))
-			break;
-	KUNIT_ASSERT_LT_MSG(test, i, psd_pmic_nr_lint_rules, "lint %s", id);
-	KUNIT_ASSERT_LT(test, i, 32U);
-	return BIT(i);
-}
-
 /* rec_everything()'s two warn rules, in lint table order. */
 static void warn_pair(struct kunit *test, const char **a, const char **b)
 {
 	*a = "rtc_pwdn";
 	*b = "int_pending";
-	if (lint_bit(test, *a) > lint_bit(test, *b))
+	if (psd_kunit_lint_bit(test, *a) > psd_kunit_lint_bit(test, *b))
 		swap(*a, *b);
 }
 
@@ -658,10 +645,9 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 	r->pmic.phase = PSD_PH_SUSPEND_LATE;
 	r->pmic.chip = "tps65911";
 	r->pmic.err = -110;
-	r->pmic.warn = lint_bit(test, "rtc_pwdn") | lint_bit(test, "int_pending");
-	r->pmic.info = lint_bit(test, "vrtc_lowpower") |
-		       lint_bit(test, "ck32k_rc");
-	r->pmic.unknown = lint_bit(test, "rtc_alarm_stale");
+	r->pmic.warn = psd_kunit_lint_bits(test, "rtc_pwdn int_pending");
+	r->pmic.info = psd_kunit_lint_bits(test, "vrtc_lowpower ck32k_rc");
+	r->pmic.unknown = psd_kunit_lint_bit(test, "rtc_alarm_stale");
 }
 
 static void rec_aborted(struct kunit *test, struct psd_report_cycle *r)

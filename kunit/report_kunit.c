@@ -4,14 +4,17 @@
  * the real tracker, driven with the kernel's suspend sequence
  * (suspend_seq.h); what the layers would report in them is fed to
  * psd_report_event(), _anomaly(), _irq() and _hrt() by hand, and read back
- * with psd_report_get().  The layers are stopped meanwhile so that nothing
- * real reports into the same cycles.
+ * with psd_report_get().  The suite's cycles reach no layer (an empty
+ * set in PSD_SEQ_LAYERS), so that nothing real reports into them.
  */
 #include <kunit/test.h>
 #include <linux/string.h>
 #include <linux/suspend.h>
 
 #include "psd_kunit.h"
+
+static struct psd_layer_set no_layers;
+#define PSD_SEQ_LAYERS	(&no_layers)
 #include "suspend_seq.h"
 
 static void ws_ev(u32 cycle, u16 type, u8 phase, const char *name)
@@ -103,17 +106,6 @@ static const struct psd_rpt_irq *find_irq(const struct psd_report_cycle *r,
 		if (r->irq[i].irq == irq)
 			return &r->irq[i];
 	return NULL;
-}
-
-static int report_suite_init(struct kunit_suite *suite)
-{
-	psd_layers_stop();
-	return 0;
-}
-
-static void report_suite_exit(struct kunit_suite *suite)
-{
-	psd_layers_start();
 }
 
 static int report_init(struct kunit *test)
@@ -278,9 +270,17 @@ static void report_ws_bound(struct kunit *test)
 
 static void report_irq_entries(struct kunit *test)
 {
+	/* 42: wake-armed once is enough; 44: stuck, seen in neither. */
+	static const struct psd_rpt_irq want[] = {
+		{ 40, PSD_IRQP_YES, PSD_IRQP_YES, true, true },
+		{ 41, PSD_RPT_NOT_SEEN, PSD_IRQP_YES, false, false },
+		{ 42, PSD_IRQP_NO, PSD_IRQP_NO, true, false },
+		{ 44, PSD_RPT_NOT_SEEN, PSD_RPT_NOT_SEEN, false, true },
+	};
 	const struct psd_rpt_irq *e;
 	struct psd_report_cycle *r;
 	struct psd_verdict v;
+	unsigned int i;
 	u32 id = begin();
 
 	psd_report_irq(id, 40, PSD_PH_SUSPEND_NOIRQ, PSD_IRQP_YES, true, false);
@@ -302,33 +302,17 @@ static void report_irq_entries(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->irq_more, 0U);
 	KUNIT_EXPECT_NULL(test, find_irq(r, 43));
 
-	e = find_irq(r, 40);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	KUNIT_EXPECT_EQ(test, e->at_suspend, PSD_IRQP_YES);
-	KUNIT_EXPECT_EQ(test, e->at_resume, PSD_IRQP_YES);
-	KUNIT_EXPECT_TRUE(test, e->wake);
-	KUNIT_EXPECT_TRUE(test, e->stuck);
-
-	e = find_irq(r, 41);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	KUNIT_EXPECT_EQ(test, e->at_suspend, PSD_RPT_NOT_SEEN);
-	KUNIT_EXPECT_EQ(test, e->at_resume, PSD_IRQP_YES);
-	KUNIT_EXPECT_FALSE(test, e->wake);
-	KUNIT_EXPECT_FALSE(test, e->stuck);
-
-	e = find_irq(r, 42);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	KUNIT_EXPECT_EQ(test, e->at_suspend, PSD_IRQP_NO);
-	KUNIT_EXPECT_EQ(test, e->at_resume, PSD_IRQP_NO);
-	KUNIT_EXPECT_TRUE(test, e->wake);	/* wake-armed once is enough */
-	KUNIT_EXPECT_FALSE(test, e->stuck);
-
-	e = find_irq(r, 44);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	KUNIT_EXPECT_EQ(test, e->at_suspend, PSD_RPT_NOT_SEEN);
-	KUNIT_EXPECT_EQ(test, e->at_resume, PSD_RPT_NOT_SEEN);
-	KUNIT_EXPECT_FALSE(test, e->wake);
-	KUNIT_EXPECT_TRUE(test, e->stuck);
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		e = find_irq(r, want[i].irq);
+		KUNIT_ASSERT_NOT_NULL_MSG(test, e, "irq %u", want[i].irq);
+		KUNIT_EXPECT_EQ_MSG(test, e->at_suspend, want[i].at_suspend,
+				    "irq %u", e->irq);
+		KUNIT_EXPECT_EQ_MSG(test, e->at_resume, want[i].at_resume,
+				    "irq %u", e->irq);
+		KUNIT_EXPECT_EQ_MSG(test, e->wake, want[i].wake, "irq %u", e->irq);
+		KUNIT_EXPECT_EQ_MSG(test, e->stuck, want[i].stuck, "irq %u",
+				    e->irq);
+	}
 
 	/* Two stuck: the wake-armed one is the evidence. */
 	psd_verdict(r, &v);
@@ -519,7 +503,7 @@ static void report_range(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, psd_report_range(&first, &last));
 	KUNIT_EXPECT_EQ(test, first, a);
 	KUNIT_EXPECT_EQ(test, last, b);
-	KUNIT_ASSERT_EQ(test, psd_control_submit("reset", 5, 0), 0);
+	psd_reset_core();	/* what control "reset" does to the core */
 	KUNIT_EXPECT_FALSE(test, psd_report_range(&first, &last));
 }
 
@@ -538,7 +522,7 @@ static void report_reset_clears(struct kunit *test)
 	an(id, PSD_AN_WS_STUCK_ACTIVE, 800, 0, "psdr-before");
 	psd_report_irq(id, 50, PSD_PH_SUSPEND_NOIRQ, PSD_IRQP_YES, true, false);
 	ws_ev(id, PSD_EV_WAKE_IRQ, PSD_PH_SUSPEND_NOIRQ, "psdr-irq");
-	KUNIT_ASSERT_EQ(test, psd_control_submit("reset", 5, 0), 0);
+	psd_reset_core();	/* what control "reset" does to the core */
 	activate(id, PSD_PH_SUSPEND_NOIRQ, "psdr-after");
 	sleep_and_resume();
 
@@ -570,8 +554,6 @@ static struct kunit_case report_test_cases[] = {
 
 static struct kunit_suite report_suite = {
 	.name = "pmic_sleepdiag_report",
-	.suite_init = report_suite_init,
-	.suite_exit = report_suite_exit,
 	.init = report_init,
 	.test_cases = report_test_cases,
 };

@@ -7,6 +7,7 @@
 #ifndef _PSD_KUNIT_SUSPEND_SEQ_H
 #define _PSD_KUNIT_SUSPEND_SEQ_H
 
+#include <kunit/test.h>
 #include <linux/suspend.h>
 
 #include "psd_kunit.h"
@@ -14,19 +15,34 @@
 #define FREEZE	((__force int)PM_SUSPEND_TO_IDLE)
 #define MEM	((__force int)PM_SUSPEND_MEM)
 
+/*
+ * The layers told of the suite's cycles, as the module's probe and notifier
+ * tell its own: the module's, unless the suite defines another set first.
+ */
+#ifndef PSD_SEQ_LAYERS
+#define PSD_SEQ_LAYERS	(&psd_module_layers)
+#endif
+
 /* What control "reset" forgets, so no earlier suite's data leaks in. */
 static inline void forget_all(void)
 {
-	psd_events_reset();
-	psd_anomalies_reset();
-	psd_cycles_reset();
-	psd_report_reset();
-	psd_layers_reset();
+	psd_reset_core();
+	psd_layers_reset(&psd_module_layers);
+}
+
+/* The last cycle, which must have ended as @result. */
+static inline struct psd_cycle ended(struct kunit *test, unsigned int result)
+{
+	struct psd_cycle c;
+
+	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
+	KUNIT_EXPECT_EQ(test, c.result, result);
+	return c;
 }
 
 static inline void tp(const char *action, int val, bool start)
 {
-	psd_cycle_tp_suspend_resume(NULL, action, val, start);
+	psd_cycle_tp_suspend_resume(PSD_SEQ_LAYERS, action, val, start);
 }
 
 static inline void both(const char *action, int val)
@@ -37,7 +53,9 @@ static inline void both(const char *action, int val)
 
 static inline void notify(unsigned long action)
 {
-	psd_cycle_pm_notify(NULL, action, NULL);
+	struct psd_cycle_nb nb = { .layers = PSD_SEQ_LAYERS };
+
+	psd_cycle_pm_notify(&nb.nb, action, NULL);
 }
 
 /* enter_state() up to a successful suspend_prepare() and dpm_prepare. */

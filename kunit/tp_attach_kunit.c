@@ -5,9 +5,8 @@
  *
  * Every kernel this runs on has the tracepoints the layers use, so a
  * missing one is a name no kernel has.  A layer's start returns what
- * psd_tp_attach() returns, with its reason; the registry test drives
- * exactly that through a fake layer, with the real components stopped and
- * restored afterwards.
+ * psd_tp_attach() returns, with its reason; the registry test starts a
+ * layer of its own whose start is exactly that, beside another.
  */
 #include <kunit/test.h>
 #include <linux/seq_file.h>
@@ -16,7 +15,8 @@
 #include <linux/tracepoint.h>
 
 #include "../pmic_sleepdiag/tp_attach.h"
-#include "summary_text.h"
+#include "psd_kunit.h"
+#include "render.h"
 
 #define PRESENT	"suspend_resume"
 #define MISSING	"psd_kunit_no_such_tracepoint"
@@ -106,38 +106,45 @@ static const struct psd_layer_ops other_ops = {
 	.start = other_start,
 };
 
-/* The alarm layer is the one under test; NULL: the real ones. */
-static void use_fakes(bool on)
+static char *state_of(struct kunit *test, struct psd_layer *l)
 {
-	psd_layer_use_ops(&psd_pmic_layer, on ? &other_ops : NULL);
-	psd_layer_use_ops(&psd_wakesrc_layer, on ? &other_ops : NULL);
-	psd_layer_use_ops(&psd_alarm_layer, on ? &layer_ops : NULL);
-	psd_layer_use_ops(&psd_irqpend_layer, on ? &other_ops : NULL);
-	psd_layer_use_ops(&psd_hrtimer_layer, on ? &other_ops : NULL);
+	struct seq_file *m = psd_kunit_seq(test, 64);
+
+	psd_layer_show(m, l);
+	return psd_kunit_text(test, m);
 }
 
 static void layer_off_others_on(struct kunit *test)
 {
-	psd_layers_stop();
-	use_fakes(true);
-	layer_missing = true;
-	psd_layers_start();
+	struct psd_layer *under_test = kunit_kzalloc(test, sizeof(*under_test),
+						     GFP_KERNEL);
+	struct psd_layer *other = kunit_kzalloc(test, sizeof(*other),
+						GFP_KERNEL);
 
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: off(tracepoint missing)"));
-	KUNIT_EXPECT_NULL(test, psd_layer_get(&psd_alarm_layer));
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.wakesrc: on"));
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.hrtimer: on"));
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.irqpend: on"));
+	KUNIT_ASSERT_NOT_NULL(test, under_test);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	under_test->name = "under_test";
+	under_test->ops = &layer_ops;
+	other->name = "other";
+	other->ops = &other_ops;
+
+	layer_missing = true;
+	psd_layer_start(under_test);
+	psd_layer_start(other);
+	KUNIT_EXPECT_STREQ(test, state_of(test, under_test),
+			   "off(tracepoint missing)");
+	KUNIT_EXPECT_NULL(test, psd_layer_get(under_test));
+	KUNIT_EXPECT_STREQ(test, state_of(test, other), "on");
+	psd_layer_stop(under_test);	/* never started: nothing to undo */
 
 	/* The same layer on a kernel that has the tracepoint. */
-	psd_layers_stop();
 	layer_missing = false;
-	psd_layers_start();
-	KUNIT_EXPECT_TRUE(test, summary_has(test, "component.alarm: on"));
-
-	psd_layers_stop();
-	use_fakes(false);
-	psd_layers_start();
+	psd_layer_start(under_test);
+	KUNIT_EXPECT_STREQ(test, state_of(test, under_test), "on");
+	KUNIT_EXPECT_PTR_EQ(test, psd_layer_get(under_test), &layer_ops);
+	psd_layer_stop(under_test);
+	KUNIT_EXPECT_STREQ(test, state_of(test, under_test), "off(stopped)");
+	psd_layer_stop(other);
 }
 
 static struct kunit_case tp_attach_cases[] = {

@@ -11,6 +11,7 @@
 #include <linux/string.h>
 
 #include "psd_kunit.h"
+#include "records.h"
 
 #define CYCLE_ID	4711
 
@@ -34,19 +35,6 @@ static void clean(struct psd_report_cycle *r)
 	r->c.step = PSD_STEP_SUSPEND_NOIRQ;
 	r->c.s2idle_loops = 1;
 	r->c.wake_irq = 33;
-}
-
-/* The bit of a PMIC lint rule, by its id. */
-static u32 lint_bit(struct kunit *test, const char *id)
-{
-	unsigned int i;
-
-	for (i = 0; i < psd_pmic_nr_lint_rules; i++)
-		if (!strcmp(psd_pmic_lint_rules[i].id, id))
-			break;
-	KUNIT_ASSERT_LT_MSG(test, i, psd_pmic_nr_lint_rules, "lint %s", id);
-	KUNIT_ASSERT_LT(test, i, 32U);
-	return BIT(i);
 }
 
 /* The row of a verdict rule, by its name, without psd_verdict_rule_index. */
@@ -182,37 +170,31 @@ static void ws_honored(struct kunit *test, struct psd_report_cycle *r)
 static void pmic_rtc_clock(struct kunit *test, struct psd_report_cycle *r)
 {
 	set_pmic(r, "tps65911", 0);
-	r->pmic.warn = lint_bit(test, "rtc_pwdn") |
-		       lint_bit(test, "ck32k_sleep_off");
-	r->pmic.info = lint_bit(test, "ck32k_rc");
+	r->pmic.warn = psd_kunit_lint_bits(test, "rtc_pwdn ck32k_sleep_off");
+	r->pmic.info = psd_kunit_lint_bits(test, "ck32k_rc");
 }
 
 static void pmic_rtc_clock_info(struct kunit *test, struct psd_report_cycle *r)
 {
 	set_pmic(r, "tps65911", 0);
-	r->pmic.info = lint_bit(test, "rtc_pwdn") |
-		       lint_bit(test, "rtc_stopped") |
-		       lint_bit(test, "ck32k_sleep_off") |
-		       lint_bit(test, "vrtc_lowpower");
-	r->pmic.unknown = lint_bit(test, "rtc_stopped");
+	r->pmic.info = psd_kunit_lint_bits(test, "rtc_pwdn rtc_stopped") |
+		       psd_kunit_lint_bits(test, "ck32k_sleep_off vrtc_lowpower");
+	r->pmic.unknown = psd_kunit_lint_bits(test, "rtc_stopped");
 }
 
 static void pmic_wake_path(struct kunit *test, struct psd_report_cycle *r)
 {
 	set_pmic(r, "tps65910", 0);
-	r->pmic.warn = lint_bit(test, "int_pending") |
-		       lint_bit(test, "rtc_it_sleep_masked");
-	r->pmic.info = lint_bit(test, "i2chs_off");
+	r->pmic.warn = psd_kunit_lint_bits(test, "int_pending rtc_it_sleep_masked");
+	r->pmic.info = psd_kunit_lint_bits(test, "i2chs_off");
 }
 
 static void pmic_wake_path_info(struct kunit *test, struct psd_report_cycle *r)
 {
 	set_pmic(r, "tps65910", 0);
-	r->pmic.info = lint_bit(test, "rtc_alarm_masked") |
-		       lint_bit(test, "rtc_alarm_stale") |
-		       lint_bit(test, "int_pending") |
-		       lint_bit(test, "rtc_it_sleep_masked");
-	r->pmic.unknown = lint_bit(test, "int_pending");
+	r->pmic.info = psd_kunit_lint_bits(test, "rtc_alarm_masked rtc_alarm_stale") |
+		       psd_kunit_lint_bits(test, "int_pending rtc_it_sleep_masked");
+	r->pmic.unknown = psd_kunit_lint_bits(test, "int_pending");
 }
 
 static void alarm_rtc(struct kunit *test, struct psd_report_cycle *r)
@@ -326,7 +308,7 @@ static void pmic_io_anomaly(struct kunit *test, struct psd_report_cycle *r)
 static void pmic_unknown(struct kunit *test, struct psd_report_cycle *r)
 {
 	set_pmic(r, "tps65910", 0);
-	r->pmic.unknown = lint_bit(test, "rtc_pwdn");
+	r->pmic.unknown = psd_kunit_lint_bits(test, "rtc_pwdn");
 }
 
 /* ---- several causes ---- */
@@ -353,7 +335,7 @@ static void rtc_clock_and_wake_path(struct kunit *test,
 				    struct psd_report_cycle *r)
 {
 	pmic_rtc_clock(test, r);
-	r->pmic.warn |= lint_bit(test, "int_pending");
+	r->pmic.warn |= psd_kunit_lint_bits(test, "int_pending");
 }
 
 static void alarm_and_ws_stuck(struct kunit *test, struct psd_report_cycle *r)
@@ -613,9 +595,7 @@ static void verdict_detail_bounded(struct kunit *test)
 
 	clean(r);
 	set_pmic(r, "tps65911", 0);
-	r->pmic.warn = lint_bit(test, "rtc_pwdn") |
-		       lint_bit(test, "rtc_stopped") |
-		       lint_bit(test, "ck32k_sleep_off");
+	r->pmic.warn = psd_kunit_lint_bits(test, "rtc_pwdn rtc_stopped ck32k_sleep_off");
 	psd_verdict(r, &v);
 	KUNIT_EXPECT_STREQ(test, v.rule->name, "pmic_rtc_clock");
 	KUNIT_EXPECT_NOT_NULL(test, strstr(v.detail, "rtc_pwdn"));

@@ -10,10 +10,24 @@
 
 #if IS_ENABLED(CONFIG_KUNIT)
 struct notifier_block;
+struct psd_control;
 struct psd_layer;
-struct psd_layer_ops;
+struct seq_file;
 
-void psd_layer_use_ops(struct psd_layer *l, const struct psd_layer_ops *ops);
+/* One layer started or stopped, for suites that own their layers. */
+void psd_layer_start(struct psd_layer *l);
+void psd_layer_stop(struct psd_layer *l);
+
+/* The control file's parser and commands on an instance of a suite's. */
+int psd_control_exec(struct psd_control *ctl, const char *buf, size_t len,
+		     loff_t pos);
+void psd_control_error_show(struct psd_control *ctl, struct seq_file *m);
+void psd_reset_core(void);
+
+int psd_setting_apply(unsigned int id, u32 value);
+
+/* The wakeup-source table as a fresh start leaves it. */
+void psd_ws_forget(void);
 
 /* The tracker's inputs, exposed so KUnit can drive it like the kernel. */
 void psd_cycle_tp_suspend_resume(void *data, const char *action, int val,

@@ -4,7 +4,8 @@
  * driven through its real inputs: the wakeup_source_* probes, the cycle
  * tracker's notifier and suspend_resume probe (which call the layer's
  * phase hook), the kprobe's core and real wakeup sources of the UML
- * kernel.  Each test starts from freshly started components.
+ * kernel.  Each test starts from an empty table, as the layer's start
+ * leaves it; the layers themselves are never stopped or started.
  */
 #include <kunit/test.h>
 #include <linux/device.h>
@@ -29,6 +30,15 @@ static void off(const char *name)
 	psd_ws_tp_deactivate(NULL, name, 0);
 }
 
+/* A wakeup event (@name active, then not) while @step runs. */
+static void event_during(const char *step, const char *name)
+{
+	tp(step, 2, true);
+	on(name);
+	off(name);
+	tp(step, 2, false);
+}
+
 static void sleep_once(void)
 {
 	both("machine_suspend", FREEZE);
@@ -51,6 +61,12 @@ static unsigned int anomalies(unsigned int cls, const char *name,
 			*last = r;
 	}
 	return n;
+}
+
+/* WS_NOT_HONORED anomalies since the reset. */
+static unsigned int not_honored(void)
+{
+	return anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL);
 }
 
 /* The newest event of @type. */
@@ -83,19 +99,11 @@ static s64 untracked(void)
 	return atomic64_read(&psd_counters.ws_untracked_deactivations);
 }
 
-static void restart(void)
-{
-	psd_layers_stop();
-	psd_layers_start();
-}
-
 static int ws_init(struct kunit *test)
 {
-	restart();
+	psd_ws_forget();
 	psd_settings_init();
-	psd_events_reset();
-	psd_anomalies_reset();
-	psd_cycles_reset();
+	forget_all();
 	return 0;
 }
 
@@ -106,7 +114,7 @@ static void ws_exit(struct kunit *test)
 
 static void ws_suite_exit(struct kunit_suite *suite)
 {
-	restart();	/* leave an empty table behind for the live module */
+	psd_ws_forget();	/* leave no test's name behind */
 }
 
 static void ws_on_and_counts(struct kunit *test)
@@ -148,14 +156,11 @@ static void ws_not_honored(struct kunit *test)
 	struct psd_ws_info w;
 
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	on("psdk-soft");	/* a device's suspend reports an event */
-	off("psdk-soft");
-	tp("dpm_suspend", 2, false);
+	/* A device's suspend reports an event. */
+	event_during("dpm_suspend", "psdk-soft");
 	both("dpm_suspend_late", 2);
 	both("dpm_suspend_noirq", 2);
-	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
-			0U);
+	KUNIT_EXPECT_EQ(test, not_honored(), 0U);
 	sleep_once();
 	sleep_once();
 	resume_devices();
@@ -165,8 +170,7 @@ static void ws_not_honored(struct kunit *test)
 					&an), 1U);
 	KUNIT_EXPECT_EQ(test, an.cycle, psd_cycle_current());
 	KUNIT_EXPECT_EQ(test, an.phase, (u8)PSD_PH_SUSPEND);
-	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
-			1U);
+	KUNIT_EXPECT_EQ(test, not_honored(), 1U);
 	w = info(test, "psdk-soft");
 	KUNIT_EXPECT_EQ(test, w.in_suspend, 1ULL);
 	KUNIT_EXPECT_EQ(test, w.last_phase, (u8)PSD_PH_SUSPEND);
@@ -201,8 +205,7 @@ static void ws_resume_does_not_count(struct kunit *test)
 	both("dpm_resume", 16);
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
-			0U);
+	KUNIT_EXPECT_EQ(test, not_honored(), 0U);
 	w = info(test, "psdk-rtc");
 	KUNIT_EXPECT_EQ(test, w.in_suspend, 0ULL);
 	KUNIT_EXPECT_EQ(test, w.activations, 1ULL);
@@ -211,21 +214,14 @@ static void ws_resume_does_not_count(struct kunit *test)
 
 static void ws_no_sleep_is_not_an_anomaly(struct kunit *test)
 {
-	struct psd_cycle c;
-
 	begin_state(FREEZE);
 	both("dpm_suspend", 2);
 	both("dpm_suspend_late", 2);
-	tp("dpm_suspend_noirq", 2, true);
-	on("psdk-pending");
-	off("psdk-pending");
-	tp("dpm_suspend_noirq", 2, false);
+	event_during("dpm_suspend_noirq", "psdk-pending");
 	resume_devices();	/* s2idle_loop() saw the wakeup pending */
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_NO_SLEEP);
-	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
-			0U);
+	ended(test, PSD_RES_NO_SLEEP);
+	KUNIT_EXPECT_EQ(test, not_honored(), 0U);
 	KUNIT_EXPECT_EQ(test, info(test, "psdk-pending").in_suspend, 1ULL);
 }
 
@@ -235,22 +231,19 @@ static void ws_abort_named_on_cycle_end(struct kunit *test)
 	struct psd_cycle c;
 
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	on("psdk-abort");	/* with the handshake: the PM core aborts */
-	off("psdk-abort");
-	tp("dpm_suspend", 2, false);
+	/* With the handshake: the PM core aborts. */
+	event_during("dpm_suspend", "psdk-abort");
 	both("dpm_resume", 16);
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
-	KUNIT_EXPECT_EQ(test, c.result, PSD_RES_ABORTED);
+	c = ended(test, PSD_RES_ABORTED);
 	KUNIT_EXPECT_STREQ(test, c.abort_ws, "psdk-abort");
 	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_EQ(test, end.flag, PSD_RES_ABORTED);
 	KUNIT_EXPECT_STREQ(test, end.name, "psdk-abort");
 	KUNIT_EXPECT_STREQ(test, psd_step_name(end.v[3]), "suspend");
-	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL) +
-			anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL), 0U);
+	KUNIT_EXPECT_EQ(test, not_honored(), 0U);
+	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL), 0U);
 }
 
 static void ws_resumed_cycle_names_no_source(struct kunit *test)
@@ -344,10 +337,7 @@ static void ws_interleaved_cycles(struct kunit *test)
 {
 	/* An activation in an aborted cycle is not judged in the next one. */
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	on("psdk-c1");
-	off("psdk-c1");
-	tp("dpm_suspend", 2, false);
+	event_during("dpm_suspend", "psdk-c1");
 	both("dpm_resume", 16);
 	notify(PM_POST_SUSPEND);
 
@@ -356,8 +346,7 @@ static void ws_interleaved_cycles(struct kunit *test)
 	sleep_once();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
-	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL),
-			0U);
+	KUNIT_EXPECT_EQ(test, not_honored(), 0U);
 	/* Hibernation phases outside a cycle change nothing. */
 	notify(PM_HIBERNATION_PREPARE);
 	both("dpm_suspend", 8);
@@ -464,11 +453,10 @@ static void ws_real_source_active_at_load(struct kunit *test)
 	struct psd_ws_info w;
 	s64 gone;
 
-	psd_layers_stop();
 	ws = wakeup_source_register(NULL, "psdk-real");
 	KUNIT_ASSERT_NOT_NULL(test, ws);
 	__pm_stay_awake(ws);
-	psd_layers_start();
+	psd_ws_forget();	/* as if the layer started now */
 	gone = untracked();
 
 	w = info(test, "psdk-real");

@@ -17,13 +17,15 @@
 #include <linux/uaccess.h>
 
 #include "core.h"
+#include "../kunit/visible.h"
 
 #define PSD_MAX_WORDS	3
 #define PSD_OP(op)	offsetof(struct psd_layer_ops, op)
 
 struct psd_parsed {
+	struct psd_control *ctl;
 	const struct psd_command *cmd;
-	struct psd_layer *owner;	/* of cmd's op */
+	struct psd_layer *owner;	/* of cmd's op or setting */
 	unsigned int setting;
 	u64 value;
 };
@@ -36,8 +38,22 @@ struct psd_command {
 	int (*run)(const struct psd_parsed *p, const char **why);
 };
 
-static DEFINE_MUTEX(psd_control_lock);
-static char psd_control_error[160];
+/* What "reset" clears besides the layers' own state. */
+VISIBLE_IF_KUNIT void psd_reset_core(void)
+{
+	psd_events_reset();
+	psd_anomalies_reset();
+	psd_cycles_reset();
+	psd_report_reset();
+}
+
+/* The control file's: the module's layers and settings. */
+static struct psd_control psd_control = {
+	.layers = &psd_module_layers,
+	.settings = psd_settings,
+	.reset = psd_reset_core,
+	.lock = __MUTEX_INITIALIZER(psd_control.lock),
+};
 
 /* Quote a user word safely inside a "..."-quoted message. */
 static void psd_word(char *dst, size_t n, const char *word)
@@ -96,7 +112,9 @@ static int psd_parse_set(struct psd_parsed *p, char **args, char *why,
 
 static int psd_run_set(const struct psd_parsed *p, const char **why)
 {
-	return psd_setting_apply(p->setting, (u32)p->value);
+	WRITE_ONCE(p->ctl->settings[p->setting], (u32)p->value);
+	psd_layer_apply(p->owner, p->setting, (u32)p->value);
+	return 0;
 }
 
 static int psd_parse_irq(struct psd_parsed *p, char **args, char *why,
@@ -145,11 +163,8 @@ static int psd_run_snapshot(const struct psd_parsed *p, const char **why)
 
 static int psd_run_reset(const struct psd_parsed *p, const char **why)
 {
-	psd_events_reset();
-	psd_anomalies_reset();
-	psd_cycles_reset();
-	psd_report_reset();
-	psd_layers_reset();
+	p->ctl->reset();
+	psd_layers_reset(p->ctl->layers);
 	return 0;
 }
 
@@ -213,18 +228,20 @@ static int psd_parse(char *line, struct psd_parsed *p, char *why, size_t n)
 	if (ret)
 		return ret;
 	if (p->cmd->op)
-		p->owner = psd_layer_with(p->cmd->op);
+		p->owner = psd_layer_with(p->ctl->layers, p->cmd->op);
 	if (p->cmd->op && (!p->owner || !psd_layer_get(p->owner))) {
 		snprintf(why, n, "%s needs component %s, which is off",
 			 p->cmd->name, p->owner ? p->owner->name : "?");
 		return -EOPNOTSUPP;
 	}
-	if (p->cmd->parse == psd_parse_set &&
-	    !psd_layer_get(psd_setting_owner(p->setting))) {
-		snprintf(why, n, "%s belongs to component %s, which is off",
-			 psd_setting_key(p->setting),
-			 psd_setting_owner(p->setting)->name);
-		return -EOPNOTSUPP;
+	if (p->cmd->parse == psd_parse_set) {
+		p->owner = psd_layer_owning(p->ctl->layers, p->setting);
+		if (!p->owner || !psd_layer_get(p->owner)) {
+			snprintf(why, n, "%s belongs to component %s, which is off",
+				 psd_setting_key(p->setting),
+				 p->owner ? p->owner->name : "?");
+			return -EOPNOTSUPP;
+		}
 	}
 	return 0;
 }
@@ -264,6 +281,49 @@ static int psd_check_write(const char *buf, size_t len, loff_t pos,
 }
 
 /**
+ * psd_control_exec() - validate and run one command on an instance
+ * @ctl: what the command acts on
+ * @buf: the bytes written (kernel memory)
+ * @len: their number
+ * @pos: the file offset of the write
+ *
+ * Either the whole command takes effect or nothing does; a rejection is
+ * recorded in @ctl->error.
+ *
+ * Return: as psd_control_submit().
+ */
+VISIBLE_IF_KUNIT int psd_control_exec(struct psd_control *ctl,
+				      const char *buf, size_t len, loff_t pos)
+{
+	char line[PSD_CONTROL_MAX + 1];
+	char why[sizeof(ctl->error)];
+	const char *run_why = NULL;
+	struct psd_parsed p = { .ctl = ctl };
+	int ret;
+
+	ret = psd_check_write(buf, len, pos, why, sizeof(why));
+	if (!ret) {
+		if (buf[len - 1] == '\n')
+			len--;
+		memcpy(line, buf, len);
+		line[len] = '\0';
+		ret = psd_parse(line, &p, why, sizeof(why));
+	}
+
+	mutex_lock(&ctl->lock);
+	if (!ret) {
+		ret = p.cmd->run(&p, &run_why);
+		if (ret)
+			snprintf(why, sizeof(why), "%s: %s", p.cmd->name,
+				 run_why ?: "failed");
+	}
+	if (ret)
+		strscpy(ctl->error, why, sizeof(ctl->error));
+	mutex_unlock(&ctl->lock);
+	return ret;
+}
+
+/**
  * psd_control_submit() - validate and run one control command
  * @buf: the bytes written (kernel memory)
  * @len: their number
@@ -277,32 +337,23 @@ static int psd_check_write(const char *buf, size_t len, loff_t pos,
  */
 int psd_control_submit(const char *buf, size_t len, loff_t pos)
 {
-	char line[PSD_CONTROL_MAX + 1];
-	char why[sizeof(psd_control_error)];
-	const char *run_why = NULL;
-	struct psd_parsed p = {};
-	int ret;
+	return psd_control_exec(&psd_control, buf, len, pos);
+}
 
-	ret = psd_check_write(buf, len, pos, why, sizeof(why));
-	if (!ret) {
-		if (buf[len - 1] == '\n')
-			len--;
-		memcpy(line, buf, len);
-		line[len] = '\0';
-		ret = psd_parse(line, &p, why, sizeof(why));
-	}
-
-	mutex_lock(&psd_control_lock);
-	if (!ret) {
-		ret = p.cmd->run(&p, &run_why);
-		if (ret)
-			snprintf(why, sizeof(why), "%s: %s", p.cmd->name,
-				 run_why ?: "failed");
-	}
-	if (ret)
-		strscpy(psd_control_error, why, sizeof(psd_control_error));
-	mutex_unlock(&psd_control_lock);
-	return ret;
+/**
+ * psd_control_error_show() - an instance's last_control_error value
+ * @ctl: the instance
+ * @m: the seq_file
+ */
+VISIBLE_IF_KUNIT void psd_control_error_show(struct psd_control *ctl,
+					     struct seq_file *m)
+{
+	mutex_lock(&ctl->lock);
+	if (ctl->error[0])
+		seq_printf(m, "\"%s\"", ctl->error);
+	else
+		seq_puts(m, "none");
+	mutex_unlock(&ctl->lock);
 }
 
 /**
@@ -313,23 +364,8 @@ int psd_control_submit(const char *buf, size_t len, loff_t pos)
  */
 int psd_control_show_error(struct seq_file *m)
 {
-	mutex_lock(&psd_control_lock);
-	if (psd_control_error[0])
-		seq_printf(m, "\"%s\"", psd_control_error);
-	else
-		seq_puts(m, "none");
-	mutex_unlock(&psd_control_lock);
+	psd_control_error_show(&psd_control, m);
 	return 0;
-}
-
-/**
- * psd_control_clear_error() - forget the last rejected command
- */
-void psd_control_clear_error(void)
-{
-	mutex_lock(&psd_control_lock);
-	psd_control_error[0] = '\0';
-	mutex_unlock(&psd_control_lock);
 }
 
 static ssize_t psd_control_write(struct file *file, const char __user *ubuf,

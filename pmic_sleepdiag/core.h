@@ -6,6 +6,9 @@
 #ifndef _PMIC_SLEEPDIAG_CORE_H
 #define _PMIC_SLEEPDIAG_CORE_H
 
+#include <linux/mutex.h>
+#include <linux/notifier.h>
+
 #include "internal.h"
 
 struct dentry;
@@ -75,10 +78,8 @@ int psd_params_check(const struct psd_params *p);
 
 int psd_setting_lookup(const char *key);
 int psd_setting_check(unsigned int id, u64 value, const char **why);
-int psd_setting_apply(unsigned int id, u32 value);
 const char *psd_setting_key(unsigned int id);
 struct psd_layer;
-struct psd_layer *psd_setting_owner(unsigned int id);
 int psd_settings_add(struct psd_layer *l);
 int psd_settings_check(void);
 void psd_settings_init(void);
@@ -105,15 +106,33 @@ int psd_ring_seq_open(struct file *file, struct psd_ring *ring,
 extern struct psd_layer *const psd_layers[];
 extern const unsigned int psd_nr_layers;
 
+/**
+ * struct psd_layer_set - layers looked up or walked together
+ * @layers:	the layers, in summary order
+ * @nr:		entries in @layers
+ */
+struct psd_layer_set {
+	struct psd_layer *const *layers;
+	unsigned int nr;
+};
+
+/* psd_layers[] as a set. */
+extern struct psd_layer_set psd_module_layers;
+
 int psd_layers_register(void);
 int psd_layer_show(struct seq_file *m, const struct psd_layer *l);
-struct psd_layer *psd_layer_with(size_t op);
+struct psd_layer *psd_layer_with(const struct psd_layer_set *set, size_t op);
+struct psd_layer *psd_layer_owning(const struct psd_layer_set *set,
+				   unsigned int setting);
 void psd_layers_start(void);
 void psd_layers_stop(void);
-void psd_layers_reset(void);
-void psd_layers_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns);
-void psd_layers_devpm(u32 cycle, enum psd_phase phase);
-void psd_layer_apply(unsigned int setting, u32 value);
+void psd_layers_reset(const struct psd_layer_set *set);
+void psd_layers_phase(const struct psd_layer_set *set, u32 cycle,
+		      enum psd_phase phase, bool start, u64 t_ns);
+void psd_layers_devpm(const struct psd_layer_set *set, u32 cycle,
+		      enum psd_phase phase);
+void psd_layer_apply(const struct psd_layer *l, unsigned int setting,
+		     u32 value);
 const struct psd_kind *psd_event_kind(unsigned int type);
 const struct psd_kind *psd_anomaly_kind(unsigned int cls);
 
@@ -176,6 +195,16 @@ struct psd_cycle {
 #define PSD_CYCLE_END_ERR_SHIFT	8
 #define PSD_CYCLE_END_STEP_MASK	0xff
 
+/**
+ * struct psd_cycle_nb - the tracker's PM notifier
+ * @nb:		what the PM core calls
+ * @layers:	the layers told of the cycles it opens and closes
+ */
+struct psd_cycle_nb {
+	struct notifier_block nb;
+	const struct psd_layer_set *layers;
+};
+
 bool psd_cycle_get(u32 id, struct psd_cycle *out);
 int psd_cycle_init(unsigned int keep);
 void psd_cycle_exit(void);
@@ -197,9 +226,24 @@ void psd_pmdev_exit(void);
 
 #define PSD_CONTROL_MAX	128
 
+/**
+ * struct psd_control - what control commands act on
+ * @layers:	the layers that own the commands and the settings
+ * @settings:	the values "set" writes, by enum psd_setting_id
+ * @reset:	what "reset" clears besides the layers' own state
+ * @lock:	one command at a time; guards @error
+ * @error:	why the last rejected write was rejected, "" if none was
+ */
+struct psd_control {
+	const struct psd_layer_set *layers;
+	u32 *settings;
+	void (*reset)(void);
+	struct mutex lock;	/* one command at a time; guards @error */
+	char error[160];
+};
+
 int psd_control_submit(const char *buf, size_t len, loff_t pos);
 int psd_control_show_error(struct seq_file *m);
-void psd_control_clear_error(void);
 extern const struct file_operations psd_control_fops;
 
 /* ---- the per-cycle record (report.c) ---- */

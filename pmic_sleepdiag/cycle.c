@@ -142,8 +142,8 @@ static struct psd_cycle *psd_cur(void)
 	return &psd_trk.kept[psd_trk.id % psd_trk.keep];
 }
 
-static void psd_emit_phase(u32 id, enum psd_phase phase, bool start,
-			   int val, u64 t)
+static void psd_emit_phase(const struct psd_layer_set *layers, u32 id,
+			   enum psd_phase phase, bool start, int val, u64 t)
 {
 	struct psd_record ev = {
 		.t_ns = t,
@@ -155,7 +155,7 @@ static void psd_emit_phase(u32 id, enum psd_phase phase, bool start,
 
 	ev.v[0] = val;
 	psd_event_add(&ev);
-	psd_layers_phase(id, phase, start, t);
+	psd_layers_phase(layers, id, phase, start, t);
 }
 
 /* A step that is no phase of its own (freezing, device prepare) began. */
@@ -202,7 +202,7 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
 
 /**
  * psd_cycle_tp_suspend_resume() - probe on the suspend_resume tracepoint
- * @data: unused
+ * @data: the struct psd_layer_set told of the phases
  * @action: the kernel's step name (TPS() string)
  * @val: the state or PM event of the step
  * @start: beginning or end of the step
@@ -214,6 +214,7 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 						  const char *action, int val,
 						  bool start)
 {
+	const struct psd_layer_set *layers = data;
 	u64 t = ktime_get_boot_fast_ns();
 	unsigned int i;
 	int phase;
@@ -224,7 +225,7 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 			WRITE_ONCE(psd_trk.next_state, val);
 		} else if (psd_mark(PSD_PH_PREPARE, -1, false, t, &id)) {
 			/* Notifiers and freezing are done. */
-			psd_emit_phase(id, PSD_PH_PREPARE, false, 0, t);
+			psd_emit_phase(layers, id, PSD_PH_PREPARE, false, 0, t);
 		}
 		return;
 	}
@@ -243,10 +244,10 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 		return;
 	}
 	if (psd_mark(phase, psd_actions[i].step, start, t, &id))
-		psd_emit_phase(id, phase, start, val, t);
+		psd_emit_phase(layers, id, phase, start, val, t);
 }
 
-static void psd_cycle_open(u64 t)
+static void psd_cycle_open(const struct psd_layer_set *layers, u64 t)
 {
 	struct psd_cycle *c;
 	unsigned long flags;
@@ -269,8 +270,8 @@ static void psd_cycle_open(u64 t)
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 
 	trace_cycle_begin(id, state);
-	psd_emit_phase(id, PSD_PH_PREPARE, true, 0, t);
-	psd_layers_devpm(id, PSD_PH_PREPARE);
+	psd_emit_phase(layers, id, PSD_PH_PREPARE, true, 0, t);
+	psd_layers_devpm(layers, id, PSD_PH_PREPARE);
 }
 
 /* What became of the attempt, from what the tracker saw of it. */
@@ -296,7 +297,7 @@ static u8 psd_result(const struct psd_cycle *c)
 	return PSD_RES_ABORTED;
 }
 
-static void psd_cycle_close(u64 t)
+static void psd_cycle_close(const struct psd_layer_set *layers, u64 t)
 {
 	struct psd_record ev = {
 		.t_ns = t,
@@ -323,8 +324,8 @@ static void psd_cycle_close(u64 t)
 	ev.v[3] = c->step;
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 
-	psd_emit_phase(id, PSD_PH_POST, true, 0, t);
-	psd_layers_devpm(id, PSD_PH_POST);
+	psd_emit_phase(layers, id, PSD_PH_POST, true, 0, t);
+	psd_layers_devpm(layers, id, PSD_PH_POST);
 
 	/* The layers may have named the wake IRQ and the aborting source. */
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);
@@ -350,7 +351,7 @@ static void psd_cycle_close(u64 t)
 
 /**
  * psd_cycle_pm_notify() - PM notifier: opens and closes cycles
- * @nb: our notifier block
+ * @nb: the nb of a struct psd_cycle_nb
  * @action: PM_SUSPEND_PREPARE, PM_POST_SUSPEND, or another (ignored)
  * @unused: unused
  *
@@ -359,18 +360,23 @@ static void psd_cycle_close(u64 t)
 VISIBLE_IF_KUNIT int psd_cycle_pm_notify(struct notifier_block *nb,
 					 unsigned long action, void *unused)
 {
+	const struct psd_layer_set *layers =
+		container_of(nb, struct psd_cycle_nb, nb)->layers;
 	u64 t = ktime_get_boot_fast_ns();
 
 	if (action == PM_SUSPEND_PREPARE)
-		psd_cycle_open(t);
+		psd_cycle_open(layers, t);
 	else if (action == PM_POST_SUSPEND)
-		psd_cycle_close(t);
+		psd_cycle_close(layers, t);
 	return NOTIFY_DONE;
 }
 
-static struct notifier_block psd_pm_nb = {
-	.notifier_call = psd_cycle_pm_notify,
-	.priority = INT_MAX,	/* first at PREPARE, so every phase is ours */
+static struct psd_cycle_nb psd_pm_nb = {
+	.nb = {
+		.notifier_call = psd_cycle_pm_notify,
+		.priority = INT_MAX,	/* first at PREPARE: every phase is ours */
+	},
+	.layers = &psd_module_layers,
 };
 
 /**
@@ -475,7 +481,7 @@ void psd_cycle_devpm(enum psd_phase phase)
 	else if (phase == PSD_PH_SUSPEND_NOIRQ)
 		step = PSD_STEP_SUSPEND_NOIRQ;
 	if (psd_mark(phase, step, true, t, &id))
-		psd_emit_phase(id, phase, true, 0, t);
+		psd_emit_phase(&psd_module_layers, id, phase, true, 0, t);
 }
 
 /**
@@ -603,7 +609,8 @@ static void psd_cycle_tp_detach(void)
 {
 	if (psd_trk.devpm_phases)
 		return;
-	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume, NULL);
+	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume,
+					&psd_module_layers);
 	tracepoint_synchronize_unregister();
 }
 
@@ -630,11 +637,11 @@ int psd_cycle_init(unsigned int keep)
 		pr_info("no suspend_resume tracepoint: device phases from our own device\n");
 	} else {
 		ret = register_trace_suspend_resume(psd_cycle_tp_suspend_resume,
-						    NULL);
+						    &psd_module_layers);
 		if (ret)
 			goto err_free;
 	}
-	ret = register_pm_notifier(&psd_pm_nb);
+	ret = register_pm_notifier(&psd_pm_nb.nb);
 	if (ret)
 		goto err_tp;
 	return 0;
@@ -651,7 +658,7 @@ err_free:
  */
 void psd_cycle_exit(void)
 {
-	unregister_pm_notifier(&psd_pm_nb);
+	unregister_pm_notifier(&psd_pm_nb.nb);
 	psd_cycle_tp_detach();
 	kfree(psd_trk.kept);
 	memset(&psd_trk, 0, sizeof(psd_trk));

@@ -52,7 +52,6 @@ int psd_layers_register(void)
 	for (i = 0; i < psd_nr_layers && !ret; i++) {
 		struct psd_layer *l = psd_layers[i];
 
-		l->state.ops = l->ops;
 		ret = psd_kinds_add(psd_event_kinds, PSD_NR_EVENT_TYPES,
 				    l->events, l->nr_events) ?:
 		      psd_kinds_add(psd_anomaly_kinds, PSD_NR_ANOMALY_CLASSES,
@@ -121,27 +120,47 @@ const struct psd_layer_ops *psd_layer_get(const struct psd_layer *l)
 {
 	if (!READ_ONCE(l->state.started) || !psd_layer_on(l))
 		return NULL;
-	return l->state.ops;
+	return l->ops;
 }
 
 /**
  * psd_layer_with() - the layer whose descriptor has an operation
+ * @set: the layers to look in
  * @op: offsetof() the operation in struct psd_layer_ops
  *
  * Control commands go to the layer that declares them, whatever its name.
  *
  * Return: the first such layer, or NULL.
  */
-struct psd_layer *psd_layer_with(size_t op)
+struct psd_layer *psd_layer_with(const struct psd_layer_set *set, size_t op)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_layers; i++) {
-		const struct psd_layer_ops *ops = psd_layers[i]->ops;
+	for (i = 0; i < set->nr; i++) {
+		const struct psd_layer_ops *ops = set->layers[i]->ops;
 
 		if (ops && *(void **)((char *)ops + op))
-			return psd_layers[i];
+			return set->layers[i];
 	}
+	return NULL;
+}
+
+/**
+ * psd_layer_owning() - the layer whose descriptor declares a setting
+ * @set: the layers to look in
+ * @setting: enum psd_setting_id
+ *
+ * Return: the layer, or NULL when none in @set declares it.
+ */
+struct psd_layer *psd_layer_owning(const struct psd_layer_set *set,
+				   unsigned int setting)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < set->nr; i++)
+		for (j = 0; j < set->layers[i]->nr_settings; j++)
+			if (set->layers[i]->settings[j].id == setting)
+				return set->layers[i];
 	return NULL;
 }
 
@@ -170,31 +189,53 @@ int psd_layer_show(struct seq_file *m, const struct psd_layer *l)
 }
 
 /**
+ * psd_layer_start() - start one layer
+ * @l: the layer, stopped
+ *
+ * A layer that fails to start stays off with its reason.
+ */
+VISIBLE_IF_KUNIT void psd_layer_start(struct psd_layer *l)
+{
+	const char *why = "not implemented";
+
+	if (!l->ops || !l->ops->start) {
+		psd_layer_set(l, false, why);
+		return;
+	}
+	/* A layer may switch itself off during start (no PMIC yet). */
+	psd_layer_set(l, true, NULL);
+	if (l->ops->start(&why)) {
+		psd_layer_set(l, false, why);
+		return;
+	}
+	WRITE_ONCE(l->state.started, true);
+}
+
+/**
+ * psd_layer_stop() - stop one layer if it is started
+ * @l: the layer
+ */
+VISIBLE_IF_KUNIT void psd_layer_stop(struct psd_layer *l)
+{
+	if (!l->state.started)
+		return;
+	WRITE_ONCE(l->state.started, false);
+	psd_layer_set(l, false, "stopped");
+	if (l->ops->stop)
+		l->ops->stop();
+}
+
+/**
  * psd_layers_start() - start every layer, in summary order
  *
- * A layer that fails to start stays off with its reason; the others go on.
+ * One that fails to start stays off; the others go on.
  */
 void psd_layers_start(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_layers; i++) {
-		struct psd_layer *l = psd_layers[i];
-		const struct psd_layer_ops *ops = l->state.ops;
-		const char *why = "not implemented";
-
-		if (!ops || !ops->start) {
-			psd_layer_set(l, false, why);
-			continue;
-		}
-		/* A layer may switch itself off during start (no PMIC yet). */
-		psd_layer_set(l, true, NULL);
-		if (ops->start(&why)) {
-			psd_layer_set(l, false, why);
-			continue;
-		}
-		WRITE_ONCE(l->state.started, true);
-	}
+	for (i = 0; i < psd_nr_layers; i++)
+		psd_layer_start(psd_layers[i]);
 }
 
 /**
@@ -204,34 +245,26 @@ void psd_layers_stop(void)
 {
 	unsigned int i;
 
-	for (i = psd_nr_layers; i-- > 0;) {
-		struct psd_layer *l = psd_layers[i];
-
-		if (!l->state.started)
-			continue;
-		WRITE_ONCE(l->state.started, false);
-		psd_layer_set(l, false, "stopped");
-		if (l->state.ops->stop)
-			l->state.ops->stop();
-	}
+	for (i = psd_nr_layers; i-- > 0;)
+		psd_layer_stop(psd_layers[i]);
 }
 
-/* The ops of layer @i when it is started, else NULL. */
-static const struct psd_layer_ops *psd_started(unsigned int i)
+/* The ops of @l when it is started, else NULL. */
+static const struct psd_layer_ops *psd_started(const struct psd_layer *l)
 {
-	return READ_ONCE(psd_layers[i]->state.started) ?
-	       psd_layers[i]->state.ops : NULL;
+	return READ_ONCE(l->state.started) ? l->ops : NULL;
 }
 
 /**
- * psd_layers_reset() - control "reset" for every started layer
+ * psd_layers_reset() - control "reset" for every started layer of a set
+ * @set: the layers
  */
-void psd_layers_reset(void)
+void psd_layers_reset(const struct psd_layer_set *set)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_layers; i++) {
-		const struct psd_layer_ops *ops = psd_started(i);
+	for (i = 0; i < set->nr; i++) {
+		const struct psd_layer_ops *ops = psd_started(set->layers[i]);
 
 		if (ops && ops->reset)
 			ops->reset();
@@ -239,7 +272,8 @@ void psd_layers_reset(void)
 }
 
 /**
- * psd_layers_phase() - pass a phase change to every started layer
+ * psd_layers_phase() - pass a phase change to every started layer of a set
+ * @set: the layers
  * @cycle: the suspend cycle
  * @phase: enum psd_phase
  * @start: true at the beginning of the phase, false at its end
@@ -247,12 +281,13 @@ void psd_layers_reset(void)
  *
  * Context: any; called from tracepoint probes and PM callbacks.
  */
-void psd_layers_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
+void psd_layers_phase(const struct psd_layer_set *set, u32 cycle,
+		      enum psd_phase phase, bool start, u64 t_ns)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_layers; i++) {
-		const struct psd_layer_ops *ops = psd_started(i);
+	for (i = 0; i < set->nr; i++) {
+		const struct psd_layer_ops *ops = psd_started(set->layers[i]);
 
 		if (ops && ops->phase)
 			ops->phase(cycle, phase, start, t_ns);
@@ -260,18 +295,20 @@ void psd_layers_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 }
 
 /**
- * psd_layers_devpm() - pass the own device's PM callback on
+ * psd_layers_devpm() - pass the own device's PM callback on to a set
+ * @set: the layers
  * @cycle: the suspend cycle
  * @phase: enum psd_phase of the callback
  *
  * Context: process; the device PM callbacks may sleep.
  */
-void psd_layers_devpm(u32 cycle, enum psd_phase phase)
+void psd_layers_devpm(const struct psd_layer_set *set, u32 cycle,
+		      enum psd_phase phase)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_layers; i++) {
-		const struct psd_layer_ops *ops = psd_started(i);
+	for (i = 0; i < set->nr; i++) {
+		const struct psd_layer_ops *ops = psd_started(set->layers[i]);
 
 		if (ops && ops->devpm)
 			ops->devpm(cycle, phase);
@@ -280,27 +317,15 @@ void psd_layers_devpm(u32 cycle, enum psd_phase phase)
 
 /**
  * psd_layer_apply() - tell a setting's owner that it changed
+ * @l: the layer that owns @setting
  * @setting: enum psd_setting_id
  * @value: the new value
  */
-void psd_layer_apply(unsigned int setting, u32 value)
+void psd_layer_apply(const struct psd_layer *l, unsigned int setting,
+		     u32 value)
 {
-	struct psd_layer *l = psd_setting_owner(setting);
+	const struct psd_layer_ops *ops = psd_started(l);
 
-	if (l->state.started && l->state.ops->apply)
-		l->state.ops->apply(setting, value);
+	if (ops && ops->apply)
+		ops->apply(setting, value);
 }
-
-#if IS_ENABLED(CONFIG_KUNIT)
-/**
- * psd_layer_use_ops() - KUnit: drive a layer with other ops
- * @l: the layer
- * @ops: the ops, or NULL for its own
- *
- * Call only with every layer stopped.
- */
-void psd_layer_use_ops(struct psd_layer *l, const struct psd_layer_ops *ops)
-{
-	l->state.ops = ops ?: l->ops;
-}
-#endif

@@ -105,6 +105,10 @@ struct psd_layer *const psd_layers[] = {
 };
 
 const unsigned int psd_nr_layers = ARRAY_SIZE(psd_layers);
+struct psd_layer_set psd_module_layers = {
+	.layers = psd_layers,
+	.nr = ARRAY_SIZE(psd_layers),
+};
 
 static int __init psd_init(void)
 {

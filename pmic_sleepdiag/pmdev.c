@@ -20,7 +20,7 @@ static struct platform_device *psd_pdev;
 static int psd_pm_call(enum psd_phase phase)
 {
 	psd_cycle_devpm(phase);
-	psd_layers_devpm(psd_cycle_current(), phase);
+	psd_layers_devpm(&psd_module_layers, psd_cycle_current(), phase);
 	return 0;
 }
 

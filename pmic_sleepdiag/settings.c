@@ -10,6 +10,7 @@
 #include <linux/string.h>
 
 #include "core.h"
+#include "../kunit/visible.h"
 
 /* Filled from the layers' descriptors by psd_layers_register(). */
 static const struct psd_setting_desc *psd_setting_descs[PSD_NR_SETTINGS];
@@ -94,17 +95,6 @@ const char *psd_setting_key(unsigned int id)
 }
 
 /**
- * psd_setting_owner() - the layer a setting belongs to
- * @id: enum psd_setting_id
- *
- * Return: the layer whose descriptor has the setting.
- */
-struct psd_layer *psd_setting_owner(unsigned int id)
-{
-	return psd_setting_owners[id];
-}
-
-/**
  * psd_setting_check() - is @value allowed for setting @id?
  * @id: enum psd_setting_id
  * @value: the proposed value
@@ -125,19 +115,23 @@ int psd_setting_check(unsigned int id, u64 value, const char **why)
 	return 0;
 }
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
- * psd_setting_apply() - store a checked value and tell its owner
+ * psd_setting_apply() - KUnit: store a checked value and tell its owner
  * @id: enum psd_setting_id
  * @value: a value psd_setting_check() accepted
+ *
+ * The control file's "set" does the same through its own instance.
  *
  * Return: 0.
  */
 int psd_setting_apply(unsigned int id, u32 value)
 {
 	WRITE_ONCE(psd_settings[id], value);
-	psd_layer_apply(id, value);
+	psd_layer_apply(psd_setting_owners[id], id, value);
 	return 0;
 }
+#endif
 
 /**
  * psd_setting_range() - the documented range of a setting, for messages

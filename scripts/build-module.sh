@@ -34,7 +34,7 @@ echo "$root" >"$out/.psd-src"
 # exactly those, even when the objects came from another, newer checkout.
 cd "$root"
 if [ "$what" = fixtures ]; then
-	rsync -rl --checksum kunit/fixtures/Kbuild kunit/fixtures/*.c "$out/"
+	rsync -rl --checksum kunit/fixtures/Kbuild kunit/fixtures/*.[ch] "$out/"
 else
 	srcs=
 	for f in Makefile Kbuild pmic_sleepdiag wakesrc_trace kunit; do

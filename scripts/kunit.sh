@@ -6,7 +6,19 @@
 # Each test case becomes a "PASS kunit/<suite>.<case>" or "FAIL ..." line,
 # on stdout and appended to $PSD_RESULTS when set.  A crash, a failed case
 # or a suite that did not run fails the script.
+#
+#   scripts/kunit.sh [--reverse] [kunit.py run arguments, e.g. a filter]
+#
+# --reverse links the suites in the opposite order (they run in link
+# order), to show that none depends on what one before it did.
 set -eu
+
+PSD_KUNIT_REVERSE=0
+if [ "${1:-}" = --reverse ]; then
+	PSD_KUNIT_REVERSE=1
+	shift
+fi
+export PSD_KUNIT_REVERSE
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)

@@ -30,6 +30,7 @@
 #include "../pmic_sleepdiag/compat.h"
 #include "../pmic_sleepdiag/internal.h"
 #include "internal.h"
+#include "../kunit/visible.h"
 
 #define PSD_WS_HASH_BITS	9
 #define PSD_WS_NO_PHASE		PSD_NR_PHASES	/* outside any cycle */
@@ -129,6 +130,21 @@ static void psd_ws_arm_timer(void)
 		mod_timer(&psd_ws_timer, jiffies + msecs_to_jiffies(ms));
 }
 
+/*
+ * The rest of @ev for a change of @e, under psd_ws_lock.  True if a cycle
+ * is open: only then does the change go on the timeline.
+ */
+static bool psd_ws_event(struct psd_record *ev, const struct psd_ws *e)
+{
+	ev->cycle = psd_wst.cycle;
+	ev->phase = psd_wst.phase;
+	ev->v[0] = e->info.nest;
+	if (!psd_wst.open)
+		return false;
+	strscpy(ev->name, e->info.name, sizeof(ev->name));
+	return true;
+}
+
 /**
  * psd_ws_tp_activate() - probe on wakeup_source_activate
  * @data: unused
@@ -174,12 +190,7 @@ void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
 		if (psd_wst.first < 0)
 			psd_wst.first = i;
 	}
-	emit = psd_wst.open;
-	ev.cycle = psd_wst.cycle;
-	ev.phase = e->info.last_phase;
-	ev.v[0] = e->info.nest;
-	if (emit)
-		strscpy(ev.name, e->info.name, sizeof(ev.name));
+	emit = psd_ws_event(&ev, e);
 	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 
 	if (emit)
@@ -226,12 +237,7 @@ void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
 				     PSD_WS_STUCK_TIME,
 				     psd_setting(PSD_SET_WS_STUCK_MS));
 	}
-	emit = psd_wst.open;
-	ev.cycle = psd_wst.cycle;
-	ev.phase = psd_wst.phase;
-	ev.v[0] = e->info.nest;
-	if (emit)
-		strscpy(ev.name, e->info.name, sizeof(ev.name));
+	emit = psd_ws_event(&ev, e);
 	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 
 	if (emit)
@@ -573,6 +579,37 @@ static void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
 		seq_printf(m, " reason=ws_stuck_ms ws_stuck_ms=%lld", r->v[1]);
 }
 
+/* An empty table: no name known, nothing active, no cycle open. */
+static void psd_ws_clear(void)
+{
+	hash_init(psd_wst.hash);
+	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
+	psd_wst.used = 0;
+	psd_wst.active = 0;
+	psd_wst.open = false;
+	psd_wst.suspending = false;
+	psd_wst.phase = PSD_WS_NO_PHASE;
+	psd_wst.first = -1;
+}
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * psd_ws_forget() - KUnit: the table as the layer's start leaves it
+ *
+ * Forgets every name, then learns the sources that exist now, without
+ * detaching or attaching a probe.
+ */
+void psd_ws_forget(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	psd_ws_clear();
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	psd_ws_walk();
+}
+#endif
+
 static int psd_wakesrc_start(const char **why)
 {
 	int ret;
@@ -582,14 +619,7 @@ static int psd_wakesrc_start(const char **why)
 		*why = "out of memory";
 		return -ENOMEM;
 	}
-	hash_init(psd_wst.hash);
-	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
-	psd_wst.used = 0;
-	psd_wst.active = 0;
-	psd_wst.open = false;
-	psd_wst.suspending = false;
-	psd_wst.phase = PSD_WS_NO_PHASE;
-	psd_wst.first = -1;
+	psd_ws_clear();
 	psd_wst.stopping = false;
 	timer_setup(&psd_ws_timer, psd_ws_timer_fn, TIMER_DEFERRABLE);
 

@@ -108,6 +108,20 @@ bg_watchdog() {
 	  done ) &
 	BG_PIDS="$BG_PIDS $!"
 }
+# $1 s2idle cycles, 0.7 s awake after each so the background fault loop
+# gets its turn, with every debugfs file read meanwhile (/tmp/rd.ok); ok=
+# counts the cycles that resumed.  Stops the background loops.
+fault_cycles() {
+	bg_readers rd
+	ok=0; i=0
+	while [ $i -lt $1 ]; do
+		i=$((i + 1))
+		progress "cycle $i/$1"
+		s2idle_cycle 2 && ok=$((ok + 1))
+		usleep 700000
+	done
+	bg_stop
+}
 bg_stop() {
 	touch /tmp/stop
 	for p in $BG_PIDS; do wait $p; done
@@ -369,6 +383,13 @@ def soak_check(run, cycles, first, events):
         'meminfo_percpu_kb': '%d->%d' % (m['first']['Percpu'],
                                          m['last']['Percpu']),
         'splats': no_splat(run)}
+
+
+def soak_checker(name, cycles, first, events):
+    """The check() of a soak scenario: soak_check(), its figures under
+    NAME."""
+    return lambda run: figures(run, name,
+                               soak_check(run, cycles, first, events))
 
 
 def figures(run, name, d):

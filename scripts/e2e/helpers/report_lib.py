@@ -17,6 +17,20 @@ dump_report
 '''
 
 
+def tps_guest(regs, cycles, dumps):
+    """The guest script of a report scenario on the TPS65910 fixture: the
+    fixture preloaded with REGS, the module with HRT_QUIET, CYCLES s2idle
+    cycles, SETTLE, then the debugfs files DUMPS (below $D) dumped."""
+    return (r'''
+load_tps regs=%s || fail "tps65910 fixture"
+load_psd || fail "insmod pmic_sleepdiag.ko"
+%s''' % (regs, HRT_QUIET) +
+            ''.join('s2idle_cycle || fail "s2idle cycle %d"\n' % (i + 1)
+                    for i in range(cycles)) +
+            SETTLE + 'dump %s\n' % ' '.join('$D/' + f for f in dumps) +
+            'rmmod pmic_sleepdiag || fail "rmmod"\n')
+
+
 class Cycle:
     """One cycle of report (its lines by first key) and of report.json."""
 
@@ -100,6 +114,14 @@ def last(run, rule, n=None):
                   c.obj['verdict']['rule'])
     run.expect_eq('summary cycles', str(c.cycle), run.summary().get('cycles'))
     return c
+
+
+def judged(run, *verdicts):
+    """The cycles of report, which must be cycles 1, 2, ... judged VERDICTS
+    in that order; last() checks the last one."""
+    run.expect_eq('verdicts', list(enumerate(verdicts, 1)), run.verdicts())
+    last(run, verdicts[-1], n=len(verdicts))
+    return cycles(run)
 
 
 def resumed(run, c, wake='rtc-pl031'):

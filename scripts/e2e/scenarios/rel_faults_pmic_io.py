@@ -28,15 +28,7 @@ echo set probe_period_us 1000 > $D/control || fail "probe timer on"
 	done
   done ) &
 BG_PIDS="$BG_PIDS $!"
-bg_readers rd
-ok=0; i=0
-while [ $i -lt @CYCLES@ ]; do
-	i=$((i + 1))
-	progress "cycle $i/@CYCLES@"
-	s2idle_cycle 2 && ok=$((ok + 1))
-	usleep 700000           # awake for a while: the fault loop gets its turn
-done
-bg_stop
+fault_cycles @CYCLES@
 echo > $P/fail
 echo snapshot > $D/control || fail "snapshot after clearing"
 echo "cycles_ok=$ok toggles=$(cat /tmp/toggles) failed_transfers=$(cat $P/failed) \

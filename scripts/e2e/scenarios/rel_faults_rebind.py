@@ -31,15 +31,7 @@ echo set probe_period_us 1000 > $D/control || fail "probe timer on"
 	echo $n > /tmp/unbinds; echo $off > /tmp/seen_off
   done ) &
 BG_PIDS="$BG_PIDS $!"
-bg_readers rd
-ok=0; i=0
-while [ $i -lt @CYCLES@ ]; do
-	i=$((i + 1))
-	progress "cycle $i/@CYCLES@"
-	s2idle_cycle 2 && ok=$((ok + 1))
-	usleep 700000           # awake for a while: the fault loop gets its turn
-done
-bg_stop
+fault_cycles @CYCLES@
 [ -e $DRV/0-002d ] || echo 0-002d > $DRV/bind || fail "final bind"
 s2idle_cycle 2 && ok=$((ok + 1))
 touch /tmp/other_off

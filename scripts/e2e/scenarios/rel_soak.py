@@ -20,7 +20,4 @@ CYCLES, FIRST, EVENTS = 200, 10, 1024
 GUEST = rel_lib.soak_guest(CYCLES, FIRST, EVENTS)
 TIMEOUT = 1500
 
-
-def check(run):
-    rel_lib.figures(run, 'rel_soak',
-                    rel_lib.soak_check(run, CYCLES, FIRST, EVENTS))
+check = rel_lib.soak_checker('rel_soak', CYCLES, FIRST, EVENTS)

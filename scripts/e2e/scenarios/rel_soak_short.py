@@ -16,7 +16,4 @@ CYCLES, FIRST, EVENTS = 20, 5, 256
 GUEST = rel_lib.soak_guest(CYCLES, FIRST, EVENTS)
 TIMEOUT = 400
 
-
-def check(run):
-    rel_lib.figures(run, 'rel_soak_short',
-                    rel_lib.soak_check(run, CYCLES, FIRST, EVENTS))
+check = rel_lib.soak_checker('rel_soak_short', CYCLES, FIRST, EVENTS)

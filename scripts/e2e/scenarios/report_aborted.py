@@ -42,10 +42,7 @@ def check(run):
     steps = [run.file('/tmp/step%d' % i).strip() for i in (1, 2)]
     run.expect_eq('kernel last_failed_step after each abort',
                   ['freeze', 'suspend'], steps)
-    cs = report_lib.cycles(run)
-    run.expect_eq('verdicts', [(1, 'suspend_aborted'), (2, 'suspend_aborted')],
-                  run.verdicts())
-    report_lib.last(run, 'suspend_aborted', n=2)
+    cs = report_lib.judged(run, 'suspend_aborted', 'suspend_aborted')
     for c, step in zip(cs, steps):
         line = c.one('cycle')
         run.expect_eq('cycle %d result, step' % c.cycle, ('aborted', step),

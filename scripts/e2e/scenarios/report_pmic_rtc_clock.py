@@ -14,25 +14,13 @@ from helpers import report_lib
 
 REGS = '0x10:0x00,0x3f:0x42,0x42:0x70,0x17:0x11,0x21:0x05'
 
-GUEST = r'''
-load_tps regs=%s || fail "tps65910 fixture"
-load_psd || fail "insmod pmic_sleepdiag.ko"
-%s
-s2idle_cycle || fail "s2idle cycle 1"
-s2idle_cycle || fail "s2idle cycle 2"
-%s
-dump $D/summary $D/anomalies $D/pmic/lint
-rmmod pmic_sleepdiag || fail "rmmod"
-''' % (REGS, report_lib.HRT_QUIET, report_lib.SETTLE)
+GUEST = report_lib.tps_guest(REGS, 2, ['summary', 'anomalies', 'pmic/lint'])
 
 WARN = ['rtc_pwdn', 'rtc_stopped']
 
 
 def check(run):
-    cs = report_lib.cycles(run)
-    run.expect_eq('verdicts', [(1, 'pmic_rtc_clock'), (2, 'pmic_rtc_clock')],
-                  run.verdicts())
-    c = report_lib.last(run, 'pmic_rtc_clock', n=2)
+    cs = report_lib.judged(run, 'pmic_rtc_clock', 'pmic_rtc_clock')
     for c in cs:
         report_lib.resumed(run, c)
         p = c.one('pmic')

@@ -15,15 +15,7 @@ from helpers import report_lib
 REGS = ('0x10:0x01,0x3f:0x02,0x42:0x70,0x17:0x11,0x21:0x05,'
         '0x12:0x08,0x51:0x40,0x50:0x04')
 
-GUEST = r'''
-load_tps regs=%s || fail "tps65910 fixture"
-load_psd || fail "insmod pmic_sleepdiag.ko"
-%s
-s2idle_cycle || fail "s2idle cycle"
-%s
-dump $D/summary $D/anomalies $D/pmic/lint
-rmmod pmic_sleepdiag || fail "rmmod"
-''' % (REGS, report_lib.HRT_QUIET, report_lib.SETTLE)
+GUEST = report_lib.tps_guest(REGS, 1, ['summary', 'anomalies', 'pmic/lint'])
 
 WARN = ['rtc_alarm_masked', 'int_pending']
 
