@@ -64,6 +64,7 @@ static int fake_watch(unsigned int irq, bool add, const char **why)
 
 /* The suite's own layers and control file: each test gets fresh ones. */
 static struct psd_control *ctl;
+static unsigned int nr_started;	/* fakes whose start succeeds */
 
 /*
  * A fake of a real layer: its name and settings, and the commands it
@@ -147,8 +148,12 @@ static int control_init(struct kunit *test)
 	ctl->reset = fake_core_reset;
 	mutex_init(&ctl->lock);
 	memset(&fake, 0, sizeof(fake));
-	for (i = 0; i < set->nr; i++)
+	nr_started = 0;
+	for (i = 0; i < set->nr; i++) {
 		psd_layer_start(layers[i]);
+		if (layers[i]->ops && layers[i]->ops->start == fake_start)
+			nr_started++;
+	}
 	return kunit_add_action_or_reset(test, stop_layers, set);
 }
 
@@ -361,7 +366,8 @@ static void control_reset_keeps_settings(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 777"), 0);
 	KUNIT_EXPECT_EQ(test, submit("reset\n"), 0);
 	KUNIT_EXPECT_EQ(test, fake.core_resets, 1U);
-	KUNIT_EXPECT_EQ(test, fake.resets, 3U);	/* the three started fakes */
+	KUNIT_ASSERT_GT(test, nr_started, 0U);
+	KUNIT_EXPECT_EQ(test, fake.resets, nr_started);
 	KUNIT_EXPECT_EQ(test, ctl->settings[PSD_SET_STUCK_MS], 777U);
 }
 
