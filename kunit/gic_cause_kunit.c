@@ -17,7 +17,7 @@
 #define SS_G0		BIT(0)
 #define SS_G1		BIT(1)
 #define SS_ARE		BIT(4)
-#define DS		BIT(6)
+#define SS_DS		BIT(6)
 /* GICD_CTLR, non-secure view with DS=0: EnableGrp1, EnableGrp1A, ARE_NS */
 #define NS_G1		BIT(0)
 #define NS_G1A		BIT(1)
@@ -26,7 +26,7 @@
 #define V2_SECEXT	BIT(10)		/* GICD_TYPER.SecurityExtn */
 #define LINES_96	2		/* GICD_TYPER.ITLinesNumber */
 
-#define V3_LINUX_DS1	(DS | SS_ARE | SS_G1 | SS_G0)	/* what Linux writes */
+#define V3_LINUX_DS1	(SS_DS | SS_ARE | SS_G1 | SS_G0)	/* what Linux writes */
 
 static void facts(struct psd_gic_dist_facts *f, u8 version, u32 ctlr,
 		  u32 typer, bool pseudo_nmi)
@@ -68,17 +68,17 @@ static const struct cause_case cause_cases[] = {
 	  PSD_GIC_CAUSE_UNKNOWN },
 	{ "group0", PSD_GIC_V3, V3_LINUX_DS1, LINES_96, false, C_GROUP0,
 	  PSD_GIC_CAUSE_GROUP0 },
-	{ "group0 first", PSD_GIC_V3, DS | SS_ARE, LINES_96, false,
+	{ "group0 first", PSD_GIC_V3, SS_DS | SS_ARE, LINES_96, false,
 	  C_GROUP0 | ALL_WRONG, PSD_GIC_CAUSE_GROUP0 },
 	{ "group0 only with DS=1", PSD_GIC_V3, NS_ARE | NS_G1A, LINES_96,
 	  false, C_GROUP0, PSD_GIC_CAUSE_UNKNOWN },
 	{ "group0 never on v2", PSD_GIC_V2, GICD_ENABLE, LINES_96, false,
 	  C_GROUP0, PSD_GIC_CAUSE_UNKNOWN },
-	{ "group unknown", PSD_GIC_V3, DS | SS_ARE, LINES_96, false,
+	{ "group unknown", PSD_GIC_V3, SS_DS | SS_ARE, LINES_96, false,
 	  C_GROUP_UNKNOWN, PSD_GIC_CAUSE_UNKNOWN },
-	{ "distributor group 1 off", PSD_GIC_V3, DS | SS_ARE | SS_G0,
+	{ "distributor group 1 off", PSD_GIC_V3, SS_DS | SS_ARE | SS_G0,
 	  LINES_96, false, 0, PSD_GIC_CAUSE_DIST_GROUP_OFF },
-	{ "distributor group 1 off second", PSD_GIC_V3, DS | SS_ARE, LINES_96,
+	{ "distributor group 1 off second", PSD_GIC_V3, SS_DS | SS_ARE, LINES_96,
 	  false, ALL_WRONG, PSD_GIC_CAUSE_DIST_GROUP_OFF },
 	{ "distributor group 1 off only with DS=1", PSD_GIC_V3, NS_ARE,
 	  LINES_96, false, 0, PSD_GIC_CAUSE_UNKNOWN },
@@ -209,9 +209,9 @@ struct ctlr_case {
 static const struct ctlr_case ctlr_cases[] = {
 	{ "v3 DS=1 as Linux writes it", PSD_GIC_V3, V3_LINUX_DS1, LINES_96,
 	  true, Y, Y, Y },
-	{ "v3 DS=1 group 0 off", PSD_GIC_V3, DS | SS_ARE | SS_G1, LINES_96,
+	{ "v3 DS=1 group 0 off", PSD_GIC_V3, SS_DS | SS_ARE | SS_G1, LINES_96,
 	  true, Y, N, Y },
-	{ "v3 DS=1 group 1 off", PSD_GIC_V3, DS | SS_ARE | SS_G0, LINES_96,
+	{ "v3 DS=1 group 1 off", PSD_GIC_V3, SS_DS | SS_ARE | SS_G0, LINES_96,
 	  true, Y, Y, N },
 	{ "v3 DS=0 G1A", PSD_GIC_V3, RWP | NS_ARE | NS_G1A, LINES_96, false,
 	  Y, U, Y },
@@ -271,7 +271,7 @@ static void decode_igroupr(struct kunit *test)
 
 	psd_gic_decode_ctlr(&f, PSD_GIC_V3, V3_LINUX_DS1, LINES_96);
 	KUNIT_EXPECT_EQ(test, psd_gic_group(&f, BIT(5), hwirq), PSD_GIC_YES);
-	KUNIT_EXPECT_EQ(test, psd_gic_group(&f, ~BIT(5), hwirq), PSD_GIC_NO);
+	KUNIT_EXPECT_EQ(test, psd_gic_group(&f, (u32)~BIT(5), hwirq), PSD_GIC_NO);
 
 	psd_gic_decode_ctlr(&f, PSD_GIC_V3, NS_ARE | NS_G1A, LINES_96);
 	KUNIT_EXPECT_EQ(test, psd_gic_group(&f, 0, hwirq), PSD_GIC_UNKNOWN);
@@ -302,7 +302,7 @@ static void decode_line_fields(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, psd_gic_cfg_edge(BIT(7), 35));
 	KUNIT_EXPECT_FALSE(test, psd_gic_cfg_edge(BIT(6), 35));
 	KUNIT_EXPECT_TRUE(test, psd_gic_cfg_edge(BIT(31), 47));
-	KUNIT_EXPECT_FALSE(test, psd_gic_cfg_edge(~BIT(31), 47));
+	KUNIT_EXPECT_FALSE(test, psd_gic_cfg_edge((u32)~BIT(31), 47));
 }
 
 /* IROUTER against MPIDR under affinity routing; masks on GICv2. */

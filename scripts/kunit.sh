@@ -59,4 +59,12 @@ status=0
 	--jobs="$(nproc)" --json="$json" "$@") >"$log" 2>&1 || status=$?
 grep -E '^\[..:..:..\] (=|\[|Testing|Ran|Elapsed)' "$log" | tail -60 || true
 
-python3 "$here/kunit-results.py" "$json" "$status" "$log"
+rc=0
+python3 "$here/kunit-results.py" "$json" "$status" "$log" || rc=$?
+# The suites and the module are built with the kernel's own flags: a
+# compiler warning in any of their files is a failure, as in lint.sh.
+if grep -E 'drivers/misc/pmic_sleepdiag/.*: warning:' "$log"; then
+	echo "FAIL kunit/build-warnings (log $log)"
+	rc=1
+fi
+exit "$rc"
