@@ -232,14 +232,36 @@ void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
 	psd_event_add(&ev);
 }
 
+/*
+ * Whether @alarm, firing at @t (CLOCK_BOOTTIME) when its base said @now,
+ * is @a.  The one the sleep covered has its type and expiry; after thaw a
+ * freezer-path sleeper is a new alarm with the same ones, so the pointer
+ * tells nothing.  A periodic alarm has already moved on when traced, so
+ * one that was due also counts if it fires within post_resume_ms of the
+ * wake.  Any other alarm of the type is not this one: a cancelled or
+ * re-armed alarm leaves @a to be judged on the wake alone.
+ */
+static bool psd_alarm_is_covered(const struct psd_alarm *a,
+				 const struct alarm *alarm, ktime_t now, u64 t)
+{
+	u64 window = (u64)psd_setting(PSD_SET_POST_RESUME_MS) * NSEC_PER_MSEC;
+
+	if (a->fired_ns || alarm->type != a->type)
+		return false;
+	if (ktime_to_ns(alarm->node.expires) == a->expires)
+		return true;
+	return a->woke_ns && ktime_to_ns(now) >= a->expires &&
+	       t <= a->woke_ns + window;
+}
+
 /**
  * psd_alarm_tp_fired() - probe on alarmtimer_fired
  * @data: unused
  * @alarm: the alarm that fired (a restarted one already moved on)
  * @now: its clock base's time
  *
- * Only the alarm armed across the latest suspend is of interest: the
- * first of its type that was due at that expiry.  Context: hardirq.
+ * Only the alarm armed across the latest suspend is of interest; see
+ * psd_alarm_is_covered().  Context: hardirq.
  */
 void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
 {
@@ -253,9 +275,7 @@ void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
 
 	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
 	a = psd_alarm_latest_locked();
-	if (a && !a->fired_ns && alarm->type == a->type &&
-	    (ktime_to_ns(alarm->node.expires) == a->expires ||
-	     ktime_to_ns(now) >= a->expires)) {
+	if (a && psd_alarm_is_covered(a, alarm, now, ev.t_ns)) {
 		a->fired_ns = ev.t_ns;
 		if (a->closed)
 			psd_alarm_judge(a, ev.t_ns);

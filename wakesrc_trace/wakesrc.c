@@ -403,48 +403,50 @@ void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 }
 
-/* Learn the sources that exist, and which are active, from the kernel. */
+/*
+ * Learn the sources that exist, and which are active, from the kernel.
+ * Each is entered under its own lock, the order the probes run in, so a
+ * deactivation either comes before the walk reads it or finds the entry.
+ * ws->last_time is CLOCK_MONOTONIC; no source stays active across a
+ * completed suspend, so the boot offset of now converts it.
+ */
 static void psd_ws_walk(void)
 {
-	u64 now = ktime_get_boot_fast_ns();
-	s64 mono = ktime_get_ns();
+	unsigned long flags, wflags;
 	struct wakeup_source *ws;
-	unsigned long flags;
 	int idx;
 
 	idx = wakeup_sources_read_lock();
 	for_each_wakeup_source(ws) {
 		struct psd_ws *e;
-		bool fresh, active;
-		s64 ago;
+		bool fresh;
+		u64 now, t;
 
 		if (!ws->name)
 			continue;
-		spin_lock_irqsave(&ws->lock, flags);
-		active = ws->active;
-		ago = mono - ktime_to_ns(ws->last_time);
-		spin_unlock_irqrestore(&ws->lock, flags);
-
+		spin_lock_irqsave(&ws->lock, wflags);
 		raw_spin_lock_irqsave(&psd_ws_lock, flags);
 		fresh = !psd_ws_find(ws->name, false);
 		e = psd_ws_find(ws->name, true);
 		if (!e) {
 			raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+			spin_unlock_irqrestore(&ws->lock, wflags);
 			atomic64_inc(&psd_counters.ws_overflow);
 			continue;
 		}
 		e->from_walk |= fresh;
 		/* A probe already saw this name: it knows better than us. */
-		if (e->from_walk && active) {
-			if (!e->info.nest++) {
-				e->t_active = ago > 0 && ago < now ? now - ago
-								  : now;
-				e->stretch++;
-				psd_wst.active++;
-				psd_ws_arm_timer();
-			}
+		if (e->from_walk && ws->active && !e->info.nest++) {
+			now = ktime_get_boot_fast_ns();
+			t = ktime_to_ns(ktime_mono_to_any(ws->last_time,
+							  TK_OFFS_BOOT));
+			e->t_active = min(t, now);
+			e->stretch++;
+			psd_wst.active++;
+			psd_ws_arm_timer();
 		}
 		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+		spin_unlock_irqrestore(&ws->lock, wflags);
 	}
 	wakeup_sources_read_unlock(idx);
 
