@@ -838,10 +838,12 @@ static void report_every_verdict(struct kunit *test)
 static void report_json_many_cycles(struct kunit *test)
 {
 	struct psd_report_cycle *r[ARRAY_SIZE(rec_cases)];
-	struct psd_verdict v[ARRAY_SIZE(rec_cases)];
+	struct psd_verdict *v = kunit_kcalloc(test, ARRAY_SIZE(rec_cases),
+					      sizeof(*v), GFP_KERNEL);
 	unsigned int i;
 	char *s;
 
+	KUNIT_ASSERT_NOT_NULL(test, v);
 	for (i = 0; i < ARRAY_SIZE(rec_cases); i++) {
 		r[i] = record(test, &rec_cases[i], 100 + i);
 		psd_verdict(r[i], &v[i]);
