@@ -349,16 +349,18 @@ static void fake_chip_stuck_then_cleared(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, irq_set_irq_wake(irq, 1), 0);
 	ret = kunit_add_action_or_reset(test, unwake, (void *)(uintptr_t)irq);
 	KUNIT_ASSERT_EQ(test, ret, 0);
+	/* Enabled: awake, wake-enabled alone does not qualify a line. */
+	enable_irq(irq);
 	WRITE_ONCE(fake_pending, false);
 	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 10"), 0);
 	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
 	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
 	l = line_of(test, irq);
 	KUNIT_ASSERT_NOT_NULL(test, l);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip=\"psd kunit\" wake=1 enabled=0 pending=0 "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip=\"psd kunit\" wake=1 enabled=1 pending=0 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " active=unsupported masked=1 "));
 
-	/* Pending, never serviced, wake-armed: the poll must flag it. */
+	/* Pending, enabled, never serviced: the poll must flag it. */
 	WRITE_ONCE(fake_pending, true);
 	KUNIT_ASSERT_EQ(test, submit(cmd), 0);	/* samples, starts the poll */
 	for (i = 0; i < 500 && !stuck_anomalies(irq); i++)

@@ -22,9 +22,10 @@
  * answers without a bus lock (a regmap-irq chip would do I2C under a
  * mutex); otherwise the IRQ is pending=unsupported.  Each sample looks the
  * IRQ up again and drops the entry when its descriptor went away or the
- * number now belongs to another interrupt.  As for any caller outside the
- * IRQ core, nothing locks the descriptor against a concurrent teardown;
- * the exposure is one sample long, as with irq_get_irqchip_state() itself.
+ * number now belongs to another interrupt.  The chip hierarchy (parent
+ * irq_data, freed with plain kfree()) is walked under the descriptor's
+ * lock, as irq_get_irqchip_state() walks it; the descriptor itself is
+ * freed after an RCU grace period.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -99,6 +100,19 @@ static struct irq_data *psd_irqp_state_level(struct irq_data *d)
 	return NULL;
 }
 
+/*
+ * A chained parent: irq_set_chained_handler*() installs the core's own
+ * action on a line it marks unrequestable, unprobeable and unthreaded;
+ * request_irq() never leaves an action on an unrequestable line.
+ */
+static bool psd_irqp_chained(const struct irq_desc *desc)
+{
+	const unsigned int marks = IRQ_NOREQUEST | IRQ_NOPROBE | IRQ_NOTHREAD;
+
+	return READ_ONCE(desc->action) &&
+	       (READ_ONCE(desc->status_use_accessors) & marks) == marks;
+}
+
 /* The level of @d's hierarchy that is the GIC's, NULL when none is. */
 static struct irq_data *psd_irqp_gic_level(struct irq_data *d)
 {
@@ -138,11 +152,11 @@ static void psd_irqp_chip_name(struct irq_data *d, struct irq_chip *chip,
 		len);
 }
 
-/* The GIC's registers for @s's IRQ, at level @g of its hierarchy. */
-static void psd_irqp_gic_look(const struct psd_gic_dist_facts *f,
-			      struct irq_data *g, struct psd_irqp_sample *s)
+/* The GIC's registers for @s's IRQ, INTID @ghw (@g: the GIC has it). */
+static void psd_irqp_gic_look(const struct psd_gic_dist_facts *f, bool g,
+			      unsigned long ghw, struct psd_irqp_sample *s)
 {
-	if (!g || !psd_gic_dist_read_line(f, irqd_to_hwirq(g), &s->line))
+	if (!g || !psd_gic_dist_read_line(f, ghw, &s->line))
 		return;
 	s->line.wake = s->wake;
 	s->gic = true;
@@ -178,7 +192,8 @@ static u64 psd_irqp_count(struct irq_desc *desc)
 static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s,
 			  const struct psd_gic_dist_facts *f)
 {
-	struct irq_data *d, *lvl;
+	struct irq_data *d, *lvl, *g;
+	unsigned long flags, ghw = 0;
 	struct irq_desc *desc;
 	struct irq_chip *chip;
 	bool percpu;
@@ -191,12 +206,25 @@ static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s,
 		return false;
 	}
 	desc = irq_data_to_desc(d);
+	/* Parent levels live as long as the mapping: walk them locked. */
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	if (psd_irqp_lookup(e) != d) {
+		raw_spin_unlock_irqrestore(&desc->lock, flags);
+		rcu_read_unlock();
+		return false;
+	}
 	lvl = psd_irqp_state_level(d);
 	chip = irq_data_get_irq_chip(lvl ?: d);
 	psd_irqp_chip_name(lvl ?: d, chip, e->chip, sizeof(e->chip));
 	e->hwirq = irqd_to_hwirq(lvl ?: d);
+	g = psd_irqp_gic_level(d);
+	if (g)
+		ghw = irqd_to_hwirq(g);
 	e->parent_irq = desc->parent_irq > 0 ? desc->parent_irq : 0;
 	s->wake = irqd_is_wakeup_set(d);
+	s->armed = irqd_is_wakeup_armed(d);
+	s->chained = psd_irqp_chained(desc);
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
 
 	/* A per-CPU interrupt's state is the sampling CPU's: stay on it. */
 	percpu = irqd_is_per_cpu(d) || desc->percpu_enabled;
@@ -208,6 +236,7 @@ static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s,
 					      desc->percpu_enabled);
 	else
 		s->enabled = !irqd_irq_disabled(d);
+	/* irq_get_irqchip_state() takes the lock itself. */
 	if (lvl) {
 		s->pending = psd_irqp_state(e->irq, IRQCHIP_STATE_PENDING);
 		s->active = psd_irqp_state(e->irq, IRQCHIP_STATE_ACTIVE);
@@ -217,7 +246,7 @@ static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s,
 		s->active = PSD_IRQP_UNSUPPORTED;
 		s->masked = PSD_IRQP_UNSUPPORTED;
 	}
-	psd_irqp_gic_look(f, psd_irqp_gic_level(d), s);
+	psd_irqp_gic_look(f, !!g, ghw, s);
 	/* After the bits: a handler that ran meanwhile shows as a move. */
 	s->count = psd_irqp_count(desc);
 	if (percpu)

@@ -38,7 +38,10 @@ int psd_irqpend_gic_show(struct seq_file *m, void *unused);
  * @pending:	enum psd_irqp_bit, IRQCHIP_STATE_PENDING
  * @active:	enum psd_irqp_bit, IRQCHIP_STATE_ACTIVE
  * @masked:	enum psd_irqp_bit, IRQCHIP_STATE_MASKED
- * @wake:	wake-armed (irqd_is_wakeup_set)
+ * @wake:	wake-enabled (irqd_is_wakeup_set), also while awake
+ * @armed:	wake-armed for a sleep (irqd_is_wakeup_armed): only between
+ *		suspend_device_irqs() and resume_device_irqs()
+ * @chained:	a chained parent: its handler is the flow, kstat never moves
  * @enabled:	not disabled (for per-CPU IRQs: on the sampling CPU)
  * @gic:	the GIC answers for the IRQ: @line, @pmr and @cause are filled
  * @pmr:	the priority mask Linux runs with (struct psd_gic_dist_facts)
@@ -52,6 +55,8 @@ struct psd_irqp_sample {
 	u8 active;
 	u8 masked;
 	bool wake;
+	bool armed;
+	bool chained;
 	bool enabled;
 	bool gic;
 	u8 pmr;
@@ -65,6 +70,7 @@ struct psd_irqp_sample {
  * @streak_t0:	first sample of the current stuck candidate streak
  * @streak_count: handler count during the streak
  * @streak_n:	samples in the streak (0: none)
+ * @streak_armed: a sample of the streak was wake-armed for a sleep
  * @pending:	the last sample was pending
  * @stuck:	stuck now; set once per episode
  */
@@ -73,6 +79,7 @@ struct psd_irqp_class {
 	u64 streak_t0;
 	u64 streak_count;
 	u32 streak_n;
+	bool streak_armed;
 	bool pending;
 	bool stuck;
 };

@@ -10,6 +10,13 @@
  * PSD_IRQP_MIN_SAMPLES consecutive samples spanning stuck_ms, all with the
  * same handler count.  The episode ends when the bit clears, the count
  * moves, or the IRQ stops qualifying; each episode is announced once.
+ *
+ * Wake-armed means armed for a sleep (IRQD_WAKEUP_ARMED): enable_irq_wake()
+ * leaves IRQD_WAKEUP_STATE set while awake, where a disabled line may
+ * legitimately stay pending.  A streak that began armed goes on after the
+ * resume: the line was pending and never handled across the sleep.  A
+ * chained parent is never judged: its handler is the flow handler, which
+ * counts nothing, so a serviced storm and a dead line look the same.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -42,8 +49,13 @@ bool psd_irqp_classify(struct psd_irqp_class *c,
 		c->pending = true;
 		c->pend_t0 = s->t_ns;
 	}
-	/* Disabled and not a wake source: pending is legitimate. */
-	if (!s->enabled && !s->wake) {
+	/*
+	 * Disabled and not armed for a sleep (nor pending since it was):
+	 * pending is legitimate.  No count to judge a chained parent by.
+	 */
+	if (s->chained ||
+	    (!s->enabled && !s->armed &&
+	     !(s->wake && c->streak_n && c->streak_armed))) {
 		c->streak_n = 0;
 		c->stuck = false;
 		return false;
@@ -53,9 +65,11 @@ bool psd_irqp_classify(struct psd_irqp_class *c,
 		c->streak_n = 1;
 		c->streak_t0 = s->t_ns;
 		c->streak_count = s->count;
+		c->streak_armed = s->armed;
 		c->stuck = false;
 		return false;
 	}
+	c->streak_armed |= s->armed;
 	if (c->streak_n < U32_MAX)
 		c->streak_n++;
 	if (!c->stuck && c->streak_n >= PSD_IRQP_MIN_SAMPLES &&
@@ -196,7 +210,8 @@ static const struct {
  * @c: the classifier state after @s
  *
  * The keys of Documentation/interface.rst in its order, then active=,
- * masked= and watch= (why the IRQ is watched), and for a GIC line the
+ * masked=, armed= (wake-armed for a sleep now), chained= (a chained
+ * parent, never judged stuck) and watch= (why the IRQ is watched), and for a GIC line the
  * distributor's group= prio= pmr= route= cause= (cause=none while the
  * distributor does not hold it pending; active= is then ISACTIVER, which
  * the GIC answers with).
@@ -211,10 +226,11 @@ void psd_irqp_show_line(struct seq_file *m, const struct psd_irqp_entry *e,
 	seq_printf(m, "irq=%u hwirq=%lu", e->irq, e->hwirq);
 	seq_putc(m, ' ');
 	psd_seq_str(m, "chip", e->chip);
-	seq_printf(m, " wake=%u enabled=%u pending=%s pending_ms=%llu count=%llu stuck=%u active=%s masked=%s watch=",
+	seq_printf(m, " wake=%u enabled=%u pending=%s pending_ms=%llu count=%llu stuck=%u active=%s masked=%s armed=%u chained=%u watch=",
 		   s->wake, s->enabled, psd_irqp_bit_name(s->pending),
 		   psd_irqp_pending_ms(c, s), s->count, c->stuck,
-		   psd_irqp_bit_name(s->active), psd_irqp_bit_name(s->masked));
+		   psd_irqp_bit_name(s->active), psd_irqp_bit_name(s->masked),
+		   s->armed, s->chained);
 	for (i = 0; i < ARRAY_SIZE(psd_irqp_whys); i++) {
 		if (!(e->why & psd_irqp_whys[i].bit))
 			continue;

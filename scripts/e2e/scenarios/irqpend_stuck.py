@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
-"""irqpend, stuck while awake: the fixture's SPI is wake-armed, masked and
-pending, and the user also watches it explicitly -> one IRQ_STUCK_PENDING
-naming its GIC INTID and irq/pending shows stuck=1; clearing the bit
-clears stuck (and the watch entry stays).  A read of irq/pending raises
-nothing by itself.  Unloading the fixture frees the descriptor: its entry
-is dropped, not left dangling (the next control command samples).  Presence is asserted, never timing."""
+"""irqpend, awake: the fixture's SPI is wake-enabled, masked and pending,
+and the user also watches it explicitly.  While awake it is not armed for
+a sleep (IRQD_WAKEUP_STATE alone stays set), so a disabled line may stay
+pending: irq/pending shows wake=1 armed=0 stuck=0 and no IRQ_STUCK_PENDING
+is raised, however many polls look (irqpend_s2idle.py: across a sleep it
+is stuck).  Clearing the bit shows pending=0 (and the watch entry stays).
+A read of irq/pending raises nothing by itself.  Unloading the fixture
+frees the descriptor: its entry is dropped, not left dangling (the next
+control command samples).  Presence is asserted, never timing."""
 
 from harness import config
 
@@ -15,11 +18,8 @@ load_psd || fail "insmod pmic_sleepdiag.ko"
 IRQ=$(cat $P/irq)
 echo "set stuck_ms 100" > $D/control || fail "set stuck_ms"
 echo "watch_irq $IRQ" > $D/control || fail "watch_irq $IRQ"
-# Wait for the poll to flag it (at most 10 s; no timing asserted).
-i=0
-while [ $i -lt 100 ] && ! grep -q IRQ_STUCK_PENDING $D/anomalies; do
-	usleep 100000; i=$((i + 1))
-done
+# Many polls (stuck_ms 100, one every 25 ms while it is pending).
+usleep 1000000
 dump $P/irq $P/hwirq $P/handled $D/irq/pending $D/anomalies $D/summary
 cp $D/irq/pending /tmp/pending_stuck
 # Clear the bit: the next look must say pending=0 stuck=0.
@@ -55,22 +55,19 @@ def check(run):
 
     an = [a for a in run.records('anomalies', **{'class': 'IRQ_STUCK_PENDING'})
           if a.get('irq') == irq]
-    run.expect_eq('IRQ_STUCK_PENDING anomalies for irq %s' % irq, 1, len(an))
-    run.expect_keys('anomaly', an[0], ['seq', 't_ns', 'cycle', 'hwirq',
-                                       'chip', 'wake', 'pending_ms', 'count'])
-    run.expect_eq('anomaly hwirq (GIC INTID)', hwirq, an[0]['hwirq'])
-    run.expect_eq('anomaly wake', '1', an[0]['wake'])
-    run.expect_match('anomaly chip', config.target()['gic'], an[0]['chip'])
+    run.expect_eq('IRQ_STUCK_PENDING anomalies for irq %s' % irq, 0, len(an))
 
     st = lines_of(run, run.file('/tmp/pending_stuck'), irq)
     run.expect_eq('irq/pending lines for irq %s' % irq, 1, len(st))
     run.expect_keys('irq/pending line', st[0],
                     ['irq', 'hwirq', 'chip', 'wake', 'enabled', 'pending',
-                     'pending_ms', 'count', 'stuck'])
+                     'pending_ms', 'count', 'stuck', 'armed', 'chained'])
     want = {'hwirq': hwirq, 'wake': '1', 'enabled': '0', 'pending': '1',
-            'stuck': '1', 'count': f(P + 'handled')}
+            'stuck': '0', 'armed': '0', 'chained': '0',
+            'count': f(P + 'handled')}
     for k, v in want.items():
-        run.expect_eq('stuck line %s=' % k, v, st[0][k])
+        run.expect_eq('awake line %s=' % k, v, st[0][k])
+    run.expect_match('chip', config.target()['gic'], st[0]['chip'])
     run.expect('user' in st[0].get('watch', ''), 'watch= lacks user: %r'
                % st[0])
     run.expect('wake' in st[0].get('watch', ''), 'watch= lacks wake: %r'
@@ -85,7 +82,7 @@ def check(run):
     for path in ('/tmp/anomalies_after_clear', '/tmp/anomalies_after_reads'):
         n = [a for a in run.parse_kv(run.file(path))
              if a.get('class') == 'IRQ_STUCK_PENDING']
-        run.expect_eq('IRQ_STUCK_PENDING count in %s' % path, 1, len(n))
+        run.expect_eq('IRQ_STUCK_PENDING count in %s' % path, 0, len(n))
 
     run.expect_eq('lines of a freed IRQ on read', [],
                   lines_of(run, run.file('/tmp/pending_gone_read'), irq))
