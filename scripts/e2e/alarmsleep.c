@@ -7,57 +7,10 @@
  * late_ms=L" with W read in the same clock right after the sleep ended.
  * A suspend while it sleeps freezes it: the kernel then arms its alarm
  * through the freezer path (ALARM_*_FREEZER).  For the e2e guest, built
- * with the kernel's nolibc like alarmwait.c (time64 calls on 32-bit).
+ * with the kernel's nolibc (guest_time.h).
  */
 /* The clock ids and TIMER_ABSTIME come with nolibc's <linux/time.h>. */
-#define NSEC_PER_SEC		1000000000LL
-
-#ifdef __NR_clock_gettime64
-#define NR_CLOCK_GETTIME	__NR_clock_gettime64
-#define NR_CLOCK_NANOSLEEP	__NR_clock_nanosleep_time64
-#else
-#define NR_CLOCK_GETTIME	__NR_clock_gettime
-#define NR_CLOCK_NANOSLEEP	__NR_clock_nanosleep
-#endif
-
-/* struct __kernel_timespec */
-struct ts {
-	long long sec;
-	long long nsec;
-};
-
-static long long now_ns(int clock)
-{
-	struct ts t;
-
-	my_syscall2(NR_CLOCK_GETTIME, clock, &t);
-	return t.sec * NSEC_PER_SEC + t.nsec;
-}
-
-static char *put(char *p, const char *s)
-{
-	while (*s)
-		*p++ = *s++;
-	return p;
-}
-
-static char *num(char *p, long long v)
-{
-	char d[24];
-	int n = 0;
-
-	if (v < 0) {
-		*p++ = '-';
-		v = -v;
-	}
-	do {
-		d[n++] = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	while (n)
-		*p++ = d[--n];
-	return p;
-}
+#include "guest_time.h"
 
 static char *head(char *p, const char *what, const char *name, long long e)
 {
