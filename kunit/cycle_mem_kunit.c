@@ -11,6 +11,7 @@
 #include <kunit/test.h>
 #include <linux/hrtimer.h>
 #include <linux/preempt.h>
+#include <linux/processor.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/suspend.h>
@@ -23,15 +24,17 @@
 #define N_EV	48
 #define MS(x)	((u64)(x) * NSEC_PER_MSEC)
 
-/* A CLOCK_BOOTTIME read strictly after @t: the clock moved on. */
-static u64 boot_after(u64 t)
+/*
+ * CLOCK_BOOTTIME now, once it moved on: what the suite calls next reads a
+ * later time than the return value.
+ */
+static u64 boot_then_wait(void)
 {
-	u64 now;
+	u64 t = ktime_get_boot_fast_ns();
 
-	do {
-		now = ktime_get_boot_fast_ns();
-	} while (now <= t);
-	return now;
+	while (ktime_get_boot_fast_ns() <= t)
+		cpu_relax();
+	return t;
 }
 
 static int cycle_mem_init(struct kunit *test)
@@ -40,14 +43,15 @@ static int cycle_mem_init(struct kunit *test)
 	return 0;
 }
 
-/* suspend_enter() of a "mem" cycle; @asleep_end: the clock after the
+/*
+ * suspend_enter() of a "mem" cycle; @halted: the clock after the
  * machine_suspend edges, before syscore_resume.
  */
-static void mem_sleep(u64 *asleep_end)
+static void mem_sleep(u64 *halted)
 {
 	both("syscore_suspend", 0);
 	both("machine_suspend", MEM);
-	*asleep_end = boot_after(ktime_get_boot_fast_ns());
+	*halted = boot_then_wait();
 	both("syscore_resume", 0);
 }
 
@@ -92,7 +96,7 @@ static void cycle_mem_woke_without_syscore(struct kunit *test)
 	begin_state(MEM);
 	suspend_devices();
 	both("machine_suspend", MEM);
-	halted = boot_after(ktime_get_boot_fast_ns());
+	halted = boot_then_wait();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 	c = ended(test, PSD_RES_RESUMED);
