@@ -71,7 +71,11 @@ static void bench_ns(struct kunit *test, const char *what, u64 total)
 
 static void bench_hrtimer_probe(struct kunit *test)
 {
-	struct hrtimer_clock_base base = { .clockid = CLOCK_MONOTONIC };
+	static struct hrtimer_cpu_base cpu_base;
+	struct hrtimer_clock_base base = {
+		.cpu_base = &cpu_base,
+		.clockid = CLOCK_MONOTONIC,
+	};
 	bench_probe_t probe;
 	struct hrtimer t = { .base = &base };
 	struct psd_hrt *st;

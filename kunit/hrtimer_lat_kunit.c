@@ -30,6 +30,9 @@ static u64 fake_clock(void)
 	return fake_now;
 }
 
+/* The CPU base of every fake timer: no clock was ever set. */
+static struct hrtimer_cpu_base fake_cpu_base;
+
 struct fake_timer {
 	struct hrtimer_clock_base base;
 	struct hrtimer t;
@@ -38,6 +41,7 @@ struct fake_timer {
 static void fake_timer_init(struct fake_timer *f, clockid_t clock)
 {
 	memset(f, 0, sizeof(*f));
+	f->base.cpu_base = &fake_cpu_base;
 	f->base.clockid = clock;
 	f->t.base = &f->base;
 }
@@ -171,8 +175,10 @@ static unsigned int anomalies_since(u64 pos, struct psd_record *out,
 
 static void lat_classify_around_resume(struct kunit *test)
 {
-	const struct psd_hrt_sleep s = { .start = MS(10000), .end = MS(20000) };
-	const struct psd_hrt_sleep asleep = { .start = MS(10000) };
+	const struct psd_hrt_sleep s = { .start = MS(10000), .end = MS(20000),
+					  .frozen = true };
+	const struct psd_hrt_sleep asleep = { .start = MS(10000),
+					       .frozen = true };
 	const struct psd_hrt_sleep never = {};
 	const u64 post = MS(1000);
 	const unsigned int both = PSD_HRT_IN_POST_RESUME | PSD_HRT_SUSPENDED;
@@ -263,11 +269,11 @@ static void lat_windows_around_resume(struct kunit *test)
 	l = line_of(test, text, "cpu=");
 	KUNIT_EXPECT_NOT_NULL(test, l);
 
-	/* Suspend-to-RAM: the wake is the start of resume_noirq. */
+	/* Suspend-to-RAM: the tracker sends the end once the clock is back. */
 	psd_hrt_phase(st, 2, PSD_PH_MACHINE_SUSPEND, true, MS(20000));
-	psd_hrt_phase(st, 2, PSD_PH_MACHINE_SUSPEND, false, MS(20000));
-	fake_now = MS(40000);
-	fire(st, &boot.t, MS(15000));		/* due inside, fired on wake */
+	psd_hrt_phase(st, 2, PSD_PH_MACHINE_SUSPEND, false, MS(40000));
+	fake_now = MS(40001);
+	fire(st, &boot.t, MS(15001));		/* due inside, fired on wake */
 	psd_hrt_phase(st, 2, PSD_PH_RESUME_NOIRQ, true, MS(40001));
 	fake_now = MS(40100);
 	fire(st, &mono.t, 4000);

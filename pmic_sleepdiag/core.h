@@ -169,7 +169,8 @@ extern const struct file_operations psd_anomalies_fops;
  * @machine_suspends: suspend-to-RAM/standby entries
  * @t_start:	CLOCK_BOOTTIME of each phase's first start (0: never)
  * @t_end:	CLOCK_BOOTTIME of each phase's last end (0: never)
- * @t_woke:	end of the last s2idle/machine_suspend (0: never slept)
+ * @t_woke:	end of the last s2idle round, or of syscore_resume after a
+ *		machine_suspend (0: never slept)
  * @wake_irq:	the first wake IRQ, PSD_WAKE_IRQ_NONE or _UNKNOWN
  * @abort_ws:	the wakeup source that aborted it, "" when none is known
  * @abort_dev:	the device whose PM callback failed and aborted it, or ""

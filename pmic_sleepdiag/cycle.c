@@ -84,6 +84,7 @@ static struct {
 	u64 ended[PSD_NR_RESULTS];	/* closed attempts, by result */
 	bool open;
 	bool devpm_phases;	/* no suspend_resume: phases from pmdev.c */
+	int wake_state;		/* machine_suspend ended, clock not back: its val */
 	int next_state;		/* from suspend_enter, before the notifier */
 } psd_trk;
 
@@ -192,12 +193,52 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
 			c->t_start[phase] = t;
 		if (!start)
 			c->t_end[phase] = t;
-		if (!start && (phase == PSD_PH_S2IDLE ||
-			       phase == PSD_PH_MACHINE_SUSPEND))
+		if (!start && phase == PSD_PH_S2IDLE)
 			c->t_woke = t;
 	}
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 	return open;
+}
+
+/*
+ * Suspend-to-RAM and standby: the end of machine_suspend is traced before
+ * syscore_resume() resumes timekeeping, so its time is when sleep began.
+ * Its edge goes out at the end of syscore_resume, the first time the clock
+ * shows the wake (resume_noirq starts later still, once the other CPUs are
+ * back), or at the start of resume_noirq if syscore_resume was not seen.
+ */
+static void psd_wake_pending(int state)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	/* The fast timekeeper is halted: now is when sleep began. */
+	psd_trk.wake_state = state ?: -1;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+}
+
+static void psd_woke(const struct psd_layer_set *layers, u64 t)
+{
+	struct psd_cycle *c;
+	unsigned long flags;
+	int val;
+	u32 id;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	val = psd_trk.wake_state;
+	psd_trk.wake_state = 0;
+	if (!val || !psd_trk.open) {
+		raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+		return;
+	}
+	c = psd_cur();
+	id = c->id;
+	c->t_woke = t;
+	c->t_end[PSD_PH_MACHINE_SUSPEND] = t;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+
+	psd_emit_phase(layers, id, PSD_PH_MACHINE_SUSPEND, false,
+		       val > 0 ? val : 0, t);
 }
 
 /**
@@ -220,6 +261,11 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 	int phase;
 	u32 id;
 
+	if (!strcmp(action, "syscore_resume")) {
+		if (!start)
+			psd_woke(layers, t);
+		return;
+	}
 	if (!strcmp(action, "suspend_enter")) {
 		if (start) {
 			WRITE_ONCE(psd_trk.next_state, val);
@@ -243,7 +289,13 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 			psd_mark_step(psd_actions[i].step);
 		return;
 	}
-	if (psd_mark(phase, psd_actions[i].step, start, t, &id))
+	if (phase == PSD_PH_RESUME_NOIRQ && start)
+		psd_woke(layers, t);	/* no syscore_resume seen */
+	if (!psd_mark(phase, psd_actions[i].step, start, t, &id))
+		return;
+	if (phase == PSD_PH_MACHINE_SUSPEND && !start)
+		psd_wake_pending(val);
+	else
 		psd_emit_phase(layers, id, phase, start, val, t);
 }
 
@@ -260,6 +312,7 @@ static void psd_cycle_open(const struct psd_layer_set *layers, u64 t)
 	psd_trk.open = true;
 	c = psd_cur();
 	memset(c, 0, sizeof(*c));
+	psd_trk.wake_state = 0;
 	c->id = id;
 	/* Taken, not peeked: a cycle never inherits the last one's state. */
 	c->state = xchg(&psd_trk.next_state, 0);

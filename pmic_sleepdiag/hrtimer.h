@@ -23,6 +23,7 @@ struct psd_hist_snap {
 	u64 min;
 	u64 max;
 	u64 suspended;
+	u64 clock_set;
 	u64 bucket[PSD_HIST_BUCKETS];
 };
 
@@ -71,18 +72,26 @@ void psd_hrtimer_late_show(struct seq_file *m, const struct psd_record *rec);
 struct psd_hrt;
 struct hrtimer;
 
-/* The last sleep: CLOCK_BOOTTIME start and end (0 while asleep). */
+/*
+ * The last sleep: CLOCK_BOOTTIME start and end (0 while asleep), whether
+ * timekeeping was suspended in it, and CLOCK_MONOTONIC at its start (to
+ * tell that while it lasts).
+ */
 struct psd_hrt_sleep {
 	u64 start;
 	u64 end;
+	bool frozen;
+	u64 mono_start;
 };
 
 #define PSD_HRT_IN_POST_RESUME	BIT(0)
 #define PSD_HRT_SUSPENDED	BIT(1)
+#define PSD_HRT_CLOCK_SET	BIT(2)
 
 unsigned int psd_hrt_classify(const struct psd_hrt_sleep *s, clockid_t clock,
 			      u64 late, u64 now, u64 post_ns);
 struct psd_hrt *psd_hrt_create(u64 (*clock)(void), u32 cycle);
+void psd_hrt_set_mono_clock(struct psd_hrt *st, u64 (*mono)(void));
 void psd_hrt_destroy(struct psd_hrt *st);
 void psd_hrt_probe(void *data, struct hrtimer *timer, ktime_t *now);
 void psd_hrt_phase(struct psd_hrt *st, u32 cycle, enum psd_phase phase,

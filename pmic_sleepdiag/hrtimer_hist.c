@@ -129,6 +129,9 @@ void psd_hist_merge(struct psd_hist_snap *dst, const struct psd_hist_snap *src)
 {
 	unsigned int i;
 
+	/* Counted apart, so a CPU may hold these and no lateness at all. */
+	dst->suspended += src->suspended;
+	dst->clock_set += src->clock_set;
 	if (!src->count)
 		return;
 	for (i = 0; i < PSD_HIST_BUCKETS; i++)
@@ -137,7 +140,6 @@ void psd_hist_merge(struct psd_hist_snap *dst, const struct psd_hist_snap *src)
 	dst->max = max(dst->max, src->max);
 	dst->count += src->count;
 	dst->sum += src->sum;
-	dst->suspended += src->suspended;
 }
 
 /*

@@ -11,7 +11,19 @@
  * Lateness is the hrtimer_expire_entry tracepoint's now minus the timer's
  * hard expiry (the soft expiry includes intended slack); an expiry before
  * the hard expiry counts as 0.  A BOOTTIME/REALTIME/TAI timer whose expiry
- * fell inside a sleep is counted apart as suspended, not as late.
+ * fell inside a sleep in which timekeeping was suspended is counted apart
+ * as suspended, not as late (where timekeeping runs on, e.g. s2idle without
+ * a cpuidle s2idle state, such timers fire during the sleep as usual).
+ *
+ * Clock steps: after clock_was_set() (settimeofday, NTP, hwclock -s) the
+ * absolute REALTIME/TAI timers the step passed fire at once, "late" by the
+ * step.  Each CPU base counts steps in clock_was_set_seq, taken up by the
+ * first hrtimer run after the step; the REALTIME/TAI expiries of that run
+ * (hard and soft runs apart) are counted as clock_set, not as late.
+ * Resuming timekeeping bumps the counter too: the first change a CPU shows
+ * in the post_resume window of a sleep that froze timekeeping is the
+ * resume's, not a step (a step merged with it on a CPU that ran no timer
+ * in between goes unseen).
  *
  * Hot path: the probe runs in hardirq and, for soft timers, in softirq with
  * interrupts on, so updates nest; it touches only per-CPU counters through
@@ -78,16 +90,36 @@ struct psd_hrt_late {
 struct psd_hrt_cpu {
 	u64 max;
 	unsigned long suspended;
+	unsigned long clock_set;
 	struct psd_hrt_late late[PSD_HRT_SLOTS];
 	unsigned long bucket[PSD_HIST_BUCKETS];
 	struct u64_stats_sync syncp;
 };
 
+/*
+ * A CPU's view of clock steps, for its hard or its soft runs (these nest,
+ * so each keeps its own): the clock_was_set_seq last seen, the sleep wake
+ * it was seen after, and the CLOCK_MONOTONIC now of the run that saw a step.
+ */
+struct psd_hrt_step {
+	unsigned int seq;
+	u32 wake_gen;
+	bool primed;
+	u64 run;
+};
+
+struct psd_hrt_steps {
+	struct psd_hrt_step ctx[2];	/* [is_soft] */
+};
+
 struct psd_hrt {
 	struct psd_hrt_cpu __percpu *win[PSD_HRT_NR_WINDOWS];
+	struct psd_hrt_steps __percpu *steps;
 	unsigned long gate;
 	u32 cycle;			/* expiries count for this cycle */
+	u32 wake_gen;			/* wakes from a frozen sleep */
 	u64 (*clock)(void);		/* CLOCK_BOOTTIME ns */
+	u64 (*mono)(void);		/* CLOCK_MONOTONIC ns */
 	bool report;			/* the component's: feeds the report */
 	u32 woke_cycle;			/* the last cycle that slept */
 
@@ -96,7 +128,6 @@ struct psd_hrt {
 	struct psd_hrt_sleep sleep[2];
 
 	raw_spinlock_t lock;		/* phase/close/flush, late[] slots */
-	bool wake_pending;		/* machine_suspend ended, clock not back */
 	bool reported[PSD_HRT_NR_WINDOWS][PSD_HRT_SLOTS];
 	struct delayed_work close_work;
 
@@ -151,6 +182,10 @@ static __always_inline void psd_hrt_put(struct psd_hrt *st, unsigned int w,
 		this_cpu_inc(c->late[slot].suspended);
 		return;
 	}
+	if (unlikely(what & PSD_HRT_CLOCK_SET)) {
+		this_cpu_inc(c->clock_set);
+		return;
+	}
 	/* max first: a reader that sees the bucket sees the max, mostly */
 	psd_hrt_put_max(c, &c->max, late);
 	this_cpu_inc(c->bucket[psd_hist_index(late)]);
@@ -179,13 +214,36 @@ static struct psd_hrt_sleep psd_hrt_sleep_get(struct psd_hrt *st)
 	return s;
 }
 
+static void psd_hrt_sleep_set(struct psd_hrt *st,
+			      const struct psd_hrt_sleep *s)
+{
+	raw_write_seqcount_latch(&st->sleep_seq);
+	st->sleep[0] = *s;
+	raw_write_seqcount_latch(&st->sleep_seq);
+	st->sleep[1] = *s;
+}
+
+/* Suspended timekeeping stops CLOCK_MONOTONIC, not CLOCK_BOOTTIME. */
+#define PSD_HRT_FROZEN_NS	NSEC_PER_MSEC	/* beyond the reads' jitter */
+
+static bool psd_hrt_froze(struct psd_hrt *st, const struct psd_hrt_sleep *s,
+			  u64 now)
+{
+	return s->start && now - s->start >
+	       st->mono() - s->mono_start + PSD_HRT_FROZEN_NS;
+}
+
 /* Only near a sleep: which windows, and was the expiry inside the sleep? */
 static noinline unsigned int psd_hrt_look(struct psd_hrt *st,
 					  const struct hrtimer *timer, u64 late)
 {
 	struct psd_hrt_sleep s = psd_hrt_sleep_get(st);
+	u64 now = st->clock();
 
-	return psd_hrt_classify(&s, timer->base->clockid, late, st->clock(),
+	/* Woken, the phase hook not told yet: did the clocks stop? */
+	if (!s.end)
+		s.frozen = psd_hrt_froze(st, &s, now);
+	return psd_hrt_classify(&s, timer->base->clockid, late, now,
 				(u64)psd_setting(PSD_SET_POST_RESUME_MS) *
 				NSEC_PER_MSEC);
 }
@@ -199,8 +257,9 @@ static noinline unsigned int psd_hrt_look(struct psd_hrt *st,
  * @post_ns: length of the post_resume window
  *
  * Return: PSD_HRT_IN_POST_RESUME when @now is within @post_ns after the
- * sleep ended; PSD_HRT_SUSPENDED when the timer runs on a clock that goes
- * on during suspend and its expiry (@now - @late) fell inside the sleep.
+ * sleep ended; PSD_HRT_SUSPENDED when the sleep froze timekeeping, the
+ * timer runs on a clock that goes on during suspend and its expiry
+ * (@now - @late) fell inside the sleep.
  */
 unsigned int psd_hrt_classify(const struct psd_hrt_sleep *s, clockid_t clock,
 			      u64 late, u64 now, u64 post_ns)
@@ -211,12 +270,49 @@ unsigned int psd_hrt_classify(const struct psd_hrt_sleep *s, clockid_t clock,
 	if (s->end && now >= s->end && now - s->end < post_ns)
 		what |= PSD_HRT_IN_POST_RESUME;
 	if ((clock == CLOCK_BOOTTIME || clock == CLOCK_REALTIME ||
-	     clock == CLOCK_TAI) && s->start && late <= now) {
+	     clock == CLOCK_TAI) && s->frozen && late <= now) {
 		expiry = now - late;
 		if (expiry >= s->start && (!s->end || expiry < s->end))
 			what |= PSD_HRT_SUSPENDED;
 	}
 	return what;
+}
+
+/* This context saw a new clock_was_set_seq: a step, or a resume's. */
+static noinline void psd_hrt_step_seen(struct psd_hrt *st,
+				       struct psd_hrt_step __percpu *ctx,
+				       unsigned int seq, u64 run,
+				       unsigned int what)
+{
+	u32 gen = READ_ONCE(st->wake_gen);
+	bool resume = gen != this_cpu_read(ctx->wake_gen) &&
+		      (what & PSD_HRT_IN_POST_RESUME);
+
+	this_cpu_write(ctx->seq, seq);
+	this_cpu_write(ctx->wake_gen, gen);
+	/* Before the first look, the count holds steps from before load. */
+	this_cpu_write(ctx->run, this_cpu_read(ctx->primed) && !resume ?
+				 run : 0);
+	this_cpu_write(ctx->primed, true);
+}
+
+/* PSD_HRT_CLOCK_SET for a REALTIME/TAI expiry in the run after a step. */
+static __always_inline unsigned int psd_hrt_step(struct psd_hrt *st,
+						 const struct hrtimer *timer,
+						 ktime_t now, unsigned int what)
+{
+	const struct hrtimer_clock_base *base = timer->base;
+	struct psd_hrt_step __percpu *ctx = &st->steps->ctx[!!timer->is_soft];
+	unsigned int seq = READ_ONCE(base->cpu_base->clock_was_set_seq);
+	/* The run's CLOCK_MONOTONIC now: the same for all its expiries. */
+	u64 run = ktime_to_ns(ktime_sub(now, base->offset));
+
+	if (unlikely(seq != this_cpu_read(ctx->seq) ||
+		     !this_cpu_read(ctx->primed)))
+		psd_hrt_step_seen(st, ctx, seq, run, what);
+	if (base->clockid != CLOCK_REALTIME && base->clockid != CLOCK_TAI)
+		return 0;
+	return unlikely(this_cpu_read(ctx->run) == run) ? PSD_HRT_CLOCK_SET : 0;
 }
 
 /**
@@ -240,6 +336,7 @@ void psd_hrt_probe(void *data, struct hrtimer *timer, ktime_t *now)
 			return;
 		what = psd_hrt_look(st, timer, late);
 	}
+	what |= psd_hrt_step(st, timer, *now, what);
 	psd_hrt_put(st, PSD_HRT_ALL, late, what);
 	if (unlikely(what & PSD_HRT_IN_POST_RESUME))
 		psd_hrt_put(st, PSD_HRT_POST_RESUME, late, what);
@@ -291,16 +388,6 @@ struct hrtimer *psd_hrt_probe_timer(struct psd_hrt *st)
 }
 
 /* ---- windows and cycles: the phase hook and HRTIMER_LATE ---- */
-
-static void psd_hrt_sleep_set(struct psd_hrt *st, u64 start, u64 end)
-{
-	raw_write_seqcount_latch(&st->sleep_seq);
-	st->sleep[0].start = start;
-	st->sleep[0].end = end;
-	raw_write_seqcount_latch(&st->sleep_seq);
-	st->sleep[1].start = start;
-	st->sleep[1].end = end;
-}
 
 /* Read a maximum of @c that its CPU may be raising. */
 static u64 psd_hrt_read_max(const struct psd_hrt_cpu *c, const u64 *p)
@@ -392,13 +479,17 @@ static unsigned long psd_hrt_delay(u64 ns)
 	return nsecs_to_jiffies(ns) + 1;
 }
 
-static void psd_hrt_woke(struct psd_hrt *st, u64 t)
+static void psd_hrt_woke(struct psd_hrt *st, u64 t, bool frozen)
 {
 	struct psd_hrt_sleep s = psd_hrt_sleep_get(st);
 
-	st->wake_pending = false;
+	s.frozen = frozen || psd_hrt_froze(st, &s, t);
+	if (s.frozen)
+		WRITE_ONCE(st->wake_gen, st->wake_gen + 1);
 	st->woke_cycle = st->cycle;
-	psd_hrt_sleep_set(st, s.start ?: t, t);
+	s.start = s.start ?: t;
+	s.end = t;
+	psd_hrt_sleep_set(st, &s);
 	mod_delayed_work(system_wq, &st->close_work,
 			 psd_hrt_delay((u64)psd_setting(PSD_SET_POST_RESUME_MS) *
 				       NSEC_PER_MSEC));
@@ -412,9 +503,11 @@ static void psd_hrt_woke(struct psd_hrt *st, u64 t)
  * @start: beginning or end of @phase
  * @t_ns: CLOCK_BOOTTIME of the change
  *
- * A sleep is an s2idle round or a machine_suspend.  Suspend-to-RAM ends
- * machine_suspend before timekeeping resumes (its clock still shows the
- * suspend), so its wake time is the start of resume_noirq.
+ * A sleep is an s2idle round or a machine_suspend.  machine_suspend
+ * (suspend-to-RAM, standby) always suspends timekeeping; the tracker
+ * sends its end once timekeeping is back (the end of syscore_resume).  An
+ * s2idle round froze timekeeping if CLOCK_MONOTONIC fell behind
+ * CLOCK_BOOTTIME across it.
  *
  * Context: any; the suspending task.
  */
@@ -430,18 +523,17 @@ void psd_hrt_phase(struct psd_hrt *st, u32 cycle, enum psd_phase phase,
 	case PSD_PH_S2IDLE:
 	case PSD_PH_MACHINE_SUSPEND:
 		if (start) {
-			st->wake_pending = false;
-			psd_hrt_sleep_set(st, t_ns, 0);
+			struct psd_hrt_sleep s = {
+				.start = t_ns,
+				.mono_start = st->mono(),
+			};
+
+			psd_hrt_sleep_set(st, &s);
 			set_bit(PSD_HRT_LOOK, &st->gate);
-		} else if (phase == PSD_PH_S2IDLE) {
-			psd_hrt_woke(st, t_ns);
 		} else {
-			st->wake_pending = true;
+			psd_hrt_woke(st, t_ns,
+				     phase == PSD_PH_MACHINE_SUSPEND);
 		}
-		break;
-	case PSD_PH_RESUME_NOIRQ:
-		if (start && st->wake_pending)
-			psd_hrt_woke(st, t_ns);
 		break;
 	default:
 		break;
@@ -548,7 +640,13 @@ struct psd_hrt *psd_hrt_create(u64 (*clock)(void), u32 cycle)
 		for_each_possible_cpu(cpu)
 			u64_stats_init(&per_cpu_ptr(st->win[w], cpu)->syncp);
 	}
+	st->steps = alloc_percpu(struct psd_hrt_steps);
+	if (!st->steps) {
+		psd_hrt_destroy(st);
+		return NULL;
+	}
 	st->clock = clock;
+	st->mono = ktime_get_mono_fast_ns;
 	st->cycle = cycle;
 	seqcount_latch_init(&st->sleep_seq);
 	raw_spin_lock_init(&st->lock);
@@ -557,6 +655,16 @@ struct psd_hrt *psd_hrt_create(u64 (*clock)(void), u32 cycle)
 	hrtimer_setup(&st->probe_timer, psd_hrt_tick, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_ABS_HARD);
 	return st;
+}
+
+/**
+ * psd_hrt_set_mono_clock() - the CLOCK_MONOTONIC source, for KUnit
+ * @st: the instance
+ * @mono: ktime_get_mono_fast_ns() unless replaced here
+ */
+void psd_hrt_set_mono_clock(struct psd_hrt *st, u64 (*mono)(void))
+{
+	st->mono = mono;
 }
 
 /**
@@ -571,11 +679,12 @@ void psd_hrt_destroy(struct psd_hrt *st)
 
 	if (!st)
 		return;
-	if (st->win[PSD_HRT_NR_WINDOWS - 1]) {	/* fully created */
+	if (st->steps) {	/* fully created */
 		hrtimer_cancel(&st->probe_timer);
 		cancel_delayed_work_sync(&st->close_work);
 		mutex_destroy(&st->mutex);
 	}
+	free_percpu(st->steps);
 	for (w = 0; w < PSD_HRT_NR_WINDOWS; w++)
 		free_percpu(st->win[w]);
 	kfree(st);
@@ -585,12 +694,14 @@ void psd_hrt_destroy(struct psd_hrt *st)
  * psd_hrt_memory() - bytes an instance holds
  * @st: the instance
  *
- * Return: the instance and its per-CPU histograms, every possible CPU.
+ * Return: the instance, its per-CPU histograms and step views, every
+ * possible CPU.
  */
 size_t psd_hrt_memory(const struct psd_hrt *st)
 {
-	return sizeof(*st) + (size_t)PSD_HRT_NR_WINDOWS * num_possible_cpus() *
-			     sizeof(struct psd_hrt_cpu);
+	return sizeof(*st) + (size_t)num_possible_cpus() *
+	       (PSD_HRT_NR_WINDOWS * sizeof(struct psd_hrt_cpu) +
+		sizeof(struct psd_hrt_steps));
 }
 
 /* ---- the hrtimer/latency file ---- */
@@ -609,6 +720,7 @@ static void psd_hrt_collect(struct psd_hrt *st, unsigned int w, int cpu,
 	}
 	s->max = s->count ? psd_hrt_read_max(c, &c->max) : 0;
 	s->suspended = READ_ONCE(c->suspended);
+	s->clock_set = READ_ONCE(c->clock_set);
 	psd_hist_snap_derive(s);
 }
 
@@ -617,9 +729,9 @@ static void psd_hrt_show_stats(struct seq_file *m, const struct psd_hist_snap *s
 	struct psd_hist_stats st;
 
 	psd_hist_stats(s, &st);
-	seq_printf(m, " count=%llu min_ns=%llu avg_ns=%llu max_ns=%llu p50_ns=%llu p90_ns=%llu p99_ns=%llu p999_ns=%llu suspended=%llu\n",
+	seq_printf(m, " count=%llu min_ns=%llu avg_ns=%llu max_ns=%llu p50_ns=%llu p90_ns=%llu p99_ns=%llu p999_ns=%llu suspended=%llu clock_set=%llu\n",
 		   st.count, st.min, st.avg, st.max, st.p[0], st.p[1],
-		   st.p[2], st.p[3], s->suspended);
+		   st.p[2], st.p[3], s->suspended, s->clock_set);
 }
 
 /**
@@ -654,7 +766,7 @@ int psd_hrt_show(struct psd_hrt *st, struct seq_file *m)
 			psd_hist_merge(&all[w], one);
 		}
 		shown[w] = w != PSD_HRT_PROBE || st->probing || all[w].count ||
-			   all[w].suspended;
+			   all[w].suspended || all[w].clock_set;
 		if (!shown[w])
 			continue;
 		seq_printf(m, "window=%s", psd_hrt_window_name(w));
@@ -665,7 +777,8 @@ int psd_hrt_show(struct psd_hrt *st, struct seq_file *m)
 			continue;
 		for_each_possible_cpu(cpu) {
 			psd_hrt_collect(st, w, cpu, one);
-			if (!cpu_online(cpu) && !one->count && !one->suspended)
+			if (!cpu_online(cpu) && !one->count &&
+			    !one->suspended && !one->clock_set)
 				continue;
 			seq_printf(m, "cpu=%d window=%s", cpu,
 				   psd_hrt_window_name(w));
