@@ -2,23 +2,9 @@
 /*
  * clockstep SECONDS: step CLOCK_REALTIME forward by SECONDS with
  * clock_settime(), as date -s or hwclock -s do (the kernel then calls
- * clock_was_set()).  For the e2e guest, built with the kernel's nolibc.
+ * clock_was_set()).  For the e2e guest, built with the kernel's nolibc (guest_time.h).
  */
-#define NSEC_PER_SEC		1000000000LL
-
-#ifdef __NR_clock_gettime64
-#define NR_CLOCK_GETTIME	__NR_clock_gettime64
-#define NR_CLOCK_SETTIME	__NR_clock_settime64
-#else
-#define NR_CLOCK_GETTIME	__NR_clock_gettime
-#define NR_CLOCK_SETTIME	__NR_clock_settime
-#endif
-
-/* struct __kernel_timespec */
-struct ts {
-	long long sec;
-	long long nsec;
-};
+#include "guest_time.h"
 
 int main(int argc, char **argv)
 {

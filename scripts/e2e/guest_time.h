@@ -12,10 +12,12 @@
 
 #ifdef __NR_clock_gettime64
 #define NR_CLOCK_GETTIME	__NR_clock_gettime64
+#define NR_CLOCK_SETTIME	__NR_clock_settime64
 #define NR_CLOCK_NANOSLEEP	__NR_clock_nanosleep_time64
 #define NR_TIMERFD_SETTIME	__NR_timerfd_settime64
 #else
 #define NR_CLOCK_GETTIME	__NR_clock_gettime
+#define NR_CLOCK_SETTIME	__NR_clock_settime
 #define NR_CLOCK_NANOSLEEP	__NR_clock_nanosleep
 #define NR_TIMERFD_SETTIME	__NR_timerfd_settime
 #endif
