@@ -33,7 +33,7 @@ Prints `PASS e2e/NAME` or `FAIL e2e/NAME: reason` per scenario (and appends
 kernel says why in DEBUG_SKIP or ARM32_SKIP and is skipped there; one
 that asks for its own KERNEL runs on that kernel's variant for the selected
 target where there is one (config.VARIANTS: --kernel arm32 runs the board
-scenarios on arm32-board), else is skipped on other targets.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs,
+scenarios on arm32-board, --kernel debug on debug-board), else is skipped on other targets.  Console logs go to $PSD_LOGDIR (default /tmp/psd-e2e-logs,
 or /tmp/psd-e2e-logs-CHECKOUT while a run of another checkout uses it),
 those of the debug and arm32 kernels to their own subdirectory.  Runs from
 different checkouts go on at once; two from the same checkout take turns.

@@ -57,10 +57,17 @@ KERNELS = {
                     'mem': '512M', 'slow': 1,
                     'kmods': ['drivers/rtc/rtc-tps65910.ko',
                               'drivers/rtc/rtc-pl031.ko'], **ARM32},
+    # The board kernel with the debuggers: KERNEL = 'board' scenarios
+    # with --kernel debug.
+    'debug-board': {'config': 'arm64-board-debug', 'prefix': 'e2e-debug',
+                    'mem': '1G', 'slow': 3,
+                    'kmods': ['drivers/rtc/rtc-tps65910.ko',
+                              'drivers/rtc/rtc-pl031.ko'], **ARM64},
 }
 # A scenario's own kernel (KERNEL) on a selected one that has a variant
 # of it: (selected, own) -> the variant.
-VARIANTS = {('arm32', 'board'): 'arm32-board'}
+VARIANTS = {('arm32', 'board'): 'arm32-board',
+            ('debug', 'board'): 'debug-board'}
 SELECTABLE = ('e2e', 'debug', 'arm32')      # --kernel
 # The kernel this run was asked for (--kernel): guest programs are built
 # for its target.
