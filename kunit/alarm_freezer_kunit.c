@@ -30,11 +30,7 @@ static int freezer_init(struct kunit *test)
 static void cycle_with_alarm(s64 expires, int type)
 {
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	psd_alarm_tp_suspend(NULL, ns_to_ktime(expires), type);
-	tp("dpm_suspend", 2, false);
-	both("dpm_suspend_late", 2);
-	both("dpm_suspend_noirq", 2);
+	suspend_with_alarm(expires, type);
 	both("machine_suspend", FREEZE);
 	resume_devices();
 	notify(PM_POST_SUSPEND);

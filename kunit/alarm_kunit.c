@@ -19,16 +19,6 @@
 #include "render.h"
 #include "suspend_seq.h"
 
-/* dpm_suspend, during which the alarmtimer device reports its alarm. */
-static void suspend_with_alarm(s64 expires, int type)
-{
-	tp("dpm_suspend", 2, true);
-	psd_alarm_tp_suspend(NULL, ns_to_ktime(expires), type);
-	tp("dpm_suspend", 2, false);
-	both("dpm_suspend_late", 2);
-	both("dpm_suspend_noirq", 2);
-}
-
 /* One s2idle cycle with a BOOTTIME alarm armed, woken by @irq. */
 static void sleep_with_alarm(s64 expires, unsigned int irq, s64 hwirq,
 			     const char *who)

@@ -27,11 +27,7 @@ static s64 boot_now(void)
 static void woke_early(s64 exp, int type)
 {
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	psd_alarm_tp_suspend(NULL, ns_to_ktime(exp), type);
-	tp("dpm_suspend", 2, false);
-	both("dpm_suspend_late", 2);
-	both("dpm_suspend_noirq", 2);
+	suspend_with_alarm(exp, type);
 	both("machine_suspend", FREEZE);
 	resume_devices();
 	notify(PM_POST_SUSPEND);

@@ -76,6 +76,16 @@ static inline void suspend_devices(void)
 	both("dpm_suspend_noirq", 2);
 }
 
+/* Device suspend, during which the alarmtimer device reports its alarm. */
+static inline void suspend_with_alarm(s64 expires, int type)
+{
+	tp("dpm_suspend", 2, true);
+	psd_alarm_tp_suspend(NULL, ns_to_ktime(expires), type);
+	tp("dpm_suspend", 2, false);
+	both("dpm_suspend_late", 2);
+	both("dpm_suspend_noirq", 2);
+}
+
 static inline void resume_devices(void)
 {
 	both("dpm_resume_noirq", 16);

@@ -53,11 +53,7 @@ static unsigned int wake_events(void)
 static void sleep_on_pmic(s64 expires)
 {
 	begin_state(FREEZE);
-	tp("dpm_suspend", 2, true);
-	psd_alarm_tp_suspend(NULL, ns_to_ktime(expires), ALARM_BOOTTIME);
-	tp("dpm_suspend", 2, false);
-	both("dpm_suspend_late", 2);
-	both("dpm_suspend_noirq", 2);
+	suspend_with_alarm(expires, ALARM_BOOTTIME);
 	tp("machine_suspend", FREEZE, true);
 	psd_wakeirq_hold(PARENT, 5, "tps65910");
 	tp("machine_suspend", FREEZE, false);
