@@ -43,11 +43,10 @@ rel_faults_rebind rel_faults_remove"
 # The 32-bit ARM target (GICv2): make check runs the TPS65910 board set
 # there (one more kernel to build cold, about 5 minutes warm); the report,
 # irqpend and load/unload scenarios pass there too
-# (run.py --kernel arm32 NAME...).  Not board_rtc_wake: on arm32 the PMIC
-# RTC's whole-second alarm can wake early in each of its six cycles, so it
-# may never see the late wake it asserts on (it runs on arm64).
-ARM32_SET="board_fixture board_alarm_masked board_rtc_stopped board_rtc_pwdn
-board_sleep_mask board_stale_alarm board_bus_suspend"
+# (run.py --kernel arm32 NAME...).
+ARM32_SET="board_fixture board_rtc_wake board_alarm_masked board_rtc_stopped
+board_rtc_pwdn board_sleep_mask board_stale_alarm board_bus_suspend
+board_chained_parent"
 full=
 [ "${1:-}" = --full ] || [ -n "${PSD_FULL:-}" ] && full=--full
 

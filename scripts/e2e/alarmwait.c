@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * alarmwait SECONDS: arm a CLOCK_BOOTTIME_ALARM timerfd SECONDS ahead
- * (absolute), print "armed expected_ns=E", block until it fires, then print
+ * alarmwait SECONDS[.FRACTION]: arm a CLOCK_BOOTTIME_ALARM timerfd that far
+ * ahead (absolute), print "armed expected_ns=E", block until it fires, then print
  * "fired expected_ns=E woke_ns=W late_ms=L" with W read right after the
  * read() returned.  For the e2e guest, which has no libc: built with the
  * kernel's nolibc (guest_time.h).
@@ -24,7 +24,7 @@ static void say(const char *buf, const char *end)
 int main(int argc, char **argv)
 {
 	char buf[160], *p;
-	long long secs = 0, expected, woke;
+	long long secs = 0, frac_ns = 0, unit = NSEC_PER_SEC, expected, woke;
 	unsigned long long ticks;
 	struct its it;
 	const char *a;
@@ -32,6 +32,11 @@ int main(int argc, char **argv)
 
 	for (a = argc > 1 ? argv[1] : "5"; *a >= '0' && *a <= '9'; a++)
 		secs = secs * 10 + *a - '0';
+	if (*a == '.')
+		for (a++; *a >= '0' && *a <= '9' && unit > 1; a++) {
+			unit /= 10;
+			frac_ns += (*a - '0') * unit;
+		}
 	fd = my_syscall2(__NR_timerfd_create, CLOCK_BOOTTIME_ALARM, 0);
 	if (fd < 0) {
 		p = put(buf, "error timerfd_create=");
@@ -40,7 +45,7 @@ int main(int argc, char **argv)
 		say(buf, p);
 		return 1;
 	}
-	expected = now_ns(CLOCK_BOOTTIME) + secs * NSEC_PER_SEC;
+	expected = now_ns(CLOCK_BOOTTIME) + secs * NSEC_PER_SEC + frac_ns;
 	it.interval.sec = 0;
 	it.interval.nsec = 0;
 	it.value.sec = expected / NSEC_PER_SEC;
