@@ -10,9 +10,10 @@ def guest_install():
     return rel_lib.install('alarmwait')
 
 
-# Guest shell helper: alarm_cycle SECONDS OUT arms a CLOCK_BOOTTIME_ALARM
-# timerfd SECONDS ahead, suspends to idle with no RTC wakealarm, and leaves
-# alarmwait's two lines in OUT.
+# Guest shell helper: alarm_cycle SECONDS OUT [CMD] arms a
+# CLOCK_BOOTTIME_ALARM timerfd SECONDS ahead, runs CMD once it is armed,
+# suspends to idle with no RTC wakealarm, and leaves alarmwait's two lines
+# in OUT.
 GUEST_LIB = r'''
 alarm_cycle() {
 	echo 0 > /sys/class/rtc/rtc0/wakealarm
@@ -23,6 +24,7 @@ alarm_cycle() {
 		n=$((n + 1)); [ $n -gt 100 ] && { fail "alarmwait did not arm"; return 1; }
 		sleep 0.05
 	done
+	[ -z "$3" ] || eval "$3" || { fail "$3"; return 1; }
 	echo freeze > /sys/power/state || { fail "freeze failed"; return 1; }
 	wait $aw || { fail "alarmwait exited $?"; return 1; }
 }
