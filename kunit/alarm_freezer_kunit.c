@@ -31,7 +31,7 @@ static void cycle_with_alarm(s64 expires, int type)
 {
 	begin_state(FREEZE);
 	suspend_with_alarm(expires, type);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 }

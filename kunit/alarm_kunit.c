@@ -78,7 +78,7 @@ static void wake_late(struct kunit *test, s64 exp, unsigned int nth,
 {
 	struct psd_record an;
 
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	fire(exp, ALARM_BOOTTIME, boot_now());
 	notify(PM_POST_SUSPEND);
@@ -109,7 +109,7 @@ static void alarm_on_time(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_alarm_layer));
 	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 	fire(exp, ALARM_BOOTTIME, exp);
@@ -217,7 +217,7 @@ static void alarm_realtime_to_boottime(struct kunit *test)
 
 	begin_state(FREEZE);
 	suspend_with_alarm(real, ALARM_REALTIME);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 	a = newest(test);
@@ -237,7 +237,7 @@ static void alarm_judged_at_post_without_fire(struct kunit *test)
 
 	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 1U);
@@ -273,7 +273,7 @@ static void alarm_other_alarms_do_not_match(struct kunit *test)
 
 	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 	fire(exp, ALARM_REALTIME, exp);			/* other type */
@@ -292,13 +292,13 @@ static void alarm_interleaved_cycles(struct kunit *test)
 
 	begin_state(FREEZE);
 	suspend_with_alarm(exp1, ALARM_BOOTTIME);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);	/* alarm 1 never fires (cancelled) */
 
 	begin_state(FREEZE);
 	suspend_with_alarm(exp2, ALARM_BOOTTIME);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	fire(exp2, ALARM_BOOTTIME, boot_now());
 	notify(PM_POST_SUSPEND);
@@ -327,7 +327,7 @@ static void alarm_history_file(struct kunit *test)
 		exp = boot_now() + 3600 * NSEC_PER_SEC;
 		begin_state(FREEZE);
 		suspend_with_alarm(exp, ALARM_BOOTTIME);
-		both("machine_suspend", FREEZE);
+		s2idle_round();
 		resume_devices();
 		notify(PM_POST_SUSPEND);
 	}

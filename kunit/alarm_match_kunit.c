@@ -28,7 +28,7 @@ static void woke_early(s64 exp, int type)
 {
 	begin_state(FREEZE);
 	suspend_with_alarm(exp, type);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 }

@@ -77,8 +77,8 @@ static void cycle_s2idle_resumed(struct kunit *test)
 
 	begin_state(FREEZE);
 	suspend_devices();
-	both("machine_suspend", FREEZE);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 
@@ -241,7 +241,7 @@ static void s2idle_resumed(void)
 {
 	begin_state(FREEZE);
 	suspend_devices();
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 }
@@ -302,7 +302,7 @@ static void cycle_result_counts_reset(struct kunit *test)
 	begin_state(FREEZE);
 	suspend_devices();
 	psd_cycles_reset();		/* while the attempt is open */
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), 1ULL);
@@ -390,7 +390,7 @@ static void cycle_devpm_ignored_with_tracepoint(struct kunit *test)
 
 	begin_state(FREEZE);
 	suspend_devices();
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 	n_tp = collect(ev, N_EV);
@@ -401,7 +401,7 @@ static void cycle_devpm_ignored_with_tracepoint(struct kunit *test)
 	devpm_suspend();
 	both("dpm_suspend_late", 2);
 	both("dpm_suspend_noirq", 2);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	devpm_resume();
 	resume_devices();
 	notify(PM_POST_SUSPEND);

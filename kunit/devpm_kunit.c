@@ -275,7 +275,7 @@ static void devpm_layer_interleaved_phases(struct kunit *test)
 	tp("dpm_suspend", 2, false);
 	both("dpm_suspend_late", 2);
 	both("dpm_suspend_noirq", 2);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	both("dpm_resume_noirq", 16);
 	both("dpm_resume_early", 16);
 	tp("dpm_resume", 16, true);
@@ -330,7 +330,7 @@ static void devpm_prepare_eagain_no_abort(struct kunit *test)
 	call(a, -EAGAIN);
 	tp("dpm_prepare", 2, false);
 	suspend_devices();
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 	KUNIT_ASSERT_TRUE(test, psd_cycle_get(id, &c));

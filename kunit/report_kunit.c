@@ -51,7 +51,7 @@ static u32 begin(void)
 
 static void sleep_and_resume(void)
 {
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	resume_devices();
 	notify(PM_POST_SUSPEND);
 }
@@ -136,7 +136,7 @@ static void report_ws_flags(struct kunit *test)
 	an(id, PSD_AN_WS_NOT_HONORED, 500, 0, "psdr-nh");
 	an(id, PSD_AN_WS_STUCK_ACTIVE, 501, 0, "psdr-held");
 	ws_ev(id, PSD_EV_WS_DEACTIVATE, PSD_PH_SUSPEND, "psdr-off");
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	activate(id, PSD_PH_S2IDLE, "psdr-s2i");
 	activate(id, PSD_PH_RESUME_NOIRQ, "psdr-rnoirq");
 	activate(id, PSD_PH_RESUME, "psdr-res");
@@ -288,7 +288,7 @@ static void report_irq_entries(struct kunit *test)
 	psd_report_irq(id, 42, PSD_PH_SUSPEND_NOIRQ, PSD_IRQP_NO, true, false);
 	psd_report_irq(id, 43, PSD_PH_SUSPEND_NOIRQ, PSD_IRQP_UNSUPPORTED,
 		       false, false);
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	/* A poll while asleep: stuck, not a suspend or resume sample. */
 	psd_report_irq(id, 44, PSD_PH_S2IDLE, PSD_IRQP_YES, false, true);
 	psd_report_irq(id, 40, PSD_PH_RESUME_NOIRQ, PSD_IRQP_YES, true, true);
@@ -445,7 +445,7 @@ static void report_wake_irq_name(struct kunit *test)
 	struct psd_report_cycle *r;
 	u32 id = begin();
 
-	both("machine_suspend", FREEZE);
+	s2idle_round();
 	ws_ev(id, PSD_EV_WAKE_IRQ, PSD_PH_S2IDLE, "rtc0");
 	ws_ev(id, PSD_EV_WAKE_IRQ, PSD_PH_S2IDLE, "eth0");
 	resume_devices();

@@ -51,6 +51,20 @@ static inline void both(const char *action, int val)
 	tp(action, val, false);
 }
 
+/* The CPU that began the s2idle round goes idle: the round sleeps. */
+static inline void went_idle(void)
+{
+	psd_cycle_tp_cpu_idle(NULL, 1, raw_smp_processor_id());
+}
+
+/* One s2idle round that slept (s2idle_enter() waited for a wakeup). */
+static inline void s2idle_round(void)
+{
+	tp("machine_suspend", FREEZE, true);
+	went_idle();
+	tp("machine_suspend", FREEZE, false);
+}
+
 static inline void notify(unsigned long action)
 {
 	struct psd_cycle_nb nb = { .layers = PSD_SEQ_LAYERS };

@@ -12,6 +12,7 @@
 struct notifier_block;
 struct psd_control;
 struct psd_layer;
+struct psd_record;
 struct seq_file;
 
 /* One layer started or stopped, for suites that own their layers. */
@@ -34,6 +35,9 @@ void psd_cycle_tp_suspend_resume(void *data, const char *action, int val,
 				 bool start);
 int psd_cycle_pm_notify(struct notifier_block *nb, unsigned long action,
 			void *unused);
+void psd_cycle_tp_cpu_idle(void *data, unsigned int state, unsigned int cpu);
+/* One line of the events file, as the file shows it. */
+void psd_event_show(struct seq_file *m, const struct psd_record *r);
 #endif
 
 #endif /* _PSD_KUNIT_VISIBLE_H */

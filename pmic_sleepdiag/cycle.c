@@ -7,6 +7,13 @@
  * outside an open cycle (hibernation) are ignored.  The last keep_cycles
  * cycles are kept for the report.
  *
+ * An s2idle round is traced from s2idle_enter() before its last check for
+ * a pending wakeup: a round that found one returns at once without
+ * sleeping.  A round slept if, before its end, the CPU that began it went
+ * idle (power:cpu_idle: the default idle call and cpuidle states), the
+ * tick froze (timekeeping_freeze, cpuidle s2idle states) or a wake IRQ
+ * came; only such rounds count, as s2idle_loops and for the layers.
+ *
  * A kernel built without tracepoints has no suspend_resume: the device
  * phases then come from the module's own device's PM callbacks, and the
  * sleep itself cannot be seen, so such a cycle ends "unknown" where it
@@ -86,6 +93,10 @@ static struct {
 	bool devpm_phases;	/* no suspend_resume: phases from pmdev.c */
 	int wake_state;		/* machine_suspend ended, clock not back: its val */
 	int next_state;		/* from suspend_enter, before the notifier */
+	u64 round_start;	/* the s2idle round in progress began */
+	int round_cpu;		/* its CPU, -1 when none (lock-free) */
+	bool round_slept;	/* it went idle, froze or took a wake IRQ */
+	bool last_round_slept;	/* the round that ended last did */
 } psd_trk;
 
 /**
@@ -155,6 +166,9 @@ static void psd_emit_phase(const struct psd_layer_set *layers, u32 id,
 	};
 
 	ev.v[0] = val;
+	/* A round that found a wakeup pending: slept=0 on its end. */
+	if (phase == PSD_PH_S2IDLE && !start)
+		ev.v[1] = !psd_cycle_round_slept();
 	psd_event_add(&ev);
 	psd_layers_phase(layers, id, phase, start, t);
 }
@@ -168,6 +182,69 @@ static void psd_mark_step(int step)
 	if (psd_trk.open && step > psd_cur()->step)
 		psd_cur()->step = step;
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+}
+
+/* An s2idle round's edge; only a round that slept is a sleep.  Lock held. */
+static void psd_mark_round(struct psd_cycle *c, bool start, u64 t)
+{
+	if (start) {
+		psd_trk.round_start = t;
+		WRITE_ONCE(psd_trk.round_slept, false);
+		WRITE_ONCE(psd_trk.round_cpu, raw_smp_processor_id());
+		return;
+	}
+	WRITE_ONCE(psd_trk.round_cpu, -1);
+	psd_trk.last_round_slept = READ_ONCE(psd_trk.round_slept);
+	if (!psd_trk.last_round_slept)
+		return;
+	c->s2idle_loops++;
+	if (!c->t_start[PSD_PH_S2IDLE])
+		c->t_start[PSD_PH_S2IDLE] = psd_trk.round_start;
+	c->t_end[PSD_PH_S2IDLE] = t;
+	c->t_woke = t;
+}
+
+/* The s2idle round in progress slept; lock-free, any context. */
+static void psd_round_slept(void)
+{
+	if (READ_ONCE(psd_trk.round_cpu) >= 0)
+		WRITE_ONCE(psd_trk.round_slept, true);
+}
+
+/**
+ * psd_cycle_tp_cpu_idle() - probe on the cpu_idle tracepoint
+ * @data: unused
+ * @state: the idle state entered, or PWR_EVENT_EXIT
+ * @cpu: the CPU
+ *
+ * Context: the idle loop, interrupts off; on every idle entry and exit of
+ * every CPU, so it only reads and writes two words.
+ */
+VISIBLE_IF_KUNIT void psd_cycle_tp_cpu_idle(void *data, unsigned int state,
+					    unsigned int cpu)
+{
+	if (state != PWR_EVENT_EXIT && READ_ONCE(psd_trk.round_cpu) == cpu)
+		WRITE_ONCE(psd_trk.round_slept, true);
+}
+
+/**
+ * psd_cycle_round_slept() - did the s2idle round that just ended sleep?
+ *
+ * For a layer's phase hook on the end of PSD_PH_S2IDLE: a round that
+ * found a wakeup pending ends at once, without sleeping.
+ * Context: any.
+ *
+ * Return: true if it slept.
+ */
+bool psd_cycle_round_slept(void)
+{
+	unsigned long flags;
+	bool slept;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	slept = psd_trk.last_round_slept;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	return slept;
 }
 
 /* Record a phase edge in the open cycle; false if no cycle is open. */
@@ -185,16 +262,14 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
 		*id = c->id;
 		if (start && step >= 0 && step > c->step)
 			c->step = step;
-		if (start && phase == PSD_PH_S2IDLE)
-			c->s2idle_loops++;
 		if (start && phase == PSD_PH_MACHINE_SUSPEND)
 			c->machine_suspends++;
-		if (start && !c->t_start[phase])
+		if (phase == PSD_PH_S2IDLE)
+			psd_mark_round(c, start, t);
+		else if (start && !c->t_start[phase])
 			c->t_start[phase] = t;
-		if (!start)
+		else if (!start)
 			c->t_end[phase] = t;
-		if (!start && phase == PSD_PH_S2IDLE)
-			c->t_woke = t;
 	}
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 	return open;
@@ -264,6 +339,11 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 	if (!strcmp(action, "syscore_resume")) {
 		if (!start)
 			psd_woke(layers, t);
+		return;
+	}
+	if (!strcmp(action, "timekeeping_freeze")) {
+		if (start)
+			psd_round_slept();
 		return;
 	}
 	if (!strcmp(action, "suspend_enter")) {
@@ -448,6 +528,8 @@ bool psd_cycle_set_wake_irq(u32 id, int irq)
 	bool set = false;
 	struct psd_cycle *c;
 
+	if (irq >= 0)
+		psd_round_slept();
 	raw_spin_lock_irqsave(&psd_trk.lock, flags);
 	c = psd_trk.keep ? psd_cur() : NULL;
 	if (psd_trk.open && c->id == id && c->wake_irq < 0 &&
@@ -662,6 +744,7 @@ static void psd_cycle_tp_detach(void)
 {
 	if (psd_trk.devpm_phases)
 		return;
+	unregister_trace_cpu_idle(psd_cycle_tp_cpu_idle, NULL);
 	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume,
 					&psd_module_layers);
 	tracepoint_synchronize_unregister();
@@ -683,6 +766,7 @@ int psd_cycle_init(unsigned int keep)
 		return -ENOMEM;
 	psd_trk.keep = keep;
 	psd_trk.first_kept = 1;
+	psd_trk.round_cpu = -1;
 
 	/* A kernel without tracepoints still has our device's callbacks. */
 	psd_trk.devpm_phases = !IS_ENABLED(CONFIG_TRACEPOINTS);
@@ -693,6 +777,13 @@ int psd_cycle_init(unsigned int keep)
 						    &psd_module_layers);
 		if (ret)
 			goto err_free;
+		ret = register_trace_cpu_idle(psd_cycle_tp_cpu_idle, NULL);
+		if (ret) {
+			unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume,
+							&psd_module_layers);
+			tracepoint_synchronize_unregister();
+			goto err_free;
+		}
 	}
 	ret = register_pm_notifier(&psd_pm_nb.nb);
 	if (ret)

@@ -13,6 +13,7 @@
 #include <linux/string.h>
 
 #include "core.h"
+#include "../kunit/visible.h"
 
 static struct psd_ring *psd_events;
 
@@ -21,6 +22,8 @@ static void psd_show_phase(struct seq_file *m, const struct psd_record *r)
 	seq_printf(m, " phase=%s start=%u", psd_phase_name(r->phase), r->flag);
 	if (r->phase == PSD_PH_MACHINE_SUSPEND)
 		seq_printf(m, " state=%s", psd_state_name(r->v[0]));
+	if (r->phase == PSD_PH_S2IDLE && !r->flag && r->v[1])
+		seq_puts(m, " slept=0");
 }
 
 static void psd_show_cycle_end(struct seq_file *m, const struct psd_record *r)
@@ -58,7 +61,8 @@ static const struct psd_kind psd_core_events[] = {
 	{ PSD_EV_ANOMALY, "anomaly", psd_show_anomaly },
 };
 
-static void psd_event_show(struct seq_file *m, const struct psd_record *r)
+VISIBLE_IF_KUNIT void psd_event_show(struct seq_file *m,
+				     const struct psd_record *r)
 {
 	const struct psd_kind *k = r->type < ARRAY_SIZE(psd_core_events) ?
 				   &psd_core_events[r->type] :

@@ -270,6 +270,7 @@ void psd_anomaly_raise(struct psd_record *rec);
 u32 psd_cycle_current(void);
 bool psd_cycle_aborted(u32 id);
 bool psd_cycle_set_wake_irq(u32 id, int irq);
+bool psd_cycle_round_slept(void);
 void psd_cycle_set_abort_ws(u32 id, const char *name);
 void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 			     enum psd_phase phase);

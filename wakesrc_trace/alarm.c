@@ -296,6 +296,10 @@ void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
 static void psd_alarm_phase(u32 cycle, enum psd_phase phase, bool start,
 			    u64 t_ns)
 {
+	/* The end of a sleep: not of an s2idle round that never slept. */
+	bool woke = !start && (phase == PSD_PH_MACHINE_SUSPEND ||
+			       (phase == PSD_PH_S2IDLE &&
+				psd_cycle_round_slept()));
 	unsigned long flags;
 	struct psd_alarm *a;
 	s64 late;
@@ -304,8 +308,7 @@ static void psd_alarm_phase(u32 cycle, enum psd_phase phase, bool start,
 	a = psd_alarm_latest_locked();
 	if (!a || a->cycle != cycle)
 		goto out;
-	if (!start && (phase == PSD_PH_S2IDLE ||
-		       phase == PSD_PH_MACHINE_SUSPEND))
+	if (woke)
 		a->woke_ns = t_ns;
 	if (start && phase == PSD_PH_POST) {
 		a->closed = true;

@@ -65,6 +65,7 @@ static struct {
 	unsigned int active;		/* entries with nest > 0 */
 	DECLARE_HASHTABLE(hash, PSD_WS_HASH_BITS);
 	DECLARE_BITMAP(pending, PSD_WS_MAX);
+	DECLARE_BITMAP(before_round, PSD_WS_MAX);	/* pending at its start */
 	/* What the phase hook taught us. */
 	u32 cycle;
 	u8 phase;			/* last phase begun, or PSD_WS_NO_PHASE */
@@ -280,8 +281,11 @@ static void psd_ws_timer_fn(struct timer_list *t)
 	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 }
 
-/* A sleep begins: every source activated since prepare was not honored. */
-static void psd_ws_judge_sleep(u32 cycle, u64 t)
+/*
+ * The system slept: every source in @which, activated since prepare and
+ * before the sleep began, was not honored.
+ */
+static void psd_ws_judge_sleep(u32 cycle, u64 t, unsigned long *which)
 {
 	struct psd_record an = {
 		.t_ns = t,
@@ -290,9 +294,10 @@ static void psd_ws_judge_sleep(u32 cycle, u64 t)
 	};
 	unsigned int i;
 
-	for_each_set_bit(i, psd_wst.pending, PSD_WS_MAX) {
+	for_each_set_bit(i, which, PSD_WS_MAX) {
 		struct psd_ws *e = &psd_wst.ws[i];
 
+		__clear_bit(i, which);
 		__clear_bit(i, psd_wst.pending);
 		if (e->pending_cycle != cycle)
 			continue;
@@ -344,12 +349,29 @@ static void psd_ws_post(u32 cycle, u64 t)
 	if (aborted)
 		psd_ws_aborted(cycle, t, who, sizeof(who));
 	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
+	bitmap_zero(psd_wst.before_round, PSD_WS_MAX);
 	psd_wst.open = false;
 	psd_wst.suspending = false;
 	psd_wst.phase = PSD_WS_NO_PHASE;
 	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 	if (who[0])
 		psd_cycle_set_abort_ws(cycle, who);
+}
+
+/*
+ * An s2idle round ended.  One that found a wakeup pending honored it and
+ * never slept: nothing to judge (its sources stay pending until post).
+ */
+static void psd_ws_round_end(u32 cycle, u64 t)
+{
+	unsigned long flags;
+
+	if (!psd_cycle_round_slept())
+		return;
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	if (psd_wst.open && psd_wst.cycle == cycle)
+		psd_ws_judge_sleep(cycle, t, psd_wst.before_round);
+	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 }
 
 /**
@@ -366,6 +388,10 @@ void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 {
 	unsigned long flags;
 
+	if (phase == PSD_PH_S2IDLE && !start) {
+		psd_ws_round_end(cycle, t_ns);
+		return;
+	}
 	if (phase == PSD_PH_MANUAL || !start)
 		return;
 	if (phase == PSD_PH_PREPARE && psd_wakeirq_armed())
@@ -379,6 +405,7 @@ void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 	raw_spin_lock_irqsave(&psd_ws_lock, flags);
 	if (phase == PSD_PH_PREPARE) {
 		bitmap_zero(psd_wst.pending, PSD_WS_MAX);
+		bitmap_zero(psd_wst.before_round, PSD_WS_MAX);
 		psd_wst.cycle = cycle;
 		psd_wst.open = true;
 		psd_wst.suspending = true;
@@ -388,8 +415,12 @@ void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 		psd_wst.phase = phase;
 		switch (phase) {
 		case PSD_PH_S2IDLE:
+			/* Judged at its end, if it slept. */
+			bitmap_copy(psd_wst.before_round, psd_wst.pending,
+				    PSD_WS_MAX);
+			break;
 		case PSD_PH_MACHINE_SUSPEND:
-			psd_ws_judge_sleep(cycle, t_ns);
+			psd_ws_judge_sleep(cycle, t_ns, psd_wst.pending);
 			break;
 		case PSD_PH_RESUME_NOIRQ:
 		case PSD_PH_RESUME_EARLY:
@@ -586,6 +617,7 @@ static void psd_ws_clear(void)
 {
 	hash_init(psd_wst.hash);
 	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
+	bitmap_zero(psd_wst.before_round, PSD_WS_MAX);
 	psd_wst.used = 0;
 	psd_wst.active = 0;
 	psd_wst.open = false;
