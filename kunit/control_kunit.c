@@ -227,8 +227,8 @@ static void control_set_every_key_at_bounds(struct kunit *test)
 			 (u64)hi + 1);
 		expect_no_change(test, cmd, -EINVAL);
 	}
-	/* stuck_ms, ws_stuck_ms and gic_scan, low and high */
-	KUNIT_EXPECT_EQ(test, fake.applied, 6U);
+	/* stuck_ms, ws_stuck_ms, gic_scan and resume_slow_ms, low and high */
+	KUNIT_EXPECT_EQ(test, fake.applied, 8U);
 }
 
 static void control_defaults_match_interface(struct kunit *test)
@@ -242,6 +242,7 @@ static void control_defaults_match_interface(struct kunit *test)
 		{ "post_resume_ms", 1000, 1, 600000, false },
 		{ "probe_period_us", 0, 100, 1000000, true },
 		{ "gic_scan", 1, 0, 1, false },
+		{ "resume_slow_ms", 100, 1, 600000, false },
 	};
 	unsigned int i;
 	u32 lo, hi;

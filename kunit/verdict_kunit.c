@@ -223,6 +223,42 @@ static void alarm_on_time(struct kunit *test, struct psd_report_cycle *r)
 	set_alarm(r, "REALTIME", "none", -2, false);
 }
 
+/* psdv-slow's resume took 320 ms; a faster one is listed after it. */
+static void resume_slow(struct kunit *test, struct psd_report_cycle *r)
+{
+	static const struct { const char *dev; u32 dur_us; } cbs[] = {
+		{ "psdv-slow", 320000 }, { "psdv-quick", 150000 },
+	};
+	unsigned int i;
+
+	r->has_devpm = true;
+	for (i = 0; i < ARRAY_SIZE(cbs); i++) {
+		struct psd_rpt_devpm_cb *cb = &r->devpm.slow[PSD_DEVPM_RESUME][i];
+
+		strscpy(cb->dev, cbs[i].dev, sizeof(cb->dev));
+		strscpy(cb->driver, "psdv-drv", sizeof(cb->driver));
+		cb->phase = "resume";
+		cb->dur_us = cbs[i].dur_us;
+		cb->dir = PSD_DEVPM_RESUME;
+	}
+	r->devpm.nslow[PSD_DEVPM_RESUME] = ARRAY_SIZE(cbs);
+	set_an(r, PSD_AN_RESUME_SLOW, 2, 40);
+}
+
+/* The same callbacks, none over resume_slow_ms: no RESUME_SLOW. */
+static void resume_not_slow(struct kunit *test, struct psd_report_cycle *r)
+{
+	resume_slow(test, r);
+	set_an(r, PSD_AN_RESUME_SLOW, 0, 0);
+}
+
+static void resume_slow_and_alarm(struct kunit *test,
+				  struct psd_report_cycle *r)
+{
+	resume_slow(test, r);
+	alarm_late(test, r);
+}
+
 static void ws_stuck(struct kunit *test, struct psd_report_cycle *r)
 {
 	add_ws(r, "psdv-held", PSD_RPT_WS_ACTIVATED | PSD_RPT_WS_STUCK);
@@ -417,6 +453,13 @@ static const struct verdict_case verdict_cases[] = {
 	  { "REALTIME", "2500 ms", "cause=unknown" } },
 	{ "alarm_late_miss_on_time", alarm_on_time, "ok", {}, {},
 	  .miss = "alarm_late" },
+	{ "resume_slow_holds", resume_slow, "resume_slow", {},
+	  { "device psdv-slow", "psdv-drv", "320 ms", "resume",
+	    "RESUME_SLOW x2" }, "psdv-quick" },
+	{ "resume_slow_miss_under", resume_not_slow, "ok", {}, {},
+	  .miss = "resume_slow" },
+	{ "resume_slow_beats_alarm_late", resume_slow_and_alarm,
+	  "resume_slow", { "alarm_late" }, { "psdv-slow" } },
 	{ "ws_stuck_holds", ws_stuck, "ws_stuck_active", {},
 	  { "source psdv-held held", "x2" } },
 	{ "ws_stuck_miss_released", ws_released, "ok", {}, {},

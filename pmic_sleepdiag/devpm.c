@@ -102,6 +102,24 @@ static bool psd_devpm_aborts(const struct psd_devpm_flight *f, int error)
 	return !(f->phase == PSD_DP_PREPARE && error == -EAGAIN);
 }
 
+/* A resume callback took longer than resume_slow_ms: RESUME_SLOW. */
+static void psd_devpm_resume_slow(const struct psd_record *ev,
+				  const struct psd_rpt_devpm_cb *cb, u8 phase)
+{
+	struct psd_record an = {
+		.t_ns = ev->t_ns,
+		.cycle = ev->cycle,
+		.type = PSD_AN_RESUME_SLOW,
+		.phase = phase,
+	};
+
+	/* As devpm_error: name= is the device, v[0..2] the driver. */
+	strscpy(an.name, cb->dev, sizeof(an.name));
+	strscpy((char *)an.v, cb->driver, 3 * sizeof(an.v[0]));
+	an.v[3] = cb->dur_us;
+	psd_anomaly_raise(&an);
+}
+
 /**
  * psd_devpm_tp_end() - probe on device_pm_callback_end
  * @data: unused
@@ -136,7 +154,12 @@ void psd_devpm_tp_end(void *data, struct device *dev, int error)
 		psd_devpm_rec_add(r, &cb);
 	}
 	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
-	if (!timed || !error)
+	if (!timed)
+		return;
+	if (cb.dir == PSD_DEVPM_RESUME &&
+	    cb.dur_us > (u64)psd_setting(PSD_SET_RESUME_SLOW_MS) * USEC_PER_MSEC)
+		psd_devpm_resume_slow(&ev, &cb, f.phase);
+	if (!error)
 		return;
 
 	/* name= is the device; v[0..2] hold the driver, v[3] the error. */
@@ -325,6 +348,22 @@ static void psd_devpm_error_show(struct seq_file *m, const struct psd_record *r)
 		   r->v[3]);
 }
 
+/**
+ * psd_devpm_resume_slow_show() - class keys of RESUME_SLOW
+ * @m: the seq_file
+ * @r: the anomaly
+ */
+static void psd_devpm_resume_slow_show(struct seq_file *m,
+				       const struct psd_record *r)
+{
+	seq_putc(m, ' ');
+	psd_seq_str(m, "dev", r->name);
+	seq_putc(m, ' ');
+	psd_seq_str(m, "driver", (const char *)r->v);
+	seq_printf(m, " phase=%s dur_us=%lld", psd_devpm_phase_name(r->phase),
+		   r->v[3]);
+}
+
 static int psd_devpm_start(const char **why)
 {
 	int ret;
@@ -389,6 +428,14 @@ static const struct psd_kind psd_devpm_events[] = {
 	{ PSD_EV_DEVPM_ERROR, "devpm_error", psd_devpm_error_show },
 };
 
+static const struct psd_kind psd_devpm_classes[] = {
+	{ PSD_AN_RESUME_SLOW, "RESUME_SLOW", psd_devpm_resume_slow_show },
+};
+
+static const struct psd_setting_desc psd_devpm_settings[] = {
+	{ PSD_SET_RESUME_SLOW_MS, "resume_slow_ms", 100, 1, 600000 },
+};
+
 static const struct psd_file psd_devpm_files[] = {
 	{ NULL, "devpm", 0400, psd_devpm_show },
 };
@@ -398,6 +445,10 @@ struct psd_layer psd_devpm_layer = {
 	.ops = &psd_devpm_ops,
 	.events = psd_devpm_events,
 	.nr_events = ARRAY_SIZE(psd_devpm_events),
+	.classes = psd_devpm_classes,
+	.nr_classes = ARRAY_SIZE(psd_devpm_classes),
+	.settings = psd_devpm_settings,
+	.nr_settings = ARRAY_SIZE(psd_devpm_settings),
 	.files = psd_devpm_files,
 	.nr_files = ARRAY_SIZE(psd_devpm_files),
 	.after_contract = true,

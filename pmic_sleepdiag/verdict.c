@@ -13,6 +13,7 @@
 
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/time64.h>
 
 #include "core.h"
 
@@ -308,6 +309,28 @@ static bool psd_rule_pmic_unreadable(const struct psd_report_cycle *r,
 	return true;
 }
 
+static bool psd_rule_resume_slow(const struct psd_report_cycle *r,
+				 char *detail, size_t len)
+{
+	const struct psd_rpt_devpm_cb *cb = &r->devpm.slow[PSD_DEVPM_RESUME][0];
+	unsigned int n = r->an[PSD_AN_RESUME_SLOW].count;
+
+	if (!n)
+		return false;
+	/* The slowest resume callback is at least as slow as any flagged. */
+	if (r->has_devpm && r->devpm.nslow[PSD_DEVPM_RESUME])
+		scnprintf(detail, len,
+			  "device %s (driver %s) took %u ms in %s (RESUME_SLOW x%u)",
+			  cb->dev, cb->driver,
+			  cb->dur_us / (u32)USEC_PER_MSEC,
+			  cb->phase, n);
+	else
+		scnprintf(detail, len,
+			  "a device's resume callback was slow (RESUME_SLOW x%u)",
+			  n);
+	return true;
+}
+
 static bool psd_rule_ok(const struct psd_report_cycle *r, char *detail,
 			size_t len)
 {
@@ -324,6 +347,7 @@ const struct psd_verdict_rule psd_verdict_rules[] = {
 	{ "pmic_wake_path", "pmic pmic_wake held_irq alarm",
 	  psd_rule_pmic_wake_path },
 	{ "alarm_rtc_granularity", "alarm anomaly", psd_rule_alarm_rtc },
+	{ "resume_slow", "devpm anomaly", psd_rule_resume_slow },
 	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late },
 	{ "ws_stuck_active", "ws anomaly", psd_rule_ws_stuck },
 	{ "suspend_aborted", "cycle ws devpm", psd_rule_aborted },

@@ -239,6 +239,7 @@ static const struct {
 	{ "alarm_late_ms", 1, 600000, 0 },
 	{ "hrtimer_late_us", 1, 10000000, 0 },
 	{ "post_resume_ms", 1, 600000, 0 },
+	{ "resume_slow_ms", 1, 600000, 0 },
 	{ "probe_period_us", 100, 1000000, 1 },
 	{ "gic_scan", 0, 1, 0 },
 };

@@ -103,7 +103,8 @@ dump /tmp/out_gone /tmp/err_gone /tmp/rc_gone /tmp/rc_bad
 
 RESULTS = ('resumed', 'aborted', 'no_sleep', 'unknown')
 CLASSES = ('WS_NOT_HONORED', 'WS_STUCK_ACTIVE', 'IRQ_STUCK_PENDING',
-           'ALARM_LATE', 'HRTIMER_LATE', 'PMIC_CONFIG_RISK', 'PMIC_IO_ERROR')
+           'ALARM_LATE', 'HRTIMER_LATE', 'PMIC_CONFIG_RISK', 'PMIC_IO_ERROR',
+           'RESUME_SLOW')
 QUANTILES = (('0.5', 'p50_ns'), ('0.9', 'p90_ns'), ('0.99', 'p99_ns'),
              ('0.999', 'p999_ns'))
 SAMPLE = re.compile(r'([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$')
