@@ -38,7 +38,7 @@ step() {	# step NAME COMMAND...: a step that crashed without a verdict fails
 # times slower under TCG: make check runs one scenario per layer and fault
 # on it, make check-full (--full) every scenario, long campaigns included.
 DEBUG_SET="report_healthy report_irq_stuck report_ws_not_honored
-report_aborted report_pmic_unreadable report_alarm_rtc load_unload
+report_aborted report_pmic_unreadable report_alarm_rtc resume_slow load_unload
 rel_faults_rebind rel_faults_remove"
 # The 32-bit ARM target (GICv2): make check runs the TPS65910 board set
 # there (one more kernel to build cold, about 5 minutes warm); the report,
