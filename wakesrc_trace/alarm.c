@@ -77,8 +77,7 @@ static u8 psd_alarm_cause(const struct psd_alarm *a, s64 late)
 {
 	s64 woke = a->woke_ns ? (s64)(a->woke_ns - a->expected_ns) : 0;
 
-	/* Within alarm_late_ms is on time: there is nothing to explain. */
-	if (late <= (s64)psd_setting(PSD_SET_ALARM_LATE_MS) * NSEC_PER_MSEC)
+	if (late <= 0)
 		return PSD_ALARM_ON_TIME;
 	/* The wake itself within the RTC's one-second step. */
 	if (woke > 0 && woke <= NSEC_PER_SEC && psd_report_woke_by_rtc(a->cycle))
