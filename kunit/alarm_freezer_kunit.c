@@ -13,6 +13,7 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
 #include "suspend_seq.h"
@@ -38,15 +39,7 @@ static void cycle_with_alarm(s64 expires, int type)
 
 static unsigned int late_anomalies(void)
 {
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		pos++;
-		n += r.type == PSD_AN_ALARM_LATE;
-	}
-	return n;
+	return anomalies_of(0, PSD_AN_ALARM_LATE, NULL);
 }
 
 /* BOOTTIME_FREEZER is a BOOTTIME alarm (& 1 made it REALTIME). */

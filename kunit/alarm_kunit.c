@@ -15,6 +15,7 @@
 #include <linux/suspend.h>
 #include <linux/timekeeping.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
 #include "suspend_seq.h"
@@ -46,19 +47,7 @@ static s64 boot_now(void)
 
 static unsigned int late_anomalies(struct psd_record *last)
 {
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		pos++;
-		if (r.type != PSD_AN_ALARM_LATE)
-			continue;
-		n++;
-		if (last)
-			*last = r;
-	}
-	return n;
+	return anomalies_of(0, PSD_AN_ALARM_LATE, last);
 }
 
 static struct psd_alarm newest(struct kunit *test)

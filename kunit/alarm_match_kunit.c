@@ -13,6 +13,7 @@
 #include <linux/delay.h>
 #include <linux/timekeeping.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "suspend_seq.h"
 
@@ -53,15 +54,7 @@ static void fire(int type, s64 expires)
 
 static unsigned int late_anomalies(void)
 {
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		pos++;
-		n += r.type == PSD_AN_ALARM_LATE;
-	}
-	return n;
+	return anomalies_of(0, PSD_AN_ALARM_LATE, NULL);
 }
 
 static struct psd_alarm newest(struct kunit *test)

@@ -273,11 +273,7 @@ static void devpm_layer_interleaved_phases(struct kunit *test)
 	psd_devpm_tp_end(NULL, b, 0);
 	psd_devpm_tp_end(NULL, a, 0);
 	tp("dpm_suspend", 2, false);
-	both("dpm_suspend_late", 2);
-	both("dpm_suspend_noirq", 2);
-	s2idle_round();
-	both("dpm_resume_noirq", 16);
-	both("dpm_resume_early", 16);
+	sleep_after_suspend();
 	tp("dpm_resume", 16, true);
 	call(a, 0);
 	tp("dpm_resume", 16, false);

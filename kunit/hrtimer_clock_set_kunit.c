@@ -16,6 +16,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
 
@@ -102,24 +103,7 @@ static u64 win(struct kunit *test, struct psd_hrt *st, const char *w,
 /* HRTIMER_LATE anomalies logged from @pos on. */
 static unsigned int late_anomalies(u64 pos)
 {
-	struct psd_record r;
-	unsigned int n = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		pos++;
-		n += r.type == PSD_AN_HRTIMER_LATE;
-	}
-	return n;
-}
-
-static u64 anomalies_end(void)
-{
-	struct psd_record r;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r))
-		pos++;
-	return pos;
+	return anomalies_of(pos, PSD_AN_HRTIMER_LATE, NULL);
 }
 
 static int clock_set_init(struct kunit *test)

@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
 
@@ -133,17 +134,6 @@ static u64 window_key(struct kunit *test, struct psd_hrt *st, const char *w,
 
 	snprintf(prefix, sizeof(prefix), "window=%s count=", w);
 	return key(test, line_of(test, render(test, st), prefix), k);
-}
-
-/* The end of the anomaly log: the sequence number of the next one. */
-static u64 anomalies_end(void)
-{
-	struct psd_record r;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r))
-		pos++;
-	return pos;
 }
 
 /* An HRTIMER_LATE anomaly: its cycle, window, late count and worst. */

@@ -13,6 +13,7 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
 #include "pmic_fake.h"
@@ -57,38 +58,6 @@ static int row(const char *chip, u8 addr)
 static void poke(struct kunit *test, struct ctx *c, u8 addr, u8 val)
 {
 	KUNIT_ASSERT_EQ(test, regmap_write(c->f->map, addr, val), 0);
-}
-
-/* Anomalies of @cls raised since sequence number @from. */
-static unsigned int anomalies(u64 from, unsigned int cls,
-			      struct psd_record *last)
-{
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = from;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		if (r.type == cls) {
-			n++;
-			if (last)
-				*last = r;
-		}
-		pos = r.seq + 1;
-	}
-	return n;
-}
-
-/* The seq the next anomaly gets; a reset restarts the count, not seq. */
-static u64 anomaly_mark(void)
-{
-	struct psd_record r;
-	u64 pos = 0, next = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		next = r.seq + 1;
-		pos = next;
-	}
-	return next;
 }
 
 static void attach_and_detach(struct kunit *test)
@@ -195,7 +164,7 @@ static void read_error_keeps_the_rest(struct kunit *test)
 	struct psd_pmic_store *st = psd_pmic_store_of(c.p);
 	struct psd_pmic_snap s;
 	struct psd_record rec;
-	u64 mark = anomaly_mark();
+	u64 mark = anomalies_end();
 	unsigned int i;
 
 	c.f->regs[0x10] = 0x01;
@@ -212,7 +181,7 @@ static void read_error_keeps_the_rest(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, s.val[row("tps65910", 0x10)], 0x01);
 	KUNIT_EXPECT_EQ(test, s.val[row("tps65910", 0x51)], 0x3c);
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_IO_ERROR, &rec), 1U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_IO_ERROR, &rec), 1U);
 	KUNIT_EXPECT_EQ(test, rec.cycle, 3U);
 	KUNIT_EXPECT_EQ(test, rec.phase, PSD_PH_MANUAL);
 	KUNIT_EXPECT_EQ(test, rec.v[0], 0x3e);
@@ -228,26 +197,26 @@ static void read_error_keeps_the_rest(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.err, 0);
 	KUNIT_EXPECT_FALSE(test, test_bit(row("tps65910", 0x41), s.changed));
 	KUNIT_EXPECT_TRUE(test, test_bit(row("tps65910", 0x10), s.changed));
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_IO_ERROR, NULL), 1U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_IO_ERROR, NULL), 1U);
 }
 
 static void config_risk_once_per_change(struct kunit *test)
 {
 	struct ctx c = setup(test, "tps65911", 4);
 	struct psd_record rec;
-	u64 mark = anomaly_mark();
+	u64 mark = anomalies_end();
 
 	c.f->regs[0x10] = 0x01;		/* RTC running */
 	c.f->regs[0x3f] = 0x00;		/* no SLEEP: KEEPON rules off */
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 1, PSD_PH_SUSPEND_LATE), 0);
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_CONFIG_RISK, NULL), 0U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_CONFIG_RISK, NULL), 0U);
 
 	c.f->regs[0x11] = 0x40;		/* stale alarm */
 	/* Only the suspend_late snapshot is judged. */
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 2, PSD_PH_SUSPEND), 0);
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_CONFIG_RISK, NULL), 0U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_CONFIG_RISK, NULL), 0U);
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 2, PSD_PH_SUSPEND_LATE), 0);
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_CONFIG_RISK, &rec), 1U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_CONFIG_RISK, &rec), 1U);
 	KUNIT_EXPECT_STREQ(test, rec.name, "rtc_alarm_stale");
 	KUNIT_EXPECT_EQ(test, rec.cycle, 2U);
 	KUNIT_EXPECT_EQ(test, rec.v[0], 0x11);
@@ -255,7 +224,7 @@ static void config_risk_once_per_change(struct kunit *test)
 	/* Still holding next cycle: not raised again; a new one is. */
 	c.f->regs[0x54] = 0x10;		/* WTCHDG pending, unmasked */
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 3, PSD_PH_SUSPEND_LATE), 0);
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_CONFIG_RISK, &rec), 2U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_CONFIG_RISK, &rec), 2U);
 	KUNIT_EXPECT_STREQ(test, rec.name, "int_pending");
 	KUNIT_EXPECT_EQ(test, rec.v[0], 0x54);
 
@@ -264,20 +233,20 @@ static void config_risk_once_per_change(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 4, PSD_PH_SUSPEND_LATE), 0);
 	__clear_bit(0x11, c.f->fail);
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 5, PSD_PH_SUSPEND_LATE), 0);
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_CONFIG_RISK, NULL), 2U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_CONFIG_RISK, NULL), 2U);
 
 	/* Gone, then back: raised again. */
 	c.f->regs[0x11] = 0x00;
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 6, PSD_PH_SUSPEND_LATE), 0);
 	c.f->regs[0x11] = 0x40;
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 7, PSD_PH_SUSPEND_LATE), 0);
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_CONFIG_RISK, &rec), 3U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_CONFIG_RISK, &rec), 3U);
 	KUNIT_EXPECT_STREQ(test, rec.name, "rtc_alarm_stale");
 
 	/* reset forgets what held. */
 	psd_pmic_reset(c.p);
 	KUNIT_ASSERT_EQ(test, psd_pmic_take(c.p, 8, PSD_PH_SUSPEND_LATE), 0);
-	KUNIT_EXPECT_EQ(test, anomalies(mark, PSD_AN_PMIC_CONFIG_RISK, NULL), 5U);
+	KUNIT_EXPECT_EQ(test, anomalies_of(mark, PSD_AN_PMIC_CONFIG_RISK, NULL), 5U);
 }
 
 static void keeps_keep_cycles(struct kunit *test)

@@ -13,6 +13,7 @@
 #include <linux/device.h>
 #include <linux/string.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "../pmic_sleepdiag/devpm.h"
 #include "suspend_seq.h"
@@ -47,11 +48,7 @@ static u32 cycle(struct device *susp, struct device *res,
 	tp("dpm_suspend", 2, true);
 	callback(susp, WORK_MS);
 	tp("dpm_suspend", 2, false);
-	both("dpm_suspend_late", 2);
-	both("dpm_suspend_noirq", 2);
-	s2idle_round();
-	both("dpm_resume_noirq", 16);
-	both("dpm_resume_early", 16);
+	sleep_after_suspend();
 	tp("dpm_resume", 16, true);
 	callback(fast, 0);
 	callback(res, WORK_MS);
@@ -63,18 +60,7 @@ static u32 cycle(struct device *susp, struct device *res,
 
 static unsigned int resume_slow(struct psd_record *last)
 {
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		pos++;
-		if (r.type != PSD_AN_RESUME_SLOW)
-			continue;
-		*last = r;
-		n++;
-	}
-	return n;
+	return anomalies_of(0, PSD_AN_RESUME_SLOW, last);
 }
 
 static struct psd_verdict *judge(struct kunit *test, u32 id)

@@ -16,6 +16,7 @@
 #include <linux/timekeeping.h>
 #include <trace/events/power.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
 #include "suspend_seq.h"
@@ -46,15 +47,7 @@ static void end_cycle(void)
 
 static unsigned int count_anomalies(unsigned int cls)
 {
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		pos++;
-		n += r.type == cls;
-	}
-	return n;
+	return anomalies_of(0, cls, NULL);
 }
 
 /* The newest s2idle end edge in events: its slept= (1 when not shown). */

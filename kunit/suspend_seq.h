@@ -100,6 +100,16 @@ static inline void suspend_with_alarm(s64 expires, int type)
 	both("dpm_suspend_noirq", 2);
 }
 
+/* From the end of dpm_suspend to the start of dpm_resume, one sleep. */
+static inline void sleep_after_suspend(void)
+{
+	both("dpm_suspend_late", 2);
+	both("dpm_suspend_noirq", 2);
+	s2idle_round();
+	both("dpm_resume_noirq", 16);
+	both("dpm_resume_early", 16);
+}
+
 static inline void resume_devices(void)
 {
 	both("dpm_resume_noirq", 16);

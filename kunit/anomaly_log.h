@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * KUnit helpers: read the module's anomaly log as a suite asserts on it,
+ * one way for every suite.
+ */
+#ifndef _PSD_KUNIT_ANOMALY_LOG_H
+#define _PSD_KUNIT_ANOMALY_LOG_H
+
+#include "psd_kunit.h"
+
+/*
+ * Anomalies of class @cls logged at sequence number @from or later; the
+ * newest is copied to @last (unless NULL).
+ */
+static inline unsigned int anomalies_of(u64 from, unsigned int cls,
+					struct psd_record *last)
+{
+	struct psd_record r;
+	unsigned int n = 0;
+	u64 pos = from;
+
+	for (; psd_anomalies_get(&pos, &r); pos++) {
+		if (r.type != cls)
+			continue;
+		n++;
+		if (last)
+			*last = r;
+	}
+	return n;
+}
+
+/* The sequence number the next anomaly will get (a reset keeps counting). */
+static inline u64 anomalies_end(void)
+{
+	struct psd_record r;
+	u64 pos = 0;
+
+	while (psd_anomalies_get(&pos, &r))
+		pos++;
+	return pos;
+}
+
+#endif /* _PSD_KUNIT_ANOMALY_LOG_H */
