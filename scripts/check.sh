@@ -43,10 +43,11 @@ rel_faults_rebind rel_faults_remove"
 # The 32-bit ARM target (GICv2): make check runs the TPS65910 board set
 # there (one more kernel to build cold, about 5 minutes warm); the report,
 # irqpend and load/unload scenarios pass there too
-# (run.py --kernel arm32 NAME...).
+# (run.py --kernel arm32 NAME...).  board_chained_parent passes there when
+# the machine is not shared, but beside a second make check its 30 samples
+# never caught the storm's pending bit: it runs on arm64 only here.
 ARM32_SET="board_fixture board_rtc_wake board_alarm_masked board_rtc_stopped
-board_rtc_pwdn board_sleep_mask board_stale_alarm board_bus_suspend
-board_chained_parent"
+board_rtc_pwdn board_sleep_mask board_stale_alarm board_bus_suspend"
 full=
 [ "${1:-}" = --full ] || [ -n "${PSD_FULL:-}" ] && full=--full
 
