@@ -102,6 +102,20 @@ static bool psd_devpm_aborts(const struct psd_devpm_flight *f, int error)
 	return !(f->phase == PSD_DP_PREPARE && error == -EAGAIN);
 }
 
+/*
+ * One callback in a devpm_error event or RESUME_SLOW anomaly: name= is
+ * the device, v[0..2] hold the driver, v[3] @value (error or dur_us).
+ */
+static void psd_devpm_pack(struct psd_record *rec,
+			   const struct psd_rpt_devpm_cb *cb, u8 phase,
+			   s64 value)
+{
+	strscpy(rec->name, cb->dev, sizeof(rec->name));
+	strscpy((char *)rec->v, cb->driver, 3 * sizeof(rec->v[0]));
+	rec->v[3] = value;
+	rec->phase = phase;
+}
+
 /* A resume callback took longer than resume_slow_ms: RESUME_SLOW. */
 static void psd_devpm_resume_slow(const struct psd_record *ev,
 				  const struct psd_rpt_devpm_cb *cb, u8 phase)
@@ -110,13 +124,9 @@ static void psd_devpm_resume_slow(const struct psd_record *ev,
 		.t_ns = ev->t_ns,
 		.cycle = ev->cycle,
 		.type = PSD_AN_RESUME_SLOW,
-		.phase = phase,
 	};
 
-	/* As devpm_error: name= is the device, v[0..2] the driver. */
-	strscpy(an.name, cb->dev, sizeof(an.name));
-	strscpy((char *)an.v, cb->driver, 3 * sizeof(an.v[0]));
-	an.v[3] = cb->dur_us;
+	psd_devpm_pack(&an, cb, phase, cb->dur_us);
 	psd_anomaly_raise(&an);
 }
 
@@ -162,11 +172,7 @@ void psd_devpm_tp_end(void *data, struct device *dev, int error)
 	if (!error)
 		return;
 
-	/* name= is the device; v[0..2] hold the driver, v[3] the error. */
-	strscpy(ev.name, cb.dev, sizeof(ev.name));
-	strscpy((char *)ev.v, cb.driver, 3 * sizeof(ev.v[0]));
-	ev.v[3] = error;
-	ev.phase = f.phase;
+	psd_devpm_pack(&ev, &cb, f.phase, error);
 	psd_event_add(&ev);
 	if (psd_devpm_aborts(&f, error))
 		psd_cycle_set_abort_dev(ev.cycle, cb.dev, error,
@@ -333,6 +339,16 @@ static int psd_devpm_show(struct seq_file *m, void *unused)
 	return 0;
 }
 
+/* dev= driver= phase= of a record psd_devpm_pack() filled. */
+static void psd_devpm_cb_keys(struct seq_file *m, const struct psd_record *r)
+{
+	seq_putc(m, ' ');
+	psd_seq_str(m, "dev", r->name);
+	seq_putc(m, ' ');
+	psd_seq_str(m, "driver", (const char *)r->v);
+	seq_printf(m, " phase=%s", psd_devpm_phase_name(r->phase));
+}
+
 /**
  * psd_devpm_error_show() - keys of the devpm_error event
  * @m: the seq_file
@@ -340,12 +356,8 @@ static int psd_devpm_show(struct seq_file *m, void *unused)
  */
 static void psd_devpm_error_show(struct seq_file *m, const struct psd_record *r)
 {
-	seq_putc(m, ' ');
-	psd_seq_str(m, "dev", r->name);
-	seq_putc(m, ' ');
-	psd_seq_str(m, "driver", (const char *)r->v);
-	seq_printf(m, " phase=%s err=%lld", psd_devpm_phase_name(r->phase),
-		   r->v[3]);
+	psd_devpm_cb_keys(m, r);
+	seq_printf(m, " err=%lld", r->v[3]);
 }
 
 /**
@@ -356,12 +368,8 @@ static void psd_devpm_error_show(struct seq_file *m, const struct psd_record *r)
 static void psd_devpm_resume_slow_show(struct seq_file *m,
 				       const struct psd_record *r)
 {
-	seq_putc(m, ' ');
-	psd_seq_str(m, "dev", r->name);
-	seq_putc(m, ' ');
-	psd_seq_str(m, "driver", (const char *)r->v);
-	seq_printf(m, " phase=%s dur_us=%lld", psd_devpm_phase_name(r->phase),
-		   r->v[3]);
+	psd_devpm_cb_keys(m, r);
+	seq_printf(m, " dur_us=%lld", r->v[3]);
 }
 
 static int psd_devpm_start(const char **why)
