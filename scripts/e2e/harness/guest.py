@@ -8,6 +8,7 @@ import time
 
 from .config import ROOT
 from .progress import Progress, elapsed
+from .waker import ASLEEP_S, Waker
 
 # After the target's QEMU machine (config.KERNELS).
 QEMU = ['-smp', '2', '-nographic', '-no-reboot',
@@ -41,10 +42,17 @@ must() { "$@" || fail "rc=$?: $*"; }
 load_stub() { insmod $M/i2c-stub.ko chip_addr=0x2d; }
 load_tps() { load_stub && insmod $M/psd_fix_tps65910.ko "$@"; }
 load_psd() { insmod $M/pmic_sleepdiag.ko "$@"; }
+freeze() {                      # freeze: one s2idle attempt, between markers
+	echo "@@SLEEP@@"        # the host wakes a guest asleep too long (boot())
+	echo freeze > /sys/power/state
+	set -- $?
+	echo "@@AWAKE@@"
+	return $1
+}
 s2idle_cycle() {                # s2idle_cycle [SECONDS]: RTC-alarm-woken freeze
 	echo 0 > /sys/class/rtc/rtc0/wakealarm
 	echo "+${1:-3}" > /sys/class/rtc/rtc0/wakealarm || return
-	echo freeze > /sys/power/state
+	freeze
 }
 settle() {                      # settle: the last cycle's post_resume timer
 	local ms                # window is closed (post_resume_ms, + 1 s)
@@ -76,6 +84,9 @@ mount -t devtmpfs devtmpfs /dev
 mount -t debugfs debugfs /sys/kernel/debug
 [ -d /sys/kernel/tracing ] && mount -t tracefs tracefs /sys/kernel/tracing
 echo 5 > /proc/sys/kernel/printk
+# The console can wake the guest: the host's last resort when a wake alarm
+# rang before the sleep began (a starved guest), see boot().
+echo enabled > /sys/class/tty/ttyAMA0/power/wakeup 2>/dev/null
 echo "@@PSD-START $(uname -r)@@"
 sh /scenario.sh
 rc=$?
@@ -183,8 +194,9 @@ def boot(a, what, guest, logdir, name, timeout, append=''):
 
     what = '%s (time limit %s)' % (what, elapsed(timeout))
     with open(log, 'w+b') as f, Progress(what, lambda: last_progress(log)):
-        with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=f,
-                              stderr=subprocess.STDOUT) as p:
+        with subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=f,
+                              stderr=subprocess.STDOUT) as p, \
+                Waker(log, p.stdin, ASLEEP_S * k['slow']) as waker:
             try:
                 p.wait(timeout=timeout)
                 timed_out = False
@@ -197,7 +209,7 @@ def boot(a, what, guest, logdir, name, timeout, append=''):
                 raise
         secs = time.monotonic() - t0
         f.seek(0)
-        console = f.read().decode('utf-8', 'replace')
+        console = f.read().decode('utf-8', 'replace') + waker.notes()
     with open(log, 'w') as f:
         f.write('# %s\n# %.1f s%s\n%s' % (' '.join(cmd), secs,
                                          ', TIMEOUT' if timed_out else '',

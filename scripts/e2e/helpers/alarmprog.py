@@ -25,7 +25,7 @@ alarm_cycle() {
 		sleep 0.05
 	done
 	[ -z "$3" ] || eval "$3" || { fail "$3"; return 1; }
-	echo freeze > /sys/power/state || { fail "freeze failed"; return 1; }
+	freeze || { fail "freeze failed"; return 1; }
 	wait $aw || { fail "alarmwait exited $?"; return 1; }
 }
 '''

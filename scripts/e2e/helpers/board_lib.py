@@ -56,7 +56,7 @@ cycle() {	# cycle LABEL [PMIC_SECONDS]: freeze, the PL031 at +8 s
 	[ -n "$2" ] && { echo +$2 > $PMIC/wakealarm || fail "$1: PMIC alarm"; }
 	echo +8 > $BAK/wakealarm || fail "$1: PL031 alarm"
 	t0=$(up)
-	echo freeze > /sys/power/state || fail "$1: freeze"
+	freeze || fail "$1: freeze"
 	t1=$(up)
 	sleep 1		# threaded handlers, late deliveries
 	echo "cycle=$1 t0=$t0 t1=$t1 wake_irq=$(cat /sys/power/pm_wakeup_irq)" \

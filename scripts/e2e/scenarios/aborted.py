@@ -9,7 +9,7 @@ load_psd || fail "insmod pmic_sleepdiag.ko"
 count=$(cat /sys/power/wakeup_count) || fail "reading wakeup_count failed"
 echo "$count" > /sys/power/wakeup_count || fail "writing wakeup_count back failed"
 echo psdtest > /sys/power/wake_lock || fail "wake_lock"
-echo freeze > /sys/power/state && fail "freeze succeeded despite the wake lock"
+freeze && fail "freeze succeeded despite the wake lock"
 dump /sys/power/suspend_stats/last_failed_step /sys/power/suspend_stats/failed_freeze
 echo psdtest > /sys/power/wake_unlock
 dump $D/summary $D/events

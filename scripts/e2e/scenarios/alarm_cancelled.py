@@ -25,7 +25,7 @@ alarmwait 8 > /tmp/aw1 &
 aw=$!
 armed /tmp/aw1
 echo +3 > /sys/class/rtc/rtc0/wakealarm || fail "wakealarm"
-echo freeze > /sys/power/state || fail "freeze failed"
+freeze || fail "freeze failed"
 kill $aw
 wait $aw || true
 echo 0 > /sys/class/rtc/rtc0/wakealarm

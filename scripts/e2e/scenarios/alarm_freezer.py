@@ -26,7 +26,7 @@ freezer_cycle() {               # freezer_cycle boottime|realtime OUT
 		n=$((n + 1)); [ $n -gt 100 ] && { fail "alarmsleep did not arm"; return 1; }
 		sleep 0.05
 	done
-	echo freeze > /sys/power/state || { fail "freeze failed"; return 1; }
+	freeze || { fail "freeze failed"; return 1; }
 	wait $as || { fail "alarmsleep exited $?"; return 1; }
 }
 load_psd || fail "insmod pmic_sleepdiag.ko"

@@ -63,7 +63,7 @@ echo "set hrtimer_late_us 1000000" > $D/control || fail "set hrtimer_late_us"
 count=$(cat /sys/power/wakeup_count) || fail "reading wakeup_count"
 echo "$count" > /sys/power/wakeup_count || fail "writing wakeup_count back"
 echo psdtest > /sys/power/wake_lock || fail "wake_lock"
-echo freeze > /sys/power/state && fail "freeze succeeded despite the wake lock"
+freeze && fail "freeze succeeded despite the wake lock"
 echo psdtest > /sys/power/wake_unlock
 s2idle_cycle || fail "s2idle cycle 1"
 s2idle_cycle || fail "s2idle cycle 2"

@@ -25,12 +25,12 @@ echo 0 > /sys/class/rtc/rtc0/wakealarm
 echo +5 > /sys/class/rtc/rtc0/wakealarm  # in case it does not abort
 handshake
 echo psdtest > /sys/power/wake_lock || fail "wake_lock"
-echo freeze > /sys/power/state && fail "freeze succeeded despite the wake lock"
+freeze && fail "freeze succeeded despite the wake lock"
 echo psdtest > /sys/power/wake_unlock
 cp /sys/power/suspend_stats/last_failed_step /tmp/step1; dump /tmp/step1
 insmod $M/psd_fix_wakesrc.ko mode=event || fail "wakesrc fixture"
 handshake
-echo freeze > /sys/power/state && fail "freeze succeeded despite the event"
+freeze && fail "freeze succeeded despite the event"
 cp /sys/power/suspend_stats/last_failed_step /tmp/step2; dump /tmp/step2
 %s
 dump $D/summary $D/anomalies

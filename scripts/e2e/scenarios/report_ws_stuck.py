@@ -21,7 +21,7 @@ echo psdtest > /sys/power/wake_lock || fail "wake_lock"
 for i in 1 2; do
 	echo 0 > /sys/class/rtc/rtc0/wakealarm
 	echo +5 > /sys/class/rtc/rtc0/wakealarm  # in case it does not abort
-	echo freeze > /sys/power/state && fail "freeze $i did not abort"
+	freeze && fail "freeze $i did not abort"
 done
 %s
 echo psdtest > /sys/power/wake_unlock

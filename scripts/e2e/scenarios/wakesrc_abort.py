@@ -13,7 +13,7 @@ echo 0 > /sys/class/rtc/rtc0/wakealarm
 echo +5 > /sys/class/rtc/rtc0/wakealarm  # in case it did not abort
 count=$(cat /sys/power/wakeup_count) || fail "reading wakeup_count"
 echo "$count" > /sys/power/wakeup_count || fail "writing wakeup_count back"
-echo freeze > /sys/power/state && fail "freeze succeeded despite the event"
+freeze && fail "freeze succeeded despite the event"
 dump /sys/power/suspend_stats/last_failed_step
 dump $D/summary $D/events $D/anomalies $D/wakeup/sources
 dump_report
