@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Shared by the sleepers_* scenarios (issue #17, "who overslept"): the
+guest program scripts/e2e/sleeper.c (nolibc, installed like alarmwait),
+guest shell helpers to run it, and host-side parsers of the `sleepers`
+debugfs file and of the program's own lines.  Not a scenario.
+
+sleeper prints, for every sleep that took more than it asked plus a
+threshold, `slept comm= pid= mode= n= asked_us= rc= boot_us= mono_us=
+late_us= mono_start_ns= mono_end_ns= boot_start_ns= boot_end_ns=`
+(boot_us measured on CLOCK_BOOTTIME, which counts a suspend)."""
+from helpers import rel_lib
+
+LOOPERS = ('nanosleep', 'futex', 'epoll')
+COMM = {'nanosleep': 'psd_nanosleep', 'futex': 'psd_futex',
+        'epoll': 'psd_epoll', 'sleep5': 'psd_sleep5'}
+PARTS = ('presleep_ms', 'suspended_ms', 'resume_ms', 'thaw_ms')
+VICTIM_KEYS = ('comm', 'pid', 'tgid', 'clock', 'how', 'expires_ns',
+               'expired_ns', 'thaw_ns', 'overslept_ms') + PARTS
+REPORT_KEYS = ('comm', 'pid', 'clock', 'overslept_ms') + PARTS
+# The issue's acceptance: the module's overslept_ms and what the program
+# measured for the same sleep (its duration minus what it asked) agree
+# within this.
+AGREE_MS = 100
+
+
+def guest_install():
+    """Shell lines that write /bin/sleeper in the guest."""
+    return rel_lib.install('sleeper')
+
+
+# Guest shell helpers:
+#   loopers_start [MODE...]  the 10 ms loopers (default: nanosleep futex
+#                            epoll) in the background, each's output in
+#                            /tmp/sl_MODE.out; returns once all have started
+#   loopers_stop             touch /tmp/stop, wait for them, dump outputs
+GUEST_LIB = r'''
+SL_PIDS=""
+loopers_start() {
+	local m n
+	rm -f /tmp/stop
+	for m in ${*:-nanosleep futex epoll}; do
+		sleeper $m > /tmp/sl_$m.out &
+		SL_PIDS="$SL_PIDS $!"
+		n=0
+		until grep -q '^start' /tmp/sl_$m.out; do
+			n=$((n + 1)); [ $n -gt 100 ] && { fail "sleeper $m did not start"; return 1; }
+			usleep 20000
+		done
+	done
+}
+loopers_stop() {
+	local f
+	touch /tmp/stop
+	wait $SL_PIDS || fail "a sleeper exited $?"
+	SL_PIDS=""
+	for f in /tmp/sl_*.out; do dump "$f"; done
+}
+'''
+
+
+def parse(text):
+    """A dump of `sleepers` as (cycles, outside): cycles {N: {'head': the
+    `# cycle=` line's keys, 'victims': [records]}} in file order, outside
+    the `# outside cycles` records."""
+    from harness.console import Run
+    cycles, outside, cur = {}, [], None
+    for line in text.splitlines():
+        if line.startswith('# cycle='):
+            head = Run.kv(line[2:])
+            cur = cycles.setdefault(int(head['cycle']),
+                                    {'head': head, 'victims': []})['victims']
+        elif line.startswith('# outside cycles'):
+            cur = outside
+        elif line.startswith('#') or not line.strip():
+            continue
+        elif cur is not None:
+            cur.append(Run.kv(line))
+    return cycles, outside
+
+
+def program(run, mode):
+    """The program's lines: (start record, [slept records], done record)."""
+    recs = run.parse_kv(run.file('/tmp/sl_%s.out' % mode))
+    start = [r for r in recs if 'cpu' in r]
+    done = [r for r in recs if 'sleeps' in r]
+    slept = [r for r in recs if 'boot_us' in r]
+    run.expect(start and done, 'sleeper %s: no start/done line in %r' % (
+        mode, recs))
+    return start[0], slept, done[0]
+
+
+def parts_add_up(run, what, v):
+    """The four parts of v add up to its overslept_ms."""
+    run.expect_eq('%s: presleep+suspended+resume+thaw = overslept_ms' % what,
+                  int(v['overslept_ms']), sum(int(v[k]) for k in PARTS))
+
+
+def show(v):
+    return ' '.join('%s=%s' % (k, v.get(k)) for k in VICTIM_KEYS if k in v)
