@@ -5,22 +5,30 @@ hold one RESUME_SLOW naming psd_fix_devpm (driver, phase=resume, dur_us
 >= 300000), the cycle's verdict is resume_slow uses="devpm anomaly" and
 its detail names the device and its time, in report and report.json.
 Then resume_slow_ms 600000: the same callback, a second cycle, no
-RESUME_SLOW and the verdict is not resume_slow."""
+RESUME_SLOW and the verdict is not resume_slow.  A program sleeping 10 ms
+in a loop (scripts/e2e/sleeper.c) runs across both cycles: its sleep
+overslept by the slow resume, `sleepers` shows resume_ms >= 300 for it in
+both cycles, and so do cycle 1's sleeper line in report and report.json
+(the victims pay for the 300 ms resume whatever the verdict)."""
 
-from helpers import report_lib
+from helpers import report_lib, sleepers_lib
 
-GUEST = r'''
+GUEST = sleepers_lib.guest_install() + sleepers_lib.GUEST_LIB + r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"
 %s
 insmod $M/psd_fix_devpm.ko resume_ms=300 || fail "devpm fixture"
+loopers_start nanosleep
 s2idle_cycle || fail "s2idle cycle 1"
 echo "set resume_slow_ms 600000" > $D/control || fail "set resume_slow_ms"
 s2idle_cycle || fail "s2idle cycle 2"
 %s
-dump $D/anomalies $D/devpm
+dump $D/anomalies $D/devpm $D/sleepers
+loopers_stop
 rmmod psd_fix_devpm
 rmmod pmic_sleepdiag || fail "rmmod"
 ''' % (report_lib.HRT_QUIET, report_lib.SETTLE)
+
+RESUME_MS = 300
 
 
 def check(run):
@@ -48,3 +56,33 @@ def check(run):
                'cycle 2 (resume_slow_ms 600000) judged resume_slow')
     run.expect_eq('cycle 2 RESUME_SLOW lines', [],
                   second.all('anomaly', anomaly='RESUME_SLOW'))
+    sleepers(run, first)
+
+
+def sleepers(run, first):
+    """The looper's sleep across each cycle has resume_ms >= RESUME_MS, in
+    `sleepers` and in cycle 1's report and report.json."""
+    comm = 'psd_nanosleep'
+    cycles, _ = sleepers_lib.parse(run.file('sleepers'))
+    for n in (1, 2):
+        mine = [v for v in cycles.get(n, {}).get('victims', [])
+                if v['comm'] == comm]
+        run.expect(mine, 'sleepers cycle %d: no %s' % (n, comm))
+        for v in mine:
+            print('  sleepers cycle %d: %s' % (n, sleepers_lib.show(v)))
+            sleepers_lib.parts_add_up(run, 'cycle %d %s' % (n, comm), v)
+        run.expect(max(int(v['resume_ms']) for v in mine) >= RESUME_MS,
+                   'sleepers cycle %d: %s resume_ms < %d' % (n, comm,
+                                                            RESUME_MS))
+    lines = first.all('sleeper', comm=comm)
+    run.expect_eq('report cycle 1 sleeper lines of ' + comm, 1, len(lines))
+    print('  report cycle 1: sleeper %s' % ' '.join(
+        '%s=%s' % (k, lines[0].get(k)) for k in sleepers_lib.REPORT_KEYS))
+    run.expect(int(lines[0]['resume_ms']) >= RESUME_MS,
+               'report cycle 1 sleeper %s resume_ms=%s < %d' % (
+                   comm, lines[0]['resume_ms'], RESUME_MS))
+    js = [j for j in first.obj.get('sleepers') or []
+          if j.get('comm') == comm]
+    run.expect_eq('report.json cycle 1 sleepers of ' + comm, 1, len(js))
+    run.expect_eq('report.json cycle 1 %s resume_ms' % comm,
+                  int(lines[0]['resume_ms']), js[0].get('resume_ms'))

@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Who overslept (issue #17): three user programs sleeping 10 ms in a loop
+-- nanosleep(), FUTEX_WAIT with a timeout, epoll_pwait() on an empty set
+(scripts/e2e/sleeper.c) -- across three RTC-woken s2idle cycles of ~3 s,
+with a program sleeping 5 s once started before each cycle, and the
+psd_fix_ksleeper kernel thread sleeping 10 ms in a loop.
+
+`sleepers` names each looper in each cycle, with its pid, clock=MONOTONIC
+and an overslept_ms within 100 ms of what the program itself measured for
+that sleep on CLOCK_BOOTTIME (its duration minus the 10 ms asked; both are
+printed); the four parts add up to overslept_ms; the epoll sleeper is
+how=cancelled (its wait is not freezable: the freezer wakes it and the
+timer is cancelled).  The 5 s sleeper, whose sleep outlasts each cycle,
+and the kernel thread are never listed.  report and report.json list the
+cycle's worst three as sleeper lines, the same as `sleepers` shows them;
+summary has component.sleepers: on, clocksource: and hres_active:."""
+
+from helpers import report_lib, sleepers_lib as sl
+
+GUEST = sl.guest_install() + sl.GUEST_LIB + r'''
+load_psd || fail "insmod pmic_sleepdiag.ko"
+%s
+insmod $M/psd_fix_ksleeper.ko || fail "ksleeper fixture"
+loopers_start
+for i in 1 2 3; do
+	sleeper sleep5 > /tmp/sl_sleep5_$i.out &
+	s5=$!
+	usleep 100000
+	s2idle_cycle 3 || fail "s2idle cycle $i"
+	wait $s5 || fail "sleep5 $i exited $?"
+	dump /tmp/sl_sleep5_$i.out
+done
+%s
+dump $D/sleepers
+loopers_stop
+dump $D/summary $D/events /sys/module/psd_fix_ksleeper/parameters/loops
+rmmod psd_fix_ksleeper
+rmmod pmic_sleepdiag || fail "rmmod"
+''' % (report_lib.HRT_QUIET, report_lib.SETTLE)
+
+TIMEOUT = 240
+
+
+def s2idle_starts(run):
+    """{cycle: BOOTTIME ns of its first s2idle start} from events."""
+    out = {}
+    for e in run.records('events', type='phase', phase='s2idle', start='1'):
+        out.setdefault(int(e['cycle']), int(e['t_ns']))
+    return out
+
+
+def check(run):
+    s = run.summary()
+    run.expect_eq('summary component.sleepers', 'on',
+                  s.get('component.sleepers'))
+    for k in ('clocksource', 'hres_active'):
+        run.expect(s.get(k), 'summary has no %s: line' % k)
+    print('  summary: clocksource: %s hres_active: %s' % (
+        s.get('clocksource'), s.get('hres_active')))
+    cycles, outside = sl.parse(run.file('sleepers'))
+    run.expect_eq('cycles in sleepers', [1, 2, 3], sorted(cycles))
+    starts = s2idle_starts(run)
+    progs = {m: sl.program(run, m) for m in sl.LOOPERS}
+    for n in sorted(cycles):
+        head, victims = cycles[n]['head'], cycles[n]['victims']
+        run.expect('mono_stopped_ms' in head, 'cycle %d header %r' % (n,
+                                                                      head))
+        print('  cycle %d: mono_stopped_ms=%s, %d victims' % (
+            n, head.get('mono_stopped_ms'), len(victims)))
+        for v in victims:
+            run.expect_keys('cycle %d victim' % n, v, sl.VICTIM_KEYS)
+            sl.parts_add_up(run, 'cycle %d %s' % (n, v['comm']), v)
+            run.expect(v['comm'] not in ('psd_sleep5', 'psd_ksleeper'),
+                       'cycle %d lists %s' % (n, sl.show(v)))
+        t = starts.get(n)
+        run.expect(t is not None, 'no s2idle start of cycle %d in events'
+                   % n)
+        for m, (start, slept, _) in progs.items():
+            comm, pid = sl.COMM[m], start['pid']
+            mine = [v for v in victims if v['comm'] == comm]
+            run.expect(mine, 'cycle %d: %s (pid %s) not in sleepers' % (
+                n, comm, pid))
+            # the program's sleep that spans the cycle's s2idle
+            span = [r for r in slept if int(r['boot_start_ns']) <= t <=
+                    int(r['boot_end_ns'])]
+            run.expect_eq('cycle %d: %s sleeps spanning s2idle' % (n, comm),
+                          1, len(span))
+            late_ms = int(span[0]['late_us']) // 1000
+            v = max(mine, key=lambda x: int(x['overslept_ms']))
+            print('  cycle %d %-13s module: %s' % (n, comm, sl.show(v)))
+            print('  cycle %d %-13s program: slept boot_us=%s mono_us=%s '
+                  'rc=%s -> late %d ms; module overslept_ms=%s' % (
+                      n, comm, span[0]['boot_us'], span[0]['mono_us'],
+                      span[0]['rc'], late_ms, v['overslept_ms']))
+            run.expect_eq('cycle %d %s pid, tgid' % (n, comm), (pid, pid),
+                          (v['pid'], v['tgid']))
+            run.expect_eq('cycle %d %s clock' % (n, comm), 'MONOTONIC',
+                          v['clock'])
+            run.expect(abs(int(v['overslept_ms']) - late_ms) <= sl.AGREE_MS,
+                       'cycle %d %s: overslept_ms=%s, the program measured '
+                       '%d ms late' % (n, comm, v['overslept_ms'], late_ms))
+            if m == 'epoll':
+                run.expect_eq('cycle %d %s how' % (n, comm), 'cancelled',
+                              v['how'])
+    for i in (1, 2, 3):
+        s5 = run.parse_kv(run.file('/tmp/sl_sleep5_%d.out' % i))
+        print('  sleep5 %d: %s' % (i, s5[-1]))
+    run.expect(not any(r.get('comm') == 'psd_ksleeper' for r in outside),
+                'psd_ksleeper in the outside cycles table')
+    loops = int(run.file('/sys/module/psd_fix_ksleeper/parameters/loops'))
+    run.expect(loops > 100, 'psd_ksleeper slept only %d times' % loops)
+    # report and report.json: the worst three of each cycle
+    for c in report_lib.cycles(run):
+        lines = c.all('sleeper')
+        victims = cycles.get(c.cycle, {}).get('victims', [])
+        for r in lines:
+            run.expect_keys('cycle %d report sleeper line' % c.cycle, r,
+                            sl.REPORT_KEYS)
+            sl.parts_add_up(run, 'cycle %d report %s' % (c.cycle, r['comm']),
+                            r)
+            print('  cycle %d report: sleeper %s' % (c.cycle, ' '.join(
+                '%s=%s' % (k, r[k]) for k in sl.REPORT_KEYS)))
+        worst = sorted(victims, key=lambda v: -int(v['overslept_ms']))[:3]
+        run.expect_eq('cycle %d report sleeper lines (the worst 3 of '
+                      'sleepers)' % c.cycle,
+                      sorted((v['comm'], v['pid'], v['overslept_ms'])
+                             for v in worst),
+                      sorted((r['comm'], r['pid'], r['overslept_ms'])
+                             for r in lines))
+        js = c.obj.get('sleepers')
+        run.expect(isinstance(js, list), 'report.json cycle %d has no '
+                   'sleepers list (keys: %s)' % (c.cycle, sorted(c.obj)))
+        run.expect_eq('report.json cycle %d sleepers' % c.cycle,
+                      sorted((r['comm'], int(r['pid']), int(r['overslept_ms']))
+                             for r in lines),
+                      sorted((j.get('comm'), j.get('pid'),
+                              j.get('overslept_ms')) for j in js))
+        for j in js:
+            run.expect_keys('report.json cycle %d sleeper' % c.cycle, j,
+                            sl.REPORT_KEYS)
