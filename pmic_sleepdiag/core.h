@@ -171,6 +171,7 @@ extern const struct file_operations psd_anomalies_fops;
  * @t_end:	CLOCK_BOOTTIME of each phase's last end (0: never)
  * @t_woke:	end of the last s2idle round, or of syscore_resume after a
  *		machine_suspend (0: never slept)
+ * @t_thaw:	end of thaw_processes, when user tasks run again (0: not seen)
  * @wake_irq:	the first wake IRQ, PSD_WAKE_IRQ_NONE or _UNKNOWN
  * @abort_ws:	the wakeup source that aborted it, "" when none is known
  * @abort_dev:	the device whose PM callback failed and aborted it, or ""
@@ -186,6 +187,7 @@ struct psd_cycle {
 	u64 t_start[PSD_NR_PHASES];
 	u64 t_end[PSD_NR_PHASES];
 	u64 t_woke;
+	u64 t_thaw;
 	s32 wake_irq;
 	char abort_ws[PSD_NAME_LEN];
 	char abort_dev[PSD_NAME_LEN];

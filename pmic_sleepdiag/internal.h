@@ -121,6 +121,8 @@ typedef void (*psd_ring_show_t)(struct seq_file *m,
  * @apply:	a setting owned by this layer changed
  * @devpm:	the module's own device got a PM callback (process context)
  * @show_summary: optional: the value of summary's "<layer name>:" line
+ * @show_keys:	optional: summary lines of its own ("key: value"), after
+ *		the component lines; called whether the layer is on or off
  * @snapshot:	control "snapshot"
  * @watch:	control "watch_irq" (@add true) and "unwatch_irq"
  */
@@ -132,6 +134,7 @@ struct psd_layer_ops {
 	void (*apply)(unsigned int setting, u32 value);
 	void (*devpm)(u32 cycle, enum psd_phase phase);
 	void (*show_summary)(struct seq_file *m);
+	void (*show_keys)(struct seq_file *m);
 	int (*snapshot)(const char **why);
 	int (*watch)(unsigned int irq, bool add, const char **why);
 };
@@ -269,8 +272,31 @@ void psd_anomaly_raise(struct psd_record *rec);
 #define PSD_WAKE_IRQ_NONE	(-1)	/* watched, none seen */
 #define PSD_WAKE_IRQ_UNKNOWN	(-2)	/* cannot be seen */
 
+/**
+ * struct psd_cycle_marks - the CLOCK_BOOTTIME boundaries of a cycle that a
+ *	frozen user task lives through; 0 where the cycle did not pass one
+ * @prepare:	PM_SUSPEND_PREPARE: the cycle opened
+ * @slept:	start of the first sleep (an s2idle round that slept, or
+ *		machine_suspend)
+ * @woke:	end of the last sleep
+ * @resume_start: start of resume_noirq
+ * @resumed:	end of dpm_resume: devices are back
+ * @thawed:	end of thaw_processes: user tasks run again
+ * @post:	PM_POST_SUSPEND: the cycle closed
+ */
+struct psd_cycle_marks {
+	u64 prepare;
+	u64 slept;
+	u64 woke;
+	u64 resume_start;
+	u64 resumed;
+	u64 thawed;
+	u64 post;
+};
+
 u32 psd_cycle_current(void);
 bool psd_cycle_aborted(u32 id);
+bool psd_cycle_marks(u32 id, struct psd_cycle_marks *out);
 bool psd_cycle_set_wake_irq(u32 id, int irq);
 bool psd_cycle_round_slept(void);
 void psd_cycle_set_abort_ws(u32 id, const char *name);
