@@ -10,11 +10,32 @@ target, in one boot, alternately without and with pmic_sleepdiag.ko:
              RTC: noisy, shown for completeness)
 
 Prints the median of 3 rounds each and the ratio with/without, and the
-memory the module holds after load.  Fails only if the guest broke."""
+memory the module holds after load.
+
+Then a four-way comparison of what watching hrtimer expiries costs, in the
+same boot: `sleeper bench 1 20000` (scripts/e2e/sleeper.c: 20000
+nanosleep()s of 1 us, each one hrtimer expiry) timed
+
+  bare       nothing attached
+  module     pmic_sleepdiag.ko loaded (every layer; its hrtimer/latency
+             `all` count says how many expiries it saw in the run)
+  event      the kernel's timer:hrtimer_expire_entry trace event enabled
+             into the ftrace ring buffer
+  hist       a hist trigger on that event keyed by function (needs
+             CONFIG_HIST_TRIGGERS: this bench runs on the arm64-bench
+             kernel, the e2e one plus that)
+
+as the median of 3 interleaved rounds, the cost per expiry relative to
+bare ((T - T_bare) / expiries) and the ratio T / T_bare.  Fails only if
+the guest broke."""
+
+from helpers import rel_lib
 
 TIMEOUT = 600
+KERNEL = 'bench'
+TIMER_SLEEPS = 20000
 
-GUEST = r'''
+GUEST = rel_lib.install('sleeper') + r'''
 ns() { date +%s%N; }
 case $(ns) in *N*|'') ns() { read -r u _ < /proc/uptime; echo $(( ${u%.*} * 1000000000 + ${u#*.} * 10000000 )); } ;; esac
 mkfifo /tmp/fifo && exec 3<>/tmp/fifo || fail "fifo"
@@ -44,7 +65,35 @@ for r in 1 2 3; do
 	note "mem round=$r coresize=$(cat /sys/module/pmic_sleepdiag/coresize) hrtimer_bytes=$own cpus=$(nproc) before:$before after:$after"
 	rmmod pmic_sleepdiag || fail "rmmod"
 done
-'''
+
+T=/sys/kernel/tracing
+E=$T/events/timer/hrtimer_expire_entry
+[ -d $E ] || fail "no $E"
+[ -f $E/hist ] || note "no $E/hist: hist triggers missing from this kernel"
+tw() { sleeper bench 1 @SLEEPS@ | sed -n 's/.*elapsed_ns=//p'; }
+allcount() { sed -n 's/^window=all count=\([0-9]*\) .*/\1/p' $D/hrtimer/latency; }
+tw > /dev/null
+for r in 1 2 3; do
+	note "timers round=$r how=bare ns=$(tw)"
+	load_psd || fail "insmod"
+	c0=$(allcount)
+	note "timers round=$r how=module ns=$(tw)"
+	c1=$(allcount)
+	note "expiries round=$r how=module count=$((c1 - c0))"
+	rmmod pmic_sleepdiag || fail "rmmod"
+	echo > $T/trace
+	echo 1 > $E/enable || fail "enable $E"
+	note "timers round=$r how=event ns=$(tw)"
+	echo 0 > $E/enable
+	note "expiries round=$r how=event count=$(grep -c hrtimer_expire_entry $T/trace)"
+	echo > $T/trace
+	echo 'hist:keys=function' > $E/trigger || fail "hist trigger"
+	note "timers round=$r how=hist ns=$(tw)"
+	note "expiries round=$r how=hist count=$(sed -n 's/^ *Hits: //p' $E/hist)"
+	[ $r = 3 ] && dump $E/hist
+	echo '!hist:keys=function' > $E/trigger || fail "hist trigger off"
+done
+'''.replace('@SLEEPS@', str(TIMER_SLEEPS))
 
 
 def median(v):
@@ -75,3 +124,30 @@ def check(run):
         print('  module holds after load: core %s bytes + hrtimer histograms'
               ' %s bytes (%s CPUs), besides the event/anomaly rings' % (
                   m.get('coresize'), m.get('hrtimer_bytes'), m.get('cpus')))
+
+    timers(run)
+
+
+def timers(run):
+    """The four-way table of what watching hrtimer expiries costs."""
+    ns, exp = {}, {}
+    for n in run.notes:
+        r = run.kv(n)
+        if n.startswith('timers '):
+            ns.setdefault(r['how'], []).append(int(r['ns'] or 0))
+        elif n.startswith('expiries ') and r.get('count', '').isdigit():
+            exp.setdefault(r['how'], []).append(int(r['count']))
+    bare = median(ns.get('bare', []))
+    # every way sees the same workload: the expiries the module counted
+    # (the hist trigger's hits, if the module's count is missing)
+    per = median(exp.get('module', [])) or median(exp.get('hist', [])) or \
+        TIMER_SLEEPS
+    print('  hrtimer expiries: %d nanosleep(1 us) in %.1f ms bare; '
+          'expiries per run: %s' % (TIMER_SLEEPS, bare / 1e6, ', '.join(
+              '%s %s' % (k, median(v)) for k, v in sorted(exp.items()))))
+    print('  %-8s %12s %8s %16s' % ('', 'ms', 'ratio', 'ns/expiry vs bare'))
+    for how in ('bare', 'module', 'event', 'hist'):
+        t = median(ns.get(how, []))
+        print('  %-8s %12.2f %8.3f %16.0f' % (
+            how, t / 1e6, t / bare if bare else 0,
+            (t - bare) / per if per else 0))

@@ -41,10 +41,10 @@ rmmod pmic_sleepdiag || fail "rmmod"
 TIMEOUT = 240
 
 
-def s2idle_starts(run):
-    """{cycle: BOOTTIME ns of its first s2idle start} from events."""
+def phase_starts(run, phase):
+    """{cycle: BOOTTIME ns of its first start of phase} from events."""
     out = {}
-    for e in run.records('events', type='phase', phase='s2idle', start='1'):
+    for e in run.records('events', type='phase', phase=phase, start='1'):
         out.setdefault(int(e['cycle']), int(e['t_ns']))
     return out
 
@@ -59,7 +59,8 @@ def check(run):
         s.get('clocksource'), s.get('hres_active')))
     cycles, outside = sl.parse(run.file('sleepers'))
     run.expect_eq('cycles in sleepers', [1, 2, 3], sorted(cycles))
-    starts = s2idle_starts(run)
+    starts = phase_starts(run, 's2idle')
+    prepares = phase_starts(run, 'prepare')
     progs = {m: sl.program(run, m) for m in sl.LOOPERS}
     for n in sorted(cycles):
         head, victims = cycles[n]['head'], cycles[n]['victims']
@@ -78,13 +79,27 @@ def check(run):
         for m, (start, slept, _) in progs.items():
             comm, pid = sl.COMM[m], start['pid']
             mine = [v for v in victims if v['comm'] == comm]
-            run.expect(mine, 'cycle %d: %s (pid %s) not in sleepers' % (
-                n, comm, pid))
             # the program's sleep that spans the cycle's s2idle
             span = [r for r in slept if int(r['boot_start_ns']) <= t <=
                     int(r['boot_end_ns'])]
             run.expect_eq('cycle %d: %s sleeps spanning s2idle' % (n, comm),
                           1, len(span))
+            due = int(span[0]['boot_start_ns']) + int(span[0]['asked_us']) \
+                * 1000
+            if not mine and due < prepares.get(n, 0):
+                # Its timer was due before the cycle began (prepare) and
+                # fired on time; the task, woken but not yet back in user
+                # space, was frozen on its way out.  A sleep that did not
+                # meet the suspend is not the layer's to list (seen once
+                # in 9 for psd_epoll, 6 ms before prepare).
+                print('  cycle %d %-13s not listed: its sleep was due %.1f '
+                      'ms before prepare; the program measured %s us' % (
+                          n, comm, (prepares[n] - due) / 1e6,
+                          span[0]['boot_us']))
+                continue
+            run.expect(mine, 'cycle %d: %s (pid %s) not in sleepers; its '
+                       'sleep was due %.1f ms after prepare' % (
+                           n, comm, pid, (due - prepares.get(n, 0)) / 1e6))
             late_ms = int(span[0]['late_us']) // 1000
             v = max(mine, key=lambda x: int(x['overslept_ms']))
             print('  cycle %d %-13s module: %s' % (n, comm, sl.show(v)))
