@@ -97,3 +97,41 @@ def parts_add_up(run, what, v):
 
 def show(v):
     return ' '.join('%s=%s' % (k, v.get(k)) for k in VICTIM_KEYS if k in v)
+
+
+def phase_starts(run, phase):
+    """{cycle: BOOTTIME ns of its first start of phase} from events."""
+    out = {}
+    for e in run.records('events', type='phase', phase=phase, start='1'):
+        out.setdefault(int(e['cycle']), int(e['t_ns']))
+    return out
+
+
+def victim(run, n, victims, mode, slept):
+    """(the module's line for looper MODE in cycle n or None, the
+    program's slept record of the sleep that spans the cycle's s2idle).
+    None only where that sleep was due before the cycle began (prepare):
+    its timer fired on time, and the task, woken but not yet back in user
+    space, was frozen on its way out (seen on this PREEMPT_NONE target,
+    the suspend writer holding the CPU).  A sleep that did not meet the
+    suspend is not the layer's to list; it is printed."""
+    comm = COMM[mode]
+    t = phase_starts(run, 's2idle').get(n)
+    prep = phase_starts(run, 'prepare').get(n)
+    run.expect(t is not None and prep is not None,
+               'no prepare/s2idle start of cycle %d in events' % n)
+    span = [r for r in slept if int(r['boot_start_ns']) <= t <=
+            int(r['boot_end_ns'])]
+    run.expect_eq('cycle %d: %s sleeps spanning s2idle' % (n, comm), 1,
+                  len(span))
+    due = int(span[0]['boot_start_ns']) + int(span[0]['asked_us']) * 1000
+    mine = [v for v in victims if v['comm'] == comm]
+    if not mine and due < prep:
+        print('  cycle %d %-13s not listed: its sleep was due %.1f ms before '
+              'prepare; the program measured %s us' % (
+                  n, comm, (prep - due) / 1e6, span[0]['boot_us']))
+        return None, span[0]
+    run.expect(mine, 'cycle %d: %s not in sleepers; its sleep was due %.1f '
+               'ms after prepare' % (n, comm, (due - prep) / 1e6))
+    run.expect_eq('cycle %d: lines of %s' % (n, comm), 1, len(mine))
+    return mine[0], span[0]

@@ -41,14 +41,6 @@ rmmod pmic_sleepdiag || fail "rmmod"
 TIMEOUT = 240
 
 
-def phase_starts(run, phase):
-    """{cycle: BOOTTIME ns of its first start of phase} from events."""
-    out = {}
-    for e in run.records('events', type='phase', phase=phase, start='1'):
-        out.setdefault(int(e['cycle']), int(e['t_ns']))
-    return out
-
-
 def check(run):
     s = run.summary()
     run.expect_eq('summary component.sleepers', 'on',
@@ -59,8 +51,6 @@ def check(run):
         s.get('clocksource'), s.get('hres_active')))
     cycles, outside = sl.parse(run.file('sleepers'))
     run.expect_eq('cycles in sleepers', [1, 2, 3], sorted(cycles))
-    starts = phase_starts(run, 's2idle')
-    prepares = phase_starts(run, 'prepare')
     progs = {m: sl.program(run, m) for m in sl.LOOPERS}
     for n in sorted(cycles):
         head, victims = cycles[n]['head'], cycles[n]['victims']
@@ -73,40 +63,17 @@ def check(run):
             sl.parts_add_up(run, 'cycle %d %s' % (n, v['comm']), v)
             run.expect(v['comm'] not in ('psd_sleep5', 'psd_ksleeper'),
                        'cycle %d lists %s' % (n, sl.show(v)))
-        t = starts.get(n)
-        run.expect(t is not None, 'no s2idle start of cycle %d in events'
-                   % n)
         for m, (start, slept, _) in progs.items():
             comm, pid = sl.COMM[m], start['pid']
-            mine = [v for v in victims if v['comm'] == comm]
-            # the program's sleep that spans the cycle's s2idle
-            span = [r for r in slept if int(r['boot_start_ns']) <= t <=
-                    int(r['boot_end_ns'])]
-            run.expect_eq('cycle %d: %s sleeps spanning s2idle' % (n, comm),
-                          1, len(span))
-            due = int(span[0]['boot_start_ns']) + int(span[0]['asked_us']) \
-                * 1000
-            if not mine and due < prepares.get(n, 0):
-                # Its timer was due before the cycle began (prepare) and
-                # fired on time; the task, woken but not yet back in user
-                # space, was frozen on its way out.  A sleep that did not
-                # meet the suspend is not the layer's to list (seen once
-                # in 9 for psd_epoll, 6 ms before prepare).
-                print('  cycle %d %-13s not listed: its sleep was due %.1f '
-                      'ms before prepare; the program measured %s us' % (
-                          n, comm, (prepares[n] - due) / 1e6,
-                          span[0]['boot_us']))
+            v, span = sl.victim(run, n, victims, m, slept)
+            if v is None:
                 continue
-            run.expect(mine, 'cycle %d: %s (pid %s) not in sleepers; its '
-                       'sleep was due %.1f ms after prepare' % (
-                           n, comm, pid, (due - prepares.get(n, 0)) / 1e6))
-            late_ms = int(span[0]['late_us']) // 1000
-            v = max(mine, key=lambda x: int(x['overslept_ms']))
+            late_ms = int(span['late_us']) // 1000
             print('  cycle %d %-13s module: %s' % (n, comm, sl.show(v)))
             print('  cycle %d %-13s program: slept boot_us=%s mono_us=%s '
                   'rc=%s -> late %d ms; module overslept_ms=%s' % (
-                      n, comm, span[0]['boot_us'], span[0]['mono_us'],
-                      span[0]['rc'], late_ms, v['overslept_ms']))
+                      n, comm, span['boot_us'], span['mono_us'],
+                      span['rc'], late_ms, v['overslept_ms']))
             run.expect_eq('cycle %d %s pid, tgid' % (n, comm), (pid, pid),
                           (v['pid'], v['tgid']))
             run.expect_eq('cycle %d %s clock' % (n, comm), 'MONOTONIC',
