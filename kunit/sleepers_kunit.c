@@ -461,8 +461,60 @@ static void sleepers_file_and_reset(struct kunit *test)
 
 	psd_layers_reset(&psd_module_layers);
 	text = psd_kunit_render(test, 8192, file->show, NULL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\n# outside cycles\n"));
 	KUNIT_EXPECT_NULL(test, strstr(text, "# cycle="));
 	KUNIT_EXPECT_NULL(test, strstr(text, "comm="));
+}
+
+/*
+ * The cycle's record carries its victims to report and report.json, with
+ * the parts that add up, and the verdict's detail names the worst.
+ */
+static void sleepers_in_report(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 41, true);
+	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
+						   GFP_KERNEL);
+	struct seq_file *m = psd_kunit_seq(test, 16384);
+	const struct psd_rpt_sleeper *s;
+	struct psd_verdict v;
+	struct psd_json j;
+	char *text;
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	begin_state(FREEZE);
+	id = psd_cycle_current();
+	fire(f, 50 * MS);
+	suspend_devices();
+	s2idle_round();
+	resume_devices();
+	both("thaw_processes", 0);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_report_get(id, r));
+	KUNIT_ASSERT_TRUE(test, r->has_sleepers);
+	KUNIT_ASSERT_EQ(test, r->sleepers.n, 1);
+	s = &r->sleepers.s[0];
+	KUNIT_EXPECT_STREQ(test, s->comm, "psdk-41");
+	KUNIT_EXPECT_EQ(test, s->pid, 41);
+	KUNIT_EXPECT_EQ(test, s->presleep_ms + s->suspended_ms + s->resume_ms +
+			s->thaw_ms, s->overslept_ms);
+
+	psd_verdict(r, &v);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(v.detail, "psdk-41 (pid 41)"),
+				  "%s", v.detail);
+	psd_report_text(m, r, &v);
+	psd_json_begin(&j, m, true);
+	psd_report_json(&j, r, &v);
+	psd_json_close(&j, true);
+	KUNIT_EXPECT_FALSE(test, j.err);
+	text = psd_kunit_text(test, m);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
+		"\nsleeper=expired comm=psdk-41 pid=41 clock=MONOTONIC overslept_ms="));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
+		"\"sleepers\":[{\"how\":\"expired\",\"comm\":\"psdk-41\",\"pid\":41,\"clock\":\"MONOTONIC\",\"overslept_ms\":"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\"sleepers_more\":0"));
 }
 
 static struct kunit_case sleepers_cases[] = {
@@ -478,6 +530,7 @@ static struct kunit_case sleepers_cases[] = {
 	KUNIT_CASE(sleepers_cycle_victims),
 	KUNIT_CASE(sleepers_outside_excludes_cycle),
 	KUNIT_CASE(sleepers_file_and_reset),
+	KUNIT_CASE(sleepers_in_report),
 	{}
 };
 
