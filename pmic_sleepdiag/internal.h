@@ -396,6 +396,40 @@ struct psd_rpt_devpm {
 	struct psd_rpt_devpm_cb slow[PSD_DEVPM_NR_DIRS][PSD_RPT_DEVPM_SLOW];
 };
 
+#define PSD_RPT_SLEEPERS	3	/* worst victims in the report */
+#define PSD_RPT_COMM_LEN	16	/* TASK_COMM_LEN */
+
+/**
+ * struct psd_rpt_sleeper - a user task's timed sleep that a cycle prolonged
+ * @comm:	the task's comm
+ * @pid:	its pid
+ * @clock:	static name of the timer's clock
+ * @how:	static "expired" or "cancelled"
+ * @overslept_ms: thaw time minus its deadline
+ * @presleep_ms: of it, before the sleep (freezing, device suspend)
+ * @suspended_ms: in s2idle or machine suspend
+ * @resume_ms:	in device resume
+ * @thaw_ms:	from the end of device resume to the thaw
+ */
+struct psd_rpt_sleeper {
+	char comm[PSD_RPT_COMM_LEN];
+	s32 pid;
+	const char *clock;
+	const char *how;
+	u32 overslept_ms;
+	u32 presleep_ms;
+	u32 suspended_ms;
+	u32 resume_ms;
+	u32 thaw_ms;
+};
+
+/* A cycle's worst victims, worst first, and how many more there were. */
+struct psd_rpt_sleepers {
+	u8 n;
+	u32 more;
+	struct psd_rpt_sleeper s[PSD_RPT_SLEEPERS];
+};
+
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck);
 void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
@@ -405,6 +439,7 @@ void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm);
 void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic);
 void psd_report_pmic_wake(u32 cycle, const struct psd_rpt_pmic *pmic);
 void psd_report_devpm(u32 cycle, const struct psd_rpt_devpm *devpm);
+void psd_report_sleepers(u32 cycle, const struct psd_rpt_sleepers *sl);
 bool psd_report_has_anomaly(u32 cycle, unsigned int cls);
 bool psd_report_woke_by_rtc(u32 cycle);
 

@@ -215,26 +215,56 @@ static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 	WRITE_ONCE(psd_sl.cycle, cycle);
 }
 
-/* The cycle ended: judge its victims; lock held. */
-static void psd_sl_close(const struct psd_cycle_marks *mk,
-			 const struct psd_sl_offs *o)
+/* The worst victims of a judged cycle, for the report. */
+static void psd_sl_report(const struct psd_sl_cycle *r,
+			  struct psd_rpt_sleepers *out)
+{
+	unsigned int i;
+
+	BUILD_BUG_ON(PSD_RPT_COMM_LEN != TASK_COMM_LEN);
+	memset(out, 0, sizeof(*out));
+	out->n = min_t(u32, r->nvict, PSD_RPT_SLEEPERS);
+	out->more = r->nvict - out->n + r->dropped;
+	for (i = 0; i < out->n; i++) {
+		struct psd_rpt_sleeper *s = &out->s[i];
+
+		memcpy(s->comm, r->v[i].comm, sizeof(s->comm));
+		s->pid = r->v[i].pid;
+		s->clock = psd_sl_clock_name(r->v[i].clock);
+		s->how = psd_sl_how_name(r->v[i].how);
+		s->overslept_ms = r->split[i].overslept_ms;
+		s->presleep_ms = r->split[i].presleep_ms;
+		s->suspended_ms = r->split[i].suspended_ms;
+		s->resume_ms = r->split[i].resume_ms;
+		s->thaw_ms = r->split[i].thaw_ms;
+	}
+}
+
+/* The cycle ended: judge its victims; lock held.  False: none recorded. */
+static bool psd_sl_close(const struct psd_cycle_marks *mk,
+			 const struct psd_sl_offs *o,
+			 struct psd_rpt_sleepers *rpt)
 {
 	struct psd_sl_cycle *r = psd_sl_cur();
 
-	if (r) {
-		r->mono_stopped_ns = o->boot - r->offs_boot;
-		psd_sl_rec_close(r, mk, o);
-	}
 	psd_sl.post_ns = mk->post;
 	WRITE_ONCE(psd_sl.cycle, 0);
+	if (!r)
+		return false;
+	r->mono_stopped_ns = o->boot - r->offs_boot;
+	psd_sl_rec_close(r, mk, o);
+	psd_sl_report(r, rpt);
+	return true;
 }
 
 static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 			 u64 t_ns)
 {
+	struct psd_rpt_sleepers rpt;
 	struct psd_cycle_marks mk;
 	struct psd_sl_offs o;
 	unsigned long flags;
+	bool judged = false;
 
 	if (!start || (phase != PSD_PH_PREPARE && phase != PSD_PH_POST))
 		return;
@@ -248,8 +278,10 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 	if (psd_sl.recs && phase == PSD_PH_PREPARE)
 		psd_sl_open(cycle, t_ns, &o);
 	else if (psd_sl.recs && cycle == psd_sl.cycle)
-		psd_sl_close(&mk, &o);
+		judged = psd_sl_close(&mk, &o, &rpt);
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	if (judged)
+		psd_report_sleepers(cycle, &rpt);
 }
 
 /**
