@@ -16,7 +16,7 @@
  *
  * ASKED_US defaults to 10000 (5000000 for sleep5), THRESH_US to 50000.
  * The loops stop when /tmp/stop exists.  CPU >= 0 pins the task there.
- * First "start comm= pid= mode= asked_us=", then for every sleep that took
+ * First "start comm= pid= mode= asked_us= cpu= boot_ns=", then for every sleep that took
  * more than ASKED_US + THRESH_US (CLOCK_BOOTTIME, which counts a suspend;
  * CLOCK_MONOTONIC shown too):
  *   slept comm= pid= mode= n= asked_us= rc= boot_us= mono_us= late_us=
@@ -145,6 +145,8 @@ int main(int argc, char **argv)
 	p = num(p, asked_us);
 	p = put(p, " cpu=");
 	p = num(p, cpu);
+	p = put(p, " boot_ns=");
+	p = num(p, now_ns(CLOCK_BOOTTIME));
 	*p++ = '\n';
 	say(buf, p);
 

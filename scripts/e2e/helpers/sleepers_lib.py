@@ -119,7 +119,11 @@ def victim(run, n, victims, mode, slept):
     cancelled by the freezer (sleepers.c).  Known from user space when the
     sleep was due before the cycle began (prepare), or for epoll, whose
     wait is not freezable, when it returned 0 (timed out) instead of
-    -EINTR (woken by the freezer)."""
+    -EINTR (woken by the freezer).
+
+    (None, None) when no sleep of the program spans the s2idle: the
+    freezer caught it between two sleeps (in another system call), so
+    nothing overslept, and the layer must not list it."""
     comm = COMM[mode]
     t = phase_starts(run, 's2idle').get(n)
     prep = phase_starts(run, 'prepare').get(n)
@@ -127,11 +131,18 @@ def victim(run, n, victims, mode, slept):
                'no prepare/s2idle start of cycle %d in events' % n)
     span = [r for r in slept if int(r['boot_start_ns']) <= t <=
             int(r['boot_end_ns'])]
+    mine = [v for v in victims if v['comm'] == comm]
+    if not span:
+        print('  cycle %d %-13s not asleep across s2idle (frozen between '
+              'two sleeps): not listed, rightly' % (n, comm))
+        run.expect(not mine, 'cycle %d: %s listed, but none of its sleeps '
+                   'spans the s2idle: %s' % (n, comm, show(mine[0])
+                                             if mine else ''))
+        return None, None
     run.expect_eq('cycle %d: %s sleeps spanning s2idle' % (n, comm), 1,
                   len(span))
     sp = span[0]
     due = int(sp['boot_start_ns']) + int(sp['asked_us']) * 1000
-    mine = [v for v in victims if v['comm'] == comm]
     if not mine and (due < prep or (mode == 'epoll' and sp['rc'] == '0')):
         print('  cycle %d %-13s NOT LISTED: its timer fired before it was '
               'frozen (due %+.1f ms from prepare, rc=%s); the program '
