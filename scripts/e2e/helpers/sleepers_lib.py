@@ -99,10 +99,12 @@ def show(v):
     return ' '.join('%s=%s' % (k, v.get(k)) for k in VICTIM_KEYS if k in v)
 
 
-def phase_starts(run, phase):
-    """{cycle: BOOTTIME ns of its first start of phase} from events."""
+def phase_starts(run, phase, start=1):
+    """{cycle: BOOTTIME ns of its first start (start=0: end) of phase}
+    from events."""
     out = {}
-    for e in run.records('events', type='phase', phase=phase, start='1'):
+    for e in run.records('events', type='phase', phase=phase,
+                         start=str(start)):
         out.setdefault(int(e['cycle']), int(e['t_ns']))
     return out
 
@@ -116,10 +118,11 @@ def victim(run, n, victims, mode, slept):
     frozen on its way back to user space before it ran (seen on this
     PREEMPT_NONE target, the suspend writer holding the CPU).  It
     overslept all the same, but neither expired while frozen nor was
-    cancelled by the freezer (sleepers.c).  Known from user space when the
-    sleep was due before the cycle began (prepare), or for epoll, whose
-    wait is not freezable, when it returned 0 (timed out) instead of
-    -EINTR (woken by the freezer).
+    cancelled by the freezer (sleepers.c).  Possible from user space's
+    view when the sleep was due before the freezing was over (the end of
+    phase prepare: notifiers and freezing); for epoll, whose wait is not
+    freezable, certain when it returned 0 (timed out) instead of -EINTR
+    (woken by the freezer).  A sleep due later must be listed.
 
     (None, None) when no sleep of the program spans the s2idle: the
     freezer caught it between two sleeps (in another system call), so
@@ -127,7 +130,8 @@ def victim(run, n, victims, mode, slept):
     comm = COMM[mode]
     t = phase_starts(run, 's2idle').get(n)
     prep = phase_starts(run, 'prepare').get(n)
-    run.expect(t is not None and prep is not None,
+    frozen = phase_starts(run, 'prepare', 0).get(n)
+    run.expect(None not in (t, prep, frozen),
                'no prepare/s2idle start of cycle %d in events' % n)
     span = [r for r in slept if int(r['boot_start_ns']) <= t <=
             int(r['boot_end_ns'])]
@@ -143,14 +147,15 @@ def victim(run, n, victims, mode, slept):
                   len(span))
     sp = span[0]
     due = int(sp['boot_start_ns']) + int(sp['asked_us']) * 1000
-    if not mine and (due < prep or (mode == 'epoll' and sp['rc'] == '0')):
+    if not mine and (due < frozen or (mode == 'epoll' and sp['rc'] == '0')):
         print('  cycle %d %-13s NOT LISTED: its timer fired before it was '
-              'frozen (due %+.1f ms from prepare, rc=%s); the program '
-              'measured %s us' % (n, comm, (due - prep) / 1e6, sp['rc'],
-                                  sp['boot_us']))
+              'frozen (due %+.1f ms from the start of prepare, %+.1f ms '
+              'from its end, rc=%s); the program measured %s us' % (
+                  n, comm, (due - prep) / 1e6, (due - frozen) / 1e6,
+                  sp['rc'], sp['boot_us']))
         return None, sp
     run.expect(mine, 'cycle %d: %s not in sleepers; its sleep was due %.1f '
-               'ms after prepare, rc=%s' % (n, comm, (due - prep) / 1e6,
-                                           sp['rc']))
+               'ms after the freezing was over, rc=%s' % (
+                   n, comm, (due - frozen) / 1e6, sp['rc']))
     run.expect_eq('cycle %d: lines of %s' % (n, comm), 1, len(mine))
     return mine[0], sp
