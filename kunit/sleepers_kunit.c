@@ -440,6 +440,8 @@ static void sleepers_file_and_reset(struct kunit *test)
 {
 	struct fake_sleeper *f = fake_sleeper(test, CLOCK_TAI, 31, true);
 	const struct psd_file *file = &psd_sleepers_layer.files[0];
+	const char *victim_line =
+		"\ncomm=psdk-31 pid=31 tgid=31 clock=TAI how=expired expires_ns=";
 	char *text;
 
 	begin_state(FREEZE);
@@ -454,8 +456,7 @@ static void sleepers_file_and_reset(struct kunit *test)
 	text = psd_kunit_render(test, 8192, file->show, NULL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "# cycle="));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " mono_stopped_ms=0"));
-	KUNIT_EXPECT_NOT_NULL(test,
-			      strstr(text, "comm=psdk-31 pid=31 tgid=31 clock=TAI how=expired expires_ns="));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, victim_line));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " presleep_ms="));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\n# outside cycles\n"));
 
@@ -476,6 +477,11 @@ static void sleepers_in_report(struct kunit *test)
 	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
 						   GFP_KERNEL);
 	struct seq_file *m = psd_kunit_seq(test, 16384);
+	const char *want_text =
+		"\nsleeper=expired comm=psdk-41 pid=41 clock=MONOTONIC overslept_ms=";
+	const char *want_json =
+		"\"sleepers\":[{\"how\":\"expired\",\"comm\":\"psdk-41\",\"pid\":41,";
+	const char *want_json2 = "\"clock\":\"MONOTONIC\",\"overslept_ms\":";
 	const struct psd_rpt_sleeper *s;
 	struct psd_verdict v;
 	struct psd_json j;
@@ -510,10 +516,9 @@ static void sleepers_in_report(struct kunit *test)
 	psd_json_close(&j, true);
 	KUNIT_EXPECT_FALSE(test, j.err);
 	text = psd_kunit_text(test, m);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"\nsleeper=expired comm=psdk-41 pid=41 clock=MONOTONIC overslept_ms="));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"\"sleepers\":[{\"how\":\"expired\",\"comm\":\"psdk-41\",\"pid\":41,\"clock\":\"MONOTONIC\",\"overslept_ms\":"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_text));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_json));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_json2));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\"sleepers_more\":0"));
 }
 
