@@ -402,6 +402,31 @@ static void sleepers_cycle_victims(struct kunit *test)
 }
 
 /*
+ * A cancel is the freezer's only when the sleeping task cancels its own
+ * timer while being frozen: another's cancel (a timer run, a kthread
+ * here) in a cycle is no victim.
+ */
+static void sleepers_cancel_by_other_ignored(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 51, false);
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	begin_state(FREEZE);
+	id = psd_cycle_current();
+	hrtimer_set_expires(&f->sl.timer, ktime_sub_ns(ktime_get(), MS));
+	psd_sl_tp_cancel(NULL, &f->sl.timer);
+	suspend_devices();
+	s2idle_round();
+	resume_devices();
+	both("thaw_processes", 0);
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
+	KUNIT_EXPECT_EQ(test, r->nvict, 0U);
+}
+
+/*
  * Outside cycles a late sleeper is counted per task; a timer due inside
  * the last cycle that fires after it belongs to that cycle, not here.
  */
@@ -533,6 +558,7 @@ static struct kunit_case sleepers_cases[] = {
 	KUNIT_CASE(sleepers_outside_bounded),
 	KUNIT_CASE(sleepers_learns_wakeup_fn),
 	KUNIT_CASE(sleepers_cycle_victims),
+	KUNIT_CASE(sleepers_cancel_by_other_ignored),
 	KUNIT_CASE(sleepers_outside_excludes_cycle),
 	KUNIT_CASE(sleepers_file_and_reset),
 	KUNIT_CASE(sleepers_in_report),
