@@ -402,6 +402,31 @@ static void sleepers_cycle_victims(struct kunit *test)
 }
 
 /*
+ * A cancel is the freezer's only when the sleeping task cancels its own
+ * timer while being frozen: another's cancel (a timer run, a kthread
+ * here) in a cycle is no victim.
+ */
+static void sleepers_cancel_by_other_ignored(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 51, false);
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	begin_state(FREEZE);
+	id = psd_cycle_current();
+	hrtimer_set_expires(&f->sl.timer, ktime_sub_ns(ktime_get(), MS));
+	psd_sl_tp_cancel(NULL, &f->sl.timer);
+	suspend_devices();
+	s2idle_round();
+	resume_devices();
+	both("thaw_processes", 0);
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
+	KUNIT_EXPECT_EQ(test, r->nvict, 0U);
+}
+
+/*
  * Outside cycles a late sleeper is counted per task; a timer due inside
  * the last cycle that fires after it belongs to that cycle, not here.
  */
@@ -440,6 +465,8 @@ static void sleepers_file_and_reset(struct kunit *test)
 {
 	struct fake_sleeper *f = fake_sleeper(test, CLOCK_TAI, 31, true);
 	const struct psd_file *file = &psd_sleepers_layer.files[0];
+	const char *victim_line =
+		"\ncomm=psdk-31 pid=31 tgid=31 clock=TAI how=expired expires_ns=";
 	char *text;
 
 	begin_state(FREEZE);
@@ -454,8 +481,7 @@ static void sleepers_file_and_reset(struct kunit *test)
 	text = psd_kunit_render(test, 8192, file->show, NULL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "# cycle="));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " mono_stopped_ms=0"));
-	KUNIT_EXPECT_NOT_NULL(test,
-			      strstr(text, "comm=psdk-31 pid=31 tgid=31 clock=TAI how=expired expires_ns="));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, victim_line));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " presleep_ms="));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\n# outside cycles\n"));
 
@@ -476,6 +502,11 @@ static void sleepers_in_report(struct kunit *test)
 	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
 						   GFP_KERNEL);
 	struct seq_file *m = psd_kunit_seq(test, 16384);
+	const char *want_text =
+		"\nsleeper=expired comm=psdk-41 pid=41 clock=MONOTONIC overslept_ms=";
+	const char *want_json =
+		"\"sleepers\":[{\"how\":\"expired\",\"comm\":\"psdk-41\",\"pid\":41,";
+	const char *want_json2 = "\"clock\":\"MONOTONIC\",\"overslept_ms\":";
 	const struct psd_rpt_sleeper *s;
 	struct psd_verdict v;
 	struct psd_json j;
@@ -510,10 +541,9 @@ static void sleepers_in_report(struct kunit *test)
 	psd_json_close(&j, true);
 	KUNIT_EXPECT_FALSE(test, j.err);
 	text = psd_kunit_text(test, m);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"\nsleeper=expired comm=psdk-41 pid=41 clock=MONOTONIC overslept_ms="));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"\"sleepers\":[{\"how\":\"expired\",\"comm\":\"psdk-41\",\"pid\":41,\"clock\":\"MONOTONIC\",\"overslept_ms\":"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_text));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_json));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_json2));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\"sleepers_more\":0"));
 }
 
@@ -528,6 +558,7 @@ static struct kunit_case sleepers_cases[] = {
 	KUNIT_CASE(sleepers_outside_bounded),
 	KUNIT_CASE(sleepers_learns_wakeup_fn),
 	KUNIT_CASE(sleepers_cycle_victims),
+	KUNIT_CASE(sleepers_cancel_by_other_ignored),
 	KUNIT_CASE(sleepers_outside_excludes_cycle),
 	KUNIT_CASE(sleepers_file_and_reset),
 	KUNIT_CASE(sleepers_in_report),
