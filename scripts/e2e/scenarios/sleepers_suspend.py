@@ -43,6 +43,9 @@ rmmod pmic_sleepdiag || fail "rmmod"
 ''' % (report_lib.HRT_QUIET, report_lib.SETTLE)
 
 TIMEOUT = 240
+ARM32_SKIP = ('on the 32-bit target the epoll looper does not sleep: '
+              'epoll_pwait() and epoll_wait() from sleeper.c return -EINVAL '
+              '(not understood yet)')
 
 
 def check(run):
