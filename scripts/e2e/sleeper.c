@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sleeper MODE [ASKED_US [THRESH_US [CPU]]]: a task that sleeps, for the
+ * sleeper MODE [ASKED_US [THRESH_US [CPU [COMM]]]]: a task that sleeps, for the
  * sleepers scenarios (the module's "who overslept" layer).  Built with the
  * kernel's nolibc (guest_time.h); the guest has no libc.
  *
@@ -15,7 +15,8 @@
  *               is COUNT here)                           comm psd_bench
  *
  * ASKED_US defaults to 10000 (5000000 for sleep5), THRESH_US to 50000.
- * The loops stop when /tmp/stop exists.  CPU >= 0 pins the task there.
+ * The loops stop when /tmp/stop exists.  CPU >= 0 pins the task there;
+ * COMM replaces the mode's comm.
  * First "start comm= pid= mode= asked_us= cpu= boot_ns=", then for every sleep that took
  * more than ASKED_US + THRESH_US (CLOCK_BOOTTIME, which counts a suspend;
  * CLOCK_MONOTONIC shown too):
@@ -118,6 +119,8 @@ int main(int argc, char **argv)
 	asked_us = arg(argc > 2 ? argv[2] : 0, once ? 5000000 : 10000);
 	thresh_us = arg(argc > 3 ? argv[3] : 0, 50000);
 	cpu = arg(argc > 4 ? argv[4] : 0, -1);
+	if (argc > 5)
+		comm = argv[5];
 	my_syscall5(__NR_prctl, PR_SET_NAME, comm, 0, 0, 0);
 	if (cpu >= 0) {
 		mask = 1UL << cpu;
