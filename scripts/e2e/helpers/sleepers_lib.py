@@ -127,11 +127,11 @@ def victim(run, n, victims, mode, slept):
     frozen on its way back to user space before it ran (seen on this
     PREEMPT_NONE target, the suspend writer holding the CPU).  It
     overslept all the same, but neither expired while frozen nor was
-    cancelled by the freezer (sleepers.c).  Possible from user space's
-    view when the sleep was due before the freezing was over (the end of
-    phase prepare: notifiers and freezing); for epoll, whose wait is not
-    freezable, certain when it returned 0 (timed out) instead of -EINTR
-    (woken by the freezer).  A sleep due later must be listed.
+    cancelled by the freezer (sleepers.c; a timer that fires after the
+    freezer woke the task but before it ran is seen, as expired).
+    Possible from user space's view only when the sleep was due before
+    the freezing was over (the end of phase prepare: notifiers and
+    freezing).  A sleep due later must be listed.
 
     (None, None) when no sleep of the program spans the s2idle: the
     freezer caught it between two sleeps (in another system call), so
@@ -156,8 +156,7 @@ def victim(run, n, victims, mode, slept):
                   len(span))
     sp = span[0]
     due = int(sp['boot_start_ns']) + int(sp['asked_us']) * 1000
-    epoll = LONG.get(mode, mode) == 'epoll'
-    if not mine and (due < frozen or (epoll and sp['rc'] == '0')):
+    if not mine and due < frozen:
         print('  cycle %d %-13s NOT LISTED: its timer fired before it was '
               'frozen (due %+.1f ms from the start of prepare, %+.1f ms '
               'from its end, rc=%s); the program measured %s us' % (
