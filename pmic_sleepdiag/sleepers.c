@@ -12,7 +12,9 @@
  * A sleep meets a suspend in one of two ways:
  *  - expired: a TASK_FREEZABLE sleep (do_nanosleep, futex) is frozen
  *    where it sleeps; its timer fires (hrtimer_expire_entry) while the
- *    task is frozen, and the task runs only after the thaw;
+ *    task is frozen, and the task runs only after the thaw.  So is an
+ *    interruptible sleep the freezer woke whose timer fired before the
+ *    task ran to cancel it;
  *  - cancelled: a TASK_INTERRUPTIBLE sleep (ep_poll, poll/select) is woken
  *    by the freezer's fake signal and cancels its own timer
  *    (hrtimer_cancel, in the task, while freezing(task)); it returns
@@ -34,6 +36,7 @@
 #include <linux/math64.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -151,6 +154,18 @@ static void psd_sl_late(struct task_struct *p, struct hrtimer *timer,
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
 }
 
+/*
+ * Frozen, or as good as: the freezer's fake signal already woke it from
+ * an interruptible sleep, but its timer fired before it ran to cancel it
+ * (a busy CPU); it returns to user space only through the refrigerator.
+ */
+static bool psd_sl_frozen(struct task_struct *p)
+{
+	if (READ_ONCE(p->__state) & TASK_FROZEN)
+		return true;
+	return freezing(p) && signal_pending(p);
+}
+
 /**
  * psd_sl_tp_expire() - probe on hrtimer_expire_entry
  * @data: unused
@@ -171,7 +186,7 @@ void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now)
 	if (!p)
 		return;
 	if (READ_ONCE(psd_sl.cycle)) {
-		if (READ_ONCE(p->__state) & TASK_FROZEN)
+		if (psd_sl_frozen(p))
 			psd_sl_victim(p, timer, PSD_SL_EXPIRED);
 		return;
 	}
