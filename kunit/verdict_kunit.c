@@ -259,6 +259,38 @@ static void resume_slow_and_alarm(struct kunit *test,
 	alarm_late(test, r);
 }
 
+/* psdv-sleep overslept 1234 ms: 10 + 1000 + 200 + 24; another, less. */
+static void add_sleepers(struct psd_report_cycle *r)
+{
+	static const struct psd_rpt_sleeper s[] = {
+		{ "psdv-sleep", 77, "MONOTONIC", "expired", 1234, 10, 1000,
+		  200, 24 },
+		{ "psdv-other", 78, "BOOTTIME", "cancelled", 50, 50, 0, 0, 0 },
+	};
+
+	r->has_sleepers = true;
+	r->sleepers.n = ARRAY_SIZE(s);
+	memcpy(r->sleepers.s, s, sizeof(s));
+}
+
+static void sleepers_only(struct kunit *test, struct psd_report_cycle *r)
+{
+	add_sleepers(r);
+}
+
+static void sleepers_resume_slow(struct kunit *test,
+				 struct psd_report_cycle *r)
+{
+	resume_slow(test, r);
+	add_sleepers(r);
+}
+
+static void sleepers_alarm_rtc(struct kunit *test, struct psd_report_cycle *r)
+{
+	alarm_rtc(test, r);
+	add_sleepers(r);
+}
+
 static void ws_stuck(struct kunit *test, struct psd_report_cycle *r)
 {
 	add_ws(r, "psdv-held", PSD_RPT_WS_ACTIVATED | PSD_RPT_WS_STUCK);
@@ -460,6 +492,16 @@ static const struct verdict_case verdict_cases[] = {
 	  .miss = "resume_slow" },
 	{ "resume_slow_beats_alarm_late", resume_slow_and_alarm,
 	  "resume_slow", { "alarm_late" }, { "psdv-slow" } },
+	/* Victims: the worst named, with the share of the verdict's cause. */
+	{ "sleepers_no_fault_ok", sleepers_only, "ok", {},
+	  { "psdv-sleep (pid 77) overslept 1234 ms",
+	    "presleep 10, suspended 1000, resume 200, thaw 24 ms" },
+	  "psdv-other" },
+	{ "sleepers_resume_slow_share", sleepers_resume_slow, "resume_slow",
+	  {}, { "psdv-slow", "psdv-sleep", "200 ms of it in device resume" } },
+	{ "sleepers_alarm_rtc_share", sleepers_alarm_rtc,
+	  "alarm_rtc_granularity", {},
+	  { "640 ms", "psdv-sleep", "1000 ms of it while suspended" } },
 	{ "ws_stuck_holds", ws_stuck, "ws_stuck_active", {},
 	  { "source psdv-held held", "x2" } },
 	{ "ws_stuck_miss_released", ws_released, "ok", {}, {},

@@ -11,6 +11,8 @@
  *   platform_driver .remove returns void  6.11 (we define no .remove)
  *   no_llseek removed                     6.12 (we leave .llseek unset)
  *   hrtimer_setup()                       6.13 (hrtimer_init() gone in 6.15)
+ *   hrtimer_setup_sleeper_on_stack()      6.13 (the _init_ one gone in 6.15)
+ *   hrtimer.function __private            6.15 (ACCESS_PRIVATE reads it)
  *   irq_get_nr_irqs()                     6.13 (nr_irqs unexported later)
  *   timer_container_of()                  6.16 (from_timer() gone in 6.16)
  *   raw_read_seqcount_latch_retry()       early 6.1.y lack it (Debian's has)
@@ -38,6 +40,15 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 {
 	hrtimer_init(timer, clock_id, mode);
 	timer->function = function;
+}
+#endif
+
+#ifndef PSD_HAVE_HRTIMER_SETUP_SLEEPER
+static inline void hrtimer_setup_sleeper_on_stack(struct hrtimer_sleeper *sl,
+						  clockid_t clock_id,
+						  enum hrtimer_mode mode)
+{
+	hrtimer_init_sleeper_on_stack(sl, clock_id, mode);
 }
 #endif
 

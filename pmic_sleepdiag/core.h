@@ -171,6 +171,7 @@ extern const struct file_operations psd_anomalies_fops;
  * @t_end:	CLOCK_BOOTTIME of each phase's last end (0: never)
  * @t_woke:	end of the last s2idle round, or of syscore_resume after a
  *		machine_suspend (0: never slept)
+ * @t_thaw:	end of thaw_processes, when user tasks run again (0: not seen)
  * @wake_irq:	the first wake IRQ, PSD_WAKE_IRQ_NONE or _UNKNOWN
  * @abort_ws:	the wakeup source that aborted it, "" when none is known
  * @abort_dev:	the device whose PM callback failed and aborted it, or ""
@@ -186,6 +187,7 @@ struct psd_cycle {
 	u64 t_start[PSD_NR_PHASES];
 	u64 t_end[PSD_NR_PHASES];
 	u64 t_woke;
+	u64 t_thaw;
 	s32 wake_irq;
 	char abort_ws[PSD_NAME_LEN];
 	char abort_dev[PSD_NAME_LEN];
@@ -282,6 +284,8 @@ extern const struct file_operations psd_control_fops;
  * @held_name:	the child's action name
  * @has_devpm:	the devpm layer reported the cycle's device PM callbacks
  * @devpm:	the failed ones and the slowest
+ * @has_sleepers: the sleepers layer judged the cycle
+ * @sleepers:	user tasks whose timed sleep it prolonged, the worst
  */
 struct psd_report_cycle {
 	struct psd_cycle c;
@@ -312,6 +316,8 @@ struct psd_report_cycle {
 	char held_name[PSD_NAME_LEN];
 	bool has_devpm;
 	struct psd_rpt_devpm devpm;
+	bool has_sleepers;
+	struct psd_rpt_sleepers sleepers;
 };
 
 int psd_report_init(unsigned int keep);
@@ -328,17 +334,30 @@ const char *psd_result_name(unsigned int result);
 
 #define PSD_VERDICT_DETAIL	448	/* room for a GIC cause's advice */
 
+/* Which part of a sleeper's oversleep a rule's cause accounts for. */
+enum psd_verdict_share {
+	PSD_SHARE_NONE,		/* none in particular */
+	PSD_SHARE_PRESLEEP,	/* freezing and device suspend */
+	PSD_SHARE_SUSPENDED,	/* the sleep itself: a late wake */
+	PSD_SHARE_RESUME,	/* device resume */
+	PSD_SHARE_THAW,		/* after device resume, until the thaw */
+	PSD_SHARE_ALL,		/* no fault: every part, listed */
+};
+
 /**
  * struct psd_verdict_rule - one row of the verdict table, in precedence
  * @name:	verdict= name
  * @uses:	the report lines (by first key) the rule reads
  * @holds:	true if the rule holds for @r; writes one line of @detail
+ * @share:	enum psd_verdict_share: the part of the worst sleeper's
+ *		oversleep the detail names as the rule's
  */
 struct psd_verdict_rule {
 	const char *name;
 	const char *uses;
 	bool (*holds)(const struct psd_report_cycle *r, char *detail,
 		      size_t len);
+	u8 share;
 };
 
 /**

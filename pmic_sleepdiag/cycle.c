@@ -173,6 +173,17 @@ static void psd_emit_phase(const struct psd_layer_set *layers, u32 id,
 	psd_layers_phase(layers, id, phase, start, t);
 }
 
+/* User tasks run again: the end of a sleep as they see it. */
+static void psd_mark_thaw(u64 t)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	if (psd_trk.open)
+		psd_cur()->t_thaw = t;
+	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+}
+
 /* A step that is no phase of its own (freezing, device prepare) began. */
 static void psd_mark_step(int step)
 {
@@ -344,6 +355,11 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 	if (!strcmp(action, "timekeeping_freeze")) {
 		if (start)
 			psd_round_slept();
+		return;
+	}
+	if (!strcmp(action, "thaw_processes")) {
+		if (!start)
+			psd_mark_thaw(t);
 		return;
 	}
 	if (!strcmp(action, "suspend_enter")) {
@@ -708,6 +724,36 @@ bool psd_cycle_get(u32 id, struct psd_cycle *out)
 	}
 	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
 	return found;
+}
+
+/**
+ * psd_cycle_marks() - when a kept cycle passed what a frozen task sees
+ * @id: the cycle
+ * @out: its marks; those not passed (yet) are 0
+ *
+ * Context: any.
+ * Return: true if cycle @id is kept.
+ */
+bool psd_cycle_marks(u32 id, struct psd_cycle_marks *out)
+{
+	struct psd_cycle c;
+	u64 slept;
+
+	memset(out, 0, sizeof(*out));
+	if (!psd_cycle_get(id, &c))
+		return false;
+	slept = c.t_start[PSD_PH_S2IDLE];
+	if (!slept || (c.t_start[PSD_PH_MACHINE_SUSPEND] &&
+		       c.t_start[PSD_PH_MACHINE_SUSPEND] < slept))
+		slept = c.t_start[PSD_PH_MACHINE_SUSPEND];
+	out->prepare = c.t_start[PSD_PH_PREPARE];
+	out->slept = slept;
+	out->woke = c.t_woke;
+	out->resume_start = c.t_start[PSD_PH_RESUME_NOIRQ];
+	out->resumed = c.t_end[PSD_PH_RESUME];
+	out->thawed = c.t_thaw;
+	out->post = c.t_start[PSD_PH_POST];
+	return true;
 }
 
 /**

@@ -121,6 +121,8 @@ typedef void (*psd_ring_show_t)(struct seq_file *m,
  * @apply:	a setting owned by this layer changed
  * @devpm:	the module's own device got a PM callback (process context)
  * @show_summary: optional: the value of summary's "<layer name>:" line
+ * @show_keys:	optional: summary lines of its own ("key: value"), after
+ *		the component lines; called whether the layer is on or off
  * @snapshot:	control "snapshot"
  * @watch:	control "watch_irq" (@add true) and "unwatch_irq"
  */
@@ -132,6 +134,7 @@ struct psd_layer_ops {
 	void (*apply)(unsigned int setting, u32 value);
 	void (*devpm)(u32 cycle, enum psd_phase phase);
 	void (*show_summary)(struct seq_file *m);
+	void (*show_keys)(struct seq_file *m);
 	int (*snapshot)(const char **why);
 	int (*watch)(unsigned int irq, bool add, const char **why);
 };
@@ -269,8 +272,31 @@ void psd_anomaly_raise(struct psd_record *rec);
 #define PSD_WAKE_IRQ_NONE	(-1)	/* watched, none seen */
 #define PSD_WAKE_IRQ_UNKNOWN	(-2)	/* cannot be seen */
 
+/**
+ * struct psd_cycle_marks - the CLOCK_BOOTTIME boundaries of a cycle that a
+ *	frozen user task lives through; 0 where the cycle did not pass one
+ * @prepare:	PM_SUSPEND_PREPARE: the cycle opened
+ * @slept:	start of the first sleep (an s2idle round that slept, or
+ *		machine_suspend)
+ * @woke:	end of the last sleep
+ * @resume_start: start of resume_noirq
+ * @resumed:	end of dpm_resume: devices are back
+ * @thawed:	end of thaw_processes: user tasks run again
+ * @post:	PM_POST_SUSPEND: the cycle closed
+ */
+struct psd_cycle_marks {
+	u64 prepare;
+	u64 slept;
+	u64 woke;
+	u64 resume_start;
+	u64 resumed;
+	u64 thawed;
+	u64 post;
+};
+
 u32 psd_cycle_current(void);
 bool psd_cycle_aborted(u32 id);
+bool psd_cycle_marks(u32 id, struct psd_cycle_marks *out);
 bool psd_cycle_set_wake_irq(u32 id, int irq);
 bool psd_cycle_round_slept(void);
 void psd_cycle_set_abort_ws(u32 id, const char *name);
@@ -370,6 +396,40 @@ struct psd_rpt_devpm {
 	struct psd_rpt_devpm_cb slow[PSD_DEVPM_NR_DIRS][PSD_RPT_DEVPM_SLOW];
 };
 
+#define PSD_RPT_SLEEPERS	3	/* worst victims in the report */
+#define PSD_RPT_COMM_LEN	16	/* TASK_COMM_LEN */
+
+/**
+ * struct psd_rpt_sleeper - a user task's timed sleep that a cycle prolonged
+ * @comm:	the task's comm
+ * @pid:	its pid
+ * @clock:	static name of the timer's clock
+ * @how:	static "expired" or "cancelled"
+ * @overslept_ms: thaw time minus its deadline
+ * @presleep_ms: of it, before the sleep (freezing, device suspend)
+ * @suspended_ms: in s2idle or machine suspend
+ * @resume_ms:	in device resume
+ * @thaw_ms:	from the end of device resume to the thaw
+ */
+struct psd_rpt_sleeper {
+	char comm[PSD_RPT_COMM_LEN];
+	s32 pid;
+	const char *clock;
+	const char *how;
+	u32 overslept_ms;
+	u32 presleep_ms;
+	u32 suspended_ms;
+	u32 resume_ms;
+	u32 thaw_ms;
+};
+
+/* A cycle's worst victims, worst first, and how many more there were. */
+struct psd_rpt_sleepers {
+	u8 n;
+	u32 more;
+	struct psd_rpt_sleeper s[PSD_RPT_SLEEPERS];
+};
+
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck);
 void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
@@ -379,6 +439,7 @@ void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm);
 void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic);
 void psd_report_pmic_wake(u32 cycle, const struct psd_rpt_pmic *pmic);
 void psd_report_devpm(u32 cycle, const struct psd_rpt_devpm *devpm);
+void psd_report_sleepers(u32 cycle, const struct psd_rpt_sleepers *sl);
 bool psd_report_has_anomaly(u32 cycle, unsigned int cls);
 bool psd_report_woke_by_rtc(u32 cycle);
 

@@ -14,5 +14,6 @@ extern struct psd_layer psd_alarm_layer;
 extern struct psd_layer psd_irqpend_layer;
 extern struct psd_layer psd_hrtimer_layer;
 extern struct psd_layer psd_devpm_layer;
+extern struct psd_layer psd_sleepers_layer;
 
 #endif /* _PMIC_SLEEPDIAG_LAYERS_H */

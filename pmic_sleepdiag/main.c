@@ -102,6 +102,7 @@ struct psd_layer *const psd_layers[] = {
 	&psd_irqpend_layer,
 	&psd_hrtimer_layer,
 	&psd_devpm_layer,
+	&psd_sleepers_layer,
 };
 
 const unsigned int psd_nr_layers = ARRAY_SIZE(psd_layers);

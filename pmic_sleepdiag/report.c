@@ -56,6 +56,8 @@ struct psd_digest {
 	char held_name[PSD_NAME_LEN];
 	bool has_devpm;
 	struct psd_rpt_devpm devpm;
+	bool has_sleepers;
+	struct psd_rpt_sleepers sleepers;
 };
 
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
@@ -504,6 +506,20 @@ void psd_report_devpm(u32 cycle, const struct psd_rpt_devpm *devpm)
 			sizeof(*devpm));
 }
 
+/**
+ * psd_report_sleepers() - note the user tasks whose sleep a cycle prolonged
+ * @cycle: the cycle
+ * @sl: the worst of them; a later call replaces them
+ *
+ * Context: any.
+ */
+void psd_report_sleepers(u32 cycle, const struct psd_rpt_sleepers *sl)
+{
+	psd_digest_copy(cycle, offsetof(struct psd_digest, sleepers),
+			offsetof(struct psd_digest, has_sleepers), sl,
+			sizeof(*sl));
+}
+
 /*
  * Read one bit of a kept cycle's digest; false when the cycle is not kept.
  * For a layer judging a cause named by another layer, through the core.
@@ -610,6 +626,8 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 		memcpy(out->held_name, d->held_name, sizeof(out->held_name));
 		out->has_devpm = d->has_devpm;
 		out->devpm = d->devpm;
+		out->has_sleepers = d->has_sleepers;
+		out->sleepers = d->sleepers;
 	}
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return true;

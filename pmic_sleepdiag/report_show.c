@@ -126,6 +126,25 @@ static void psd_report_text_devpm(struct seq_file *m,
 			psd_report_text_devpm_cb(m, "slow", &d->slow[dir][i]);
 }
 
+/* The worst victims: sleeper=<how> comm= pid= clock= and the split. */
+static void psd_report_text_sleepers(struct seq_file *m,
+				     const struct psd_rpt_sleepers *sl)
+{
+	unsigned int i;
+
+	for (i = 0; i < sl->n; i++) {
+		const struct psd_rpt_sleeper *s = &sl->s[i];
+
+		seq_printf(m, "sleeper=%s ", s->how);
+		psd_seq_str(m, "comm", s->comm);
+		seq_printf(m, " pid=%d clock=%s overslept_ms=%u presleep_ms=%u suspended_ms=%u resume_ms=%u thaw_ms=%u\n",
+			   s->pid, s->clock, s->overslept_ms, s->presleep_ms,
+			   s->suspended_ms, s->resume_ms, s->thaw_ms);
+	}
+	if (sl->more)
+		seq_printf(m, "sleeper_more=%u\n", sl->more);
+}
+
 static void psd_report_text_phases(struct seq_file *m,
 				   const struct psd_report_cycle *r)
 {
@@ -192,6 +211,8 @@ static void psd_report_text_layers(struct seq_file *m,
 		seq_printf(m, "irq_more=%u\n", r->irq_more);
 	if (r->has_devpm)
 		psd_report_text_devpm(m, &r->devpm);
+	if (r->has_sleepers)
+		psd_report_text_sleepers(m, &r->sleepers);
 	if (r->has_hrt)
 		seq_printf(m, "hrtimer=post_resume count=%llu max_ns=%llu late=%llu late_us=%u suspended=%llu\n",
 			   r->hrt.count, r->hrt.max_ns, r->hrt.late,
@@ -300,6 +321,32 @@ static void psd_json_devpm(struct psd_json *j, const struct psd_rpt_devpm *d)
 	psd_json_close(j, false);
 }
 
+/* The worst victims as an array (empty when none were seen). */
+static void psd_json_sleepers(struct psd_json *j,
+			      const struct psd_rpt_sleepers *sl)
+{
+	unsigned int i;
+
+	psd_json_open(j, "sleepers", true);
+	for (i = 0; sl && i < sl->n; i++) {
+		const struct psd_rpt_sleeper *s = &sl->s[i];
+
+		psd_json_open(j, NULL, false);
+		psd_json_str(j, "how", s->how);
+		psd_json_str(j, "comm", s->comm);
+		psd_json_s64(j, "pid", s->pid);
+		psd_json_str(j, "clock", s->clock);
+		psd_json_u64(j, "overslept_ms", s->overslept_ms);
+		psd_json_u64(j, "presleep_ms", s->presleep_ms);
+		psd_json_u64(j, "suspended_ms", s->suspended_ms);
+		psd_json_u64(j, "resume_ms", s->resume_ms);
+		psd_json_u64(j, "thaw_ms", s->thaw_ms);
+		psd_json_close(j, false);
+	}
+	psd_json_close(j, true);
+	psd_json_u64(j, "sleepers_more", sl ? sl->more : 0);
+}
+
 static void psd_json_layers(struct psd_json *j,
 			    const struct psd_report_cycle *r)
 {
@@ -351,6 +398,7 @@ static void psd_json_layers(struct psd_json *j,
 		psd_json_devpm(j, &r->devpm);
 	else
 		psd_json_null(j, "devpm");
+	psd_json_sleepers(j, r->has_sleepers ? &r->sleepers : NULL);
 
 	psd_json_open(j, "irqs", true);
 	for (i = 0; i < r->nirq; i++) {

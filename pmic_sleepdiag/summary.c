@@ -70,6 +70,9 @@ int psd_summary_show(struct seq_file *m, void *unused)
 	for (i = 0; i < psd_nr_layers; i++)
 		if (psd_layers[i]->after_contract)
 			psd_summary_component(m, psd_layers[i]);
+	for (i = 0; i < psd_nr_layers; i++)
+		if (psd_layers[i]->ops && psd_layers[i]->ops->show_keys)
+			psd_layers[i]->ops->show_keys(m);
 
 	seq_printf(m, "phases: %s\n", psd_cycle_devpm_phases() ?
 		   "own_device(tracepoint missing)" : "suspend_resume");

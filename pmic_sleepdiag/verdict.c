@@ -338,28 +338,88 @@ static bool psd_rule_ok(const struct psd_report_cycle *r, char *detail,
 	return true;
 }
 
-/* In precedence order.  uses= names the report lines by their first key. */
+/*
+ * In precedence order.  uses= names the report lines by their first key;
+ * the last column is the part of a sleeper's oversleep the cause explains.
+ */
 const struct psd_verdict_rule psd_verdict_rules[] = {
-	{ "in_progress", "cycle", psd_rule_in_progress },
-	{ "irq_stuck_pending", "irq anomaly", psd_rule_irq_stuck },
-	{ "ws_not_honored", "ws anomaly", psd_rule_ws_not_honored },
-	{ "pmic_rtc_clock", "pmic pmic_wake alarm", psd_rule_pmic_rtc_clock },
+	{ "in_progress", "cycle", psd_rule_in_progress, PSD_SHARE_NONE },
+	{ "irq_stuck_pending", "irq anomaly", psd_rule_irq_stuck,
+	  PSD_SHARE_SUSPENDED },
+	{ "ws_not_honored", "ws anomaly", psd_rule_ws_not_honored,
+	  PSD_SHARE_SUSPENDED },
+	{ "pmic_rtc_clock", "pmic pmic_wake alarm", psd_rule_pmic_rtc_clock,
+	  PSD_SHARE_SUSPENDED },
 	{ "pmic_wake_path", "pmic pmic_wake held_irq alarm",
-	  psd_rule_pmic_wake_path },
-	{ "alarm_rtc_granularity", "alarm anomaly", psd_rule_alarm_rtc },
-	{ "resume_slow", "devpm anomaly", psd_rule_resume_slow },
-	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late },
-	{ "ws_stuck_active", "ws anomaly", psd_rule_ws_stuck },
-	{ "suspend_aborted", "cycle ws devpm", psd_rule_aborted },
-	{ "no_sleep", "cycle", psd_rule_no_sleep },
-	{ "hrtimer_late_after_resume", "hrtimer anomaly", psd_rule_hrtimer },
-	{ "pmic_unreadable", "pmic anomaly", psd_rule_pmic_unreadable },
-	{ "ok", "cycle", psd_rule_ok },
+	  psd_rule_pmic_wake_path, PSD_SHARE_SUSPENDED },
+	{ "alarm_rtc_granularity", "alarm anomaly", psd_rule_alarm_rtc,
+	  PSD_SHARE_SUSPENDED },
+	{ "resume_slow", "devpm anomaly", psd_rule_resume_slow,
+	  PSD_SHARE_RESUME },
+	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late,
+	  PSD_SHARE_SUSPENDED },
+	{ "ws_stuck_active", "ws anomaly", psd_rule_ws_stuck,
+	  PSD_SHARE_PRESLEEP },
+	{ "suspend_aborted", "cycle ws devpm", psd_rule_aborted,
+	  PSD_SHARE_PRESLEEP },
+	{ "no_sleep", "cycle", psd_rule_no_sleep, PSD_SHARE_PRESLEEP },
+	{ "hrtimer_late_after_resume", "hrtimer anomaly", psd_rule_hrtimer,
+	  PSD_SHARE_THAW },
+	{ "pmic_unreadable", "pmic anomaly", psd_rule_pmic_unreadable,
+	  PSD_SHARE_NONE },
+	{ "ok", "cycle", psd_rule_ok, PSD_SHARE_ALL },
 };
 
 const unsigned int psd_nr_verdict_rules = ARRAY_SIZE(psd_verdict_rules);
 
 static_assert(ARRAY_SIZE(psd_verdict_rules) <= 32);
+
+/*
+ * "; worst sleeper ..." after the rule's own evidence: the victim that
+ * overslept most, and the part of it the rule's cause accounts for.
+ */
+static void psd_verdict_sleeper(const struct psd_report_cycle *r, u8 share,
+				char *detail, size_t len)
+{
+	static const char *const where[] = {
+		[PSD_SHARE_PRESLEEP] = "before the sleep",
+		[PSD_SHARE_SUSPENDED] = "while suspended",
+		[PSD_SHARE_RESUME] = "in device resume",
+		[PSD_SHARE_THAW] = "from resume to thaw",
+	};
+	const struct psd_rpt_sleeper *s = &r->sleepers.s[0];
+	size_t n = strnlen(detail, len);
+	u32 part;
+
+	if (!r->has_sleepers || !r->sleepers.n)
+		return;
+	n += scnprintf(detail + n, len - n,
+		       "; worst sleeper %s (pid %d) overslept %u ms", s->comm,
+		       s->pid, s->overslept_ms);
+	switch (share) {
+	case PSD_SHARE_PRESLEEP:
+		part = s->presleep_ms;
+		break;
+	case PSD_SHARE_SUSPENDED:
+		part = s->suspended_ms;
+		break;
+	case PSD_SHARE_RESUME:
+		part = s->resume_ms;
+		break;
+	case PSD_SHARE_THAW:
+		part = s->thaw_ms;
+		break;
+	case PSD_SHARE_ALL:
+		scnprintf(detail + n, len - n,
+			  " (presleep %u, suspended %u, resume %u, thaw %u ms)",
+			  s->presleep_ms, s->suspended_ms, s->resume_ms,
+			  s->thaw_ms);
+		return;
+	default:
+		return;
+	}
+	scnprintf(detail + n, len - n, ", %u ms of it %s", part, where[share]);
+}
 
 /**
  * psd_verdict() - judge a cycle
@@ -385,6 +445,7 @@ void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v)
 			v->also |= BIT(i);
 		}
 	}
+	psd_verdict_sleeper(r, v->rule->share, v->detail, sizeof(v->detail));
 }
 
 /**

@@ -1,0 +1,574 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the sleepers layer (pmic_sleepdiag/sleepers.c, sleepers_record.c).
+ * The arithmetic and the tables on instances of the test's own; the layer
+ * through its real probes and the cycle tracker's inputs, with a sleeper
+ * timer the test sets up and a task_struct of its own standing in for a
+ * user task (KUnit runs in kthreads, which the layer skips).
+ */
+#include <kunit/test.h>
+#include <linux/hrtimer.h>
+#include <linux/math64.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+
+#include "psd_kunit.h"
+#include "render.h"
+#include "../pmic_sleepdiag/compat.h"
+#include "../pmic_sleepdiag/sleepers.h"
+#include "suspend_seq.h"
+
+#define MS	NSEC_PER_MSEC
+
+/* ---- clock conversion ---- */
+
+struct conv_case {
+	const char *name;
+	clockid_t clock;
+	s64 expires;
+	s64 want;
+};
+
+/*
+ * 10 s after boot, with 3 s slept (BOOTTIME 3 s ahead of MONOTONIC), the
+ * wall clock at 1.7e18 and TAI 37 s ahead of it.
+ */
+static const struct psd_sl_offs offs = {
+	.boot = 3000 * MS,
+	.real = 1700000000000000000LL,
+	.tai = 1700000000000000000LL + 37000 * MS,
+};
+
+static const struct conv_case conv_cases[] = {
+	{ "MONOTONIC", CLOCK_MONOTONIC, 10000 * MS, 13000 * MS },
+	{ "BOOTTIME", CLOCK_BOOTTIME, 13000 * MS, 13000 * MS },
+	{ "REALTIME", CLOCK_REALTIME, 1700000000000000000LL + 10000 * MS,
+	  13000 * MS },
+	{ "TAI", CLOCK_TAI, 1700000000000000000LL + 47000 * MS, 13000 * MS },
+};
+
+static void conv_desc(const struct conv_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(conv, conv_cases, conv_desc);
+
+/* One instant in every clock is one CLOCK_BOOTTIME instant. */
+static void sleepers_clock_to_boot(struct kunit *test)
+{
+	const struct conv_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, psd_sl_to_boot(c->clock, c->expires, &offs),
+			c->want);
+	KUNIT_EXPECT_STREQ(test, psd_sl_clock_name(c->clock), c->name);
+}
+
+/* ---- the split ---- */
+
+/* prepare 1000, sleep 1100-4100, resume 4100-4300, thaw 4350, post 4400. */
+static const struct psd_cycle_marks marks = {
+	.prepare = 1000 * MS,
+	.slept = 1100 * MS,
+	.woke = 4100 * MS,
+	.resume_start = 4100 * MS,
+	.resumed = 4300 * MS,
+	.thawed = 4350 * MS,
+	.post = 4400 * MS,
+};
+
+static u32 parts(const struct psd_sl_split *s)
+{
+	return s->presleep_ms + s->suspended_ms + s->resume_ms + s->thaw_ms;
+}
+
+/* A deadline in each part: only that part and the later ones fill. */
+static void sleepers_split_parts(struct kunit *test)
+{
+	struct psd_sl_split s;
+
+	psd_sl_split(1050 * MS, &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.overslept_ms, 3300U);
+	KUNIT_EXPECT_EQ(test, s.presleep_ms, 50U);
+	KUNIT_EXPECT_EQ(test, s.suspended_ms, 3000U);
+	KUNIT_EXPECT_EQ(test, s.resume_ms, 200U);
+	KUNIT_EXPECT_EQ(test, s.thaw_ms, 50U);
+
+	psd_sl_split(2100 * MS, &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.presleep_ms, 0U);
+	KUNIT_EXPECT_EQ(test, s.suspended_ms, 2000U);
+	KUNIT_EXPECT_EQ(test, parts(&s), s.overslept_ms);
+
+	psd_sl_split(4200 * MS, &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.suspended_ms, 0U);
+	KUNIT_EXPECT_EQ(test, s.resume_ms, 100U);
+	KUNIT_EXPECT_EQ(test, s.thaw_ms, 50U);
+
+	psd_sl_split(4340 * MS, &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.overslept_ms, 10U);
+	KUNIT_EXPECT_EQ(test, s.thaw_ms, 10U);
+}
+
+/* A deadline exactly on a mark puts nothing in the part before it. */
+static void sleepers_split_on_marks(struct kunit *test)
+{
+	const u64 at[] = { marks.slept, marks.woke, marks.resumed,
+			   marks.thawed };
+	struct psd_sl_split s;
+
+	psd_sl_split(at[0], &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.presleep_ms, 0U);
+	KUNIT_EXPECT_EQ(test, s.suspended_ms, 3000U);
+	psd_sl_split(at[1], &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.suspended_ms, 0U);
+	KUNIT_EXPECT_EQ(test, s.resume_ms, 200U);
+	psd_sl_split(at[2], &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.resume_ms, 0U);
+	KUNIT_EXPECT_EQ(test, s.thaw_ms, 50U);
+	psd_sl_split(at[3], &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.overslept_ms, 0U);
+	KUNIT_EXPECT_EQ(test, parts(&s), 0U);
+	/* After the thaw: no oversleep at all. */
+	psd_sl_split(at[3] + 5 * MS, &marks, &s);
+	KUNIT_EXPECT_EQ(test, s.overslept_ms, 0U);
+	KUNIT_EXPECT_EQ(test, parts(&s), 0U);
+}
+
+/* Parts of 0.4 ms each round to 0 alone; the sum still adds up. */
+static void sleepers_split_rounding_adds_up(struct kunit *test)
+{
+	struct psd_cycle_marks mk = {
+		.slept = 10 * MS + 400000,
+		.woke = 10 * MS + 800000,
+		.resumed = 10 * MS + 1200000,
+		.thawed = 10 * MS + 1600000,
+	};
+	struct psd_sl_split s;
+	u64 d;
+
+	for (d = 10 * MS; d < mk.thawed; d += 70000) {
+		psd_sl_split(d, &mk, &s);
+		KUNIT_EXPECT_EQ_MSG(test, parts(&s), s.overslept_ms,
+				    "deadline %llu", d);
+	}
+	psd_sl_split(10 * MS, &mk, &s);
+	KUNIT_EXPECT_EQ(test, s.overslept_ms, 2U);
+}
+
+/* A cycle that never slept: nothing is suspended time. */
+static void sleepers_split_no_sleep(struct kunit *test)
+{
+	struct psd_cycle_marks mk = marks;
+	struct psd_sl_split s;
+
+	mk.slept = 0;
+	mk.woke = 0;
+	psd_sl_split(1050 * MS, &mk, &s);
+	KUNIT_EXPECT_EQ(test, s.suspended_ms, 0U);
+	KUNIT_EXPECT_EQ(test, s.presleep_ms, 3050U);
+	KUNIT_EXPECT_EQ(test, parts(&s), s.overslept_ms);
+
+	/* No thaw seen (no tracepoint): post stands in for it. */
+	mk.thawed = 0;
+	psd_sl_split(4300 * MS, &mk, &s);
+	KUNIT_EXPECT_EQ(test, s.thaw_ms, 100U);
+	KUNIT_EXPECT_EQ(test, psd_sl_thaw_ns(&mk), mk.post);
+}
+
+/* ---- the tables ---- */
+
+static struct psd_sl_victim victim(pid_t pid, u64 deadline, u8 how)
+{
+	struct psd_sl_victim v = {
+		.pid = pid,
+		.tgid = pid,
+		.clock = CLOCK_BOOTTIME,
+		.how = how,
+		.expires = deadline,
+		.deadline_ns = deadline,
+		.at_ns = deadline,
+	};
+
+	snprintf(v.comm, sizeof(v.comm), "psdk-%d", pid);
+	return v;
+}
+
+/* One entry per task, its worst; 32 tasks, the rest counted. */
+static void sleepers_victims_bounded(struct kunit *test)
+{
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_victim v;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	for (i = 0; i < PSD_SL_TASKS + 5; i++) {
+		v = victim(100 + i, 2000 * MS, PSD_SL_EXPIRED);
+		KUNIT_EXPECT_EQ(test, psd_sl_rec_add(r, &v), i < PSD_SL_TASKS);
+	}
+	KUNIT_EXPECT_EQ(test, r->nvict, (u32)PSD_SL_TASKS);
+	KUNIT_EXPECT_EQ(test, r->dropped, 5U);
+
+	/* The same task again: the earlier deadline is kept, not a new row. */
+	v = victim(100, 1500 * MS, PSD_SL_EXPIRED);
+	KUNIT_EXPECT_TRUE(test, psd_sl_rec_add(r, &v));
+	v = victim(100, 1800 * MS, PSD_SL_EXPIRED);
+	KUNIT_EXPECT_TRUE(test, psd_sl_rec_add(r, &v));
+	KUNIT_EXPECT_EQ(test, r->nvict, (u32)PSD_SL_TASKS);
+	KUNIT_EXPECT_EQ(test, r->v[0].deadline_ns, 1500 * MS);
+}
+
+/*
+ * Closing judges: worst first; a cancelled sleep whose deadline came
+ * after the thaw is no victim, one before it is, with its deadline
+ * converted from its own clock at the close.
+ */
+static void sleepers_close_cancelled(struct kunit *test)
+{
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_offs o = { .boot = 500 * MS };
+	struct psd_sl_victim v;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	v = victim(1, 4000 * MS, PSD_SL_EXPIRED);
+	psd_sl_rec_add(r, &v);
+	v = victim(2, 0, PSD_SL_CANCELLED);
+	v.clock = CLOCK_MONOTONIC;
+	v.expires = 1500 * MS;		/* BOOTTIME 2000 ms */
+	psd_sl_rec_add(r, &v);
+	v = victim(3, 0, PSD_SL_CANCELLED);
+	v.expires = 9000 * MS;		/* after the thaw */
+	psd_sl_rec_add(r, &v);
+
+	psd_sl_rec_close(r, &marks, &o);
+	KUNIT_EXPECT_TRUE(test, r->closed);
+	KUNIT_EXPECT_EQ(test, r->thaw_ns, marks.thawed);
+	KUNIT_ASSERT_EQ(test, r->nvict, 2U);
+	KUNIT_EXPECT_EQ(test, r->v[0].pid, 2);
+	KUNIT_EXPECT_EQ(test, r->v[0].deadline_ns, 2000 * MS);
+	KUNIT_EXPECT_STREQ(test, psd_sl_how_name(r->v[0].how), "cancelled");
+	KUNIT_EXPECT_EQ(test, r->split[0].overslept_ms, 2350U);
+	KUNIT_EXPECT_EQ(test, r->v[1].pid, 1);
+	KUNIT_EXPECT_EQ(test, r->split[1].overslept_ms, 350U);
+}
+
+/* Per tgid and comm, count and max; 32 tasks, the rest counted. */
+static void sleepers_outside_bounded(struct kunit *test)
+{
+	struct psd_sl_outside *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	psd_sl_out_add(t, 7, "psdk-a", 3000);
+	psd_sl_out_add(t, 7, "psdk-a", 9000);
+	psd_sl_out_add(t, 7, "psdk-a", 5000);
+	psd_sl_out_add(t, 7, "psdk-b", 1000);
+	KUNIT_ASSERT_EQ(test, t->n, 2U);
+	KUNIT_EXPECT_EQ(test, t->t[0].count, 3U);
+	KUNIT_EXPECT_EQ(test, t->t[0].max_ns, 9000ULL);
+	KUNIT_EXPECT_EQ(test, t->t[1].count, 1U);
+	for (i = 0; i < PSD_SL_OUTSIDE + 3; i++)
+		psd_sl_out_add(t, 1000 + i, "psdk-n", 2000);
+	KUNIT_EXPECT_EQ(test, t->n, (u32)PSD_SL_OUTSIDE);
+	KUNIT_EXPECT_EQ(test, t->dropped, 5ULL);
+}
+
+/* ---- the layer, through its probes ---- */
+
+struct fake_sleeper {
+	struct hrtimer_sleeper sl;
+	struct task_struct *task;
+};
+
+static void fake_sleeper_done(void *p)
+{
+	struct fake_sleeper *f = p;
+
+	destroy_hrtimer_on_stack(&f->sl.timer);
+}
+
+/* A sleeper timer on @clock of a user task, frozen or not. */
+static struct fake_sleeper *fake_sleeper(struct kunit *test, clockid_t clock,
+					 pid_t pid, bool frozen)
+{
+	struct fake_sleeper *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	f->task = kunit_kzalloc(test, sizeof(*f->task), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, f->task);
+	hrtimer_setup_sleeper_on_stack(&f->sl, clock, HRTIMER_MODE_ABS);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fake_sleeper_done,
+							f), 0);
+	f->task->pid = pid;
+	f->task->tgid = pid;
+	WRITE_ONCE(f->task->__state, frozen ? TASK_FROZEN : TASK_INTERRUPTIBLE);
+	snprintf(f->task->comm, sizeof(f->task->comm), "psdk-%d", pid);
+	f->sl.task = f->task;
+	return f;
+}
+
+/* Its timer, due @ago_ns before now, fires now. */
+static void fire(struct fake_sleeper *f, s64 ago_ns)
+{
+	ktime_t now = hrtimer_cb_get_time(&f->sl.timer);
+
+	hrtimer_set_expires(&f->sl.timer, ktime_sub_ns(now, ago_ns));
+	psd_sl_tp_expire(NULL, &f->sl.timer, &now);
+}
+
+static void cycle_until_thaw(void)
+{
+	begin_state(FREEZE);
+	suspend_devices();
+	s2idle_round();
+	resume_devices();
+	both("thaw_processes", 0);
+}
+
+static int sleepers_init(struct kunit *test)
+{
+	psd_layers_stop();
+	psd_layers_start();
+	forget_all();
+	if (!psd_layer_on(&psd_sleepers_layer))
+		kunit_skip(test, "component sleepers is off");
+	return 0;
+}
+
+/* The function learnt at start is the one sleepers are set up with. */
+static void sleepers_learns_wakeup_fn(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 9, false);
+
+	KUNIT_EXPECT_PTR_EQ(test, (void *)psd_sl_sleeper_fn(),
+			    (void *)ACCESS_PRIVATE(&f->sl.timer, function));
+}
+
+/*
+ * Frozen sleepers whose timers fire in a cycle are its victims, each
+ * clock converted; a kthread's, a running task's and a non-sleeper
+ * timer's are not.
+ */
+static void sleepers_cycle_victims(struct kunit *test)
+{
+	struct fake_sleeper *mono = fake_sleeper(test, CLOCK_MONOTONIC, 11,
+						 true);
+	struct fake_sleeper *real = fake_sleeper(test, CLOCK_REALTIME, 12,
+						 true);
+	struct fake_sleeper *kth = fake_sleeper(test, CLOCK_MONOTONIC, 13,
+						true);
+	struct fake_sleeper *run = fake_sleeper(test, CLOCK_MONOTONIC, 14,
+						false);
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	/* Due a quarter and half of the time since boot ago. */
+	u64 ago = ktime_get_boot_fast_ns() / 4;
+	u32 ago_ms = div_u64(ago, MS);
+	struct psd_cycle_marks mk;
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	kth->task->flags = PF_KTHREAD;
+	begin_state(FREEZE);
+	id = psd_cycle_current();
+	fire(mono, ago);
+	fire(real, 2 * ago);
+	fire(kth, ago);
+	fire(run, ago);
+	suspend_devices();
+	s2idle_round();
+	resume_devices();
+	both("thaw_processes", 0);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
+	KUNIT_ASSERT_TRUE(test, psd_cycle_marks(id, &mk));
+	KUNIT_EXPECT_NE(test, mk.thawed, 0ULL);
+	KUNIT_EXPECT_EQ(test, r->thaw_ns, mk.thawed);
+	KUNIT_ASSERT_EQ(test, r->nvict, 2U);
+	/* Worst first: the REALTIME one was due longer before it fired. */
+	KUNIT_EXPECT_EQ(test, r->v[0].pid, 12);
+	KUNIT_EXPECT_STREQ(test, psd_sl_clock_name(r->v[0].clock), "REALTIME");
+	KUNIT_EXPECT_EQ(test, r->v[1].pid, 11);
+	KUNIT_EXPECT_STREQ(test, r->v[1].comm, "psdk-11");
+	KUNIT_EXPECT_GE(test, r->split[0].overslept_ms, 2 * ago_ms);
+	KUNIT_EXPECT_GE(test, r->split[1].overslept_ms, ago_ms);
+	KUNIT_EXPECT_EQ(test, parts(&r->split[0]), r->split[0].overslept_ms);
+	KUNIT_EXPECT_EQ(test, parts(&r->split[1]), r->split[1].overslept_ms);
+	/* Due before the cycle's sleep: presleep holds all it was late. */
+	KUNIT_EXPECT_GE(test, r->split[0].presleep_ms, 2 * ago_ms);
+	KUNIT_EXPECT_LT(test, r->v[0].deadline_ns, r->v[0].at_ns);
+	/* No sleep time was injected into the clocks here. */
+	KUNIT_EXPECT_EQ(test, r->mono_stopped_ns, 0LL);
+}
+
+/*
+ * A cancel is the freezer's only when the sleeping task cancels its own
+ * timer while being frozen: another's cancel (a timer run, a kthread
+ * here) in a cycle is no victim.
+ */
+static void sleepers_cancel_by_other_ignored(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 51, false);
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	begin_state(FREEZE);
+	id = psd_cycle_current();
+	hrtimer_set_expires(&f->sl.timer, ktime_sub_ns(ktime_get(), MS));
+	psd_sl_tp_cancel(NULL, &f->sl.timer);
+	suspend_devices();
+	s2idle_round();
+	resume_devices();
+	both("thaw_processes", 0);
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
+	KUNIT_EXPECT_EQ(test, r->nvict, 0U);
+}
+
+/*
+ * Outside cycles a late sleeper is counted per task; a timer due inside
+ * the last cycle that fires after it belongs to that cycle, not here.
+ */
+static void sleepers_outside_excludes_cycle(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_BOOTTIME, 21, false);
+	struct psd_sl_outside *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	struct psd_cycle_marks mk;
+	ktime_t now;
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	fire(f, 5 * MS);
+	fire(f, 20 * MS);
+	fire(f, 1000);		/* within hrtimer_late_us: not late */
+	psd_sl_get_outside(t);
+	KUNIT_ASSERT_EQ(test, t->n, 1U);
+	KUNIT_EXPECT_EQ(test, t->t[0].count, 2U);
+	KUNIT_EXPECT_GE(test, t->t[0].max_ns, 20 * MS);
+	KUNIT_EXPECT_STREQ(test, t->t[0].comm, "psdk-21");
+
+	cycle_until_thaw();
+	id = psd_cycle_current();
+	notify(PM_POST_SUSPEND);
+	KUNIT_ASSERT_TRUE(test, psd_cycle_marks(id, &mk));
+	/* Due at the cycle's prepare, fired now. */
+	now = hrtimer_cb_get_time(&f->sl.timer);
+	hrtimer_set_expires(&f->sl.timer, ns_to_ktime(mk.prepare + 1));
+	psd_sl_tp_expire(NULL, &f->sl.timer, &now);
+	psd_sl_get_outside(t);
+	KUNIT_EXPECT_EQ(test, t->t[0].count, 2U);
+}
+
+/* The file: interface headers and keys, and reset clears it. */
+static void sleepers_file_and_reset(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_TAI, 31, true);
+	const struct psd_file *file = &psd_sleepers_layer.files[0];
+	const char *victim_line =
+		"\ncomm=psdk-31 pid=31 tgid=31 clock=TAI how=expired expires_ns=";
+	char *text;
+
+	begin_state(FREEZE);
+	fire(f, 300 * MS);
+	suspend_devices();
+	s2idle_round();
+	resume_devices();
+	both("thaw_processes", 0);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_STREQ(test, file->name, "sleepers");
+	text = psd_kunit_render(test, 8192, file->show, NULL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "# cycle="));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " mono_stopped_ms=0"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, victim_line));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " presleep_ms="));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\n# outside cycles\n"));
+
+	psd_layers_reset(&psd_module_layers);
+	text = psd_kunit_render(test, 8192, file->show, NULL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\n# outside cycles\n"));
+	KUNIT_EXPECT_NULL(test, strstr(text, "# cycle="));
+	KUNIT_EXPECT_NULL(test, strstr(text, "comm="));
+}
+
+/*
+ * The cycle's record carries its victims to report and report.json, with
+ * the parts that add up, and the verdict's detail names the worst.
+ */
+static void sleepers_in_report(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 41, true);
+	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
+						   GFP_KERNEL);
+	struct seq_file *m = psd_kunit_seq(test, 16384);
+	const char *want_text =
+		"\nsleeper=expired comm=psdk-41 pid=41 clock=MONOTONIC overslept_ms=";
+	const char *want_json =
+		"\"sleepers\":[{\"how\":\"expired\",\"comm\":\"psdk-41\",\"pid\":41,";
+	const char *want_json2 = "\"clock\":\"MONOTONIC\",\"overslept_ms\":";
+	const struct psd_rpt_sleeper *s;
+	struct psd_verdict v;
+	struct psd_json j;
+	char *text;
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	begin_state(FREEZE);
+	id = psd_cycle_current();
+	fire(f, 50 * MS);
+	suspend_devices();
+	s2idle_round();
+	resume_devices();
+	both("thaw_processes", 0);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_report_get(id, r));
+	KUNIT_ASSERT_TRUE(test, r->has_sleepers);
+	KUNIT_ASSERT_EQ(test, r->sleepers.n, 1);
+	s = &r->sleepers.s[0];
+	KUNIT_EXPECT_STREQ(test, s->comm, "psdk-41");
+	KUNIT_EXPECT_EQ(test, s->pid, 41);
+	KUNIT_EXPECT_EQ(test, s->presleep_ms + s->suspended_ms + s->resume_ms +
+			s->thaw_ms, s->overslept_ms);
+
+	psd_verdict(r, &v);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(v.detail, "psdk-41 (pid 41)"),
+				  "%s", v.detail);
+	psd_report_text(m, r, &v);
+	psd_json_begin(&j, m, true);
+	psd_report_json(&j, r, &v);
+	psd_json_close(&j, true);
+	KUNIT_EXPECT_FALSE(test, j.err);
+	text = psd_kunit_text(test, m);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_text));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_json));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want_json2));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\"sleepers_more\":0"));
+}
+
+static struct kunit_case sleepers_cases[] = {
+	KUNIT_CASE_PARAM(sleepers_clock_to_boot, conv_gen_params),
+	KUNIT_CASE(sleepers_split_parts),
+	KUNIT_CASE(sleepers_split_on_marks),
+	KUNIT_CASE(sleepers_split_rounding_adds_up),
+	KUNIT_CASE(sleepers_split_no_sleep),
+	KUNIT_CASE(sleepers_victims_bounded),
+	KUNIT_CASE(sleepers_close_cancelled),
+	KUNIT_CASE(sleepers_outside_bounded),
+	KUNIT_CASE(sleepers_learns_wakeup_fn),
+	KUNIT_CASE(sleepers_cycle_victims),
+	KUNIT_CASE(sleepers_cancel_by_other_ignored),
+	KUNIT_CASE(sleepers_outside_excludes_cycle),
+	KUNIT_CASE(sleepers_file_and_reset),
+	KUNIT_CASE(sleepers_in_report),
+	{}
+};
+
+static struct kunit_suite sleepers_suite = {
+	.name = "pmic_sleepdiag_sleepers",
+	.init = sleepers_init,
+	.test_cases = sleepers_cases,
+};
+
+kunit_test_suite(sleepers_suite);

@@ -1,0 +1,551 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The sleepers layer: user tasks whose timed sleep met a suspend cycle.
+ *
+ * Timed sleeps of user tasks (nanosleep, clock_nanosleep, futex waits and
+ * poll/select/epoll timeouts) wait on a struct hrtimer_sleeper whose timer
+ * function is hrtimer_wakeup().  That function is not exported; the layer
+ * learns its address from a sleeper it sets up itself at start, and
+ * recognises sleeper timers by it: one pointer compare per expiry or
+ * cancel of every other timer.
+ *
+ * A sleep meets a suspend in one of two ways:
+ *  - expired: a TASK_FREEZABLE sleep (do_nanosleep, futex) is frozen
+ *    where it sleeps; its timer fires (hrtimer_expire_entry) while the
+ *    task is frozen, and the task runs only after the thaw.  So is an
+ *    interruptible sleep the freezer woke whose timer fired before the
+ *    task ran to cancel it;
+ *  - cancelled: a TASK_INTERRUPTIBLE sleep (ep_poll, poll/select) is woken
+ *    by the freezer's fake signal and cancels its own timer
+ *    (hrtimer_cancel, in the task, while freezing(task)); it returns
+ *    -EINTR at the thaw, and overslept if its deadline had passed by then.
+ * Either way the oversleep is thaw time minus deadline, split over the
+ * parts of the cycle it fell in when the cycle ends (PM_POST_SUSPEND).
+ *
+ * Outside cycles, a sleeper timer that fires more than hrtimer_late_us
+ * after its hard expiry is counted per task (tgid and comm).  A deadline
+ * inside the last cycle belongs to that cycle, never to that table.
+ *
+ * Kernel threads are skipped: the freezer's handling of them differs, and
+ * their sleeps are not what a user waits for.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/freezer.h>
+#include <linux/hrtimer.h>
+#include <linux/math64.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <trace/events/timer.h>
+
+#include "compat.h"
+#include "sleepers.h"
+#include "tp_attach.h"
+
+static DEFINE_RAW_SPINLOCK(psd_sl_lock);
+
+static struct {
+	/* hrtimer_wakeup(); NULL until start: the probes' one shared read. */
+	psd_sl_fn_t fn;
+	struct psd_sl_cycle *recs;	/* keep_cycles slots, by cycle % keep */
+	unsigned int keep;
+	u32 cycle;		/* the open cycle, 0 when none */
+	u32 last;		/* the newest cycle recorded */
+	u64 prepare_ns;		/* the last cycle's window, for outside */
+	u64 post_ns;
+	u64 dropped;		/* victims not kept, since load or reset */
+	struct psd_sl_outside out;
+} psd_sl;
+
+static struct psd_tp psd_sl_tps[] = {
+	{ .name = "hrtimer_expire_entry", .probe = psd_sl_tp_expire },
+	{ .name = "hrtimer_cancel", .probe = psd_sl_tp_cancel },
+};
+
+PSD_TP_CHECK(hrtimer_expire_entry, psd_sl_tp_expire)
+PSD_TP_CHECK(hrtimer_cancel, psd_sl_tp_cancel)
+
+/**
+ * psd_sl_sleeper_fn() - the function of sleeper timers
+ *
+ * Return: hrtimer_wakeup() as learnt at start, or NULL when stopped.
+ */
+psd_sl_fn_t psd_sl_sleeper_fn(void)
+{
+	return READ_ONCE(psd_sl.fn);
+}
+
+/* The user task sleeping on @timer, or NULL: a kthread's, or none. */
+static struct task_struct *psd_sl_task(struct hrtimer *timer)
+{
+	struct task_struct *p;
+
+	p = READ_ONCE(container_of(timer, struct hrtimer_sleeper, timer)->task);
+	if (!p || (READ_ONCE(p->flags) & PF_KTHREAD))
+		return NULL;
+	return p;
+}
+
+/*
+ * The victim's identity and times.  comm by memcpy: get_task_comm() takes
+ * task_lock(), which a hardirq must not; a comm being renamed may tear,
+ * which only garbles the name.
+ */
+static void psd_sl_fill(struct psd_sl_victim *v, struct task_struct *p,
+			struct hrtimer *timer, u8 how, u64 t_ns)
+{
+	struct psd_sl_offs o;
+
+	memcpy(v->comm, p->comm, sizeof(v->comm));
+	v->comm[sizeof(v->comm) - 1] = '\0';
+	v->pid = p->pid;
+	v->tgid = p->tgid;
+	v->clock = timer->base->clockid;
+	v->how = how;
+	v->expires = ktime_to_ns(hrtimer_get_expires(timer));
+	psd_sl_offs_now(&o);
+	v->deadline_ns = max_t(s64, 0, psd_sl_to_boot(v->clock, v->expires, &o));
+	v->at_ns = t_ns;
+}
+
+/* The open cycle's record; lock held. */
+static struct psd_sl_cycle *psd_sl_cur(void)
+{
+	struct psd_sl_cycle *r;
+
+	if (!psd_sl.cycle || !psd_sl.recs)
+		return NULL;
+	r = &psd_sl.recs[psd_sl.cycle % psd_sl.keep];
+	return r->cycle == psd_sl.cycle ? r : NULL;
+}
+
+static void psd_sl_victim(struct task_struct *p, struct hrtimer *timer, u8 how)
+{
+	struct psd_sl_victim v;
+	struct psd_sl_cycle *r;
+	unsigned long flags;
+
+	psd_sl_fill(&v, p, timer, how, ktime_get_boot_fast_ns());
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	r = psd_sl_cur();
+	if (r && !psd_sl_rec_add(r, &v))
+		psd_sl.dropped++;
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+}
+
+/* A late sleeper outside cycles, unless its deadline was in the last. */
+static void psd_sl_late(struct task_struct *p, struct hrtimer *timer,
+			u64 late)
+{
+	struct psd_sl_victim v;
+	unsigned long flags;
+
+	psd_sl_fill(&v, p, timer, PSD_SL_EXPIRED, 0);
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	if (!psd_sl.cycle && (v.deadline_ns < psd_sl.prepare_ns ||
+			      v.deadline_ns > psd_sl.post_ns))
+		psd_sl_out_add(&psd_sl.out, v.tgid, v.comm, late);
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+}
+
+/*
+ * Frozen, or as good as: the freezer's fake signal already woke it from
+ * an interruptible sleep, but its timer fired before it ran to cancel it
+ * (a busy CPU); it returns to user space only through the refrigerator.
+ */
+static bool psd_sl_frozen(struct task_struct *p)
+{
+	if (READ_ONCE(p->__state) & TASK_FROZEN)
+		return true;
+	return freezing(p) && signal_pending(p);
+}
+
+/**
+ * psd_sl_tp_expire() - probe on hrtimer_expire_entry
+ * @data: unused
+ * @timer: the timer about to run
+ * @now: its clock base's time
+ *
+ * Context: hardirq, or softirq for soft timers; every timer of every CPU,
+ * so everything but sleeper timers costs one compare.
+ */
+void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now)
+{
+	struct task_struct *p;
+	s64 late;
+
+	if (likely(ACCESS_PRIVATE(timer, function) != READ_ONCE(psd_sl.fn)))
+		return;
+	p = psd_sl_task(timer);
+	if (!p)
+		return;
+	if (READ_ONCE(psd_sl.cycle)) {
+		if (psd_sl_frozen(p))
+			psd_sl_victim(p, timer, PSD_SL_EXPIRED);
+		return;
+	}
+	late = ktime_to_ns(ktime_sub(*now, hrtimer_get_expires(timer)));
+	if (late > (s64)psd_setting(PSD_SET_HRTIMER_LATE_US) * NSEC_PER_USEC)
+		psd_sl_late(p, timer, late);
+}
+
+/**
+ * psd_sl_tp_cancel() - probe on hrtimer_cancel
+ * @data: unused
+ * @timer: the timer taken off its queue
+ *
+ * Context: whoever cancels, with the timer base locked; a sleep the
+ * freezer woke is cancelled by its own task.
+ */
+void psd_sl_tp_cancel(void *data, struct hrtimer *timer)
+{
+	struct task_struct *p;
+
+	if (likely(ACCESS_PRIVATE(timer, function) != READ_ONCE(psd_sl.fn)))
+		return;
+	if (!READ_ONCE(psd_sl.cycle) || !in_task())
+		return;
+	p = psd_sl_task(timer);
+	if (p == current && freezing(p))
+		psd_sl_victim(p, timer, PSD_SL_CANCELLED);
+}
+
+/* A cycle opened; lock held. */
+static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
+{
+	struct psd_sl_cycle *r = &psd_sl.recs[cycle % psd_sl.keep];
+
+	memset(r, 0, sizeof(*r));
+	r->cycle = cycle;
+	r->offs_boot = o->boot;
+	psd_sl.last = cycle;
+	psd_sl.prepare_ns = t_ns;
+	psd_sl.post_ns = U64_MAX;
+	WRITE_ONCE(psd_sl.cycle, cycle);
+}
+
+/* The worst victims of a judged cycle, for the report. */
+static void psd_sl_report(const struct psd_sl_cycle *r,
+			  struct psd_rpt_sleepers *out)
+{
+	unsigned int i;
+
+	BUILD_BUG_ON(PSD_RPT_COMM_LEN != TASK_COMM_LEN);
+	memset(out, 0, sizeof(*out));
+	out->n = min_t(u32, r->nvict, PSD_RPT_SLEEPERS);
+	out->more = r->nvict - out->n + r->dropped;
+	for (i = 0; i < out->n; i++) {
+		struct psd_rpt_sleeper *s = &out->s[i];
+
+		memcpy(s->comm, r->v[i].comm, sizeof(s->comm));
+		s->pid = r->v[i].pid;
+		s->clock = psd_sl_clock_name(r->v[i].clock);
+		s->how = psd_sl_how_name(r->v[i].how);
+		s->overslept_ms = r->split[i].overslept_ms;
+		s->presleep_ms = r->split[i].presleep_ms;
+		s->suspended_ms = r->split[i].suspended_ms;
+		s->resume_ms = r->split[i].resume_ms;
+		s->thaw_ms = r->split[i].thaw_ms;
+	}
+}
+
+/* The cycle ended: judge its victims; lock held.  False: none recorded. */
+static bool psd_sl_close(const struct psd_cycle_marks *mk,
+			 const struct psd_sl_offs *o,
+			 struct psd_rpt_sleepers *rpt)
+{
+	struct psd_sl_cycle *r = psd_sl_cur();
+
+	psd_sl.post_ns = mk->post;
+	WRITE_ONCE(psd_sl.cycle, 0);
+	if (!r)
+		return false;
+	r->mono_stopped_ns = o->boot - r->offs_boot;
+	psd_sl_rec_close(r, mk, o);
+	psd_sl_report(r, rpt);
+	return true;
+}
+
+static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
+			 u64 t_ns)
+{
+	struct psd_rpt_sleepers rpt;
+	struct psd_cycle_marks mk;
+	struct psd_sl_offs o;
+	unsigned long flags;
+	bool judged = false;
+
+	if (!start || (phase != PSD_PH_PREPARE && phase != PSD_PH_POST))
+		return;
+	/* PM notifier context: the clocks run, the tracker has the marks. */
+	psd_sl_offs_now(&o);
+	if (phase == PSD_PH_POST && !psd_cycle_marks(cycle, &mk)) {
+		memset(&mk, 0, sizeof(mk));
+		mk.post = t_ns;
+	}
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	if (psd_sl.recs && phase == PSD_PH_PREPARE)
+		psd_sl_open(cycle, t_ns, &o);
+	else if (psd_sl.recs && cycle == psd_sl.cycle)
+		judged = psd_sl_close(&mk, &o, &rpt);
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	if (judged)
+		psd_report_sleepers(cycle, &rpt);
+}
+
+/**
+ * psd_sl_get() - copy the record of a kept cycle
+ * @cycle: the cycle
+ * @out: where to copy it
+ *
+ * Return: true if @cycle is kept and has ended.
+ */
+bool psd_sl_get(u32 cycle, struct psd_sl_cycle *out)
+{
+	const struct psd_sl_cycle *r;
+	unsigned long flags;
+	bool found = false;
+
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	if (cycle && psd_sl.recs) {
+		r = &psd_sl.recs[cycle % psd_sl.keep];
+		found = r->cycle == cycle && r->closed;
+		if (found)
+			*out = *r;
+	}
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	return found;
+}
+
+/**
+ * psd_sl_get_outside() - copy the outside-cycles table
+ * @out: where to copy it
+ */
+void psd_sl_get_outside(struct psd_sl_outside *out)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	*out = psd_sl.out;
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+}
+
+static u64 psd_sl_dropped(void)
+{
+	unsigned long flags;
+	u64 n;
+
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	n = psd_sl.dropped;
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	return n;
+}
+
+static void psd_sl_show_victim(struct seq_file *m, const struct psd_sl_cycle *r,
+			       unsigned int i)
+{
+	const struct psd_sl_victim *v = &r->v[i];
+	const struct psd_sl_split *s = &r->split[i];
+
+	psd_seq_str(m, "comm", v->comm);
+	seq_printf(m, " pid=%d tgid=%d clock=%s how=%s expires_ns=%llu expired_ns=%llu thaw_ns=%llu",
+		   v->pid, v->tgid, psd_sl_clock_name(v->clock),
+		   psd_sl_how_name(v->how), v->deadline_ns, v->at_ns,
+		   r->thaw_ns);
+	seq_printf(m, " overslept_ms=%u presleep_ms=%u suspended_ms=%u resume_ms=%u thaw_ms=%u\n",
+		   s->overslept_ms, s->presleep_ms, s->suspended_ms,
+		   s->resume_ms, s->thaw_ms);
+}
+
+/* ns as ms, rounded to the nearest, either sign. */
+static s64 psd_sl_ms(s64 ns)
+{
+	return ns < 0 ? -(s64)DIV_ROUND_CLOSEST_ULL(-ns, NSEC_PER_MSEC) :
+			(s64)DIV_ROUND_CLOSEST_ULL(ns, NSEC_PER_MSEC);
+}
+
+static void psd_sl_show_outside(struct seq_file *m,
+				const struct psd_sl_outside *t)
+{
+	unsigned int i;
+
+	seq_puts(m, "# outside cycles\n");
+	for (i = 0; i < t->n; i++) {
+		psd_seq_str(m, "comm", t->t[i].comm);
+		seq_printf(m, " tgid=%d late_count=%u max_late_us=%llu\n",
+			   t->t[i].tgid, t->t[i].count,
+			   div_u64(t->t[i].max_ns, NSEC_PER_USEC));
+	}
+}
+
+/**
+ * psd_sl_show() - the sleepers file, oldest cycle first
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * Per kept cycle that ended a header, then its victims, worst first; then
+ * the late sleepers outside cycles.
+ *
+ * Return: 0, or -ENOMEM.
+ */
+static int psd_sl_show(struct seq_file *m, void *unused)
+{
+	struct psd_sl_outside *t;
+	struct psd_sl_cycle *r;
+	unsigned int i;
+	u32 last, id;
+
+	if (!psd_layer_on(&psd_sleepers_layer)) {
+		seq_puts(m, "# component sleepers is off\n");
+		return 0;
+	}
+	r = kmalloc(sizeof(*r), GFP_KERNEL);
+	t = kmalloc(sizeof(*t), GFP_KERNEL);
+	if (!r || !t) {
+		kfree(r);
+		kfree(t);
+		return -ENOMEM;
+	}
+	psd_sl_get_outside(t);
+	seq_printf(m, "# victims_dropped=%llu outside_dropped=%llu (more than %u tasks)\n",
+		   psd_sl_dropped(), t->dropped, PSD_SL_TASKS);
+	last = READ_ONCE(psd_sl.last);
+	id = last >= psd_sl.keep ? last - psd_sl.keep + 1 : 1;
+	for (; last && id <= last; id++) {
+		if (!psd_sl_get(id, r))
+			continue;
+		seq_printf(m, "# cycle=%u mono_stopped_ms=%lld dropped=%u\n",
+			   id, psd_sl_ms(r->mono_stopped_ns), r->dropped);
+		for (i = 0; i < r->nvict; i++)
+			psd_sl_show_victim(m, r, i);
+	}
+	psd_sl_show_outside(m, t);
+	kfree(r);
+	kfree(t);
+	return 0;
+}
+
+/* clocksource: and hres_active:, facts of the kernel, on or off. */
+static void psd_sl_show_keys(struct seq_file *m)
+{
+	unsigned int hres, online;
+
+	psd_sl_hres_count(&hres, &online);
+	seq_printf(m, "clocksource: %s\n", psd_sl_clocksource());
+	seq_printf(m, "hres_active: %u/%u\n", hres, online);
+}
+
+/*
+ * hrtimer_wakeup(), from a sleeper of our own: hrtimer_setup_sleeper_on_
+ * stack() sets it up as every sleeping task's is (6.15 makes the field
+ * private: ACCESS_PRIVATE reads it on every version).
+ */
+static psd_sl_fn_t psd_sl_learn_fn(void)
+{
+	struct hrtimer_sleeper sl;
+	psd_sl_fn_t fn;
+
+	hrtimer_setup_sleeper_on_stack(&sl, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	fn = ACCESS_PRIVATE(&sl.timer, function);
+	destroy_hrtimer_on_stack(&sl.timer);
+	return fn;
+}
+
+static int psd_sl_start(const char **why)
+{
+	psd_sl_fn_t fn = psd_sl_learn_fn();
+	struct psd_sl_cycle *recs;
+	int ret;
+
+	if (!fn) {
+		*why = "no sleeper timer function";
+		return -ENOENT;
+	}
+	recs = kvcalloc(psd_params.keep_cycles, sizeof(*recs), GFP_KERNEL);
+	if (!recs) {
+		*why = "out of memory";
+		return -ENOMEM;
+	}
+	psd_sl.keep = psd_params.keep_cycles;
+	psd_sl.recs = recs;
+	psd_sl.cycle = 0;
+	psd_sl.last = 0;
+	psd_sl.prepare_ns = 0;
+	psd_sl.post_ns = 0;
+	psd_sl.dropped = 0;
+	memset(&psd_sl.out, 0, sizeof(psd_sl.out));
+	WRITE_ONCE(psd_sl.fn, fn);
+	ret = psd_tp_attach(psd_sl_tps, ARRAY_SIZE(psd_sl_tps), why);
+	if (ret) {
+		WRITE_ONCE(psd_sl.fn, NULL);
+		psd_sl.recs = NULL;
+		kvfree(recs);
+	}
+	return ret;
+}
+
+static void psd_sl_stop(void)
+{
+	struct psd_sl_cycle *recs;
+	unsigned long flags;
+
+	/* Waits for running probes: nothing touches recs after this. */
+	psd_tp_detach(psd_sl_tps, ARRAY_SIZE(psd_sl_tps));
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	WRITE_ONCE(psd_sl.fn, NULL);
+	recs = psd_sl.recs;
+	psd_sl.recs = NULL;
+	WRITE_ONCE(psd_sl.cycle, 0);
+	psd_sl.last = 0;
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	kvfree(recs);
+}
+
+static void psd_sl_reset(void)
+{
+	unsigned long flags;
+	struct psd_sl_cycle *r;
+	s64 offs_boot = 0;
+
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	r = psd_sl_cur();
+	if (r)
+		offs_boot = r->offs_boot;
+	if (psd_sl.recs)
+		memset(psd_sl.recs, 0, psd_sl.keep * sizeof(*psd_sl.recs));
+	/* An open cycle goes on being recorded, from now. */
+	if (r) {
+		r->cycle = psd_sl.cycle;
+		r->offs_boot = offs_boot;
+	}
+	psd_sl.last = psd_sl.cycle;
+	psd_sl.dropped = 0;
+	memset(&psd_sl.out, 0, sizeof(psd_sl.out));
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+}
+
+static const struct psd_layer_ops psd_sl_ops = {
+	.start = psd_sl_start,
+	.stop = psd_sl_stop,
+	.reset = psd_sl_reset,
+	.phase = psd_sl_phase,
+	.show_keys = psd_sl_show_keys,
+};
+
+static const struct psd_file psd_sl_files[] = {
+	{ NULL, "sleepers", 0400, psd_sl_show },
+};
+
+struct psd_layer psd_sleepers_layer = {
+	.name = "sleepers",
+	.ops = &psd_sl_ops,
+	.files = psd_sl_files,
+	.nr_files = ARRAY_SIZE(psd_sl_files),
+	.after_contract = true,
+};
