@@ -22,8 +22,8 @@ ifneq ($(LLVM),)
 KBUILD_ARGS += LLVM=$(LLVM)
 endif
 
-.PHONY: all modules modules_install clean help lint kunit e2e demo check \
-	check-full bench
+.PHONY: all modules modules_install clean help lint kunit kunit-arm32 e2e \
+	demo check check-full bench
 
 all: modules
 
@@ -44,6 +44,9 @@ lint:
 
 kunit:
 	scripts/kunit.sh
+
+kunit-arm32:
+	scripts/kunit.sh --arch arm
 
 e2e:
 	python3 scripts/e2e/run.py
@@ -68,7 +71,8 @@ help:
 	@echo '  clean            remove build products'
 	@echo '  demo             a healthy board and two injected faults on the'
 	@echo '                   arm64 QEMU target: each cycle and its verdict'
-	@echo '  check            lint + kunit + e2e, ending "N passed, N failed"'
+	@echo '  check            lint + kunit (UML, arm32) + e2e, ending'
+	@echo '                   "N passed, N failed"'
 	@echo '  check-full       check plus the long e2e campaigns (FULL_ONLY'
 	@echo '                   scenarios) on both kernels, and demo + check'
 	@echo '                   in a fresh Debian 12 root (scripts/fresh-root.sh)'
@@ -76,6 +80,7 @@ help:
 	@echo '                   arm64 without tracepoints, arm), sparse,'
 	@echo '                   checkpatch --strict'
 	@echo '  kunit            KUnit suites in UML (linux-source-6.12)'
+	@echo '  kunit-arm32      the same on 32-bit ARM, QEMU virt with 2 CPUs'
 	@echo '  e2e              end-to-end scenarios on the arm64 QEMU target'
 	@echo '  bench            hrtimer probe cost (UML) and, on the arm64 target,'
 	@echo '                   workload/s2idle time with and without the module'

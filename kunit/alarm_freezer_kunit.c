@@ -45,7 +45,7 @@ static unsigned int late_anomalies(void)
 /* BOOTTIME_FREEZER is a BOOTTIME alarm (& 1 made it REALTIME). */
 static void freezer_boottime(struct kunit *test)
 {
-	s64 exp = ktime_get_boot_fast_ns() + 3600 * NSEC_PER_SEC;
+	s64 exp = ktime_get_boot_fast_ns() + 3600LL * NSEC_PER_SEC;
 	struct psd_alarm a = {};
 	char *text;
 
@@ -65,7 +65,7 @@ static void freezer_boottime(struct kunit *test)
 /* REALTIME_FREEZER is a REALTIME alarm: its epoch expiry is converted. */
 static void freezer_realtime(struct kunit *test)
 {
-	s64 in = 3600 * NSEC_PER_SEC;
+	s64 in = 3600LL * NSEC_PER_SEC;
 	s64 exp = ktime_get_real_ns() + in;
 	s64 boot = ktime_get_boottime_ns() + in;
 	struct psd_alarm a = {};
@@ -84,7 +84,7 @@ static void freezer_realtime(struct kunit *test)
 /* A plain alarm is not via=freezer. */
 static void freezer_not_for_plain_alarms(struct kunit *test)
 {
-	s64 exp = ktime_get_boot_fast_ns() + 3600 * NSEC_PER_SEC;
+	s64 exp = ktime_get_boot_fast_ns() + 3600LL * NSEC_PER_SEC;
 	struct psd_alarm a = {};
 	char *text;
 
@@ -99,7 +99,7 @@ static void freezer_not_for_plain_alarms(struct kunit *test)
 /* Any other type is ignored and counted, never guessed at. */
 static void freezer_unknown_type_ignored(struct kunit *test)
 {
-	s64 exp = ktime_get_boot_fast_ns() + 3600 * NSEC_PER_SEC;
+	s64 exp = ktime_get_boot_fast_ns() + 3600LL * NSEC_PER_SEC;
 	struct psd_alarm a = {};
 	char *text;
 

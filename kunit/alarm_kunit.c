@@ -92,7 +92,7 @@ static void alarmk_exit(struct kunit *test)
 
 static void alarm_on_time(struct kunit *test)
 {
-	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
+	s64 exp = boot_now() + 3600LL * NSEC_PER_SEC;
 	struct psd_alarm a;
 
 	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_alarm_layer));
@@ -159,7 +159,7 @@ static void alarm_late_causes(struct kunit *test)
 	 * Woken by another IRQ, nothing else seen: unknown, late by seconds
 	 * or within a second (not the RTC's step: not woken by the RTC).
 	 */
-	static const s64 late_ns[] = { 3 * NSEC_PER_SEC, 200 * NSEC_PER_MSEC };
+	static const s64 late_ns[] = { 3LL * NSEC_PER_SEC, 200 * NSEC_PER_MSEC };
 	struct psd_record an;
 	unsigned int i;
 	s64 exp;
@@ -174,7 +174,7 @@ static void alarm_late_causes(struct kunit *test)
 	}
 
 	/* A wakeup event that did not stop the sleep. */
-	exp = boot_now() - 3 * NSEC_PER_SEC;
+	exp = boot_now() - 3LL * NSEC_PER_SEC;
 	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
 	psd_ws_tp_activate(NULL, "psdk-alarm-ws", 0);
@@ -184,7 +184,7 @@ static void alarm_late_causes(struct kunit *test)
 
 static void alarm_late_irq_stuck(struct kunit *test)
 {
-	s64 exp = boot_now() - 3 * NSEC_PER_SEC;
+	s64 exp = boot_now() - 3LL * NSEC_PER_SEC;
 	struct psd_record stuck = {
 		.t_ns = boot_now(),
 		.type = PSD_AN_IRQ_STUCK_PENDING,
@@ -199,8 +199,8 @@ static void alarm_late_irq_stuck(struct kunit *test)
 
 static void alarm_realtime_to_boottime(struct kunit *test)
 {
-	s64 real = ktime_get_real_ns() + 3600 * NSEC_PER_SEC;
-	s64 want = boot_now() + 3600 * NSEC_PER_SEC;
+	s64 real = ktime_get_real_ns() + 3600LL * NSEC_PER_SEC;
+	s64 want = boot_now() + 3600LL * NSEC_PER_SEC;
 	struct psd_alarm a;
 	s64 diff;
 
@@ -221,7 +221,7 @@ static void alarm_realtime_to_boottime(struct kunit *test)
 /* Not fired by post, but the wake alone is already too late. */
 static void alarm_judged_at_post_without_fire(struct kunit *test)
 {
-	s64 exp = boot_now() - 3 * NSEC_PER_SEC;
+	s64 exp = boot_now() - 3LL * NSEC_PER_SEC;
 	struct psd_record an;
 
 	begin_state(FREEZE);
@@ -239,7 +239,7 @@ static void alarm_judged_at_post_without_fire(struct kunit *test)
 /* An aborted cycle never slept: the fire alone decides. */
 static void alarm_aborted_cycle(struct kunit *test)
 {
-	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
+	s64 exp = boot_now() + 3600LL * NSEC_PER_SEC;
 	struct psd_alarm a;
 
 	begin_state(FREEZE);
@@ -258,7 +258,7 @@ static void alarm_aborted_cycle(struct kunit *test)
 
 static void alarm_other_alarms_do_not_match(struct kunit *test)
 {
-	s64 exp = boot_now() + 3600 * NSEC_PER_SEC;
+	s64 exp = boot_now() + 3600LL * NSEC_PER_SEC;
 
 	begin_state(FREEZE);
 	suspend_with_alarm(exp, ALARM_BOOTTIME);
@@ -275,8 +275,8 @@ static void alarm_other_alarms_do_not_match(struct kunit *test)
 
 static void alarm_interleaved_cycles(struct kunit *test)
 {
-	s64 exp1 = boot_now() + 3600 * NSEC_PER_SEC;
-	s64 exp2 = boot_now() - 3 * NSEC_PER_SEC;
+	s64 exp1 = boot_now() + 3600LL * NSEC_PER_SEC;
+	s64 exp2 = boot_now() - 3LL * NSEC_PER_SEC;
 	struct psd_alarm a1, a2;
 
 	begin_state(FREEZE);
@@ -313,7 +313,7 @@ static void alarm_history_file(struct kunit *test)
 	s64 exp = 0;
 
 	for (i = 0; i < psd_params.keep_cycles + 2; i++) {
-		exp = boot_now() + 3600 * NSEC_PER_SEC;
+		exp = boot_now() + 3600LL * NSEC_PER_SEC;
 		begin_state(FREEZE);
 		suspend_with_alarm(exp, ALARM_BOOTTIME);
 		s2idle_round();

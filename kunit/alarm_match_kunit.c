@@ -95,7 +95,7 @@ static void match_cancelled_not_joined(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, late_anomalies(), 0U);
 
 	/* Judged on the wake alone when the next cycle arms: on time. */
-	woke_early(boot_now() + 3600 * NSEC_PER_SEC, ALARM_BOOTTIME);
+	woke_early(boot_now() + 3600LL * NSEC_PER_SEC, ALARM_BOOTTIME);
 	KUNIT_ASSERT_TRUE(test, psd_alarm_get(1, &a));
 	KUNIT_EXPECT_EQ(test, a.fired_ns, 0ULL);
 	KUNIT_EXPECT_EQ(test, a.cause, (u8)PSD_ALARM_ON_TIME);

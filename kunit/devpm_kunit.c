@@ -79,7 +79,8 @@ static void devpm_slowest_ties_and_directions(struct kunit *test)
 static void devpm_failed_bounded(struct kunit *test)
 {
 	struct psd_devpm_rec *r = new_rec(test);
-	struct psd_rpt_devpm rpt;
+	/* not on the stack: a 32-bit kernel allows 1 KiB frames */
+	struct psd_rpt_devpm *rpt = kunit_kzalloc(test, sizeof(*rpt), GFP_KERNEL);
 	unsigned int i, n = PSD_DEVPM_FAILED + 3;
 
 	for (i = 0; i < n; i++)
@@ -90,13 +91,14 @@ static void devpm_failed_bounded(struct kunit *test)
 	for (i = 0; i < PSD_DEVPM_FAILED; i++)
 		KUNIT_EXPECT_EQ(test, r->failed[i].err, -(int)(i + 1));
 
-	psd_devpm_rec_report(r, &rpt);
-	KUNIT_EXPECT_EQ(test, rpt.nfailed, (u8)PSD_RPT_DEVPM_FAILED);
-	KUNIT_EXPECT_EQ(test, rpt.failed_more, n - PSD_RPT_DEVPM_FAILED);
-	KUNIT_EXPECT_EQ(test, rpt.nslow[PSD_DEVPM_SUSPEND],
+	KUNIT_ASSERT_NOT_NULL(test, rpt);
+	psd_devpm_rec_report(r, rpt);
+	KUNIT_EXPECT_EQ(test, rpt->nfailed, (u8)PSD_RPT_DEVPM_FAILED);
+	KUNIT_EXPECT_EQ(test, rpt->failed_more, n - PSD_RPT_DEVPM_FAILED);
+	KUNIT_EXPECT_EQ(test, rpt->nslow[PSD_DEVPM_SUSPEND],
 			(u8)PSD_RPT_DEVPM_SLOW);
-	KUNIT_EXPECT_EQ(test, rpt.slow[PSD_DEVPM_SUSPEND][0].dur_us, n - 1);
-	KUNIT_EXPECT_EQ(test, rpt.nslow[PSD_DEVPM_RESUME], 0);
+	KUNIT_EXPECT_EQ(test, rpt->slow[PSD_DEVPM_SUSPEND][0].dur_us, n - 1);
+	KUNIT_EXPECT_EQ(test, rpt->nslow[PSD_DEVPM_RESUME], 0);
 }
 
 /* Async callbacks interleave: each end finds its own start. */

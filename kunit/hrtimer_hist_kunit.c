@@ -186,7 +186,7 @@ static void hist_percentiles_tail(struct kunit *test)
 {
 	/* 9989 fast expiries, 11 very late ones: only p999 sees the tail */
 	static const u64 want[PSD_HIST_NR_PCT] = { 2000, 2000, 2000,
-						   3 * NSEC_PER_SEC };
+						   3ULL * NSEC_PER_SEC };
 	struct psd_hist_snap *s = snap(test);
 	struct psd_hist_stats st;
 	unsigned int i;
@@ -194,11 +194,11 @@ static void hist_percentiles_tail(struct kunit *test)
 	for (i = 0; i < 9989; i++)
 		psd_hist_snap_add(s, 2000);
 	for (i = 0; i < 11; i++)
-		psd_hist_snap_add(s, 3 * NSEC_PER_SEC);
+		psd_hist_snap_add(s, 3ULL * NSEC_PER_SEC);
 	psd_hist_stats(s, &st);
 	expect_pct(test, &st, want);
 	expect_ordered(test, &st);
-	KUNIT_EXPECT_EQ(test, st.max, 3 * NSEC_PER_SEC);
+	KUNIT_EXPECT_EQ(test, st.max, 3ULL * NSEC_PER_SEC);
 }
 
 static void hist_percentiles_spread(struct kunit *test)

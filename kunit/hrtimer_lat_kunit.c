@@ -6,12 +6,19 @@
  * through the probe (with fake timers and a fake CLOCK_BOOTTIME) and the
  * phase hook, and reads it back through the hrtimer/latency text and the
  * anomaly log; the last test checks the live component.
+ *
+ * lat_max_read_whole races a writer on one CPU against a reader on another
+ * (SMP only: scripts/kunit.sh --arch arm runs it on 32-bit ARM, where a u64
+ * is read and written in halves).
  */
 #include <kunit/test.h>
+#include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/hrtimer.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -500,6 +507,122 @@ static void lat_live_component_counts(struct kunit *test)
 	expect_line_ordered(test, l);
 }
 
+/*
+ * The torn read: values whose halves both change at every write.  Write k
+ * (1 .. TORN_WRITES) has k in its high word and ~k in its low one, so the
+ * values grow and a value made of halves from two writes is none of them.
+ */
+#define TORN_WRITES	((u32)BIT(21))
+#define TORN_READS_MAX	((u32)BIT(28))	/* in case the writer never runs */
+
+struct torn_writer {
+	struct psd_hrt *st;
+	struct fake_timer timer;
+	bool started;
+	bool done;
+};
+
+static u64 torn_value(u32 k)
+{
+	return (u64)k << 32 | (u32)~k;
+}
+
+/* 0 before the first write, else one of the values written. */
+static bool torn_written(u64 v)
+{
+	u32 k = v >> 32;
+
+	return !v || (k >= 1 && k <= TORN_WRITES && v == torn_value(k));
+}
+
+/* Raise the ALL window's maximum on this CPU through the probe. */
+static int torn_write(void *data)
+{
+	struct torn_writer *w = data;
+	ktime_t now;
+	u32 k;
+
+	hrtimer_set_expires(&w->timer.t, 0);
+	WRITE_ONCE(w->started, true);
+	for (k = 1; k <= TORN_WRITES && !kthread_should_stop(); k++) {
+		now = ns_to_ktime(torn_value(k));
+		preempt_disable();
+		psd_hrt_probe(w->st, &w->timer.t, &now);
+		preempt_enable();
+		if (!(k % 4096))
+			cond_resched();
+	}
+	/* Pairs with the reader's acquire: it reads the last value after. */
+	smp_store_release(&w->done, true);
+	/* kthread_stop() is the only way out. */
+	set_current_state(TASK_INTERRUPTIBLE);
+	while (!kthread_should_stop()) {
+		schedule();
+		set_current_state(TASK_INTERRUPTIBLE);
+	}
+	__set_current_state(TASK_RUNNING);
+	return 0;
+}
+
+static void lat_max_read_whole(struct kunit *test)
+{
+	unsigned int reads = 0, torn = 0, back = 0;
+	u64 v, last = 0, first_torn = 0;
+	struct torn_writer *w;
+	struct task_struct *t;
+	int rcpu, wcpu;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "one CPU online: no reader beside the writer");
+	w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	w->st = make(test, 0);
+	fake_timer_init(&w->timer, CLOCK_MONOTONIC);
+
+	migrate_disable();
+	rcpu = smp_processor_id();
+	wcpu = cpumask_any_but(cpu_online_mask, rcpu);
+	t = kthread_create(torn_write, w, "psd_torn/%d", wcpu);
+	if (IS_ERR(t)) {
+		migrate_enable();
+		psd_hrt_destroy(w->st);
+		KUNIT_FAIL(test, "kthread_create: %ld", PTR_ERR(t));
+		return;
+	}
+	kthread_bind(t, wcpu);
+	wake_up_process(t);
+	/* Pairs with the writer's release; then its last value is whole. */
+	while (!smp_load_acquire(&w->done) && reads < TORN_READS_MAX) {
+		v = psd_hrt_cpu_max(w->st, PSD_HRT_ALL, wcpu);
+		reads++;
+		if (!torn_written(v)) {
+			if (!torn++)
+				first_torn = v;
+		} else if (v < last) {
+			back++;
+		} else {
+			last = v;
+		}
+		if (!(reads % 4096))
+			cond_resched();
+	}
+	migrate_enable();
+	kthread_stop(t);
+
+	kunit_info(test, "reader CPU %d, writer CPU %d: %u reads, last %#llx\n",
+		   rcpu, wcpu, reads, last);
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(w->started));
+	KUNIT_EXPECT_EQ_MSG(test, torn, 0U,
+			    "%u of %u reads saw a value never written, first %#llx",
+			    torn, reads, first_torn);
+	KUNIT_EXPECT_EQ_MSG(test, back, 0U, "the maximum went back %u times",
+			    back);
+	/* All written, and read whole once the writer was done. */
+	KUNIT_EXPECT_EQ(test, psd_hrt_cpu_max(w->st, PSD_HRT_ALL, wcpu),
+			torn_value(TORN_WRITES));
+	psd_hrt_destroy(w->st);
+}
+
 static struct kunit_case hrtimer_lat_cases[] = {
 	KUNIT_CASE(lat_classify_around_resume),
 	KUNIT_CASE(lat_windows_around_resume),
@@ -508,6 +631,7 @@ static struct kunit_case hrtimer_lat_cases[] = {
 	KUNIT_CASE(lat_late_once_per_window_per_cycle),
 	KUNIT_CASE(lat_reset_clears),
 	KUNIT_CASE(lat_file_is_consistent),
+	KUNIT_CASE_SLOW(lat_max_read_whole),	/* ~16 s under TCG */
 	KUNIT_CASE(lat_live_component_counts),
 	{}
 };

@@ -13,7 +13,7 @@
 #include "psd_kunit.h"
 #include "render.h"
 
-#define MS	NSEC_PER_MSEC
+#define MS	((u64)NSEC_PER_MSEC)
 #define STUCK	(1000 * MS)
 #define T0	(5000 * MS)	/* boot time of the first sample */
 
@@ -117,7 +117,7 @@ static void classify_serviced_while_pending(struct kunit *test)
 static void classify_flapping(struct kunit *test)
 {
 	struct feed f;
-	u64 ms;
+	unsigned int ms;	/* divided: no 64-bit division on 32-bit */
 
 	feed_init(&f, true, true);
 	for (ms = 0; ms <= 20000; ms += 250)

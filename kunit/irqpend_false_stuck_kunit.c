@@ -19,7 +19,7 @@
 #include "psd_kunit.h"
 #include "render.h"
 
-#define MS	NSEC_PER_MSEC
+#define MS	((u64)NSEC_PER_MSEC)
 #define STUCK	(1000 * MS)
 
 /* Samples of one line every @step ms from 0, pending, count 0: anomalies. */

@@ -13,7 +13,7 @@
 #include "psd_kunit.h"
 #include "render.h"
 
-#define MS	NSEC_PER_MSEC
+#define MS	((u64)NSEC_PER_MSEC)
 #define STUCK	(1000 * MS)
 #define T0	(5000 * MS)
 

@@ -129,7 +129,7 @@ static void last_round_empty_keeps_the_wake(struct kunit *test)
 	u64 woke;
 
 	begin_state(FREEZE);
-	suspend_with_alarm(ktime_get_boot_fast_ns() + 60 * NSEC_PER_SEC,
+	suspend_with_alarm(ktime_get_boot_fast_ns() + 60LL * NSEC_PER_SEC,
 			   ALARM_BOOTTIME);
 	s2idle_round();
 	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));

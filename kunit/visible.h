@@ -7,10 +7,12 @@
 #define _PSD_KUNIT_VISIBLE_H
 
 #include <kunit/visibility.h>
+#include <linux/types.h>
 
 #if IS_ENABLED(CONFIG_KUNIT)
 struct notifier_block;
 struct psd_control;
+struct psd_hrt;
 struct psd_layer;
 struct psd_record;
 struct seq_file;
@@ -36,6 +38,8 @@ void psd_cycle_tp_suspend_resume(void *data, const char *action, int val,
 int psd_cycle_pm_notify(struct notifier_block *nb, unsigned long action,
 			void *unused);
 void psd_cycle_tp_cpu_idle(void *data, unsigned int state, unsigned int cpu);
+/* One CPU's maximum of an hrtimer window, read as hrtimer/latency does. */
+u64 psd_hrt_cpu_max(struct psd_hrt *st, unsigned int w, int cpu);
 /* One line of the events file, as the file shows it. */
 void psd_event_show(struct seq_file *m, const struct psd_record *r);
 #endif

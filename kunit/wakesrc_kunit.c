@@ -311,17 +311,17 @@ static void ws_stuck_for_ws_stuck_ms(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, psd_setting_apply(PSD_SET_WS_STUCK_MS, 3600000),
 			0);
 	on("psdk-long");
-	psd_ws_stuck_scan(t0 + 10 * NSEC_PER_SEC);
+	psd_ws_stuck_scan(t0 + 10ULL * NSEC_PER_SEC);
 	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
 			0U);
 	psd_setting_apply(PSD_SET_WS_STUCK_MS, 100);
-	psd_ws_stuck_scan(t0 + 10 * NSEC_PER_SEC);
+	psd_ws_stuck_scan(t0 + 10ULL * NSEC_PER_SEC);
 	KUNIT_ASSERT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, "psdk-long",
 					&an), 1U);
 	KUNIT_EXPECT_EQ(test, an.flag, 0);
 	KUNIT_EXPECT_EQ(test, an.v[1], 100);
 	KUNIT_EXPECT_GE(test, an.v[0], 100LL);
-	psd_ws_stuck_scan(t0 + 20 * NSEC_PER_SEC);
+	psd_ws_stuck_scan(t0 + 20ULL * NSEC_PER_SEC);
 	off("psdk-long");	/* already raised for this stretch */
 	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
 			1U);

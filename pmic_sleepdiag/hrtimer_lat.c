@@ -58,6 +58,7 @@
 #include "compat.h"
 #include "hrtimer.h"
 #include "tp_attach.h"
+#include "../kunit/visible.h"
 
 #define PSD_HRT_SLOTS	2	/* per-cycle late counts: current and previous */
 
@@ -706,6 +707,22 @@ size_t psd_hrt_memory(const struct psd_hrt *st)
 
 /* ---- the hrtimer/latency file ---- */
 
+/**
+ * psd_hrt_cpu_max() - one CPU's maximum in a window, as the file reads it
+ * @st: the instance
+ * @w: the window
+ * @cpu: the CPU, which may be raising it meanwhile
+ *
+ * Return: the largest lateness @cpu counted in @w, ns: a value it wrote.
+ */
+VISIBLE_IF_KUNIT u64 psd_hrt_cpu_max(struct psd_hrt *st, unsigned int w,
+				     int cpu)
+{
+	const struct psd_hrt_cpu *c = per_cpu_ptr(st->win[w], cpu);
+
+	return psd_hrt_read_max(c, &c->max);
+}
+
 /* Copy one CPU's window out; count is the sum of the copied buckets. */
 static void psd_hrt_collect(struct psd_hrt *st, unsigned int w, int cpu,
 			    struct psd_hist_snap *s)
@@ -718,7 +735,7 @@ static void psd_hrt_collect(struct psd_hrt *st, unsigned int w, int cpu,
 		s->bucket[i] = READ_ONCE(c->bucket[i]);
 		s->count += s->bucket[i];
 	}
-	s->max = s->count ? psd_hrt_read_max(c, &c->max) : 0;
+	s->max = s->count ? psd_hrt_cpu_max(st, w, cpu) : 0;
 	s->suspended = READ_ONCE(c->suspended);
 	s->clock_set = READ_ONCE(c->clock_set);
 	psd_hist_snap_derive(s);

@@ -53,6 +53,9 @@ full=
 
 step lint "$here/lint.sh"
 step kunit "$here/kunit.sh"
+# The same suites in a 32-bit ARM kernel with two CPUs, where a u64 is
+# read in halves (lat_max_read_whole): one more kernel to build cold.
+step kunit-arm32 "$here/kunit.sh" --arch arm
 step e2e python3 "$repo/scripts/e2e/run.py" $full
 if [ -n "$full" ]; then
 	step e2e-debug python3 "$repo/scripts/e2e/run.py" --kernel debug --full

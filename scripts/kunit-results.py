@@ -2,6 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 """Turn kunit.py --json output into PASS/FAIL lines, one per test case.
 
+    kunit-results.py JSON KUNIT_PY_STATUS LOG [PREFIX]
+
+Lines are "PASS PREFIX/<suite>.<case>"; PREFIX is kunit unless given
+(kunit-arm32 for the 32-bit ARM run, so that the two runs count apart).
+
 Fails when kunit.py failed, when the JSON is missing (a crash before any
 result), when a case failed or crashed, or when no case ran at all.
 """
@@ -23,6 +28,7 @@ def walk(doc):
 
 def main():
     path, status, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    prefix = sys.argv[4] if len(sys.argv) > 4 else "kunit"
     out = os.environ.get("PSD_RESULTS")
     lines = []
     if os.path.exists(path):
@@ -30,9 +36,9 @@ def main():
             doc = json.load(f)
         for name, st in walk(doc):
             verdict = {"PASS": "PASS", "SKIP": "SKIP"}.get(st, "FAIL")
-            lines.append(f"{verdict} kunit/{name}")
+            lines.append(f"{verdict} {prefix}/{name}")
     if not lines or status != 0:
-        lines.append(f"FAIL kunit/run (kunit.py exit {status}; log {log})")
+        lines.append(f"FAIL {prefix}/run (kunit.py exit {status}; log {log})")
     for line in lines:
         print(line)
     if out:
