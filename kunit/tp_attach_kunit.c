@@ -30,7 +30,9 @@ static void probe_suspend_resume(void *data, const char *action, int val,
 
 static int reg(struct tracepoint *tp)
 {
-	return tracepoint_probe_register(tp, probe_suspend_resume, &probe_data);
+	return tracepoint_probe_register_prio_may_exist(tp, probe_suspend_resume,
+						      &probe_data,
+						      TRACEPOINT_DEFAULT_PRIO);
 }
 
 static struct psd_tp tps_missing[] = {
