@@ -322,6 +322,33 @@ static unsigned int fake_irq(struct kunit *test, struct irq_chip *chip)
 	return irq;
 }
 
+static irqreturn_t fake_handler(int irq, void *data)
+{
+	return IRQ_NONE;
+}
+
+static void free_fake(void *irq)
+{
+	free_irq((uintptr_t)irq, &fake_pending);
+}
+
+/*
+ * Requested, so activated (enable_irq() starts only an activated line
+ * without a WARNING), but left disabled (IRQF_NO_AUTOEN).
+ */
+static void request_fake(struct kunit *test, unsigned int irq)
+{
+	int ret;
+
+	irq_clear_status_flags(irq, IRQ_NOREQUEST);
+	ret = request_irq(irq, fake_handler, IRQF_NO_AUTOEN, "psd kunit",
+			  &fake_pending);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	ret = kunit_add_action_or_reset(test, free_fake,
+					(void *)(uintptr_t)irq);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+}
+
 static unsigned int stuck_anomalies(unsigned int irq)
 {
 	struct psd_record r;
@@ -346,6 +373,7 @@ static void fake_chip_stuck_then_cleared(struct kunit *test)
 	char cmd[32], *l;
 	int ret;
 
+	request_fake(test, irq);
 	KUNIT_ASSERT_EQ(test, irq_set_irq_wake(irq, 1), 0);
 	ret = kunit_add_action_or_reset(test, unwake, (void *)(uintptr_t)irq);
 	KUNIT_ASSERT_EQ(test, ret, 0);
