@@ -89,7 +89,7 @@ ln -sfn "$repo" "$src/drivers/misc/pmic_sleepdiag"
 
 json=$PSD_CACHE/build/$name.json
 log=${PSD_KUNIT_LOG:-$PSD_CACHE/build/$name.log}	# bench.sh reads its own
-rm -f "$json"
+rm -f "$json" "$build/test.log"
 status=0
 (cd "$src" && python3 tools/testing/kunit/kunit.py run \
 	--kunitconfig="$repo/kunit/.kunitconfig" --build_dir="$build" \
@@ -103,5 +103,18 @@ python3 "$here/kunit-results.py" "$json" "$status" "$log" "$prefix" || rc=$?
 if grep -E 'drivers/misc/pmic_sleepdiag/.*: warning:' "$log"; then
 	echo "FAIL $prefix/build-warnings (log $log)"
 	rc=1
+fi
+# A kernel WARNING, BUG or oops while the suites ran fails the run even
+# when every case passed (kunit.py keeps the kernel's console in test.log).
+# From the first suite on: UML's own boot warns (virt-pci, no device).
+gate=PASS
+if [ -f "$build/test.log" ] &&
+   sed -n '/KTAP version/,$p' "$build/test.log" |
+   grep -E '(WARNING|BUG):|Oops|Kernel panic'; then
+	gate=FAIL
+	rc=1
+fi
+if [ -f "$build/test.log" ]; then
+	echo "$gate $prefix/kernel-warnings" | tee -a "${PSD_RESULTS:-/dev/null}"
 fi
 exit "$rc"
