@@ -19,7 +19,7 @@
 #include "../pmic_sleepdiag/sleepers.h"
 #include "suspend_seq.h"
 
-#define MS	NSEC_PER_MSEC
+#define MS	((s64)NSEC_PER_MSEC)	/* 64-bit products on 32-bit too */
 
 /* ---- clock conversion ---- */
 
