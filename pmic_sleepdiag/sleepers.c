@@ -34,8 +34,6 @@
 #include <linux/freezer.h>
 #include <linux/hrtimer.h>
 #include <linux/math64.h>
-#include <linux/pid.h>
-#include <linux/pid_namespace.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -62,7 +60,6 @@ static struct {
 	u64 prepare_ns;		/* the last cycle's window, for outside */
 	u64 post_ns;
 	u64 dropped;		/* victims not kept, since load or reset */
-	bool frozen;		/* the open cycle's devices began to suspend */
 	struct psd_sl_outside out;
 } psd_sl;
 
@@ -128,15 +125,13 @@ static struct psd_sl_cycle *psd_sl_cur(void)
 	return r->cycle == psd_sl.cycle ? r : NULL;
 }
 
-static void psd_sl_victim(struct task_struct *p, struct hrtimer *timer, u8 how,
-			  bool woken)
+static void psd_sl_victim(struct task_struct *p, struct hrtimer *timer, u8 how)
 {
 	struct psd_sl_victim v;
 	struct psd_sl_cycle *r;
 	unsigned long flags;
 
 	psd_sl_fill(&v, p, timer, how, ktime_get_boot_fast_ns());
-	v.woken = woken;
 	raw_spin_lock_irqsave(&psd_sl_lock, flags);
 	r = psd_sl_cur();
 	if (r && !psd_sl_rec_add(r, &v))
@@ -171,23 +166,6 @@ static bool psd_sl_frozen(struct task_struct *p)
 	return freezing(p) && signal_pending(p);
 }
 
-/*
- * Frozen by the freezer's fake signal on its way back to user space: a
- * task frozen where it slept again (a freezable sleep it began after the
- * wake) got no signal.  Tasks are frozen: their state holds still.
- */
-static bool psd_sl_pid_held(pid_t pid)
-{
-	struct task_struct *p;
-	bool held;
-
-	rcu_read_lock();
-	p = pid_task(find_pid_ns(pid, &init_pid_ns), PIDTYPE_PID);
-	held = p && (READ_ONCE(p->__state) & TASK_FROZEN) && signal_pending(p);
-	rcu_read_unlock();
-	return held;
-}
-
 /**
  * psd_sl_tp_expire() - probe on hrtimer_expire_entry
  * @data: unused
@@ -208,16 +186,8 @@ void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now)
 	if (!p)
 		return;
 	if (READ_ONCE(psd_sl.cycle)) {
-		/*
-		 * Woken before the freezer came, a task that cannot run at
-		 * once (the suspending task holds its CPU) is frozen on its
-		 * way back to user space: judged when the cycle ends.  Once
-		 * devices suspend, every user task is frozen until the thaw.
-		 */
 		if (psd_sl_frozen(p))
-			psd_sl_victim(p, timer, PSD_SL_EXPIRED, false);
-		else if (!READ_ONCE(psd_sl.frozen))
-			psd_sl_victim(p, timer, PSD_SL_EXPIRED, true);
+			psd_sl_victim(p, timer, PSD_SL_EXPIRED);
 		return;
 	}
 	late = ktime_to_ns(ktime_sub(*now, hrtimer_get_expires(timer)));
@@ -243,7 +213,7 @@ void psd_sl_tp_cancel(void *data, struct hrtimer *timer)
 		return;
 	p = psd_sl_task(timer);
 	if (p == current && freezing(p))
-		psd_sl_victim(p, timer, PSD_SL_CANCELLED, false);
+		psd_sl_victim(p, timer, PSD_SL_CANCELLED);
 }
 
 /* A cycle opened; lock held. */
@@ -257,7 +227,6 @@ static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 	psd_sl.last = cycle;
 	psd_sl.prepare_ns = t_ns;
 	psd_sl.post_ns = U64_MAX;
-	WRITE_ONCE(psd_sl.frozen, false);
 	WRITE_ONCE(psd_sl.cycle, cycle);
 }
 
@@ -308,21 +277,10 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 {
 	struct psd_rpt_sleepers rpt;
 	struct psd_cycle_marks mk;
-	struct psd_sl_cycle *r;
 	struct psd_sl_offs o;
 	unsigned long flags;
 	bool judged = false;
 
-	if (start && phase == PSD_PH_SUSPEND) {
-		raw_spin_lock_irqsave(&psd_sl_lock, flags);
-		r = psd_sl_cur();
-		if (r && cycle == psd_sl.cycle && !psd_sl.frozen) {
-			WRITE_ONCE(psd_sl.frozen, true);
-			psd_sl_rec_confirm(r, psd_sl_pid_held);
-		}
-		raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
-		return;
-	}
 	if (!start || (phase != PSD_PH_PREPARE && phase != PSD_PH_POST))
 		return;
 	/* PM notifier context: the clocks run, the tracker has the marks. */

@@ -44,9 +44,6 @@ struct psd_sl_offs {
  * @deadline_ns: @expires as CLOCK_BOOTTIME (for a cancelled sleep,
  *		converted again at the cycle's end)
  * @at_ns:	CLOCK_BOOTTIME when it expired or was cancelled
- * @woken:	its timer fired before the task was frozen: a victim only if
- *		the freezer caught it before it ran (no later sleep of the
- *		task in the cycle) and before the thaw
  */
 struct psd_sl_victim {
 	char comm[TASK_COMM_LEN];
@@ -54,7 +51,6 @@ struct psd_sl_victim {
 	pid_t tgid;
 	u8 clock;
 	u8 how;
-	bool woken;
 	s64 expires;
 	u64 deadline_ns;
 	u64 at_ns;
@@ -137,7 +133,6 @@ void psd_sl_split(u64 deadline, const struct psd_cycle_marks *mk,
 		  struct psd_sl_split *out);
 u64 psd_sl_thaw_ns(const struct psd_cycle_marks *mk);
 bool psd_sl_rec_add(struct psd_sl_cycle *r, const struct psd_sl_victim *v);
-void psd_sl_rec_confirm(struct psd_sl_cycle *r, bool (*held)(pid_t pid));
 void psd_sl_rec_close(struct psd_sl_cycle *r, const struct psd_cycle_marks *mk,
 		      const struct psd_sl_offs *o);
 void psd_sl_out_add(struct psd_sl_outside *t, pid_t tgid, const char *comm,
