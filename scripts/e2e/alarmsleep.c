@@ -54,10 +54,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	p = head(buf, "fired", name, expected);
-	p = put(p, " woke_ns=");
-	p = num(p, woke);
-	p = put(p, " late_ms=");
-	p = num(p, (woke - expected) / 1000000LL);
+	p = kv(p, "woke_ns", woke);
+	p = kv(p, "late_ms", (woke - expected) / 1000000LL);
 	*p++ = '\n';
 	write(1, buf, p - buf);
 	return 0;

@@ -61,10 +61,8 @@ int main(int argc, char **argv)
 	woke = now_ns(CLOCK_BOOTTIME);
 	p = put(buf, "fired expected_ns=");
 	p = num(p, expected);
-	p = put(p, " woke_ns=");
-	p = num(p, woke);
-	p = put(p, " late_ms=");
-	p = num(p, (woke - expected) / 1000000LL);
+	p = kv(p, "woke_ns", woke);
+	p = kv(p, "late_ms", (woke - expected) / 1000000LL);
 	*p++ = '\n';
 	say(buf, p);
 	return 0;

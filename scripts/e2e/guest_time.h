@@ -61,4 +61,13 @@ static inline char *num(char *p, long long v)
 	return p;
 }
 
+/* " KEY=V" */
+static inline char *kv(char *p, const char *key, long long v)
+{
+	*p++ = ' ';
+	p = put(p, key);
+	*p++ = '=';
+	return num(p, v);
+}
+
 #endif /* PSD_GUEST_TIME_H */
