@@ -10,7 +10,9 @@ kernel thread sleeping 10 ms in a loop.
 the cycle's s2idle (the freezer may catch it between two sleeps instead:
 then it did not oversleep) -- but for a sleep whose timer fired before its
 task was frozen, which the layer does not cover (sleepers_lib.victim,
-printed as NOT LISTED; the 10 ms sleeps often are such, all of them on the
+printed as NOT LISTED, as is a sleep begun while the freezer ran: the
+program may have been frozen in its clock read before it; the 10 ms
+sleeps often are such, all of them on the
 debug kernel, so each 1 s looper, asleep when the freezer comes in, must
 be listed in one cycle at least).  A listed looper has its pid,
 clock=MONOTONIC and an overslept_ms within 100 ms of what the program
