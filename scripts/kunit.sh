@@ -36,19 +36,19 @@ export PSD_KUNIT_REVERSE
 case $arch in
 um)	name=um-kunit prefix=kunit copy=linux-source-6.12-kunit
 	set -- --jobs="$(nproc)" "$@" ;;
-arm)	name=arm-kunit prefix=kunit-arm32
-	copy=linux-source-6.12-kunit-arm
+arm|arm64)
+	# arm64 is not in make check: 64-bit SMP, where lat_max_read_whole
+	# must pass.
+	name=$arch-kunit copy=linux-source-6.12-kunit-$arch
+	prefix=kunit-arm32 cross=arm-linux-gnueabihf-
+	if [ "$arch" = arm64 ]; then
+		prefix=kunit-arm64 cross=aarch64-linux-gnu-
+	fi
 	# SMP for a reader and a writer on two CPUs; TCG is slow, and the
 	# suites run one after the other in one boot.
-	set -- --jobs="$(nproc)" --arch=arm \
-		--cross_compile=arm-linux-gnueabihf- --qemu_args="-smp 2" \
-		--kconfig_add=CONFIG_SMP=y --timeout=1800 "$@" ;;
-arm64)	# Not in make check: 64-bit SMP, where lat_max_read_whole must pass.
-	name=arm64-kunit prefix=kunit-arm64
-	copy=linux-source-6.12-kunit-arm64
-	set -- --jobs="$(nproc)" --arch=arm64 \
-		--cross_compile=aarch64-linux-gnu- --qemu_args="-smp 2" \
-		--kconfig_add=CONFIG_SMP=y --timeout=1800 "$@" ;;
+	set -- --jobs="$(nproc)" --arch="$arch" --cross_compile="$cross" \
+		--qemu_args="-smp 2" --kconfig_add=CONFIG_SMP=y \
+		--timeout=1800 "$@" ;;
 *)	echo "kunit.sh: --arch um, arm or arm64, not $arch" >&2
 	exit 2 ;;
 esac
