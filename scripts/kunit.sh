@@ -7,7 +7,8 @@
 # on stdout and appended to $PSD_RESULTS when set.  A crash, a failed case
 # or a suite that did not run fails the script.
 #
-#   scripts/kunit.sh [--reverse] [--arch arm|arm64] [kunit.py run arguments]
+#   scripts/kunit.sh [--reverse] [--arch arm|arm64] [--build-only]
+#                    [kunit.py run arguments]
 #
 # --reverse links the suites in the opposite order (they run in link
 # order), to show that none depends on what one before it did.
@@ -20,14 +21,19 @@
 # --arch arm64 does the same on 64-bit ARM ("kunit-arm64/..."), by hand:
 # there irqpend's watch_shows_unsupported_and_unwatch_removes fails, the
 # IRQ it watches showing a pending state rather than "unsupported".
+#
+# --build-only builds the kernel and the suites and runs nothing (make
+# check builds the arm one ahead, at idle priority, while other steps run).
 set -eu
 
 PSD_KUNIT_REVERSE=0
 arch=um
+build_only=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--reverse) PSD_KUNIT_REVERSE=1 ;;
 	--arch) arch=${2:?--arch arm}; shift ;;
+	--build-only) build_only=1 ;;
 	*) break ;;
 	esac
 	shift
@@ -47,8 +53,7 @@ arm|arm64)
 	# SMP for a reader and a writer on two CPUs; TCG is slow, and the
 	# suites run one after the other in one boot.
 	set -- --jobs="$(nproc)" --arch="$arch" --cross_compile="$cross" \
-		--qemu_args="-smp 2" --kconfig_add=CONFIG_SMP=y \
-		--timeout=1800 "$@" ;;
+		--qemu_args="-smp 2" --kconfig_add=CONFIG_SMP=y "$@" ;;
 *)	echo "kunit.sh: --arch um, arm or arm64, not $arch" >&2
 	exit 2 ;;
 esac
@@ -87,8 +92,16 @@ if [ "$(readlink "$src/drivers/misc/pmic_sleepdiag")" != "$repo" ]; then
 fi
 ln -sfn "$repo" "$src/drivers/misc/pmic_sleepdiag"
 
-json=$PSD_CACHE/build/$name.json
 log=${PSD_KUNIT_LOG:-$PSD_CACHE/build/$name.log}	# bench.sh reads its own
+if [ -n "$build_only" ]; then
+	(cd "$src" && python3 tools/testing/kunit/kunit.py build \
+		--kunitconfig="$repo/kunit/.kunitconfig" --build_dir="$build" \
+		"$@") >"$log.build" 2>&1 ||
+		{ tail -20 "$log.build" >&2; exit 1; }
+	exit 0
+fi
+[ "$arch" = um ] || set -- --timeout=1800 "$@"
+json=$PSD_CACHE/build/$name.json
 rm -f "$json" "$build/test.log"
 status=0
 (cd "$src" && python3 tools/testing/kunit/kunit.py run \
