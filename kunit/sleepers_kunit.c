@@ -252,6 +252,96 @@ static void sleepers_close_cancelled(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->split[1].overslept_ms, 350U);
 }
 
+/*
+ * A sleep woken before its task was frozen: a newer sleep of the task
+ * replaces it (the task ran in between), even with a later deadline; a
+ * woken sleep never replaces one that met the suspend.
+ */
+static void sleepers_woken_replaced(struct kunit *test)
+{
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_victim v;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	v = victim(1, 1000 * MS, PSD_SL_EXPIRED);
+	v.woken = true;
+	psd_sl_rec_add(r, &v);
+	v = victim(1, 1010 * MS, PSD_SL_EXPIRED);
+	psd_sl_rec_add(r, &v);
+	KUNIT_ASSERT_EQ(test, r->nvict, 1U);
+	KUNIT_EXPECT_EQ(test, r->v[0].deadline_ns, 1010 * MS);
+	KUNIT_EXPECT_FALSE(test, r->v[0].woken);
+
+	v = victim(1, 900 * MS, PSD_SL_EXPIRED);
+	v.woken = true;
+	psd_sl_rec_add(r, &v);
+	KUNIT_ASSERT_EQ(test, r->nvict, 1U);
+	KUNIT_EXPECT_EQ(test, r->v[0].deadline_ns, 1010 * MS);
+	KUNIT_EXPECT_FALSE(test, r->v[0].woken);
+}
+
+/* Odd pids were held on their way back to user space, to pc 7. */
+static bool held_if_odd(pid_t pid, const struct psd_sl_ret *ret)
+{
+	return pid & 1 && ret->pc == 7;
+}
+
+/*
+ * When devices begin to suspend, a woken sleep stays a victim only if
+ * its task was held by the freezer before it ran, in the system call it
+ * slept in; sleeps that met the suspend are kept whatever their task does.
+ */
+static void sleepers_woken_confirmed(struct kunit *test)
+{
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_offs o = { .boot = 500 * MS };
+	struct psd_sl_victim v;
+	pid_t pid;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	for (pid = 1; pid <= 4; pid++) {
+		v = victim(pid, 1000 * MS + pid * MS, PSD_SL_EXPIRED);
+		v.woken = pid <= 2;
+		v.ret.pc = 7;
+		psd_sl_rec_add(r, &v);
+	}
+	/* Held, but returning elsewhere: it ran after the wake. */
+	v = victim(5, 1005 * MS, PSD_SL_EXPIRED);
+	v.woken = true;
+	v.ret.pc = 8;
+	psd_sl_rec_add(r, &v);
+	psd_sl_rec_confirm(r, held_if_odd);
+	KUNIT_ASSERT_EQ(test, r->nvict, 3U);
+	KUNIT_EXPECT_EQ(test, r->v[0].pid, 1);
+	KUNIT_EXPECT_FALSE(test, r->v[0].woken);
+	KUNIT_EXPECT_EQ(test, r->v[1].pid, 3);
+	KUNIT_EXPECT_EQ(test, r->v[2].pid, 4);
+
+	/* Confirmed, it is one that met the suspend: the close keeps it. */
+	psd_sl_rec_close(r, &marks, &o);
+	KUNIT_EXPECT_EQ(test, r->nvict, 3U);
+}
+
+/* A woken sleep that ended at the thaw or after (a failed freeze) is none. */
+static void sleepers_woken_after_thaw(struct kunit *test)
+{
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_offs o = { .boot = 500 * MS };
+	struct psd_sl_victim v;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	v = victim(1, 1000 * MS, PSD_SL_EXPIRED);
+	v.woken = true;
+	psd_sl_rec_add(r, &v);
+	v = victim(2, 1000 * MS, PSD_SL_EXPIRED);
+	v.woken = true;
+	v.at_ns = marks.thawed;
+	psd_sl_rec_add(r, &v);
+	psd_sl_rec_close(r, &marks, &o);
+	KUNIT_ASSERT_EQ(test, r->nvict, 1U);
+	KUNIT_EXPECT_EQ(test, r->v[0].pid, 1);
+}
+
 /* Per tgid and comm, count and max; 32 tasks, the rest counted. */
 static void sleepers_outside_bounded(struct kunit *test)
 {
@@ -555,6 +645,9 @@ static struct kunit_case sleepers_cases[] = {
 	KUNIT_CASE(sleepers_split_no_sleep),
 	KUNIT_CASE(sleepers_victims_bounded),
 	KUNIT_CASE(sleepers_close_cancelled),
+	KUNIT_CASE(sleepers_woken_replaced),
+	KUNIT_CASE(sleepers_woken_confirmed),
+	KUNIT_CASE(sleepers_woken_after_thaw),
 	KUNIT_CASE(sleepers_outside_bounded),
 	KUNIT_CASE(sleepers_learns_wakeup_fn),
 	KUNIT_CASE(sleepers_cycle_victims),

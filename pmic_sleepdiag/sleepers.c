@@ -34,9 +34,13 @@
 #include <linux/freezer.h>
 #include <linux/hrtimer.h>
 #include <linux/math64.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
 #include <linux/preempt.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task_stack.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -60,6 +64,7 @@ static struct {
 	u64 prepare_ns;		/* the last cycle's window, for outside */
 	u64 post_ns;
 	u64 dropped;		/* victims not kept, since load or reset */
+	bool frozen;		/* the open cycle's devices began to suspend */
 	struct psd_sl_outside out;
 } psd_sl;
 
@@ -125,13 +130,30 @@ static struct psd_sl_cycle *psd_sl_cur(void)
 	return r->cycle == psd_sl.cycle ? r : NULL;
 }
 
-static void psd_sl_victim(struct task_struct *p, struct hrtimer *timer, u8 how)
+/*
+ * Where @p returns to user space: its saved user pc and stack pointer.
+ * They hold still while it sleeps or is frozen; a task that ran user
+ * code in between returns from elsewhere.
+ */
+static void psd_sl_ret(struct task_struct *p, struct psd_sl_ret *ret)
+{
+	struct pt_regs *regs = task_pt_regs(p);
+
+	ret->pc = instruction_pointer(regs);
+	ret->sp = user_stack_pointer(regs);
+}
+
+static void psd_sl_victim(struct task_struct *p, struct hrtimer *timer, u8 how,
+			  bool woken)
 {
 	struct psd_sl_victim v;
 	struct psd_sl_cycle *r;
 	unsigned long flags;
 
 	psd_sl_fill(&v, p, timer, how, ktime_get_boot_fast_ns());
+	v.woken = woken;
+	if (woken)
+		psd_sl_ret(p, &v.ret);
 	raw_spin_lock_irqsave(&psd_sl_lock, flags);
 	r = psd_sl_cur();
 	if (r && !psd_sl_rec_add(r, &v))
@@ -166,6 +188,31 @@ static bool psd_sl_frozen(struct task_struct *p)
 	return freezing(p) && signal_pending(p);
 }
 
+/*
+ * Frozen by the freezer's fake signal on its way back to user space, to
+ * @ret, where it was to return from the sleep.  A task frozen where it
+ * slept again (a freezable sleep begun after the wake) got no signal; one
+ * that ran and was caught in another system call returns elsewhere (the
+ * system call number cannot tell: arm64 forgets it before the signal
+ * path freezes).  Tasks are frozen: their state holds still.
+ */
+static bool psd_sl_pid_held(pid_t pid, const struct psd_sl_ret *ret)
+{
+	struct task_struct *p;
+	struct psd_sl_ret now;
+	bool held;
+
+	rcu_read_lock();
+	p = pid_task(find_pid_ns(pid, &init_pid_ns), PIDTYPE_PID);
+	held = p && (READ_ONCE(p->__state) & TASK_FROZEN) && signal_pending(p);
+	if (held) {
+		psd_sl_ret(p, &now);
+		held = now.pc == ret->pc && now.sp == ret->sp;
+	}
+	rcu_read_unlock();
+	return held;
+}
+
 /**
  * psd_sl_tp_expire() - probe on hrtimer_expire_entry
  * @data: unused
@@ -186,8 +233,16 @@ void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now)
 	if (!p)
 		return;
 	if (READ_ONCE(psd_sl.cycle)) {
+		/*
+		 * Woken before the freezer came, a task that cannot run at
+		 * once (the suspending task holds its CPU) is frozen on its
+		 * way back to user space: judged when the cycle ends.  Once
+		 * devices suspend, every user task is frozen until the thaw.
+		 */
 		if (psd_sl_frozen(p))
-			psd_sl_victim(p, timer, PSD_SL_EXPIRED);
+			psd_sl_victim(p, timer, PSD_SL_EXPIRED, false);
+		else if (!READ_ONCE(psd_sl.frozen))
+			psd_sl_victim(p, timer, PSD_SL_EXPIRED, true);
 		return;
 	}
 	late = ktime_to_ns(ktime_sub(*now, hrtimer_get_expires(timer)));
@@ -213,7 +268,7 @@ void psd_sl_tp_cancel(void *data, struct hrtimer *timer)
 		return;
 	p = psd_sl_task(timer);
 	if (p == current && freezing(p))
-		psd_sl_victim(p, timer, PSD_SL_CANCELLED);
+		psd_sl_victim(p, timer, PSD_SL_CANCELLED, false);
 }
 
 /* A cycle opened; lock held. */
@@ -227,6 +282,7 @@ static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 	psd_sl.last = cycle;
 	psd_sl.prepare_ns = t_ns;
 	psd_sl.post_ns = U64_MAX;
+	WRITE_ONCE(psd_sl.frozen, false);
 	WRITE_ONCE(psd_sl.cycle, cycle);
 }
 
@@ -277,10 +333,21 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 {
 	struct psd_rpt_sleepers rpt;
 	struct psd_cycle_marks mk;
+	struct psd_sl_cycle *r;
 	struct psd_sl_offs o;
 	unsigned long flags;
 	bool judged = false;
 
+	if (start && phase == PSD_PH_SUSPEND) {
+		raw_spin_lock_irqsave(&psd_sl_lock, flags);
+		r = psd_sl_cur();
+		if (r && cycle == psd_sl.cycle && !psd_sl.frozen) {
+			WRITE_ONCE(psd_sl.frozen, true);
+			psd_sl_rec_confirm(r, psd_sl_pid_held);
+		}
+		raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+		return;
+	}
 	if (!start || (phase != PSD_PH_PREPARE && phase != PSD_PH_POST))
 		return;
 	/* PM notifier context: the clocks run, the tracker has the marks. */

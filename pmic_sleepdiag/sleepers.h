@@ -34,6 +34,16 @@ struct psd_sl_offs {
 };
 
 /**
+ * struct psd_sl_ret - where a sleeping task returns to user space
+ * @pc:	its saved user program counter
+ * @sp:	its saved user stack pointer
+ */
+struct psd_sl_ret {
+	unsigned long pc;
+	unsigned long sp;
+};
+
+/**
  * struct psd_sl_victim - one task's sleep that met a suspend cycle
  * @comm:	the task's comm when it was seen
  * @pid:	its pid
@@ -44,6 +54,10 @@ struct psd_sl_offs {
  * @deadline_ns: @expires as CLOCK_BOOTTIME (for a cancelled sleep,
  *		converted again at the cycle's end)
  * @at_ns:	CLOCK_BOOTTIME when it expired or was cancelled
+ * @woken:	its timer fired before the task was frozen: a victim only if
+ *		the freezer caught it before it ran (no later sleep of the
+ *		task in the cycle) and before the thaw
+ * @ret:	where the task was to return to user space (for @woken)
  */
 struct psd_sl_victim {
 	char comm[TASK_COMM_LEN];
@@ -51,6 +65,8 @@ struct psd_sl_victim {
 	pid_t tgid;
 	u8 clock;
 	u8 how;
+	bool woken;
+	struct psd_sl_ret ret;
 	s64 expires;
 	u64 deadline_ns;
 	u64 at_ns;
@@ -133,6 +149,8 @@ void psd_sl_split(u64 deadline, const struct psd_cycle_marks *mk,
 		  struct psd_sl_split *out);
 u64 psd_sl_thaw_ns(const struct psd_cycle_marks *mk);
 bool psd_sl_rec_add(struct psd_sl_cycle *r, const struct psd_sl_victim *v);
+void psd_sl_rec_confirm(struct psd_sl_cycle *r,
+			bool (*held)(pid_t pid, const struct psd_sl_ret *ret));
 void psd_sl_rec_close(struct psd_sl_cycle *r, const struct psd_cycle_marks *mk,
 		      const struct psd_sl_offs *o);
 void psd_sl_out_add(struct psd_sl_outside *t, pid_t tgid, const char *comm,

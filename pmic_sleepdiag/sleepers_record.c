@@ -124,8 +124,10 @@ void psd_sl_split(u64 deadline, const struct psd_cycle_marks *mk,
  * @r: the record
  * @v: the victim
  *
- * One entry per task: a second sleep of the same task replaces the first
- * if its deadline came earlier (it oversleeps more).
+ * One entry per task.  A task woken before it was frozen (@woken) that
+ * sleeps again in the cycle did run in between: its newer sleep replaces
+ * the woken one.  Of two sleeps that both met the suspend, the one whose
+ * deadline came earlier (it oversleeps more) is kept.
  *
  * Return: false if the task was new and the table full (counted).
  */
@@ -134,10 +136,12 @@ bool psd_sl_rec_add(struct psd_sl_cycle *r, const struct psd_sl_victim *v)
 	unsigned int i;
 
 	for (i = 0; i < r->nvict; i++) {
-		if (r->v[i].pid != v->pid)
+		struct psd_sl_victim *x = &r->v[i];
+
+		if (x->pid != v->pid)
 			continue;
-		if (v->deadline_ns < r->v[i].deadline_ns)
-			r->v[i] = *v;
+		if (x->woken || (!v->woken && v->deadline_ns < x->deadline_ns))
+			*x = *v;
 		return true;
 	}
 	if (r->nvict == PSD_SL_TASKS) {
@@ -146,6 +150,33 @@ bool psd_sl_rec_add(struct psd_sl_cycle *r, const struct psd_sl_victim *v)
 	}
 	r->v[r->nvict++] = *v;
 	return true;
+}
+
+/**
+ * psd_sl_rec_confirm() - judge the woken sleeps once every task is frozen
+ * @r: the open cycle's record
+ * @held: whether a task was frozen on its way back to user space, to
+ *	@ret, before it ran, rather than in a sleep it began after the
+ *	wake or in another system call
+ *
+ * Called when devices begin to suspend.  A woken sleep whose task @held
+ * is a victim from now on; the others (the task ran, and has slept again
+ * or exited) are dropped.
+ */
+void psd_sl_rec_confirm(struct psd_sl_cycle *r,
+			bool (*held)(pid_t pid, const struct psd_sl_ret *ret))
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < r->nvict; i++) {
+		struct psd_sl_victim *x = &r->v[i];
+
+		if (x->woken && !held(x->pid, &x->ret))
+			continue;
+		x->woken = false;
+		r->v[n++] = *x;
+	}
+	r->nvict = n;
 }
 
 /* Insertion sort of at most PSD_SL_TASKS: the greatest oversleep first. */
@@ -176,8 +207,10 @@ static void psd_sl_rec_sort(struct psd_sl_cycle *r)
  *
  * A cancelled sleep's deadline is converted now: its clock may have
  * stopped in the sleep.  A cancelled sleep whose deadline had not come by
- * the thaw did not oversleep, and is no victim.  The victims are sorted,
- * the greatest oversleep first.
+ * the thaw did not oversleep, and is no victim; nor is a sleep woken
+ * before the freezer came that ended at or after the thaw (a cycle that
+ * failed while freezing).  The victims are sorted, the greatest
+ * oversleep first.
  */
 void psd_sl_rec_close(struct psd_sl_cycle *r, const struct psd_cycle_marks *mk,
 		      const struct psd_sl_offs *o)
@@ -193,6 +226,8 @@ void psd_sl_rec_close(struct psd_sl_cycle *r, const struct psd_cycle_marks *mk,
 					       psd_sl_to_boot(x->clock,
 							      x->expires, o));
 		if (x->how == PSD_SL_CANCELLED && x->deadline_ns >= r->thaw_ns)
+			continue;
+		if (x->woken && x->at_ns >= r->thaw_ns)
 			continue;
 		r->v[n] = *x;
 		psd_sl_split(x->deadline_ns, mk, &r->split[n]);
