@@ -122,16 +122,11 @@ def victim(run, n, victims, mode, slept):
     """(the module's line for looper MODE in cycle n or None, the
     program's slept record of the sleep that spans the cycle's s2idle).
 
-    None (printed, with why) only for a sleep the layer does not cover:
-    one whose timer fired before its task was frozen, the task woken but
-    frozen on its way back to user space before it ran (seen on this
-    PREEMPT_NONE target, the suspend writer holding the CPU).  It
-    overslept all the same, but neither expired while frozen nor was
-    cancelled by the freezer (sleepers.c; a timer that fires after the
-    freezer woke the task but before it ran is seen, as expired).
-    Possible from user space's view only when the sleep was due before
-    the freezing was over (the end of phase prepare: notifiers and
-    freezing).  A sleep due later must be listed.
+    Every sleep that spans the s2idle overslept and must be listed:
+    whether its timer fired while the task was frozen, or before (the
+    task woken, but held by the freezer on its way back to user space
+    before it ran: seen on this PREEMPT_NONE target, the suspend writer
+    holding the CPU), or the freezer woke it and its timer was cancelled.
 
     (None, None) when no sleep of the program spans the s2idle: the
     freezer caught it between two sleeps (in another system call), so
@@ -156,13 +151,6 @@ def victim(run, n, victims, mode, slept):
                   len(span))
     sp = span[0]
     due = int(sp['boot_start_ns']) + int(sp['asked_us']) * 1000
-    if not mine and due < frozen:
-        print('  cycle %d %-13s NOT LISTED: its timer fired before it was '
-              'frozen (due %+.1f ms from the start of prepare, %+.1f ms '
-              'from its end, rc=%s); the program measured %s us' % (
-                  n, comm, (due - prep) / 1e6, (due - frozen) / 1e6,
-                  sp['rc'], sp['boot_us']))
-        return None, sp
     # Begun while the freezer ran, the program may have been frozen on
     # its way back from the clock read before the sleep (nolibc reads the
     # clock by system call): the sleep itself then began after the thaw
@@ -175,8 +163,9 @@ def victim(run, n, victims, mode, slept):
               'program measured %s us' % (n, comm, (start - prep) / 1e6,
                                            sp['boot_us']))
         return None, sp
-    run.expect(mine, 'cycle %d: %s not in sleepers; its sleep was due %.1f '
-               'ms after the freezing was over, rc=%s' % (
-                   n, comm, (due - frozen) / 1e6, sp['rc']))
+    run.expect(mine, 'cycle %d: %s not in sleepers; its sleep was due %+.1f '
+               'ms from the start of prepare, %+.1f ms from its end, rc=%s'
+               % (n, comm, (due - prep) / 1e6, (due - frozen) / 1e6,
+                  sp['rc']))
     run.expect_eq('cycle %d: lines of %s' % (n, comm), 1, len(mine))
     return mine[0], sp
