@@ -386,6 +386,9 @@ static struct fake_sleeper *fake_sleeper(struct kunit *test, clockid_t clock,
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	f->task = kunit_kzalloc(test, sizeof(*f->task), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, f->task);
+	/* Its saved user registers live at the top of its kernel stack. */
+	f->task->stack = kunit_kzalloc(test, THREAD_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, f->task->stack);
 	hrtimer_setup_sleeper_on_stack(&f->sl, clock, HRTIMER_MODE_ABS);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fake_sleeper_done,
 							f), 0);

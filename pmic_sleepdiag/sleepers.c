@@ -194,7 +194,9 @@ static bool psd_sl_frozen(struct task_struct *p)
  * slept again (a freezable sleep begun after the wake) got no signal; one
  * that ran and was caught in another system call returns elsewhere (the
  * system call number cannot tell: arm64 forgets it before the signal
- * path freezes).  Tasks are frozen: their state holds still.
+ * path freezes).  Tasks are frozen: their state holds still, and a task
+ * in TASK_FROZEN has not exited, so its stack (the saved registers) is
+ * there.
  */
 static bool psd_sl_pid_held(pid_t pid, const struct psd_sl_ret *ret)
 {
