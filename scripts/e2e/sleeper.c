@@ -39,6 +39,14 @@
 
 static const char *mode, *comm;
 static long long asked_us = 10000, thresh_us = 50000;
+/*
+ * asked_us as the sleep calls take it, computed once: on 32-bit ARM a
+ * 64-bit division is a libgcc call, and a call next to my_syscall*()
+ * clobbers the argument registers it loads (the epoll fd was lost, and
+ * epoll_pwait() failed with -EINVAL).
+ */
+static struct ts asked_ts;
+static long asked_ms;
 
 static void say(const char *buf, const char *end)
 {
@@ -76,27 +84,22 @@ static char *head(char *p, const char *what)
 static long sleep_once(int epfd)
 {
 	static int word;
-	struct ts t = { asked_us / 1000000, asked_us % 1000000 * 1000 };
 	long long ev[2];	/* struct epoll_event */
 
 	switch (mode[0]) {
 	case 'f':
-		return my_syscall6(NR_FUTEX, &word, FUTEX_WAIT_PRIVATE, 0, &t,
-				   0, 0);
+		return my_syscall6(NR_FUTEX, &word, FUTEX_WAIT_PRIVATE, 0,
+				   &asked_ts, 0, 0);
 	case 'e':
-		/* on the 32-bit ARM target this fails with -EINVAL, as
-		 * epoll_wait() does: not understood (sleepers_suspend has
-		 * ARM32_SKIP)
-		 */
-		return my_syscall6(__NR_epoll_pwait, epfd, ev, 1,
-				   (long)(asked_us / 1000), 0, 8);
+		return my_syscall6(__NR_epoll_pwait, epfd, ev, 1, asked_ms, 0,
+				   8);
 	default:
 #ifdef __NR_clock_gettime64
 		/* nanosleep() is CLOCK_MONOTONIC, relative */
-		return my_syscall4(NR_CLOCK_NANOSLEEP, CLOCK_MONOTONIC, 0, &t,
-				   0);
+		return my_syscall4(NR_CLOCK_NANOSLEEP, CLOCK_MONOTONIC, 0,
+				   &asked_ts, 0);
 #else
-		return my_syscall2(__NR_nanosleep, &t, 0);
+		return my_syscall2(__NR_nanosleep, &asked_ts, 0);
 #endif
 	}
 }
@@ -116,6 +119,9 @@ int main(int argc, char **argv)
 	       mode[0] == 'b' ? "psd_bench" : once ? "psd_sleep5" :
 	       "psd_nanosleep";
 	asked_us = arg(argc > 2 ? argv[2] : 0, once ? 5000000 : 10000);
+	asked_ts.sec = asked_us / 1000000;
+	asked_ts.nsec = asked_us % 1000000 * 1000;
+	asked_ms = asked_us / 1000;
 	thresh_us = arg(argc > 3 ? argv[3] : 0, 50000);
 	cpu = arg(argc > 4 ? argv[4] : 0, -1);
 	if (argc > 5)
