@@ -126,7 +126,13 @@ def victim(run, n, victims, mode, slept):
     whether its timer fired while the task was frozen, or before (the
     task woken, but held by the freezer on its way back to user space
     before it ran: seen on this PREEMPT_NONE target, the suspend writer
-    holding the CPU), or the freezer woke it and its timer was cancelled.
+    holding the CPU), or the freezer woke it and its timer was cancelled
+    -- but for two the program cannot tell from an oversleep, printed as
+    NOT LISTED: a sleep due before the freezing was over, whose task may
+    have run at its deadline and been frozen right after, in the clock
+    read that ends its measurement (its sleep ended on time; the module
+    tells the two apart by the task's saved user registers); and a sleep
+    begun while the freezer ran (frozen in the clock read before it).
 
     (None, None) when no sleep of the program spans the s2idle: the
     freezer caught it between two sleeps (in another system call), so
@@ -156,6 +162,15 @@ def victim(run, n, victims, mode, slept):
     # clock by system call): the sleep itself then began after the thaw
     # and met no suspend; the program cannot tell the two apart.
     start = int(sp['boot_start_ns'])
+    if not mine and due < frozen:
+        print('  cycle %d %-13s NOT LISTED: its timer was due before the '
+              'freezing was over (%+.1f ms from the start of prepare, '
+              '%+.1f ms from its end, rc=%s), so it may have run and been '
+              'frozen in its clock read after the sleep; the program '
+              'measured %s us' % (n, comm, (due - prep) / 1e6,
+                                  (due - frozen) / 1e6, sp['rc'],
+                                  sp['boot_us']))
+        return None, sp
     if not mine and prep <= start < frozen:
         print('  cycle %d %-13s NOT LISTED: it began to sleep while the '
               'freezer ran (%+.1f ms from the start of prepare), so it may '
