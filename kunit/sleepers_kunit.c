@@ -495,6 +495,39 @@ static void sleepers_cycle_victims(struct kunit *test)
 }
 
 /*
+ * A sleep woken after the suspend began (suspend_enter: the sync and the
+ * notifiers) but before its cycle opened belongs to the cycle, as woken;
+ * one woken before the suspend began does not.  The freezing fails here,
+ * so nothing is confirmed, and the woken sleep, ended before the thaw,
+ * stays a victim.
+ */
+static void sleepers_woken_before_open(struct kunit *test)
+{
+	struct fake_sleeper *before = fake_sleeper(test, CLOCK_MONOTONIC, 21,
+						   false);
+	struct fake_sleeper *during = fake_sleeper(test, CLOCK_MONOTONIC, 22,
+						   false);
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	fire(before, 0);
+	tp("suspend_enter", FREEZE, true);
+	psd_sl_tp_suspend(NULL, "suspend_enter", FREEZE, true);
+	fire(during, 0);
+	both("sync_filesystems", 0);
+	notify(PM_SUSPEND_PREPARE);
+	id = psd_cycle_current();
+	both("thaw_processes", 0);
+	notify(PM_POST_SUSPEND);
+
+	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
+	KUNIT_ASSERT_EQ(test, r->nvict, 1U);
+	KUNIT_EXPECT_EQ(test, r->v[0].pid, 22);
+	KUNIT_EXPECT_EQ(test, r->v[0].how, PSD_SL_EXPIRED);
+}
+
+/*
  * A cancel is the freezer's only when the sleeping task cancels its own
  * timer while being frozen: another's cancel (a timer run, a kthread
  * here) in a cycle is no victim.
@@ -654,6 +687,7 @@ static struct kunit_case sleepers_cases[] = {
 	KUNIT_CASE(sleepers_outside_bounded),
 	KUNIT_CASE(sleepers_learns_wakeup_fn),
 	KUNIT_CASE(sleepers_cycle_victims),
+	KUNIT_CASE(sleepers_woken_before_open),
 	KUNIT_CASE(sleepers_cancel_by_other_ignored),
 	KUNIT_CASE(sleepers_outside_excludes_cycle),
 	KUNIT_CASE(sleepers_file_and_reset),

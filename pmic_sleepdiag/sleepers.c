@@ -46,6 +46,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <trace/events/power.h>
 #include <trace/events/timer.h>
 
 #include "compat.h"
@@ -53,6 +54,13 @@
 #include "tp_attach.h"
 
 static DEFINE_RAW_SPINLOCK(psd_sl_lock);
+
+/*
+ * How long after a suspend began its cycle may still open: a suspend that
+ * failed before its notifiers (another one under way) stops the keeping
+ * of woken sleeps at the latest then.
+ */
+#define PSD_SL_ARM_MAX_NS	(10ULL * NSEC_PER_SEC)
 
 static struct {
 	/* hrtimer_wakeup(); NULL until start: the probes' one shared read. */
@@ -65,16 +73,26 @@ static struct {
 	u64 post_ns;
 	u64 dropped;		/* victims not kept, since load or reset */
 	bool frozen;		/* the open cycle's devices began to suspend */
+	bool arming;		/* a suspend began; its cycle is not open yet */
+	u64 arm_ns;		/* when (CLOCK_BOOTTIME) */
+	/*
+	 * Sleeps woken from the start of enter_state() (sync, notifiers) to
+	 * the cycle's opening, which takes them: the freezer may still catch
+	 * their tasks before they run.
+	 */
+	struct psd_sl_cycle pre;
 	struct psd_sl_outside out;
 } psd_sl;
 
 static struct psd_tp psd_sl_tps[] = {
 	{ .name = "hrtimer_expire_entry", .probe = psd_sl_tp_expire },
 	{ .name = "hrtimer_cancel", .probe = psd_sl_tp_cancel },
+	{ .name = "suspend_resume", .probe = psd_sl_tp_suspend },
 };
 
 PSD_TP_CHECK(hrtimer_expire_entry, psd_sl_tp_expire)
 PSD_TP_CHECK(hrtimer_cancel, psd_sl_tp_cancel)
+PSD_TP_CHECK(suspend_resume, psd_sl_tp_suspend)
 
 /**
  * psd_sl_sleeper_fn() - the function of sleeper timers
@@ -156,6 +174,12 @@ static void psd_sl_victim(struct task_struct *p, struct hrtimer *timer, u8 how,
 		psd_sl_ret(p, &v.ret);
 	raw_spin_lock_irqsave(&psd_sl_lock, flags);
 	r = psd_sl_cur();
+	if (!r && psd_sl.arming) {
+		if (v.at_ns - psd_sl.arm_ns < PSD_SL_ARM_MAX_NS)
+			r = &psd_sl.pre;
+		else
+			WRITE_ONCE(psd_sl.arming, false);
+	}
 	if (r && !psd_sl_rec_add(r, &v))
 		psd_sl.dropped++;
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
@@ -247,6 +271,11 @@ void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now)
 			psd_sl_victim(p, timer, PSD_SL_EXPIRED, true);
 		return;
 	}
+	if (READ_ONCE(psd_sl.arming)) {
+		/* Nothing is frozen before the cycle opens. */
+		psd_sl_victim(p, timer, PSD_SL_EXPIRED, true);
+		return;
+	}
 	late = ktime_to_ns(ktime_sub(*now, hrtimer_get_expires(timer)));
 	if (late > (s64)psd_setting(PSD_SET_HRTIMER_LATE_US) * NSEC_PER_USEC)
 		psd_sl_late(p, timer, late);
@@ -273,14 +302,48 @@ void psd_sl_tp_cancel(void *data, struct hrtimer *timer)
 		psd_sl_victim(p, timer, PSD_SL_CANCELLED, false);
 }
 
+/**
+ * psd_sl_tp_suspend() - probe on suspend_resume
+ * @data: unused
+ * @action: the step
+ * @val: its value
+ * @start: its start or end
+ *
+ * Context: the task that entered the suspend.  At the start of
+ * enter_state() (before the file systems are synced and the notifiers
+ * run) sleeps woken from now on are kept for the cycle about to open.
+ */
+void psd_sl_tp_suspend(void *data, const char *action, int val, bool start)
+{
+	unsigned long flags;
+
+	if (!start || strcmp(action, "suspend_enter"))
+		return;
+	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	psd_sl.pre.nvict = 0;
+	psd_sl.pre.dropped = 0;
+	psd_sl.arm_ns = ktime_get_boot_fast_ns();
+	WRITE_ONCE(psd_sl.arming, true);
+	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+}
+
 /* A cycle opened; lock held. */
 static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 {
 	struct psd_sl_cycle *r = &psd_sl.recs[cycle % psd_sl.keep];
+	unsigned int i;
 
 	memset(r, 0, sizeof(*r));
 	r->cycle = cycle;
 	r->offs_boot = o->boot;
+	/* The woken sleeps of its start, judged with the cycle's own. */
+	if (psd_sl.arming) {
+		r->dropped = psd_sl.pre.dropped;
+		for (i = 0; i < psd_sl.pre.nvict; i++)
+			if (!psd_sl_rec_add(r, &psd_sl.pre.v[i]))
+				psd_sl.dropped++;
+		WRITE_ONCE(psd_sl.arming, false);
+	}
 	psd_sl.last = cycle;
 	psd_sl.prepare_ns = t_ns;
 	psd_sl.post_ns = U64_MAX;
@@ -363,6 +426,9 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 		psd_sl_open(cycle, t_ns, &o);
 	else if (psd_sl.recs && cycle == psd_sl.cycle)
 		judged = psd_sl_close(&mk, &o, &rpt);
+	/* A suspend that began during this one, and failed, opens none. */
+	if (phase == PSD_PH_POST)
+		WRITE_ONCE(psd_sl.arming, false);
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
 	if (judged)
 		psd_report_sleepers(cycle, &rpt);
@@ -548,6 +614,9 @@ static int psd_sl_start(const char **why)
 	psd_sl.prepare_ns = 0;
 	psd_sl.post_ns = 0;
 	psd_sl.dropped = 0;
+	psd_sl.arming = false;
+	psd_sl.pre.nvict = 0;
+	psd_sl.pre.dropped = 0;
 	memset(&psd_sl.out, 0, sizeof(psd_sl.out));
 	WRITE_ONCE(psd_sl.fn, fn);
 	ret = psd_tp_attach(psd_sl_tps, ARRAY_SIZE(psd_sl_tps), why);
@@ -571,6 +640,7 @@ static void psd_sl_stop(void)
 	recs = psd_sl.recs;
 	psd_sl.recs = NULL;
 	WRITE_ONCE(psd_sl.cycle, 0);
+	WRITE_ONCE(psd_sl.arming, false);
 	psd_sl.last = 0;
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
 	kvfree(recs);
@@ -595,6 +665,8 @@ static void psd_sl_reset(void)
 	}
 	psd_sl.last = psd_sl.cycle;
 	psd_sl.dropped = 0;
+	psd_sl.pre.nvict = 0;
+	psd_sl.pre.dropped = 0;
 	memset(&psd_sl.out, 0, sizeof(psd_sl.out));
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
 }

@@ -169,6 +169,7 @@ struct hrtimer;
 typedef enum hrtimer_restart (*psd_sl_fn_t)(struct hrtimer *timer);
 void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now);
 void psd_sl_tp_cancel(void *data, struct hrtimer *timer);
+void psd_sl_tp_suspend(void *data, const char *action, int val, bool start);
 bool psd_sl_get(u32 cycle, struct psd_sl_cycle *out);
 void psd_sl_get_outside(struct psd_sl_outside *out);
 psd_sl_fn_t psd_sl_sleeper_fn(void);
