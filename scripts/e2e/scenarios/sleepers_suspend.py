@@ -50,10 +50,6 @@ rmmod pmic_sleepdiag || fail "rmmod"
 ''' % (report_lib.HRT_QUIET, report_lib.SETTLE)
 
 TIMEOUT = 240
-ARM32_SKIP = ('on the 32-bit target a looper\'s timer fired 0.6 ms before '
-              'the cycle began (prepare) and the woken task was frozen '
-              'before it ran: the layer keeps woken sleeps only from '
-              'prepare on, so that sleep is not listed')
 
 
 def check(run):
