@@ -288,8 +288,9 @@ static bool held_if_odd(pid_t pid, const struct psd_sl_ret *ret)
 
 /*
  * When devices begin to suspend, a woken sleep stays a victim only if
- * its task was held by the freezer before it ran, in the system call it
- * slept in; sleeps that met the suspend are kept whatever their task does.
+ * its task was held by the freezer before it ran, on its way back to where
+ * it slept (the same user pc); sleeps that met the suspend are kept
+ * whatever their task does.
  */
 static void sleepers_woken_confirmed(struct kunit *test)
 {

@@ -23,7 +23,8 @@
 # IRQ it watches showing a pending state rather than "unsupported".
 #
 # --build-only builds the kernel and the suites and runs nothing (make
-# check builds the arm one ahead, at idle priority, while other steps run).
+# check builds the UML and arm ones ahead, at idle priority, while other
+# steps run).
 set -eu
 
 PSD_KUNIT_REVERSE=0

@@ -157,11 +157,10 @@ def victim(run, n, victims, mode, slept):
                   len(span))
     sp = span[0]
     due = int(sp['boot_start_ns']) + int(sp['asked_us']) * 1000
-    # Begun while the freezer ran, the program may have been frozen on
-    # its way back from the clock read before the sleep (nolibc reads the
-    # clock by system call): the sleep itself then began after the thaw
-    # and met no suspend; the program cannot tell the two apart.
-    start = int(sp['boot_start_ns'])
+    # The program reads the clock by system call (nolibc) before and after
+    # each sleep.  Due before the freezing was over, the sleep may have
+    # ended on time, the task frozen in the read after it: no oversleep,
+    # which the program cannot tell from one.
     if not mine and due < frozen:
         print('  cycle %d %-13s NOT LISTED: its timer was due before the '
               'freezing was over (%+.1f ms from the start of prepare, '
@@ -171,6 +170,10 @@ def victim(run, n, victims, mode, slept):
                                   (due - frozen) / 1e6, sp['rc'],
                                   sp['boot_us']))
         return None, sp
+    # Begun while the freezer ran, the program may have been frozen on
+    # its way back from the read before the sleep: the sleep itself then
+    # began after the thaw and met no suspend.
+    start = int(sp['boot_start_ns'])
     if not mine and prep <= start < frozen:
         print('  cycle %d %-13s NOT LISTED: it began to sleep while the '
               'freezer ran (%+.1f ms from the start of prepare), so it may '
