@@ -280,10 +280,17 @@ static void sleepers_woken_replaced(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, r->v[0].woken);
 }
 
-/* Odd pids were held on their way back to user space, to pc 7. */
-static bool held_if_odd(pid_t pid, const struct psd_sl_ret *ret)
+/*
+ * Odd pids were frozen by the signal on their way back to user space, to
+ * pc 7; even ones in a new sleep; pid 9 has exited.
+ */
+static enum psd_sl_hold held_if_odd(pid_t pid, const struct psd_sl_ret *ret)
 {
-	return pid & 1 && ret->pc == 7;
+	if (pid == 9)
+		return PSD_SL_GONE;
+	if (!(pid & 1))
+		return PSD_SL_SLEPT;
+	return ret->pc == 7 ? PSD_SL_HELD : PSD_SL_RAN;
 }
 
 /*
@@ -311,7 +318,16 @@ static void sleepers_woken_confirmed(struct kunit *test)
 	v.woken = true;
 	v.ret.pc = 8;
 	psd_sl_rec_add(r, &v);
+	/* Woken, and gone by the time devices suspend. */
+	v = victim(9, 1009 * MS, PSD_SL_EXPIRED);
+	v.woken = true;
+	v.ret.pc = 7;
+	psd_sl_rec_add(r, &v);
 	psd_sl_rec_confirm(r, held_if_odd);
+	KUNIT_EXPECT_EQ(test, r->not_held[PSD_SL_RAN], 1U);
+	KUNIT_EXPECT_EQ(test, r->not_held[PSD_SL_SLEPT], 1U);
+	KUNIT_EXPECT_EQ(test, r->not_held[PSD_SL_GONE], 1U);
+	KUNIT_EXPECT_EQ(test, r->not_held[PSD_SL_HELD], 0U);
 	KUNIT_ASSERT_EQ(test, r->nvict, 3U);
 	KUNIT_EXPECT_EQ(test, r->v[0].pid, 1);
 	KUNIT_EXPECT_FALSE(test, r->v[0].woken);
@@ -594,6 +610,8 @@ static void sleepers_file_and_reset(struct kunit *test)
 	const struct psd_file *file = &psd_sleepers_layer.files[0];
 	const char *victim_line =
 		"\ncomm=psdk-31 pid=31 tgid=31 clock=TAI how=expired expires_ns=";
+	const char *woken_keys =
+		" dropped=0 woken_ran=0 woken_slept=0 woken_gone=0\n";
 	char *text;
 
 	begin_state(FREEZE);
@@ -608,6 +626,7 @@ static void sleepers_file_and_reset(struct kunit *test)
 	text = psd_kunit_render(test, 8192, file->show, NULL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "# cycle="));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " mono_stopped_ms=0"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, woken_keys));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, victim_line));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " presleep_ms="));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\n# outside cycles\n"));

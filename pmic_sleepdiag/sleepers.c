@@ -222,18 +222,21 @@ static bool psd_sl_frozen(struct task_struct *p)
  * in TASK_FROZEN has not exited, so its stack (the saved registers) is
  * there.
  */
-static bool psd_sl_pid_held(pid_t pid, const struct psd_sl_ret *ret)
+static enum psd_sl_hold psd_sl_pid_held(pid_t pid, const struct psd_sl_ret *ret)
 {
+	enum psd_sl_hold held = PSD_SL_GONE;
 	struct task_struct *p;
 	struct psd_sl_ret now;
-	bool held;
 
 	rcu_read_lock();
 	p = pid_task(find_pid_ns(pid, &init_pid_ns), PIDTYPE_PID);
-	held = p && (READ_ONCE(p->__state) & TASK_FROZEN) && signal_pending(p);
-	if (held) {
-		psd_sl_ret(p, &now);
-		held = now.pc == ret->pc && now.sp == ret->sp;
+	if (p && (READ_ONCE(p->__state) & TASK_FROZEN)) {
+		held = PSD_SL_SLEPT;
+		if (signal_pending(p)) {
+			psd_sl_ret(p, &now);
+			held = now.pc == ret->pc && now.sp == ret->sp ?
+			       PSD_SL_HELD : PSD_SL_RAN;
+		}
 	}
 	rcu_read_unlock();
 	return held;
@@ -555,8 +558,10 @@ static int psd_sl_show(struct seq_file *m, void *unused)
 	for (; last && id <= last; id++) {
 		if (!psd_sl_get(id, r))
 			continue;
-		seq_printf(m, "# cycle=%u mono_stopped_ms=%lld dropped=%u\n",
-			   id, psd_sl_ms(r->mono_stopped_ns), r->dropped);
+		seq_printf(m, "# cycle=%u mono_stopped_ms=%lld dropped=%u woken_ran=%u woken_slept=%u woken_gone=%u\n",
+			   id, psd_sl_ms(r->mono_stopped_ns), r->dropped,
+			   r->not_held[PSD_SL_RAN], r->not_held[PSD_SL_SLEPT],
+			   r->not_held[PSD_SL_GONE]);
 		for (i = 0; i < r->nvict; i++)
 			psd_sl_show_victim(m, r, i);
 	}

@@ -43,6 +43,18 @@ struct psd_sl_ret {
 	unsigned long sp;
 };
 
+/*
+ * enum psd_sl_hold - where a woken sleep's task was when devices began to
+ * suspend: held before it ran (a victim), or why it is not one.
+ */
+enum psd_sl_hold {
+	PSD_SL_HELD,		/* frozen by the fake signal, returning to @ret */
+	PSD_SL_RAN,		/* frozen by the fake signal, returning elsewhere */
+	PSD_SL_SLEPT,		/* frozen in a sleep begun after the wake */
+	PSD_SL_GONE,		/* exited, or not frozen */
+	PSD_SL_HOLDS
+};
+
 /**
  * struct psd_sl_victim - one task's sleep that met a suspend cycle
  * @comm:	the task's comm when it was seen
@@ -99,6 +111,7 @@ struct psd_sl_split {
  *		post where that was not seen)
  * @nvict:	entries in @v
  * @dropped:	tasks that did not fit in @v
+ * @not_held:	woken sleeps not kept, by enum psd_sl_hold
  * @v:		the victims; once @closed, worst first
  * @split:	@v's oversleep, by part, once @closed
  */
@@ -110,6 +123,7 @@ struct psd_sl_cycle {
 	u64 thaw_ns;
 	u32 nvict;
 	u32 dropped;
+	u32 not_held[PSD_SL_HOLDS];
 	struct psd_sl_victim v[PSD_SL_TASKS];
 	struct psd_sl_split split[PSD_SL_TASKS];
 };
@@ -150,7 +164,8 @@ void psd_sl_split(u64 deadline, const struct psd_cycle_marks *mk,
 u64 psd_sl_thaw_ns(const struct psd_cycle_marks *mk);
 bool psd_sl_rec_add(struct psd_sl_cycle *r, const struct psd_sl_victim *v);
 void psd_sl_rec_confirm(struct psd_sl_cycle *r,
-			bool (*held)(pid_t pid, const struct psd_sl_ret *ret));
+			enum psd_sl_hold (*held)(pid_t pid,
+						 const struct psd_sl_ret *ret));
 void psd_sl_rec_close(struct psd_sl_cycle *r, const struct psd_cycle_marks *mk,
 		      const struct psd_sl_offs *o);
 void psd_sl_out_add(struct psd_sl_outside *t, pid_t tgid, const char *comm,

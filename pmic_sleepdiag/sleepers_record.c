@@ -155,24 +155,30 @@ bool psd_sl_rec_add(struct psd_sl_cycle *r, const struct psd_sl_victim *v)
 /**
  * psd_sl_rec_confirm() - judge the woken sleeps once every task is frozen
  * @r: the open cycle's record
- * @held: whether a task was frozen on its way back to user space, to
- *	@ret, before it ran, rather than in a sleep it began after the
- *	wake or in another system call
+ * @held: where a task is: frozen on its way back to user space, to @ret,
+ *	before it ran (PSD_SL_HELD), or why not
  *
- * Called when devices begin to suspend.  A woken sleep whose task @held
+ * Called when devices begin to suspend.  A woken sleep whose task is held
  * is a victim from now on; the others (the task ran, and has slept again
- * or exited) are dropped.
+ * or exited) are dropped, counted in @r->not_held by reason.
  */
 void psd_sl_rec_confirm(struct psd_sl_cycle *r,
-			bool (*held)(pid_t pid, const struct psd_sl_ret *ret))
+			enum psd_sl_hold (*held)(pid_t pid,
+						 const struct psd_sl_ret *ret))
 {
 	unsigned int i, n = 0;
+	enum psd_sl_hold h;
 
 	for (i = 0; i < r->nvict; i++) {
 		struct psd_sl_victim *x = &r->v[i];
 
-		if (x->woken && !held(x->pid, &x->ret))
-			continue;
+		if (x->woken) {
+			h = held(x->pid, &x->ret);
+			if (h != PSD_SL_HELD) {
+				r->not_held[h]++;
+				continue;
+			}
+		}
 		x->woken = false;
 		r->v[n++] = *x;
 	}

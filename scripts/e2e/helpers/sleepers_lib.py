@@ -118,7 +118,7 @@ def phase_starts(run, phase, start=1):
     return out
 
 
-def victim(run, n, victims, mode, slept):
+def victim(run, n, victims, mode, slept, head=None):
     """(the module's line for looper MODE in cycle n or None, the
     program's slept record of the sleep that spans the cycle's s2idle).
 
@@ -136,8 +136,13 @@ def victim(run, n, victims, mode, slept):
 
     (None, None) when no sleep of the program spans the s2idle: the
     freezer caught it between two sleeps (in another system call), so
-    nothing overslept, and the layer must not list it."""
+    nothing overslept, and the layer must not list it.
+
+    A NOT LISTED line ends with the cycle header's count of woken sleeps
+    the module dropped, and why (head: the cycle's header)."""
     comm = COMM[mode]
+    why = ' '.join('%s=%s' % (k, v) for k, v in sorted((head or {}).items())
+                   if k.startswith('woken_'))
     t = phase_starts(run, 's2idle').get(n)
     prep = phase_starts(run, 'prepare').get(n)
     frozen = phase_starts(run, 'prepare', 0).get(n)
@@ -166,9 +171,9 @@ def victim(run, n, victims, mode, slept):
               'freezing was over (%+.1f ms from the start of prepare, '
               '%+.1f ms from its end, rc=%s), so it may have run and been '
               'frozen in its clock read after the sleep; the program '
-              'measured %s us' % (n, comm, (due - prep) / 1e6,
-                                  (due - frozen) / 1e6, sp['rc'],
-                                  sp['boot_us']))
+              'measured %s us; %s' % (n, comm, (due - prep) / 1e6,
+                                      (due - frozen) / 1e6, sp['rc'],
+                                      sp['boot_us'], why))
         return None, sp
     # Begun while the freezer ran, the program may have been frozen on
     # its way back from the read before the sleep: the sleep itself then
@@ -178,8 +183,8 @@ def victim(run, n, victims, mode, slept):
         print('  cycle %d %-13s NOT LISTED: it began to sleep while the '
               'freezer ran (%+.1f ms from the start of prepare), so it may '
               'have been frozen in its clock read before the sleep; the '
-              'program measured %s us' % (n, comm, (start - prep) / 1e6,
-                                           sp['boot_us']))
+              'program measured %s us; %s' % (n, comm, (start - prep) / 1e6,
+                                               sp['boot_us'], why))
         return None, sp
     run.expect(mine, 'cycle %d: %s not in sleepers; its sleep was due %+.1f '
                'ms from the start of prepare, %+.1f ms from its end, rc=%s'

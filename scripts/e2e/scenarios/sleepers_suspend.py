@@ -72,8 +72,8 @@ def check(run):
         head, victims = cycles[n]['head'], cycles[n]['victims']
         run.expect('mono_stopped_ms' in head, 'cycle %d header %r' % (n,
                                                                       head))
-        print('  cycle %d: mono_stopped_ms=%s, %d victims' % (
-            n, head.get('mono_stopped_ms'), len(victims)))
+        print('  cycle %d: %s, %d victims' % (
+            n, ' '.join('%s=%s' % kv for kv in head.items()), len(victims)))
         for v in victims:
             run.expect_keys('cycle %d victim' % n, v, sl.VICTIM_KEYS)
             sl.parts_add_up(run, 'cycle %d %s' % (n, v['comm']), v)
@@ -81,7 +81,7 @@ def check(run):
                        'cycle %d lists %s' % (n, sl.show(v)))
         for m, (start, slept, _) in progs.items():
             comm, pid = sl.COMM[m], start['pid']
-            v, span = sl.victim(run, n, victims, m, slept)
+            v, span = sl.victim(run, n, victims, m, slept, head)
             if v is None:
                 continue
             listed[m] += 1
