@@ -129,9 +129,10 @@ def victim(run, n, victims, mode, slept, head=None):
     holding the CPU), or the freezer woke it and its timer was cancelled
     -- but for two the program cannot tell from an oversleep, printed as
     NOT LISTED: a sleep due before the freezing was over, whose task may
-    have run at its deadline and been frozen right after, in the clock
-    read that ends its measurement (its sleep ended on time; the module
-    tells the two apart by the task's saved user registers); and a sleep
+    have run at its deadline and been frozen right after, before the clock
+    read that ends its measurement (the freezer's signal interrupts a task
+    running in user space; its sleep ended on time; the module tells the
+    two apart by the task's saved user registers: woken_ran); and a sleep
     begun while the freezer ran (frozen in the clock read before it).
 
     (None, None) when no sleep of the program spans the s2idle: the
@@ -164,13 +165,14 @@ def victim(run, n, victims, mode, slept, head=None):
     due = int(sp['boot_start_ns']) + int(sp['asked_us']) * 1000
     # The program reads the clock by system call (nolibc) before and after
     # each sleep.  Due before the freezing was over, the sleep may have
-    # ended on time, the task frozen in the read after it: no oversleep,
-    # which the program cannot tell from one.
+    # ended on time, the task interrupted by the freezer's signal before
+    # the read after it: no oversleep, which the program cannot tell from
+    # one.
     if not mine and due < frozen:
         print('  cycle %d %-13s NOT LISTED: its timer was due before the '
               'freezing was over (%+.1f ms from the start of prepare, '
               '%+.1f ms from its end, rc=%s), so it may have run and been '
-              'frozen in its clock read after the sleep; the program '
+              'frozen before its clock read after the sleep; the program '
               'measured %s us; %s' % (n, comm, (due - prep) / 1e6,
                                       (due - frozen) / 1e6, sp['rc'],
                                       sp['boot_us'], why))

@@ -12,7 +12,8 @@ then it did not oversleep), whether its timer fired while it was frozen or
 before the freezer reached it -- but for two sleeps the program cannot
 tell from an oversleep (sleepers_lib.victim, printed as NOT LISTED): one
 due before the freezing was over, whose task may have run and been
-frozen in the clock read after it, and one begun while the freezer ran,
+frozen before the clock read after it (the freezer's signal interrupts a
+running task), and one begun while the freezer ran,
 whose task may have been frozen in the clock read before it.  Each 1 s
 looper, asleep when the freezer comes in, must be listed in one cycle at
 least.  A listed looper has its pid,
