@@ -20,8 +20,6 @@
 
 static int freezer_init(struct kunit *test)
 {
-	psd_layers_stop();
-	psd_layers_start();
 	psd_settings_init();
 	forget_all();
 	return 0;

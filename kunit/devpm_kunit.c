@@ -157,8 +157,6 @@ static void devpm_inflight_overflow(struct kunit *test)
 
 static int devpm_init(struct kunit *test)
 {
-	psd_layers_stop();
-	psd_layers_start();
 	forget_all();
 	return 0;
 }

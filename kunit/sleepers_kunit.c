@@ -437,8 +437,6 @@ static void cycle_until_thaw(void)
 
 static int sleepers_init(struct kunit *test)
 {
-	psd_layers_stop();
-	psd_layers_start();
 	forget_all();
 	if (!psd_layer_on(&psd_sleepers_layer))
 		kunit_skip(test, "component sleepers is off");

@@ -72,8 +72,6 @@ static int nested_init(struct kunit *test)
 	/* The alarms lie up to a second in the past of boot time. */
 	while (ktime_get_boot_fast_ns() < 2 * NSEC_PER_SEC)
 		msleep(100);
-	psd_layers_stop();
-	psd_layers_start();
 	psd_settings_init();
 	forget_all();
 	return 0;
