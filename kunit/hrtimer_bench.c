@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Benchmark, not a test: nanoseconds per recorded expiry of the real
- * hrtimer_expire_entry probe body (pmic_sleepdiag/hrtimer_lat.c) next to
- * an empty probe and a bare per-CPU increment, each called through a
+ * hrtimer_expire_entry probe bodies (pmic_sleepdiag/hrtimer_lat.c, and
+ * sleepers.c's on a timer that is not a sleeper's: its one compare) next
+ * to an empty probe and a bare per-CPU increment, each called through a
  * pointer as a tracepoint calls it, in the same run.  Built only with
  * CONFIG_PMIC_SLEEPDIAG_BENCH (scripts/bench.sh); prints, asserts nothing.
  */
@@ -14,6 +15,7 @@
 #include <linux/timekeeping.h>
 
 #include "psd_kunit.h"
+#include "../pmic_sleepdiag/sleepers.h"
 
 #define BENCH_LOOPS	200000
 #define BENCH_ROUNDS	7
@@ -69,6 +71,15 @@ static void bench_ns(struct kunit *test, const char *what, u64 total)
 		   div_u64(centi, 100), centi % 100);
 }
 
+static void bench_ratio(struct kunit *test, const char *what, u64 probe,
+			u64 inc)
+{
+	u64 ratio = div64_u64(probe * 100, max_t(u64, inc, 1));
+
+	kunit_info(test, "bench: ratio %s/bare-increment %llu.%02llu (target <= 2)\n",
+		   what, div_u64(ratio, 100), ratio % 100);
+}
+
 static void bench_hrtimer_probe(struct kunit *test)
 {
 	static struct hrtimer_cpu_base cpu_base;
@@ -79,7 +90,7 @@ static void bench_hrtimer_probe(struct kunit *test)
 	bench_probe_t probe;
 	struct hrtimer t = { .base = &base };
 	struct psd_hrt *st;
-	u64 empty, inc, real, ratio;
+	u64 empty, inc, real, sl, ratio;
 
 	st = psd_hrt_create(bench_clock, 0);
 	KUNIT_ASSERT_NOT_NULL(test, st);
@@ -91,13 +102,16 @@ static void bench_hrtimer_probe(struct kunit *test)
 	inc = bench_one(&probe, st, &t);
 	probe = psd_hrt_probe;
 	real = bench_one(&probe, st, &t);
+	/* @t's function is no sleeper's: the compare every other timer pays */
+	probe = psd_sl_tp_expire;
+	sl = bench_one(&probe, NULL, &t);
 
 	bench_ns(test, "empty probe", empty);
 	bench_ns(test, "bare this_cpu_inc probe", inc);
 	bench_ns(test, "pmic_sleepdiag probe", real);
-	ratio = div64_u64(real * 100, max_t(u64, inc, 1));
-	kunit_info(test, "bench: ratio real/bare-increment %llu.%02llu (target <= 2)\n",
-		   div_u64(ratio, 100), ratio % 100);
+	bench_ns(test, "sleepers probe, other timer", sl);
+	bench_ratio(test, "real", real, inc);
+	bench_ratio(test, "sleepers", sl, inc);
 	ratio = div64_u64((real - min(real, empty)) * 100,
 			  max_t(u64, inc - min(inc, empty), 1));
 	kunit_info(test, "bench: ratio minus call cost    %llu.%02llu\n",
