@@ -594,6 +594,62 @@ static void rec_quiet(struct kunit *test, struct psd_report_cycle *r)
 	strscpy(r->wake_irq_name, "rtc0", sizeof(r->wake_irq_name));
 }
 
+/* Failed and slowest device callbacks, names to escape among them. */
+static void rec_devpm(struct psd_report_cycle *r)
+{
+	struct psd_rpt_devpm *d = &r->devpm;
+	unsigned int i, dir;
+
+	r->has_devpm = true;
+	d->nfailed = PSD_RPT_DEVPM_FAILED;
+	d->failed_more = 2;
+	for (i = 0; i < d->nfailed; i++) {
+		strscpy(d->failed[i].dev, hostile[i], sizeof(d->failed[i].dev));
+		strscpy(d->failed[i].driver, hostile[7 - i],
+			sizeof(d->failed[i].driver));
+		d->failed[i].phase = "dpm_suspend_late";
+		d->failed[i].dur_us = 10 * i;
+		d->failed[i].err = -5 - i;
+		d->failed[i].dir = PSD_DEVPM_SUSPEND;
+	}
+	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++) {
+		d->nslow[dir] = PSD_RPT_DEVPM_SLOW;
+		for (i = 0; i < PSD_RPT_DEVPM_SLOW; i++) {
+			struct psd_rpt_devpm_cb *cb = &d->slow[dir][i];
+
+			snprintf(cb->dev, sizeof(cb->dev), "dev%u.%u", dir, i);
+			strscpy(cb->driver, "drv", sizeof(cb->driver));
+			cb->phase = dir ? "dpm_resume" : "dpm_suspend";
+			cb->dur_us = U32_MAX - i;
+			cb->dir = dir;
+		}
+	}
+}
+
+/* The worst victims, one with a comm to escape, and more not shown. */
+static void rec_sleepers(struct psd_report_cycle *r)
+{
+	unsigned int i;
+
+	r->has_sleepers = true;
+	r->sleepers.n = PSD_RPT_SLEEPERS;
+	r->sleepers.more = 4;
+	for (i = 0; i < PSD_RPT_SLEEPERS; i++) {
+		struct psd_rpt_sleeper *sl = &r->sleepers.s[i];
+
+		strscpy(sl->comm, i ? "psdj-sleep" : "a b\\c\"d",
+			sizeof(sl->comm));
+		sl->pid = 100 + i;
+		sl->clock = "MONOTONIC";
+		sl->how = i & 1 ? "cancelled" : "expired";
+		sl->overslept_ms = 3000 - i;
+		sl->presleep_ms = 200;
+		sl->suspended_ms = 2600 - i;
+		sl->resume_ms = 150;
+		sl->thaw_ms = 50;
+	}
+}
+
 static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 {
 	static const u8 bits[] = {
@@ -648,6 +704,20 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 	r->pmic.warn = psd_kunit_lint_bits(test, "rtc_pwdn int_pending");
 	r->pmic.info = psd_kunit_lint_bits(test, "vrtc_lowpower ck32k_rc");
 	r->pmic.unknown = psd_kunit_lint_bit(test, "rtc_alarm_stale");
+	r->has_pmic_wake = true;
+	r->pmic_wake = r->pmic;
+	r->pmic_wake.phase = PSD_PH_RESUME_NOIRQ;
+	r->pmic_wake.err = 0;
+	r->wake_child = true;
+	r->wake_child_irq = 77;
+	strscpy(r->wake_child_name, hostile[2], sizeof(r->wake_child_name));
+	r->has_held = true;
+	r->held_irq = 78;
+	r->held_parent = 33;
+	r->held_ns = 9600000001ULL;
+	strscpy(r->held_name, hostile[1], sizeof(r->held_name));
+	rec_devpm(r);
+	rec_sleepers(r);
 }
 
 static void rec_aborted(struct kunit *test, struct psd_report_cycle *r)
@@ -657,6 +727,8 @@ static void rec_aborted(struct kunit *test, struct psd_report_cycle *r)
 	r->c.wake_irq = PSD_WAKE_IRQ_NONE;
 	phases(r, PSD_PH_SUSPEND_LATE + 1);
 	strscpy(r->c.abort_ws, hostile[0], sizeof(r->c.abort_ws));
+	strscpy(r->c.abort_dev, hostile[3], sizeof(r->c.abort_dev));
+	r->c.abort_err = -16;
 	strscpy(r->ws[0].name, hostile[0], sizeof(r->ws[0].name));
 	r->ws[0].activations = 1;
 	r->ws[0].what = PSD_RPT_WS_ACTIVATED | PSD_RPT_WS_IN_SUSPEND |
@@ -941,11 +1013,13 @@ static void report_text_values(struct kunit *test)
 		"\nws=psdj-a-39-byte-wakeup-source-name-xxxxx ",
 		"\nws_more=5\n",
 		"\nirq_more=2\n",
-		" wake_irq=33 wake_irq_name=\"pmic ?irq???\"\n",
+		" wake_irq=33 wake_irq_name=\"pmic ?irq???\" wake_child_irq=77 wake_child_name=\"new?line??tab\"\n",
 		" late_ms=700 cause=rtc_granularity\n",
 		"\npmic=tps65911 phase=suspend_late err=-110 warn=\"",
 		"\nhrtimer=post_resume count=100 max_ns=18446744073709551615 late=4 late_us=250 suspended=1\n",
 	};
+	const char *aborted_kv =
+		" abort_ws=\"q?uote?d\" abort_dev=\"??? high bytes\" abort_err=-16\n";
 	char warn_kv[64], io_kv[80];
 	const char *w1, *w2;
 	struct psd_report_cycle *r = record(test, &rec_cases[2], 82);
@@ -972,7 +1046,7 @@ static void report_text_values(struct kunit *test)
 	m = seq(test, REPORT_SIZE);
 	psd_report_text(m, r, &v);
 	s = text(test, m);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(s, " abort_ws=\"q?uote?d\"\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(s, aborted_kv));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(s, " late_ms=unknown "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(s, " wake_irq=none "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(s, "\nverdict=suspend_aborted "));

@@ -330,6 +330,65 @@ bool psd_report_range(u32 *first, u32 *last);
 const char *psd_report_verdict_name(u32 id);
 const char *psd_result_name(unsigned int result);
 
+/* ---- the report's fields: one table, two renderers (report_fields.c) ---- */
+
+struct psd_json;
+
+enum psd_field_type {
+	PSD_FT_U32,
+	PSD_FT_S32,
+	PSD_FT_U64,
+	PSD_FT_S64,
+	PSD_FT_BOOL,		/* bool: 0 or 1 in the report */
+	PSD_FT_BIT,		/* @bit of a u8 */
+	PSD_FT_STR,		/* const char *: a word, as it is */
+	PSD_FT_NAME,		/* char[]: a name, quoted where it must be */
+	PSD_FT_WORD,		/* u8 named by @word() */
+	PSD_FT_FN,		/* a word @fn() makes of the whole record */
+	PSD_FT_WAKE_IRQ,	/* s32: an IRQ, or PSD_WAKE_IRQ_* as a word */
+	PSD_FT_LINT,		/* u32 rule bits of a struct psd_rpt_pmic */
+};
+
+/**
+ * struct psd_field - one key of a report line and of its report.json object;
+ *	a table of them ends with an empty one
+ * @key:	report.json's key, and the report's unless @text
+ * @text:	the report's key where it differs
+ * @type:	enum psd_field_type
+ * @bit:	PSD_FT_BIT: the bit
+ * @text_only:	in the report only
+ * @off:	where the value is in the record
+ * @when:	optional: whether the value is there; if not, the report
+ *		leaves the key out (or writes @unset), report.json has null
+ * @unset:	the report's word for a value that is not there
+ * @word:	PSD_FT_WORD: the value's name
+ * @fn:		PSD_FT_FN: the value
+ */
+struct psd_field {
+	const char *key;
+	const char *text;
+	u8 type;
+	u8 bit;
+	bool text_only;
+	u16 off;
+	bool (*when)(const void *rec);
+	const char *unset;
+	const char *(*word)(unsigned int v);
+	const char *(*fn)(const void *rec);
+};
+
+/* A field of struct @st, member @m, keyed @key, of PSD_FT_@ty. */
+#define PSD_FIELD(st, m, key_, ty, ...) {				\
+	.key = key_, .type = PSD_FT_##ty, .off = offsetof(st, m),	\
+	__VA_ARGS__ }
+
+void psd_fields_text(struct seq_file *m, const char *head, const void *rec,
+		     const struct psd_field *f);
+void psd_fields_json_members(struct psd_json *j, const void *rec,
+			     const struct psd_field *f);
+void psd_fields_json(struct psd_json *j, const char *key, const void *rec,
+		     const struct psd_field *f);
+
 /* ---- verdict: the most likely cause of a late or failed wake (verdict.c) */
 
 #define PSD_VERDICT_DETAIL	448	/* room for a GIC cause's advice */

@@ -15,213 +15,318 @@
 
 #include "core.h"
 
-/* What a wakeup source did, as the report names it. */
-static const struct {
-	u8 bit;
-	const char *key;
-} psd_ws_whats[] = {
-	{ PSD_RPT_WS_IN_SUSPEND, "in_suspend" },
-	{ PSD_RPT_WS_DEACTIVATED, "deactivated" },
-	{ PSD_RPT_WS_NOT_HONORED, "not_honored" },
-	{ PSD_RPT_WS_STUCK, "stuck" },
-	{ PSD_RPT_WS_ABORTED, "aborted" },
+/* ---- the fields of each line, and of its report.json object ---- */
+
+#define PSD_RC(m, key, ty, ...) \
+	PSD_FIELD(struct psd_report_cycle, m, key, ty, __VA_ARGS__)
+
+static const char *psd_rpt_state(unsigned int v)
+{
+	return psd_state_name(v);
+}
+
+static bool psd_rpt_has_child(const void *rec)
+{
+	return ((const struct psd_report_cycle *)rec)->wake_child;
+}
+
+static bool psd_rpt_has_abort_ws(const void *rec)
+{
+	return ((const struct psd_report_cycle *)rec)->c.abort_ws[0];
+}
+
+static bool psd_rpt_has_abort_dev(const void *rec)
+{
+	return ((const struct psd_report_cycle *)rec)->c.abort_err;
+}
+
+/* cycle= ...: the tracker's record, the wake IRQ and an abort's cause. */
+static const struct psd_field psd_cycle_fields[] = {
+	PSD_RC(c.id, "cycle", U32),
+	PSD_RC(c.state, "state", WORD, .word = psd_rpt_state),
+	PSD_RC(c.result, "result", WORD, .word = psd_result_name),
+	PSD_RC(c.s2idle_loops, "s2idle_loops", U32),
+	PSD_RC(c.machine_suspends, "machine_suspends", U32),
+	PSD_RC(c.step, "step", WORD, .word = psd_step_name),
+	PSD_RC(c.wake_irq, "wake_irq", WAKE_IRQ),
+	PSD_RC(wake_irq_name, "wake_irq_name", NAME),
+	PSD_RC(wake_child_irq, "wake_child_irq", U32,
+	       .when = psd_rpt_has_child),
+	PSD_RC(wake_child_name, "wake_child_name", NAME,
+	       .when = psd_rpt_has_child),
+	PSD_RC(c.abort_ws, "abort_ws", NAME, .when = psd_rpt_has_abort_ws),
+	PSD_RC(c.abort_dev, "abort_dev", NAME, .when = psd_rpt_has_abort_dev),
+	PSD_RC(c.abort_err, "abort_err", S32, .when = psd_rpt_has_abort_dev),
+	{}
 };
 
-/* An IRQ's cause= : "none" while it was not seen stuck in the cycle. */
-static const char *psd_rpt_irq_cause(const struct psd_rpt_irq *e)
+/* One phase the cycle passed, as its phase= line shows it. */
+struct psd_rpt_phase {
+	const char *phase;
+	u64 start_ns;
+	u64 end_ns;
+	u64 dur_us;
+	bool has_dur;
+};
+
+static bool psd_rpt_phase_has_dur(const void *rec)
 {
+	return ((const struct psd_rpt_phase *)rec)->has_dur;
+}
+
+#define PSD_PH(m, ty, ...) \
+	PSD_FIELD(struct psd_rpt_phase, m, #m, ty, __VA_ARGS__)
+
+static const struct psd_field psd_phase_fields[] = {
+	PSD_PH(phase, STR),
+	PSD_PH(start_ns, U64),
+	PSD_PH(end_ns, U64),
+	PSD_PH(dur_us, U64, .when = psd_rpt_phase_has_dur, .text_only = true),
+	{}
+};
+
+#define PSD_WS(m, key, ty, ...) \
+	PSD_FIELD(struct psd_rpt_ws, m, key, ty, __VA_ARGS__)
+
+/* ws= ...: a wakeup source, and what it did in the cycle. */
+static const struct psd_field psd_ws_fields[] = {
+	PSD_WS(name, "name", NAME, .text = "ws"),
+	PSD_WS(activations, "activations", U32),
+	PSD_WS(what, "in_suspend", BIT, .bit = PSD_RPT_WS_IN_SUSPEND),
+	PSD_WS(what, "deactivated", BIT, .bit = PSD_RPT_WS_DEACTIVATED),
+	PSD_WS(what, "not_honored", BIT, .bit = PSD_RPT_WS_NOT_HONORED),
+	PSD_WS(what, "stuck", BIT, .bit = PSD_RPT_WS_STUCK),
+	PSD_WS(what, "aborted", BIT, .bit = PSD_RPT_WS_ABORTED),
+	{}
+};
+
+static const char *psd_rpt_phase_word(unsigned int v)
+{
+	return psd_phase_name(v);
+}
+
+/* pmic= or pmic_wake= ...: a snapshot's lint; @key_ names the line. */
+#define PSD_PMIC_FIELDS(key_) {						\
+	PSD_FIELD(struct psd_rpt_pmic, chip, "chip", STR, .text = key_), \
+	PSD_FIELD(struct psd_rpt_pmic, phase, "phase", WORD,		\
+		  .word = psd_rpt_phase_word),				\
+	PSD_FIELD(struct psd_rpt_pmic, err, "err", S32),		\
+	PSD_FIELD(struct psd_rpt_pmic, warn, "warn", LINT),		\
+	PSD_FIELD(struct psd_rpt_pmic, info, "info", LINT),		\
+	PSD_FIELD(struct psd_rpt_pmic, unknown, "unknown", LINT),	\
+	{}								\
+}
+
+static const struct psd_field psd_pmic_fields[] = PSD_PMIC_FIELDS("pmic");
+static const struct psd_field psd_pmic_wake_fields[] =
+	PSD_PMIC_FIELDS("pmic_wake");
+
+/* held_irq= ...: an RTC interrupt its nested irqchip held back. */
+static const struct psd_field psd_held_fields[] = {
+	PSD_RC(held_irq, "irq", U32, .text = "held_irq"),
+	PSD_RC(held_name, "name", NAME),
+	PSD_RC(held_parent, "parent", U32),
+	PSD_RC(held_ns, "t_ns", U64),
+	{}
+};
+
+static const char *psd_rpt_irqp_word(unsigned int v)
+{
+	return psd_irqp_bit_name(v);
+}
+
+/* An IRQ's cause= : "none" while it was not seen stuck in the cycle. */
+static const char *psd_rpt_irq_cause(const void *rec)
+{
+	const struct psd_rpt_irq *e = rec;
+
 	if (!e->stuck)
 		return "none";
 	return e->cause ?: "unknown";
 }
 
-/* Write the names of the lint rules in @bits, separated by @sep. */
-static void psd_lint_names(struct seq_file *m, const struct psd_rpt_pmic *p,
-			   u32 bits, char sep)
-{
-	bool first = true;
-	unsigned int i;
+#define PSD_IRQ(m, key, ty, ...) \
+	PSD_FIELD(struct psd_rpt_irq, m, key, ty, __VA_ARGS__)
 
-	for (i = 0; i < p->nrules; i++) {
-		if (!(bits & BIT(i)))
-			continue;
-		if (!first)
-			seq_putc(m, sep);
-		seq_puts(m, p->rule_id(i));
-		first = false;
-	}
+/* irq= ...: a watched IRQ seen pending in the cycle. */
+static const struct psd_field psd_irq_fields[] = {
+	PSD_IRQ(irq, "irq", U32),
+	PSD_IRQ(wake, "wake", BOOL),
+	PSD_IRQ(at_suspend, "pending_at_suspend", WORD,
+		.word = psd_rpt_irqp_word),
+	PSD_IRQ(at_resume, "pending_at_resume", WORD,
+		.word = psd_rpt_irqp_word),
+	PSD_IRQ(stuck, "stuck", BOOL),
+	PSD_IRQ(irq, "cause", FN, .fn = psd_rpt_irq_cause),
+	{}
+};
+
+static bool psd_rpt_alarm_late_known(const void *rec)
+{
+	return ((const struct psd_rpt_alarm *)rec)->late_known;
 }
 
-/* A snapshot's lint: "<key>=<chip> phase= err= warn= info= unknown=". */
-static void psd_report_text_pmic(struct seq_file *m, const char *key,
-				 const struct psd_rpt_pmic *p)
-{
-	seq_printf(m, "%s=%s phase=%s err=%d warn=\"", key, p->chip,
-		   psd_phase_name(p->phase), p->err);
-	psd_lint_names(m, p, p->warn, ' ');
-	seq_puts(m, "\" info=\"");
-	psd_lint_names(m, p, p->info, ' ');
-	seq_puts(m, "\" unknown=\"");
-	psd_lint_names(m, p, p->unknown, ' ');
-	seq_puts(m, "\"\n");
-}
+#define PSD_AL(m, key, ty, ...) \
+	PSD_FIELD(struct psd_rpt_alarm, m, key, ty, __VA_ARGS__)
 
-static void psd_report_text_cycle(struct seq_file *m,
-				  const struct psd_report_cycle *r)
-{
-	const struct psd_cycle *c = &r->c;
-
-	seq_printf(m, "cycle=%u state=%s result=%s s2idle_loops=%u machine_suspends=%u step=%s",
-		   c->id, psd_state_name(c->state), psd_result_name(c->result),
-		   c->s2idle_loops, c->machine_suspends,
-		   psd_step_name(c->step));
-	seq_putc(m, ' ');
-	psd_seq_wake_irq(m, c->wake_irq);
-	seq_putc(m, ' ');
-	psd_seq_str(m, "wake_irq_name", r->wake_irq_name);
-	if (r->wake_child) {
-		seq_printf(m, " wake_child_irq=%u ", r->wake_child_irq);
-		psd_seq_str(m, "wake_child_name", r->wake_child_name);
-	}
-	if (c->abort_ws[0]) {
-		seq_putc(m, ' ');
-		psd_seq_str(m, "abort_ws", c->abort_ws);
-	}
-	if (c->abort_err) {
-		seq_putc(m, ' ');
-		psd_seq_str(m, "abort_dev", c->abort_dev);
-		seq_printf(m, " abort_err=%d", c->abort_err);
-	}
-	seq_putc(m, '\n');
-}
+/* alarm= ...: the alarm armed across the suspend. */
+static const struct psd_field psd_alarm_fields[] = {
+	PSD_AL(type, "type", STR, .text = "alarm"),
+	PSD_AL(expected_ns, "expected_ns", U64),
+	PSD_AL(woke_ns, "woke_ns", U64),
+	PSD_AL(fired_ns, "fired_ns", U64),
+	PSD_AL(late_ms, "late_ms", S64, .when = psd_rpt_alarm_late_known,
+	       .unset = "unknown"),
+	PSD_AL(cause, "cause", STR),
+	{}
+};
 
 static const char *const psd_devpm_dirs[PSD_DEVPM_NR_DIRS] = {
 	[PSD_DEVPM_SUSPEND] = "suspend",
 	[PSD_DEVPM_RESUME] = "resume",
 };
 
-static void psd_report_text_devpm_cb(struct seq_file *m, const char *what,
-				     const struct psd_rpt_devpm_cb *cb)
+static const char *psd_rpt_devpm_dir(unsigned int v)
 {
-	seq_printf(m, "devpm=%s dir=%s phase=%s ", what,
-		   psd_devpm_dirs[cb->dir % PSD_DEVPM_NR_DIRS], cb->phase);
-	psd_seq_str(m, "dev", cb->dev);
-	seq_putc(m, ' ');
-	psd_seq_str(m, "driver", cb->driver);
-	seq_printf(m, " dur_us=%u err=%d\n", cb->dur_us, cb->err);
+	return psd_devpm_dirs[v % PSD_DEVPM_NR_DIRS];
 }
 
-/* Failed callbacks, then the slowest few of each direction. */
-static void psd_report_text_devpm(struct seq_file *m,
-				  const struct psd_rpt_devpm *d)
-{
-	unsigned int i, dir;
+#define PSD_CB(m, ty, ...) \
+	PSD_FIELD(struct psd_rpt_devpm_cb, m, #m, ty, __VA_ARGS__)
 
-	for (i = 0; i < d->nfailed; i++)
-		psd_report_text_devpm_cb(m, "failed", &d->failed[i]);
-	if (d->failed_more)
-		seq_printf(m, "devpm=failed_more count=%u\n", d->failed_more);
-	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
-		for (i = 0; i < d->nslow[dir]; i++)
-			psd_report_text_devpm_cb(m, "slow", &d->slow[dir][i]);
+/* devpm=failed|slow ...: one device PM callback. */
+static const struct psd_field psd_devpm_cb_fields[] = {
+	PSD_CB(dir, WORD, .word = psd_rpt_devpm_dir),
+	PSD_CB(phase, STR),
+	PSD_CB(dev, NAME),
+	PSD_CB(driver, NAME),
+	PSD_CB(dur_us, U32),
+	PSD_CB(err, S32),
+	{}
+};
+
+#define PSD_SL(m, ty, ...) \
+	PSD_FIELD(struct psd_rpt_sleeper, m, #m, ty, __VA_ARGS__)
+
+/* sleeper=<how> ...: a user task whose timed sleep the cycle prolonged. */
+static const struct psd_field psd_sleeper_fields[] = {
+	PSD_SL(how, STR, .text = "sleeper"),
+	PSD_SL(comm, NAME),
+	PSD_SL(pid, S32),
+	PSD_SL(clock, STR),
+	PSD_SL(overslept_ms, U32),
+	PSD_SL(presleep_ms, U32),
+	PSD_SL(suspended_ms, U32),
+	PSD_SL(resume_ms, U32),
+	PSD_SL(thaw_ms, U32),
+	{}
+};
+
+#define PSD_HRT(m, ty) PSD_FIELD(struct psd_rpt_hrt, m, #m, ty)
+
+/* hrtimer=post_resume ...: timer latency after the wake. */
+static const struct psd_field psd_hrt_fields[] = {
+	PSD_HRT(count, U64),
+	PSD_HRT(max_ns, U64),
+	PSD_HRT(late, U64),
+	PSD_HRT(late_us, U32),
+	PSD_HRT(suspended, U64),
+	{}
+};
+
+/* One anomaly class raised in the cycle. */
+struct psd_rpt_an_line {
+	const char *name;
+	u32 count;
+	u64 first_seq;
+};
+
+#define PSD_AN(m, key, ty, ...) \
+	PSD_FIELD(struct psd_rpt_an_line, m, key, ty, __VA_ARGS__)
+
+static const struct psd_field psd_an_fields[] = {
+	PSD_AN(name, "class", STR, .text = "anomaly"),
+	PSD_AN(count, "count", U32),
+	PSD_AN(first_seq, "first_seq", U64),
+	{}
+};
+
+/* Phase @p of @c as its line's record; false if the cycle did not pass it. */
+static bool psd_rpt_phase(const struct psd_cycle *c, unsigned int p,
+			  struct psd_rpt_phase *out)
+{
+	*out = (struct psd_rpt_phase){
+		.phase = psd_phase_name(p),
+		.start_ns = c->t_start[p],
+		.end_ns = c->t_end[p],
+		.has_dur = c->t_start[p] && c->t_end[p] >= c->t_start[p],
+	};
+	if (out->has_dur)
+		out->dur_us = div_u64(c->t_end[p] - c->t_start[p],
+				      NSEC_PER_USEC);
+	return c->t_start[p] || c->t_end[p];
 }
 
-/* The worst victims: sleeper=<how> comm= pid= clock= and the split. */
-static void psd_report_text_sleepers(struct seq_file *m,
-				     const struct psd_rpt_sleepers *sl)
+/* The anomaly class @i of @r as a line's record; false if none raised. */
+static bool psd_rpt_an(const struct psd_report_cycle *r, unsigned int i,
+		       struct psd_rpt_an_line *out)
 {
-	unsigned int i;
-
-	for (i = 0; i < sl->n; i++) {
-		const struct psd_rpt_sleeper *s = &sl->s[i];
-
-		seq_printf(m, "sleeper=%s ", s->how);
-		psd_seq_str(m, "comm", s->comm);
-		seq_printf(m, " pid=%d clock=%s overslept_ms=%u presleep_ms=%u suspended_ms=%u resume_ms=%u thaw_ms=%u\n",
-			   s->pid, s->clock, s->overslept_ms, s->presleep_ms,
-			   s->suspended_ms, s->resume_ms, s->thaw_ms);
-	}
-	if (sl->more)
-		seq_printf(m, "sleeper_more=%u\n", sl->more);
+	out->name = psd_anomaly_class_name(i);
+	out->count = r->an[i].count;
+	out->first_seq = r->an[i].first_seq;
+	return out->count;
 }
 
-static void psd_report_text_phases(struct seq_file *m,
-				   const struct psd_report_cycle *r)
-{
-	const struct psd_cycle *c = &r->c;
-	unsigned int p;
-
-	for (p = 0; p < PSD_PH_MANUAL; p++) {
-		if (!c->t_start[p] && !c->t_end[p])
-			continue;
-		seq_printf(m, "phase=%s start_ns=%llu end_ns=%llu",
-			   psd_phase_name(p), c->t_start[p], c->t_end[p]);
-		if (c->t_start[p] && c->t_end[p] >= c->t_start[p])
-			seq_printf(m, " dur_us=%llu",
-				   div_u64(c->t_end[p] - c->t_start[p],
-					   NSEC_PER_USEC));
-		seq_putc(m, '\n');
-	}
-}
+/* ---- the report ---- */
 
 static void psd_report_text_layers(struct seq_file *m,
 				   const struct psd_report_cycle *r)
 {
-	unsigned int i, k;
+	const struct psd_rpt_devpm *d = &r->devpm;
+	struct psd_rpt_an_line an;
+	unsigned int i, dir;
 
-	if (r->has_alarm) {
-		seq_printf(m, "alarm=%s expected_ns=%llu woke_ns=%llu fired_ns=%llu",
-			   r->alarm.type, r->alarm.expected_ns,
-			   r->alarm.woke_ns, r->alarm.fired_ns);
-		if (r->alarm.late_known)
-			seq_printf(m, " late_ms=%lld", r->alarm.late_ms);
-		else
-			seq_puts(m, " late_ms=unknown");
-		seq_printf(m, " cause=%s\n", r->alarm.cause);
-	}
-	for (i = 0; i < r->nws; i++) {
-		const struct psd_rpt_ws *w = &r->ws[i];
-
-		psd_seq_str(m, "ws", w->name);
-		seq_printf(m, " activations=%u", w->activations);
-		for (k = 0; k < ARRAY_SIZE(psd_ws_whats); k++)
-			seq_printf(m, " %s=%u", psd_ws_whats[k].key,
-				   !!(w->what & psd_ws_whats[k].bit));
-		seq_putc(m, '\n');
-	}
+	if (r->has_alarm)
+		psd_fields_text(m, NULL, &r->alarm, psd_alarm_fields);
+	for (i = 0; i < r->nws; i++)
+		psd_fields_text(m, NULL, &r->ws[i], psd_ws_fields);
 	if (r->ws_more)
 		seq_printf(m, "ws_more=%u\n", r->ws_more);
 	if (r->has_pmic)
-		psd_report_text_pmic(m, "pmic", &r->pmic);
+		psd_fields_text(m, NULL, &r->pmic, psd_pmic_fields);
 	if (r->has_pmic_wake)
-		psd_report_text_pmic(m, "pmic_wake", &r->pmic_wake);
-	if (r->has_held) {
-		seq_printf(m, "held_irq=%u ", r->held_irq);
-		psd_seq_str(m, "name", r->held_name);
-		seq_printf(m, " parent=%u t_ns=%llu\n", r->held_parent,
-			   r->held_ns);
-	}
+		psd_fields_text(m, NULL, &r->pmic_wake, psd_pmic_wake_fields);
+	if (r->has_held)
+		psd_fields_text(m, NULL, r, psd_held_fields);
 	for (i = 0; i < r->nirq; i++)
-		seq_printf(m, "irq=%u wake=%u pending_at_suspend=%s pending_at_resume=%s stuck=%u cause=%s\n",
-			   r->irq[i].irq, r->irq[i].wake,
-			   psd_irqp_bit_name(r->irq[i].at_suspend),
-			   psd_irqp_bit_name(r->irq[i].at_resume),
-			   r->irq[i].stuck, psd_rpt_irq_cause(&r->irq[i]));
+		psd_fields_text(m, NULL, &r->irq[i], psd_irq_fields);
 	if (r->irq_more)
 		seq_printf(m, "irq_more=%u\n", r->irq_more);
-	if (r->has_devpm)
-		psd_report_text_devpm(m, &r->devpm);
-	if (r->has_sleepers)
-		psd_report_text_sleepers(m, &r->sleepers);
+	if (r->has_devpm) {
+		/* Failed callbacks, then the slowest few of each direction. */
+		for (i = 0; i < d->nfailed; i++)
+			psd_fields_text(m, "devpm=failed", &d->failed[i],
+					psd_devpm_cb_fields);
+		if (d->failed_more)
+			seq_printf(m, "devpm=failed_more count=%u\n",
+				   d->failed_more);
+		for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
+			for (i = 0; i < d->nslow[dir]; i++)
+				psd_fields_text(m, "devpm=slow", &d->slow[dir][i],
+						psd_devpm_cb_fields);
+	}
+	if (r->has_sleepers) {
+		for (i = 0; i < r->sleepers.n; i++)
+			psd_fields_text(m, NULL, &r->sleepers.s[i],
+					psd_sleeper_fields);
+		if (r->sleepers.more)
+			seq_printf(m, "sleeper_more=%u\n", r->sleepers.more);
+	}
 	if (r->has_hrt)
-		seq_printf(m, "hrtimer=post_resume count=%llu max_ns=%llu late=%llu late_us=%u suspended=%llu\n",
-			   r->hrt.count, r->hrt.max_ns, r->hrt.late,
-			   r->hrt.late_us, r->hrt.suspended);
+		psd_fields_text(m, "hrtimer=post_resume", &r->hrt, psd_hrt_fields);
 	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
-		if (r->an[i].count)
-			seq_printf(m, "anomaly=%s count=%u first_seq=%llu\n",
-				   psd_anomaly_class_name(i), r->an[i].count,
-				   r->an[i].first_seq);
+		if (psd_rpt_an(r, i, &an))
+			psd_fields_text(m, NULL, &an, psd_an_fields);
 }
 
 /**
@@ -237,12 +342,15 @@ static void psd_report_text_layers(struct seq_file *m,
 void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
 		     const struct psd_verdict *v)
 {
-	unsigned int i;
+	struct psd_rpt_phase ph;
 	bool first = true;
+	unsigned int i;
 
 	seq_printf(m, "# cycle %u\n", r->c.id);
-	psd_report_text_cycle(m, r);
-	psd_report_text_phases(m, r);
+	psd_fields_text(m, NULL, r, psd_cycle_fields);
+	for (i = 0; i < PSD_PH_MANUAL; i++)
+		if (psd_rpt_phase(&r->c, i, &ph))
+			psd_fields_text(m, NULL, &ph, psd_phase_fields);
 	psd_report_text_layers(m, r);
 	seq_printf(m, "verdict=%s cycle=%u uses=\"%s\" also=\"", v->rule->name,
 		   r->c.id, v->rule->uses);
@@ -258,50 +366,7 @@ void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
 	seq_putc(m, '\n');
 }
 
-/* ---- JSON ---- */
-
-static void psd_json_lint(struct psd_json *j, const struct psd_rpt_pmic *p,
-			  const char *key, u32 bits)
-{
-	unsigned int i;
-
-	psd_json_open(j, key, true);
-	for (i = 0; i < p->nrules; i++)
-		if (bits & BIT(i))
-			psd_json_str(j, NULL, p->rule_id(i));
-	psd_json_close(j, true);
-}
-
-/* A snapshot's lint as an object, or null. */
-static void psd_json_pmic(struct psd_json *j, const char *key,
-			  const struct psd_rpt_pmic *p)
-{
-	if (!p) {
-		psd_json_null(j, key);
-		return;
-	}
-	psd_json_open(j, key, false);
-	psd_json_str(j, "chip", p->chip);
-	psd_json_str(j, "phase", psd_phase_name(p->phase));
-	psd_json_s64(j, "err", p->err);
-	psd_json_lint(j, p, "warn", p->warn);
-	psd_json_lint(j, p, "info", p->info);
-	psd_json_lint(j, p, "unknown", p->unknown);
-	psd_json_close(j, false);
-}
-
-static void psd_json_devpm_cb(struct psd_json *j,
-			      const struct psd_rpt_devpm_cb *cb)
-{
-	psd_json_open(j, NULL, false);
-	psd_json_str(j, "dir", psd_devpm_dirs[cb->dir % PSD_DEVPM_NR_DIRS]);
-	psd_json_str(j, "phase", cb->phase);
-	psd_json_str(j, "dev", cb->dev);
-	psd_json_str(j, "driver", cb->driver);
-	psd_json_u64(j, "dur_us", cb->dur_us);
-	psd_json_s64(j, "err", cb->err);
-	psd_json_close(j, false);
-}
+/* ---- report.json ---- */
 
 static void psd_json_devpm(struct psd_json *j, const struct psd_rpt_devpm *d)
 {
@@ -310,134 +375,63 @@ static void psd_json_devpm(struct psd_json *j, const struct psd_rpt_devpm *d)
 	psd_json_open(j, "devpm", false);
 	psd_json_open(j, "failed", true);
 	for (i = 0; i < d->nfailed; i++)
-		psd_json_devpm_cb(j, &d->failed[i]);
+		psd_fields_json(j, NULL, &d->failed[i], psd_devpm_cb_fields);
 	psd_json_close(j, true);
 	psd_json_u64(j, "failed_more", d->failed_more);
 	psd_json_open(j, "slowest", true);
 	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
 		for (i = 0; i < d->nslow[dir]; i++)
-			psd_json_devpm_cb(j, &d->slow[dir][i]);
+			psd_fields_json(j, NULL, &d->slow[dir][i],
+					psd_devpm_cb_fields);
 	psd_json_close(j, true);
 	psd_json_close(j, false);
-}
-
-/* The worst victims as an array (empty when none were seen). */
-static void psd_json_sleepers(struct psd_json *j,
-			      const struct psd_rpt_sleepers *sl)
-{
-	unsigned int i;
-
-	psd_json_open(j, "sleepers", true);
-	for (i = 0; sl && i < sl->n; i++) {
-		const struct psd_rpt_sleeper *s = &sl->s[i];
-
-		psd_json_open(j, NULL, false);
-		psd_json_str(j, "how", s->how);
-		psd_json_str(j, "comm", s->comm);
-		psd_json_s64(j, "pid", s->pid);
-		psd_json_str(j, "clock", s->clock);
-		psd_json_u64(j, "overslept_ms", s->overslept_ms);
-		psd_json_u64(j, "presleep_ms", s->presleep_ms);
-		psd_json_u64(j, "suspended_ms", s->suspended_ms);
-		psd_json_u64(j, "resume_ms", s->resume_ms);
-		psd_json_u64(j, "thaw_ms", s->thaw_ms);
-		psd_json_close(j, false);
-	}
-	psd_json_close(j, true);
-	psd_json_u64(j, "sleepers_more", sl ? sl->more : 0);
 }
 
 static void psd_json_layers(struct psd_json *j,
 			    const struct psd_report_cycle *r)
 {
-	unsigned int i, k;
+	struct psd_rpt_an_line an;
+	unsigned int i;
 
-	if (r->has_alarm) {
-		psd_json_open(j, "alarm", false);
-		psd_json_str(j, "type", r->alarm.type);
-		psd_json_u64(j, "expected_ns", r->alarm.expected_ns);
-		psd_json_u64(j, "woke_ns", r->alarm.woke_ns);
-		psd_json_u64(j, "fired_ns", r->alarm.fired_ns);
-		if (r->alarm.late_known)
-			psd_json_s64(j, "late_ms", r->alarm.late_ms);
-		else
-			psd_json_null(j, "late_ms");
-		psd_json_str(j, "cause", r->alarm.cause);
-		psd_json_close(j, false);
-	} else {
-		psd_json_null(j, "alarm");
-	}
+	psd_fields_json(j, "alarm", r->has_alarm ? &r->alarm : NULL,
+			psd_alarm_fields);
 
 	psd_json_open(j, "wakeup_sources", true);
-	for (i = 0; i < r->nws; i++) {
-		psd_json_open(j, NULL, false);
-		psd_json_str(j, "name", r->ws[i].name);
-		psd_json_u64(j, "activations", r->ws[i].activations);
-		for (k = 0; k < ARRAY_SIZE(psd_ws_whats); k++)
-			psd_json_bool(j, psd_ws_whats[k].key,
-				      r->ws[i].what & psd_ws_whats[k].bit);
-		psd_json_close(j, false);
-	}
+	for (i = 0; i < r->nws; i++)
+		psd_fields_json(j, NULL, &r->ws[i], psd_ws_fields);
 	psd_json_close(j, true);
 	psd_json_u64(j, "wakeup_sources_more", r->ws_more);
 
-	psd_json_pmic(j, "pmic", r->has_pmic ? &r->pmic : NULL);
-	psd_json_pmic(j, "pmic_wake", r->has_pmic_wake ? &r->pmic_wake : NULL);
-	if (r->has_held) {
-		psd_json_open(j, "held_irq", false);
-		psd_json_u64(j, "irq", r->held_irq);
-		psd_json_str(j, "name", r->held_name);
-		psd_json_u64(j, "parent", r->held_parent);
-		psd_json_u64(j, "t_ns", r->held_ns);
-		psd_json_close(j, false);
-	} else {
-		psd_json_null(j, "held_irq");
-	}
+	psd_fields_json(j, "pmic", r->has_pmic ? &r->pmic : NULL, psd_pmic_fields);
+	psd_fields_json(j, "pmic_wake", r->has_pmic_wake ? &r->pmic_wake : NULL,
+			psd_pmic_wake_fields);
+	psd_fields_json(j, "held_irq", r->has_held ? r : NULL, psd_held_fields);
 
 	if (r->has_devpm)
 		psd_json_devpm(j, &r->devpm);
 	else
 		psd_json_null(j, "devpm");
-	psd_json_sleepers(j, r->has_sleepers ? &r->sleepers : NULL);
+	/* The worst victims as an array (empty when none were seen). */
+	psd_json_open(j, "sleepers", true);
+	for (i = 0; r->has_sleepers && i < r->sleepers.n; i++)
+		psd_fields_json(j, NULL, &r->sleepers.s[i], psd_sleeper_fields);
+	psd_json_close(j, true);
+	psd_json_u64(j, "sleepers_more",
+		     r->has_sleepers ? r->sleepers.more : 0);
 
 	psd_json_open(j, "irqs", true);
-	for (i = 0; i < r->nirq; i++) {
-		psd_json_open(j, NULL, false);
-		psd_json_u64(j, "irq", r->irq[i].irq);
-		psd_json_bool(j, "wake", r->irq[i].wake);
-		psd_json_str(j, "pending_at_suspend",
-			     psd_irqp_bit_name(r->irq[i].at_suspend));
-		psd_json_str(j, "pending_at_resume",
-			     psd_irqp_bit_name(r->irq[i].at_resume));
-		psd_json_bool(j, "stuck", r->irq[i].stuck);
-		psd_json_str(j, "cause", psd_rpt_irq_cause(&r->irq[i]));
-		psd_json_close(j, false);
-	}
+	for (i = 0; i < r->nirq; i++)
+		psd_fields_json(j, NULL, &r->irq[i], psd_irq_fields);
 	psd_json_close(j, true);
 	psd_json_u64(j, "irqs_more", r->irq_more);
 
-	if (r->has_hrt) {
-		psd_json_open(j, "hrtimer_post_resume", false);
-		psd_json_u64(j, "count", r->hrt.count);
-		psd_json_u64(j, "max_ns", r->hrt.max_ns);
-		psd_json_u64(j, "late", r->hrt.late);
-		psd_json_u64(j, "late_us", r->hrt.late_us);
-		psd_json_u64(j, "suspended", r->hrt.suspended);
-		psd_json_close(j, false);
-	} else {
-		psd_json_null(j, "hrtimer_post_resume");
-	}
+	psd_fields_json(j, "hrtimer_post_resume", r->has_hrt ? &r->hrt : NULL,
+			psd_hrt_fields);
 
 	psd_json_open(j, "anomalies", true);
-	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++) {
-		if (!r->an[i].count)
-			continue;
-		psd_json_open(j, NULL, false);
-		psd_json_str(j, "class", psd_anomaly_class_name(i));
-		psd_json_u64(j, "count", r->an[i].count);
-		psd_json_u64(j, "first_seq", r->an[i].first_seq);
-		psd_json_close(j, false);
-	}
+	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
+		if (psd_rpt_an(r, i, &an))
+			psd_fields_json(j, NULL, &an, psd_an_fields);
 	psd_json_close(j, true);
 }
 
@@ -450,44 +444,16 @@ static void psd_json_layers(struct psd_json *j,
 void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
 		     const struct psd_verdict *v)
 {
-	const struct psd_cycle *c = &r->c;
-	unsigned int p;
+	struct psd_rpt_phase ph;
+	unsigned int i;
 
 	psd_json_open(j, NULL, false);
-	psd_json_u64(j, "cycle", c->id);
-	psd_json_str(j, "state", psd_state_name(c->state));
-	psd_json_str(j, "result", psd_result_name(c->result));
-	psd_json_u64(j, "s2idle_loops", c->s2idle_loops);
-	psd_json_u64(j, "machine_suspends", c->machine_suspends);
-	psd_json_str(j, "step", psd_step_name(c->step));
-	if (c->wake_irq >= 0)
-		psd_json_s64(j, "wake_irq", c->wake_irq);
-	else
-		psd_json_str(j, "wake_irq", psd_wake_irq_word(c->wake_irq));
-	psd_json_str(j, "wake_irq_name", r->wake_irq_name);
-	if (r->wake_child)
-		psd_json_u64(j, "wake_child_irq", r->wake_child_irq);
-	else
-		psd_json_null(j, "wake_child_irq");
-	psd_json_str(j, "wake_child_name",
-		     r->wake_child ? r->wake_child_name : NULL);
-	psd_json_str(j, "abort_ws", c->abort_ws[0] ? c->abort_ws : NULL);
-	psd_json_str(j, "abort_dev", c->abort_err ? c->abort_dev : NULL);
-	if (c->abort_err)
-		psd_json_s64(j, "abort_err", c->abort_err);
-	else
-		psd_json_null(j, "abort_err");
+	psd_fields_json_members(j, r, psd_cycle_fields);
 
 	psd_json_open(j, "phases", true);
-	for (p = 0; p < PSD_PH_MANUAL; p++) {
-		if (!c->t_start[p] && !c->t_end[p])
-			continue;
-		psd_json_open(j, NULL, false);
-		psd_json_str(j, "phase", psd_phase_name(p));
-		psd_json_u64(j, "start_ns", c->t_start[p]);
-		psd_json_u64(j, "end_ns", c->t_end[p]);
-		psd_json_close(j, false);
-	}
+	for (i = 0; i < PSD_PH_MANUAL; i++)
+		if (psd_rpt_phase(&r->c, i, &ph))
+			psd_fields_json(j, NULL, &ph, psd_phase_fields);
 	psd_json_close(j, true);
 
 	psd_json_layers(j, r);
@@ -496,9 +462,9 @@ void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
 	psd_json_str(j, "rule", v->rule->name);
 	psd_json_str(j, "uses", v->rule->uses);
 	psd_json_open(j, "also", true);
-	for (p = 0; p < psd_nr_verdict_rules; p++)
-		if (v->also & BIT(p))
-			psd_json_str(j, NULL, psd_verdict_rules[p].name);
+	for (i = 0; i < psd_nr_verdict_rules; i++)
+		if (v->also & BIT(i))
+			psd_json_str(j, NULL, psd_verdict_rules[i].name);
 	psd_json_close(j, true);
 	psd_json_str(j, "detail", v->detail);
 	psd_json_close(j, false);

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The report's fields, declared once in tables (report_show.c) and written
+ * by two renderers: a "key=value ..." line of the report, and an object of
+ * report.json.  A field says where its value is in a record and what type
+ * it has; the renderers know how each type is written in each format.
+ */
+#include <linux/bits.h>
+#include <linux/seq_file.h>
+
+#include "core.h"
+
+/* The field's value, @f->off bytes into @rec. */
+#define PSD_FIELD_VAL(type, rec, f) \
+	(*(const type *)((const u8 *)(rec) + (f)->off))
+
+/* Write the names of the lint rules in @bits, separated by spaces. */
+static void psd_field_lint_text(struct seq_file *m,
+				const struct psd_rpt_pmic *p, u32 bits)
+{
+	bool first = true;
+	unsigned int i;
+
+	for (i = 0; i < p->nrules; i++) {
+		if (!(bits & BIT(i)))
+			continue;
+		if (!first)
+			seq_putc(m, ' ');
+		seq_puts(m, p->rule_id(i));
+		first = false;
+	}
+}
+
+static void psd_field_text(struct seq_file *m, const void *rec,
+			   const struct psd_field *f)
+{
+	const char *key = f->text ?: f->key;
+	s32 irq;
+
+	switch (f->type) {
+	case PSD_FT_U32:
+		seq_printf(m, "%s=%u", key, PSD_FIELD_VAL(u32, rec, f));
+		break;
+	case PSD_FT_S32:
+		seq_printf(m, "%s=%d", key, PSD_FIELD_VAL(s32, rec, f));
+		break;
+	case PSD_FT_U64:
+		seq_printf(m, "%s=%llu", key, PSD_FIELD_VAL(u64, rec, f));
+		break;
+	case PSD_FT_S64:
+		seq_printf(m, "%s=%lld", key, PSD_FIELD_VAL(s64, rec, f));
+		break;
+	case PSD_FT_BOOL:
+		seq_printf(m, "%s=%u", key, PSD_FIELD_VAL(bool, rec, f));
+		break;
+	case PSD_FT_BIT:
+		seq_printf(m, "%s=%u", key,
+			   !!(PSD_FIELD_VAL(u8, rec, f) & f->bit));
+		break;
+	case PSD_FT_STR:
+		seq_printf(m, "%s=%s", key,
+			   PSD_FIELD_VAL(char *, rec, f));
+		break;
+	case PSD_FT_NAME:
+		psd_seq_str(m, key, (const char *)rec + f->off);
+		break;
+	case PSD_FT_WORD:
+		seq_printf(m, "%s=%s", key,
+			   f->word(PSD_FIELD_VAL(u8, rec, f)));
+		break;
+	case PSD_FT_FN:
+		seq_printf(m, "%s=%s", key, f->fn(rec));
+		break;
+	case PSD_FT_WAKE_IRQ:
+		irq = PSD_FIELD_VAL(s32, rec, f);
+		if (irq >= 0)
+			seq_printf(m, "%s=%d", key, irq);
+		else
+			seq_printf(m, "%s=%s", key, psd_wake_irq_word(irq));
+		break;
+	case PSD_FT_LINT:
+		seq_printf(m, "%s=\"", key);
+		psd_field_lint_text(m, rec, PSD_FIELD_VAL(u32, rec, f));
+		seq_putc(m, '"');
+		break;
+	}
+}
+
+/**
+ * psd_fields_text() - one line of the report
+ * @m: the seq_file
+ * @head: written first, as it is ("devpm=slow"), or NULL
+ * @rec: the record the fields point into
+ * @f: its fields, in line order, up to an empty one
+ *
+ * Fields separated by spaces, then a newline.  A field whose @when says
+ * no is left out, or written as its @unset word when it has one.
+ */
+void psd_fields_text(struct seq_file *m, const char *head, const void *rec,
+		     const struct psd_field *f)
+{
+	bool sep = false;
+
+	if (head) {
+		seq_puts(m, head);
+		sep = true;
+	}
+	for (; f->key; f++) {
+		bool set = !f->when || f->when(rec);
+
+		if (!set && !f->unset)
+			continue;
+		if (sep)
+			seq_putc(m, ' ');
+		sep = true;
+		if (set)
+			psd_field_text(m, rec, f);
+		else
+			seq_printf(m, "%s=%s", f->text ?: f->key, f->unset);
+	}
+	seq_putc(m, '\n');
+}
+
+static void psd_field_lint_json(struct psd_json *j, const char *key,
+				const struct psd_rpt_pmic *p, u32 bits)
+{
+	unsigned int i;
+
+	psd_json_open(j, key, true);
+	for (i = 0; i < p->nrules; i++)
+		if (bits & BIT(i))
+			psd_json_str(j, NULL, p->rule_id(i));
+	psd_json_close(j, true);
+}
+
+static void psd_field_json(struct psd_json *j, const void *rec,
+			   const struct psd_field *f)
+{
+	s32 irq;
+
+	switch (f->type) {
+	case PSD_FT_U32:
+		psd_json_u64(j, f->key, PSD_FIELD_VAL(u32, rec, f));
+		break;
+	case PSD_FT_S32:
+		psd_json_s64(j, f->key, PSD_FIELD_VAL(s32, rec, f));
+		break;
+	case PSD_FT_U64:
+		psd_json_u64(j, f->key, PSD_FIELD_VAL(u64, rec, f));
+		break;
+	case PSD_FT_S64:
+		psd_json_s64(j, f->key, PSD_FIELD_VAL(s64, rec, f));
+		break;
+	case PSD_FT_BOOL:
+		psd_json_bool(j, f->key, PSD_FIELD_VAL(bool, rec, f));
+		break;
+	case PSD_FT_BIT:
+		psd_json_bool(j, f->key, PSD_FIELD_VAL(u8, rec, f) & f->bit);
+		break;
+	case PSD_FT_STR:
+		psd_json_str(j, f->key, PSD_FIELD_VAL(char *, rec, f));
+		break;
+	case PSD_FT_NAME:
+		psd_json_str(j, f->key, (const char *)rec + f->off);
+		break;
+	case PSD_FT_WORD:
+		psd_json_str(j, f->key, f->word(PSD_FIELD_VAL(u8, rec, f)));
+		break;
+	case PSD_FT_FN:
+		psd_json_str(j, f->key, f->fn(rec));
+		break;
+	case PSD_FT_WAKE_IRQ:
+		irq = PSD_FIELD_VAL(s32, rec, f);
+		if (irq >= 0)
+			psd_json_s64(j, f->key, irq);
+		else
+			psd_json_str(j, f->key, psd_wake_irq_word(irq));
+		break;
+	case PSD_FT_LINT:
+		psd_field_lint_json(j, f->key, rec,
+				    PSD_FIELD_VAL(u32, rec, f));
+		break;
+	}
+}
+
+/**
+ * psd_fields_json_members() - the fields as members of the open object
+ * @j: the writer
+ * @rec: the record the fields point into
+ * @f: its fields, up to an empty one
+ *
+ * A field whose @when says no is null; one only for the report is left
+ * out.
+ */
+void psd_fields_json_members(struct psd_json *j, const void *rec,
+			     const struct psd_field *f)
+{
+	for (; f->key; f++) {
+		if (f->text_only)
+			continue;
+		if (f->when && !f->when(rec))
+			psd_json_null(j, f->key);
+		else
+			psd_field_json(j, rec, f);
+	}
+}
+
+/**
+ * psd_fields_json() - the fields as one object of report.json
+ * @j: the writer
+ * @key: the object's key, or NULL inside an array
+ * @rec: the record the fields point into, or NULL: the object is null
+ * @f: its fields, up to an empty one
+ */
+void psd_fields_json(struct psd_json *j, const char *key, const void *rec,
+		     const struct psd_field *f)
+{
+	if (!rec) {
+		psd_json_null(j, key);
+		return;
+	}
+	psd_json_open(j, key, false);
+	psd_fields_json_members(j, rec, f);
+	psd_json_close(j, false);
+}
