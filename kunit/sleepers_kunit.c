@@ -11,7 +11,9 @@
 #include <linux/math64.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/sched/task_stack.h>
 #include <linux/timekeeping.h>
+#include <asm/syscall.h>
 
 #include "psd_kunit.h"
 #include "render.h"
@@ -443,6 +445,35 @@ static int sleepers_init(struct kunit *test)
 	return 0;
 }
 
+/*
+ * The confirmation's judgement of a woken sleep's task: held only when
+ * frozen by the signal where the sleep returns, with what a timed-out
+ * sleep returns.  -EINTR there is a newer call, from the same place, that
+ * the signal cut short (an epoll_wait() loop).
+ */
+static void sleepers_task_hold(struct kunit *test)
+{
+	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 61, true);
+	struct pt_regs *regs = task_pt_regs(f->task);
+	struct psd_sl_ret ret = {
+		.pc = instruction_pointer(regs),
+		.sp = user_stack_pointer(regs),
+	};
+	struct psd_sl_ret moved = { .pc = ret.pc + 4, .sp = ret.sp };
+
+	KUNIT_EXPECT_EQ(test, psd_sl_task_hold(f->task, &ret), PSD_SL_SLEPT);
+	set_tsk_thread_flag(f->task, TIF_SIGPENDING);
+	syscall_set_return_value(f->task, regs, 0, 0);
+	KUNIT_EXPECT_EQ(test, psd_sl_task_hold(f->task, &ret), PSD_SL_HELD);
+	syscall_set_return_value(f->task, regs, -ETIMEDOUT, 0);
+	KUNIT_EXPECT_EQ(test, psd_sl_task_hold(f->task, &ret), PSD_SL_HELD);
+	KUNIT_EXPECT_EQ(test, psd_sl_task_hold(f->task, &moved), PSD_SL_RAN);
+	syscall_set_return_value(f->task, regs, -EINTR, 0);
+	KUNIT_EXPECT_EQ(test, psd_sl_task_hold(f->task, &ret), PSD_SL_RAN);
+	WRITE_ONCE(f->task->__state, TASK_RUNNING);
+	KUNIT_EXPECT_EQ(test, psd_sl_task_hold(f->task, &ret), PSD_SL_GONE);
+}
+
 /* The function learnt at start is the one sleepers are set up with. */
 static void sleepers_learns_wakeup_fn(struct kunit *test)
 {
@@ -701,6 +732,7 @@ static struct kunit_case sleepers_cases[] = {
 	KUNIT_CASE(sleepers_close_cancelled),
 	KUNIT_CASE(sleepers_woken_replaced),
 	KUNIT_CASE(sleepers_woken_confirmed),
+	KUNIT_CASE(sleepers_task_hold),
 	KUNIT_CASE(sleepers_woken_after_thaw),
 	KUNIT_CASE(sleepers_outside_bounded),
 	KUNIT_CASE(sleepers_learns_wakeup_fn),

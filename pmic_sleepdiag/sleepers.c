@@ -46,6 +46,8 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <asm/syscall.h>
+#include <kunit/visibility.h>
 #include <trace/events/power.h>
 #include <trace/events/timer.h>
 
@@ -212,32 +214,48 @@ static bool psd_sl_frozen(struct task_struct *p)
 	return freezing(p) && signal_pending(p);
 }
 
-/*
- * Frozen by the freezer's fake signal on its way back to user space, to
- * @ret, where it was to return from the sleep.  A task frozen where it
- * slept again (a freezable sleep begun after the wake) got no signal; one
- * that ran and was caught in another system call returns elsewhere (the
- * system call number cannot tell: arm64 forgets it before the signal
- * path freezes).  Tasks are frozen: their state holds still, and a task
- * in TASK_FROZEN has not exited, so its stack (the saved registers) is
- * there.
+/**
+ * psd_sl_task_hold() - where a woken sleep's task is, once tasks are frozen
+ * @p: the task, frozen (its state holds still; a task in TASK_FROZEN has
+ *	not exited, so its stack, with the saved registers, is there)
+ * @ret: where it was to return to user space from the sleep
+ *
+ * Held: frozen by the freezer's fake signal on its way back to user space
+ * from the sleep, to @ret, with what a sleep whose timer fired returns.
+ * A task frozen where it slept again (a freezable sleep begun after the
+ * wake) got no signal.  One that ran returns elsewhere (the system call
+ * number cannot tell: arm64 forgets it before the signal path freezes) --
+ * or, looping on one call, from the same place: then the signal cut that
+ * newer call short, and epoll_wait() returns -EINTR (a restarted call has
+ * its pc moved back), which a timed-out sleep never returns.
+ *
+ * Return: enum psd_sl_hold.
  */
+VISIBLE_IF_KUNIT enum psd_sl_hold psd_sl_task_hold(struct task_struct *p,
+						   const struct psd_sl_ret *ret)
+{
+	struct psd_sl_ret now;
+
+	if (!(READ_ONCE(p->__state) & TASK_FROZEN))
+		return PSD_SL_GONE;
+	if (!signal_pending(p))
+		return PSD_SL_SLEPT;
+	psd_sl_ret(p, &now);
+	if (now.pc != ret->pc || now.sp != ret->sp ||
+	    syscall_get_return_value(p, task_pt_regs(p)) == -EINTR)
+		return PSD_SL_RAN;
+	return PSD_SL_HELD;
+}
+
 static enum psd_sl_hold psd_sl_pid_held(pid_t pid, const struct psd_sl_ret *ret)
 {
 	enum psd_sl_hold held = PSD_SL_GONE;
 	struct task_struct *p;
-	struct psd_sl_ret now;
 
 	rcu_read_lock();
 	p = pid_task(find_pid_ns(pid, &init_pid_ns), PIDTYPE_PID);
-	if (p && (READ_ONCE(p->__state) & TASK_FROZEN)) {
-		held = PSD_SL_SLEPT;
-		if (signal_pending(p)) {
-			psd_sl_ret(p, &now);
-			held = now.pc == ret->pc && now.sp == ret->sp ?
-			       PSD_SL_HELD : PSD_SL_RAN;
-		}
-	}
+	if (p)
+		held = psd_sl_task_hold(p, ret);
 	rcu_read_unlock();
 	return held;
 }

@@ -188,6 +188,12 @@ void psd_sl_tp_suspend(void *data, const char *action, int val, bool start);
 bool psd_sl_get(u32 cycle, struct psd_sl_cycle *out);
 void psd_sl_get_outside(struct psd_sl_outside *out);
 psd_sl_fn_t psd_sl_sleeper_fn(void);
+#if IS_ENABLED(CONFIG_KUNIT)
+/* KUnit only: how the confirmation judges a woken sleep's frozen task. */
+struct task_struct;
+enum psd_sl_hold psd_sl_task_hold(struct task_struct *p,
+				  const struct psd_sl_ret *ret);
+#endif
 
 extern struct psd_layer psd_sleepers_layer;
 
