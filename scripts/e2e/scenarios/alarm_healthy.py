@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 """Ten healthy RTC-woken s2idle cycles, each woken by a CLOCK_BOOTTIME_ALARM
-timerfd 4 s ahead, with alarm_late_ms and hrtimer_late_us set high: no
-anomaly at all, every cycle's wake IRQ is the PL031's (cycle_end wake_irq=
-and a wake_irq event with rtc=1), and alarm/history keeps the last
-keep_cycles alarms, each judged cause=none or rtc_granularity."""
+timerfd 4 s ahead, with alarm_late_ms, hrtimer_late_us and resume_slow_ms
+set high: no anomaly at all, every cycle's wake IRQ is the PL031's
+(cycle_end wake_irq= and a wake_irq event with rtc=1), and alarm/history
+keeps the last keep_cycles alarms, each judged cause=none or rtc_granularity."""
 
 from helpers import alarmprog
 
@@ -13,6 +13,7 @@ GUEST = alarmprog.guest_install() + alarmprog.GUEST_LIB + r'''
 load_psd keep_cycles=16 || fail "insmod pmic_sleepdiag.ko"
 echo "set alarm_late_ms 600000" > $D/control || fail "set alarm_late_ms"
 echo "set hrtimer_late_us 10000000" > $D/control || fail "set hrtimer_late_us"
+echo "set resume_slow_ms 600000" > $D/control || fail "set resume_slow_ms"
 echo reset > $D/control || fail "reset"  # late samples taken before the set
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	alarm_cycle 4 /tmp/aw || break
