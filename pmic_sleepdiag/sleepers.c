@@ -687,6 +687,11 @@ static void psd_sl_reset(void)
 		r->offs_boot = offs_boot;
 	}
 	psd_sl.last = psd_sl.cycle;
+	/* Forgotten, the last cycle keeps no late deadline from the table. */
+	if (!psd_sl.cycle) {
+		psd_sl.prepare_ns = 0;
+		psd_sl.post_ns = 0;
+	}
 	psd_sl.dropped = 0;
 	psd_sl.pre.nvict = 0;
 	psd_sl.pre.dropped = 0;
