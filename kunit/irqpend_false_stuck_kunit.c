@@ -9,15 +9,14 @@
  * the live layer (control watch_irq, irq/pending, anomalies).
  */
 #include <kunit/test.h>
-#include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqdesc.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
+#include "fake_irq.h"
 #include "psd_kunit.h"
-#include "render.h"
 
 #define MS	((u64)NSEC_PER_MSEC)
 #define STUCK	(1000 * MS)
@@ -117,23 +116,9 @@ static struct irq_chip unnamed_chip = {
 	.irq_print_chip = fake_print_chip,
 };
 
-static void free_desc(void *irq)
-{
-	irq_set_chip((uintptr_t)irq, NULL);
-	irq_free_desc((uintptr_t)irq);
-}
-
 static void unwatch(void *irq)
 {
-	char cmd[32];
-
-	snprintf(cmd, sizeof(cmd), "unwatch_irq %u", (unsigned int)(uintptr_t)irq);
-	submit(cmd);
-}
-
-static void unwake(void *irq)
-{
-	irq_set_irq_wake((uintptr_t)irq, 0);
+	psd_kunit_watch(ctl, (uintptr_t)irq, false);
 }
 
 static void unchain(void *irq)
@@ -145,68 +130,14 @@ static void chained_flow(struct irq_desc *desc)
 {
 }
 
-static unsigned int fake_irq(struct kunit *test, struct irq_chip *chip)
-{
-	int irq = irq_alloc_desc(NUMA_NO_NODE), ret;
-
-	if (irq < 0)
-		kunit_skip(test, "no free IRQ descriptor: %d", irq);
-	KUNIT_ASSERT_EQ(test, irq_set_chip(irq, chip), 0);
-	ret = kunit_add_action_or_reset(test, free_desc, (void *)(uintptr_t)irq);
-	KUNIT_ASSERT_EQ(test, ret, 0);
-	return irq;
-}
-
 /* Watch @irq (unwatched before its descriptor goes). */
 static void watch(struct kunit *test, unsigned int irq)
 {
-	char cmd[32];
 	int ret;
 
-	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
-	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
+	KUNIT_ASSERT_EQ(test, psd_kunit_watch(ctl, irq, true), 0);
 	ret = kunit_add_action_or_reset(test, unwatch, (void *)(uintptr_t)irq);
 	KUNIT_ASSERT_EQ(test, ret, 0);
-}
-
-/* The irq/pending line of @irq, or NULL. */
-static char *line_of(struct kunit *test, unsigned int irq)
-{
-	char *text = psd_kunit_render(test, 4 * PAGE_SIZE,
-				      psd_irqpend_pending_show, NULL), *l;
-	char want[24];
-
-	snprintf(want, sizeof(want), "irq=%u ", irq);
-	while ((l = strsep(&text, "\n")))
-		if (!strncmp(l, want, strlen(want)))
-			return l;
-	return NULL;
-}
-
-static unsigned int stuck_anomalies(unsigned int irq)
-{
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		pos = r.seq + 1;
-		n += r.type == PSD_AN_IRQ_STUCK_PENDING && r.v[0] == irq;
-	}
-	return n;
-}
-
-/* Samples far beyond stuck_ms 10 and 3 samples: any episode would show. */
-static void sample_a_while(struct kunit *test, unsigned int irq)
-{
-	char cmd[32];
-	unsigned int i;
-
-	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
-	for (i = 0; i < 10; i++) {
-		msleep(20);
-		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
-	}
 }
 
 static void restore_stuck_ms(void *ms)
@@ -220,15 +151,8 @@ static void restore_stuck_ms(void *ms)
 static int false_stuck_init(struct kunit *test)
 {
 	ctl = NULL;
-	if (!psd_layer_on(&psd_irqpend_layer))
-		return 0;
-	ctl = kunit_kzalloc(test, sizeof(*ctl), GFP_KERNEL);
-	if (!ctl)
-		return -ENOMEM;
-	ctl->layers = &psd_module_layers;
-	ctl->settings = psd_settings;
-	ctl->reset = psd_reset_core;
-	mutex_init(&ctl->lock);
+	if (psd_layer_on(&psd_irqpend_layer))
+		ctl = psd_kunit_live_control(test);
 	return 0;
 }
 
@@ -245,73 +169,77 @@ static void need_live(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 10"), 0);
 }
 
+/* An IRQ of the test's own on @chip, for the live layer. */
+static unsigned int live_irq(struct kunit *test, struct irq_chip *chip)
+{
+	need_live(test);
+	return psd_kunit_fake_irq(test, chip);
+}
+
+/* @irq watched: the line irq/pending shows for it. */
+static char *watched_line(struct kunit *test, unsigned int irq)
+{
+	watch(test, irq);
+	return psd_kunit_irq_line(test, irq);
+}
+
+/*
+ * @irq watched and sampled a while: no episode (no anomaly, not stuck), and
+ * the line it shows.
+ */
+static char *sampled_line(struct kunit *test, unsigned int irq)
+{
+	char *l;
+
+	watch(test, irq);
+	psd_kunit_sample_a_while(test, ctl, irq);
+	KUNIT_EXPECT_EQ(test, psd_kunit_stuck_anomalies(irq), 0U);
+	l = psd_kunit_irq_line(test, irq);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
+	return l;
+}
+
 static void live_chained_parent_not_stuck(struct kunit *test)
 {
-	unsigned int irq;
+	unsigned int irq = live_irq(test, &pending_chip);
 	char *l;
 	int ret;
 
-	need_live(test);
-	irq = fake_irq(test, &pending_chip);
 	irq_set_chained_handler_and_data(irq, chained_flow, NULL);
 	ret = kunit_add_action_or_reset(test, unchain, (void *)(uintptr_t)irq);
 	KUNIT_ASSERT_EQ(test, ret, 0);
-	watch(test, irq);
-	sample_a_while(test, irq);
-	KUNIT_EXPECT_EQ(test, stuck_anomalies(irq), 0U);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	l = sampled_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " enabled=1 pending=1 "));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chained=1 "));
 }
 
 static void live_plain_line_not_chained(struct kunit *test)
 {
-	unsigned int irq;
-	char *l;
+	unsigned int irq = live_irq(test, &pending_chip);
 
-	need_live(test);
-	irq = fake_irq(test, &pending_chip);
-	watch(test, irq);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chained=0 "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(watched_line(test, irq),
+					   " chained=0 "));
 }
 
 static void live_wake_enabled_disabled_awake_not_stuck(struct kunit *test)
 {
-	unsigned int irq;
+	unsigned int irq = live_irq(test, &pending_chip);
 	char *l;
-	int ret;
 
-	need_live(test);
-	irq = fake_irq(test, &pending_chip);
-	KUNIT_ASSERT_EQ(test, irq_set_irq_wake(irq, 1), 0);
-	ret = kunit_add_action_or_reset(test, unwake, (void *)(uintptr_t)irq);
-	KUNIT_ASSERT_EQ(test, ret, 0);
-	watch(test, irq);
-	sample_a_while(test, irq);
-	KUNIT_EXPECT_EQ(test, stuck_anomalies(irq), 0U);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	psd_kunit_irq_wake(test, irq);
+	l = sampled_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " wake=1 enabled=0 pending=1 "));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " armed=0 "));
 }
 
 static void live_hierarchy_walked_locked(struct kunit *test)
 {
-	unsigned int irq;
+	unsigned int irq = live_irq(test, &unnamed_chip);
 	char *l;
 
-	need_live(test);
-	irq = fake_irq(test, &unnamed_chip);
 	print_called = false;
 	print_locked = false;
-	watch(test, irq);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	l = watched_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip=psd-kunit-unnamed "));
 	KUNIT_ASSERT_TRUE(test, print_called);
 	KUNIT_EXPECT_TRUE(test, print_locked);

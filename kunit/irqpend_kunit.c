@@ -19,6 +19,7 @@
 #include <linux/string.h>
 
 #include "../pmic_sleepdiag/compat.h"
+#include "fake_irq.h"
 #include "psd_kunit.h"
 #include "render.h"
 
@@ -39,19 +40,6 @@ static char *render(struct kunit *test, int (*show)(struct seq_file *, void *))
 	return psd_kunit_render(test, TEXT_SIZE, show, NULL);
 }
 
-/* The irq/pending line of @irq, or NULL. */
-static char *line_of(struct kunit *test, unsigned int irq)
-{
-	char *text = render(test, psd_irqpend_pending_show), *l;
-	char want[24];
-
-	snprintf(want, sizeof(want), "irq=%u ", irq);
-	while ((l = strsep(&text, "\n")))
-		if (!strncmp(l, want, strlen(want)))
-			return l;
-	return NULL;
-}
-
 static unsigned int count_lines(struct kunit *test, const char *needle)
 {
 	char *text = render(test, psd_irqpend_pending_show), *l;
@@ -60,6 +48,19 @@ static unsigned int count_lines(struct kunit *test, const char *needle)
 	while ((l = strsep(&text, "\n")))
 		n += *l && *l != '#' && (!needle || strstr(l, needle));
 	return n;
+}
+
+/* Watch @irq (again: sample it). */
+static int watch(unsigned int irq)
+{
+	return psd_kunit_watch(ctl, irq, true);
+}
+
+/* Watch @irq: the line irq/pending shows for it. */
+static char *watched_line(struct kunit *test, unsigned int irq)
+{
+	KUNIT_ASSERT_EQ(test, watch(irq), 0);
+	return psd_kunit_irq_line(test, irq);
 }
 
 static long summary_value(struct kunit *test, const char *key)
@@ -132,12 +133,7 @@ static int irqpend_init(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, watched_before);
 	watched_set(test, watched_before, nr);
 	memcpy(settings_before, psd_settings, sizeof(settings_before));
-	ctl = kunit_kzalloc(test, sizeof(*ctl), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ctl);
-	ctl->layers = &psd_module_layers;
-	ctl->settings = psd_settings;
-	ctl->reset = psd_reset_core;
-	mutex_init(&ctl->lock);
+	ctl = psd_kunit_live_control(test);
 	return 0;
 }
 
@@ -147,6 +143,7 @@ static void irqpend_exit(struct kunit *test)
 	unsigned int nr = irq_get_nr_irqs(), irq, id;
 	unsigned long *now;
 	char cmd[64];
+	bool watched;
 
 	if (!ctl)
 		return;
@@ -155,11 +152,9 @@ static void irqpend_exit(struct kunit *test)
 		return;
 	watched_set(test, now, nr);
 	for (irq = 0; irq < nr; irq++) {
-		if (test_bit(irq, now) == test_bit(irq, watched_before))
-			continue;
-		snprintf(cmd, sizeof(cmd), "%s %u", test_bit(irq, now) ?
-			 "unwatch_irq" : "watch_irq", irq);
-		submit(cmd);
+		watched = test_bit(irq, watched_before);
+		if (test_bit(irq, now) != watched)
+			psd_kunit_watch(ctl, irq, watched);
 	}
 	for (id = 0; id < PSD_NR_SETTINGS; id++) {
 		if (psd_setting(id) == settings_before[id])
@@ -177,8 +172,7 @@ static void watch_shows_unsupported_and_unwatch_removes(struct kunit *test)
 
 	snprintf(cmd, sizeof(cmd), "watch_irq %u\n", irq);
 	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	l = psd_kunit_irq_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=unsupported "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending_ms=0 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0"));
@@ -196,7 +190,7 @@ static void watch_shows_unsupported_and_unwatch_removes(struct kunit *test)
 
 	snprintf(cmd, sizeof(cmd), "unwatch_irq %u", irq);
 	KUNIT_EXPECT_EQ(test, submit(cmd), 0);
-	KUNIT_EXPECT_NULL(test, line_of(test, irq));
+	KUNIT_EXPECT_FALSE(test, psd_kunit_irq_listed(test, irq));
 	KUNIT_EXPECT_EQ(test, summary_value(test, "irq_unsupported"),
 			(long)count_lines(test, " pending=unsupported "));
 
@@ -210,7 +204,6 @@ static void watch_bound_is_64(struct kunit *test)
 	unsigned int watched = count_lines(test, NULL);
 	unsigned long *bits = kunit_kcalloc(test, BITS_TO_LONGS(nr),
 					    sizeof(long), GFP_KERNEL);
-	char cmd[32];
 	int ret;
 
 	KUNIT_ASSERT_NOT_NULL(test, bits);
@@ -218,8 +211,7 @@ static void watch_bound_is_64(struct kunit *test)
 	for (irq = 0; irq < nr; irq++) {
 		if (!irq_get_irq_data(irq) || test_bit(irq, bits))
 			continue;
-		snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
-		ret = submit(cmd);
+		ret = watch(irq);
 		if (watched < PSD_IRQP_MAX) {
 			KUNIT_EXPECT_EQ_MSG(test, ret, 0, "irq %u", irq);
 			watched += !ret;
@@ -238,15 +230,12 @@ static void reads_change_nothing(struct kunit *test)
 {
 	unsigned int irq = unwatched_irq(test);
 	u64 anomalies = psd_anomalies_total();
-	char cmd[32], *first;
+	char *first = kstrdup(watched_line(test, irq), GFP_KERNEL);
 	unsigned int i;
 
-	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
-	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
-	first = kstrdup(line_of(test, irq), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, first);
 	for (i = 0; i < 20; i++)
-		KUNIT_EXPECT_STREQ(test, line_of(test, irq), first);
+		KUNIT_EXPECT_STREQ(test, psd_kunit_irq_line(test, irq), first);
 	kfree(first);
 	KUNIT_EXPECT_EQ(test, psd_anomalies_total(), anomalies);
 }
@@ -304,24 +293,6 @@ static struct irq_chip bus_chip = {
 	.irq_bus_sync_unlock = bus_noop,
 };
 
-static void free_desc(void *irq)
-{
-	irq_set_chip((uintptr_t)irq, NULL);
-	irq_free_desc((uintptr_t)irq);
-}
-
-static unsigned int fake_irq(struct kunit *test, struct irq_chip *chip)
-{
-	int irq = irq_alloc_desc(NUMA_NO_NODE), ret;
-
-	if (irq < 0)
-		kunit_skip(test, "no free IRQ descriptor: %d", irq);
-	KUNIT_ASSERT_EQ(test, irq_set_chip(irq, chip), 0);
-	ret = kunit_add_action_or_reset(test, free_desc, (void *)(uintptr_t)irq);
-	KUNIT_ASSERT_EQ(test, ret, 0);
-	return irq;
-}
-
 static irqreturn_t fake_handler(int irq, void *data)
 {
 	return IRQ_NONE;
@@ -349,91 +320,59 @@ static void request_fake(struct kunit *test, unsigned int irq)
 	KUNIT_ASSERT_EQ(test, ret, 0);
 }
 
-static unsigned int stuck_anomalies(unsigned int irq)
-{
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (psd_anomalies_get(&pos, &r)) {
-		pos = r.seq + 1;
-		n += r.type == PSD_AN_IRQ_STUCK_PENDING && r.v[0] == irq;
-	}
-	return n;
-}
-
-static void unwake(void *irq)
-{
-	irq_set_irq_wake((uintptr_t)irq, 0);
-}
-
 static void fake_chip_stuck_then_cleared(struct kunit *test)
 {
-	unsigned int irq = fake_irq(test, &fake_chip), i;
-	char cmd[32], *l;
-	int ret;
+	unsigned int irq = psd_kunit_fake_irq(test, &fake_chip), i;
+	char *l;
 
 	request_fake(test, irq);
-	KUNIT_ASSERT_EQ(test, irq_set_irq_wake(irq, 1), 0);
-	ret = kunit_add_action_or_reset(test, unwake, (void *)(uintptr_t)irq);
-	KUNIT_ASSERT_EQ(test, ret, 0);
+	psd_kunit_irq_wake(test, irq);
 	/* Enabled: awake, wake-enabled alone does not qualify a line. */
 	enable_irq(irq);
 	WRITE_ONCE(fake_pending, false);
 	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 10"), 0);
-	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
-	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	l = watched_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip=\"psd kunit\" wake=1 enabled=1 pending=0 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " active=unsupported masked=1 "));
 
 	/* Pending, enabled, never serviced: the poll must flag it. */
 	WRITE_ONCE(fake_pending, true);
-	KUNIT_ASSERT_EQ(test, submit(cmd), 0);	/* samples, starts the poll */
-	for (i = 0; i < 500 && !stuck_anomalies(irq); i++)
+	KUNIT_ASSERT_EQ(test, watch(irq), 0);	/* samples, starts the poll */
+	for (i = 0; i < 500 && !psd_kunit_stuck_anomalies(irq); i++)
 		msleep(20);
-	KUNIT_ASSERT_EQ(test, stuck_anomalies(irq), 1U);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_ASSERT_EQ(test, psd_kunit_stuck_anomalies(irq), 1U);
+	l = psd_kunit_irq_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=1 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=1 "));
 
 	/* Many more samples of the same episode: still one anomaly. */
 	for (i = 0; i < 10; i++)
-		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+		KUNIT_EXPECT_EQ(test, watch(irq), 0);
 	msleep(50);
-	KUNIT_EXPECT_EQ(test, stuck_anomalies(irq), 1U);
+	KUNIT_EXPECT_EQ(test, psd_kunit_stuck_anomalies(irq), 1U);
 
 	/* The bit clears: so does stuck. */
 	WRITE_ONCE(fake_pending, false);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	l = psd_kunit_irq_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=0 pending_ms=0 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
 
 	KUNIT_EXPECT_EQ(test, submit("reset"), 0);
 	/* Disarm it while the descriptor is ours. */
-	kunit_release_action(test, unwake, (void *)(uintptr_t)irq);
+	psd_kunit_irq_unwake(test, irq);
 }
 
 static void fake_chip_disabled_not_wake_not_flagged(struct kunit *test)
 {
-	unsigned int irq = fake_irq(test, &fake_chip), i;
-	char cmd[32], *l;
+	unsigned int irq = psd_kunit_fake_irq(test, &fake_chip);
+	char *l;
 
 	WRITE_ONCE(fake_pending, true);
 	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 10"), 0);
-	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
-	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
-	/* Far beyond stuck_ms and 3 samples. */
-	for (i = 0; i < 10; i++) {
-		msleep(20);
-		KUNIT_EXPECT_EQ(test, submit(cmd), 0);
-	}
-	KUNIT_EXPECT_EQ(test, stuck_anomalies(irq), 0U);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_ASSERT_EQ(test, watch(irq), 0);
+	psd_kunit_sample_a_while(test, ctl, irq);
+	KUNIT_EXPECT_EQ(test, psd_kunit_stuck_anomalies(irq), 0U);
+	l = psd_kunit_irq_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " wake=0 enabled=0 pending=1 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " stuck=0 "));
 	WRITE_ONCE(fake_pending, false);
@@ -441,21 +380,17 @@ static void fake_chip_disabled_not_wake_not_flagged(struct kunit *test)
 
 static void bus_locked_chip_is_never_called(struct kunit *test)
 {
-	unsigned int irq = fake_irq(test, &bus_chip);
-	char cmd[32], *l;
+	unsigned int irq = psd_kunit_fake_irq(test, &bus_chip);
+	char *l;
 
 	bus_calls = 0;
-	snprintf(cmd, sizeof(cmd), "watch_irq %u", irq);
-	KUNIT_ASSERT_EQ(test, submit(cmd), 0);
-	l = line_of(test, irq);
-	KUNIT_ASSERT_NOT_NULL(test, l);
+	l = watched_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip=psd-kunit-bus "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=unsupported "));
 	KUNIT_EXPECT_EQ(test, bus_calls, 0U);
 	KUNIT_EXPECT_EQ(test, summary_value(test, "irq_unsupported"),
 			(long)count_lines(test, " pending=unsupported "));
-	snprintf(cmd, sizeof(cmd), "unwatch_irq %u", irq);
-	KUNIT_EXPECT_EQ(test, submit(cmd), 0);
+	KUNIT_EXPECT_EQ(test, psd_kunit_watch(ctl, irq, false), 0);
 	KUNIT_EXPECT_EQ(test, bus_calls, 0U);
 }
 
