@@ -18,23 +18,6 @@
 #include "render.h"
 #include "suspend_seq.h"
 
-static int freezer_init(struct kunit *test)
-{
-	psd_settings_init();
-	forget_all();
-	return 0;
-}
-
-/* One s2idle cycle whose alarmtimer device reports (@expires, @type). */
-static void cycle_with_alarm(s64 expires, int type)
-{
-	begin_state(FREEZE);
-	suspend_with_alarm(expires, type);
-	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
-}
-
 static unsigned int late_anomalies(void)
 {
 	return anomalies_of(0, PSD_AN_ALARM_LATE, NULL);
@@ -119,7 +102,7 @@ static struct kunit_case freezer_cases[] = {
 
 static struct kunit_suite freezer_suite = {
 	.name = "pmic_sleepdiag_alarm_freezer",
-	.init = freezer_init,
+	.init = seq_init,
 	.test_cases = freezer_cases,
 };
 

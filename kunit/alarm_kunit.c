@@ -8,7 +8,6 @@
  */
 #include <kunit/test.h>
 #include <linux/alarmtimer.h>
-#include <linux/delay.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -78,16 +77,8 @@ static void wake_late(struct kunit *test, s64 exp, unsigned int nth,
 static int alarmk_init(struct kunit *test)
 {
 	/* The cases place alarms up to a second in the past of boot time. */
-	while (boot_now() < 2 * NSEC_PER_SEC)
-		msleep(100);
-	psd_settings_init();
-	forget_all();
-	return 0;
-}
-
-static void alarmk_exit(struct kunit *test)
-{
-	psd_settings_init();
+	boot_time_reaches(2 * NSEC_PER_SEC);
+	return seq_init(test);
 }
 
 static void alarm_on_time(struct kunit *test)
@@ -96,11 +87,7 @@ static void alarm_on_time(struct kunit *test)
 	struct psd_alarm a;
 
 	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_alarm_layer));
-	begin_state(FREEZE);
-	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	cycle_with_alarm(exp, ALARM_BOOTTIME);
 	fire(exp, ALARM_BOOTTIME, exp);
 
 	a = newest(test);
@@ -204,11 +191,7 @@ static void alarm_realtime_to_boottime(struct kunit *test)
 	struct psd_alarm a;
 	s64 diff;
 
-	begin_state(FREEZE);
-	suspend_with_alarm(real, ALARM_REALTIME);
-	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	cycle_with_alarm(real, ALARM_REALTIME);
 	a = newest(test);
 	KUNIT_EXPECT_EQ(test, a.type, (u8)ALARM_REALTIME);
 	KUNIT_EXPECT_EQ(test, a.expires, real);
@@ -224,11 +207,7 @@ static void alarm_judged_at_post_without_fire(struct kunit *test)
 	s64 exp = boot_now() - 3LL * NSEC_PER_SEC;
 	struct psd_record an;
 
-	begin_state(FREEZE);
-	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	cycle_with_alarm(exp, ALARM_BOOTTIME);
 	KUNIT_ASSERT_EQ(test, late_anomalies(&an), 1U);
 	KUNIT_EXPECT_EQ(test, an.v[2], 0LL);
 	fire(exp, ALARM_BOOTTIME, boot_now());	/* judged once only */
@@ -260,11 +239,7 @@ static void alarm_other_alarms_do_not_match(struct kunit *test)
 {
 	s64 exp = boot_now() + 3600LL * NSEC_PER_SEC;
 
-	begin_state(FREEZE);
-	suspend_with_alarm(exp, ALARM_BOOTTIME);
-	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	cycle_with_alarm(exp, ALARM_BOOTTIME);
 	fire(exp, ALARM_REALTIME, exp);			/* other type */
 	fire(boot_now(), ALARM_BOOTTIME, boot_now());	/* armed after */
 	KUNIT_EXPECT_EQ(test, newest(test).fired_ns, 0ULL);
@@ -279,11 +254,8 @@ static void alarm_interleaved_cycles(struct kunit *test)
 	s64 exp2 = boot_now() - 3LL * NSEC_PER_SEC;
 	struct psd_alarm a1, a2;
 
-	begin_state(FREEZE);
-	suspend_with_alarm(exp1, ALARM_BOOTTIME);
-	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);	/* alarm 1 never fires (cancelled) */
+	/* Alarm 1 never fires (cancelled). */
+	cycle_with_alarm(exp1, ALARM_BOOTTIME);
 
 	begin_state(FREEZE);
 	suspend_with_alarm(exp2, ALARM_BOOTTIME);
@@ -314,11 +286,7 @@ static void alarm_history_file(struct kunit *test)
 
 	for (i = 0; i < psd_params.keep_cycles + 2; i++) {
 		exp = boot_now() + 3600LL * NSEC_PER_SEC;
-		begin_state(FREEZE);
-		suspend_with_alarm(exp, ALARM_BOOTTIME);
-		s2idle_round();
-		resume_devices();
-		notify(PM_POST_SUSPEND);
+		cycle_with_alarm(exp, ALARM_BOOTTIME);
 	}
 	text = render(test);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "# dropped=2 "));
@@ -350,7 +318,7 @@ static struct kunit_case alarm_cases[] = {
 static struct kunit_suite alarm_suite = {
 	.name = "pmic_sleepdiag_alarm",
 	.init = alarmk_init,
-	.exit = alarmk_exit,
+	.exit = seq_exit,
 	.test_cases = alarm_cases,
 };
 

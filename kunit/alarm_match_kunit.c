@@ -24,16 +24,6 @@ static s64 boot_now(void)
 	return ktime_get_boot_fast_ns();
 }
 
-/* One s2idle cycle that woke before an alarm (@exp, @type) was due. */
-static void woke_early(s64 exp, int type)
-{
-	begin_state(FREEZE);
-	suspend_with_alarm(exp, type);
-	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
-}
-
 /* Until @t has passed by more than the ALARM_LATE threshold. */
 static void wait_past(s64 t)
 {
@@ -74,11 +64,6 @@ static int match_init(struct kunit *test)
 	return 0;
 }
 
-static void match_exit(struct kunit *test)
-{
-	psd_settings_init();
-}
-
 /* Cancelled, then another alarm fires after it was due: not joined. */
 static void match_cancelled_not_joined(struct kunit *test)
 {
@@ -86,7 +71,7 @@ static void match_cancelled_not_joined(struct kunit *test)
 	struct psd_alarm a;
 
 	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_alarm_layer));
-	woke_early(exp, ALARM_BOOTTIME);
+	cycle_with_alarm(exp, ALARM_BOOTTIME);
 	wait_past(exp);
 	fire(ALARM_BOOTTIME, boot_now() - NSEC_PER_MSEC);	/* another one */
 	a = newest(test);
@@ -95,7 +80,7 @@ static void match_cancelled_not_joined(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, late_anomalies(), 0U);
 
 	/* Judged on the wake alone when the next cycle arms: on time. */
-	woke_early(boot_now() + 3600LL * NSEC_PER_SEC, ALARM_BOOTTIME);
+	cycle_with_alarm(boot_now() + 3600LL * NSEC_PER_SEC, ALARM_BOOTTIME);
 	KUNIT_ASSERT_TRUE(test, psd_alarm_get(1, &a));
 	KUNIT_EXPECT_EQ(test, a.fired_ns, 0ULL);
 	KUNIT_EXPECT_EQ(test, a.cause, (u8)PSD_ALARM_ON_TIME);
@@ -107,7 +92,7 @@ static void match_rearmed_not_joined(struct kunit *test)
 {
 	s64 exp = boot_now() + MATCH_AHEAD_NS;
 
-	woke_early(exp, ALARM_BOOTTIME);
+	cycle_with_alarm(exp, ALARM_BOOTTIME);
 	wait_past(exp);
 	fire(ALARM_BOOTTIME, exp + NSEC_PER_SEC);
 	KUNIT_EXPECT_EQ(test, newest(test).fired_ns, 0ULL);
@@ -123,7 +108,7 @@ static void match_freezer_restart_joined(struct kunit *test)
 	s64 exp = boot_now() + MATCH_AHEAD_NS;
 	struct psd_alarm a;
 
-	woke_early(exp, ALARM_BOOTTIME_FREEZER);
+	cycle_with_alarm(exp, ALARM_BOOTTIME_FREEZER);
 	wait_past(exp);
 	fire(ALARM_BOOTTIME, exp);
 	a = newest(test);
@@ -139,7 +124,7 @@ static void match_periodic_within_post_resume(struct kunit *test)
 
 	psd_setting_apply(PSD_SET_POST_RESUME_MS, 600000);
 	psd_setting_apply(PSD_SET_ALARM_LATE_MS, 600000);
-	woke_early(exp, ALARM_BOOTTIME);
+	cycle_with_alarm(exp, ALARM_BOOTTIME);
 	fire(ALARM_BOOTTIME, exp + NSEC_PER_SEC);
 	KUNIT_EXPECT_GT(test, newest(test).fired_ns, 0ULL);
 }
@@ -155,7 +140,7 @@ static struct kunit_case match_cases[] = {
 static struct kunit_suite match_suite = {
 	.name = "pmic_sleepdiag_alarm_match",
 	.init = match_init,
-	.exit = match_exit,
+	.exit = seq_exit,
 	.test_cases = match_cases,
 };
 

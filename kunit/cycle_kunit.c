@@ -79,8 +79,7 @@ static void cycle_s2idle_resumed(struct kunit *test)
 	suspend_devices();
 	s2idle_round();
 	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), count + 1);
 	c = ended(test, PSD_RES_RESUMED);
@@ -179,8 +178,7 @@ static void cycle_suspend_to_ram(struct kunit *test)
 	begin_state(MEM);
 	suspend_devices();
 	both("machine_suspend", MEM);
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	c = ended(test, PSD_RES_RESUMED);
 	KUNIT_EXPECT_EQ(test, c.s2idle_loops, 0U);
 	KUNIT_EXPECT_EQ(test, c.machine_suspends, 1U);
@@ -242,8 +240,7 @@ static void s2idle_resumed(void)
 	begin_state(FREEZE);
 	suspend_devices();
 	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 }
 
 /*
@@ -265,8 +262,7 @@ static void cycle_counts_results(struct kunit *test)
 	notify(PM_POST_SUSPEND);
 	begin_state(FREEZE);		/* a wakeup pending: no sleep */
 	suspend_devices();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), (u64)n + 2);
 	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_RESUMED), (u64)n);
@@ -303,8 +299,7 @@ static void cycle_result_counts_reset(struct kunit *test)
 	suspend_devices();
 	psd_cycles_reset();		/* while the attempt is open */
 	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	KUNIT_EXPECT_EQ(test, psd_cycle_count(), 1ULL);
 	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_RESUMED), 1ULL);
 	KUNIT_EXPECT_EQ(test, psd_cycles_ended(PSD_RES_ABORTED), 0ULL);
@@ -391,8 +386,7 @@ static void cycle_devpm_ignored_with_tracepoint(struct kunit *test)
 	begin_state(FREEZE);
 	suspend_devices();
 	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	n_tp = collect(ev, N_EV);
 
 	psd_events_reset();
@@ -403,8 +397,7 @@ static void cycle_devpm_ignored_with_tracepoint(struct kunit *test)
 	both("dpm_suspend_noirq", 2);
 	s2idle_round();
 	devpm_resume();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	n = collect(ev, N_EV);
 	KUNIT_EXPECT_EQ(test, n, n_tp);
 	KUNIT_EXPECT_FALSE(test, psd_cycle_devpm_phases());

@@ -67,8 +67,7 @@ static void cycle_mem_woke_is_syscore_resume_end(struct kunit *test)
 	begin_state(MEM);
 	suspend_devices();
 	mem_sleep(&halted);
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	c = ended(test, PSD_RES_RESUMED);
 	KUNIT_EXPECT_EQ(test, c.machine_suspends, 1U);
 	/* Not the end of machine_suspend: syscore_resume came after it. */
@@ -97,8 +96,7 @@ static void cycle_mem_woke_without_syscore(struct kunit *test)
 	suspend_devices();
 	both("machine_suspend", MEM);
 	halted = boot_then_wait();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	c = ended(test, PSD_RES_RESUMED);
 	KUNIT_EXPECT_GT(test, c.t_woke, halted);
 	KUNIT_EXPECT_EQ(test, c.t_woke, c.t_start[PSD_PH_RESUME_NOIRQ]);
@@ -113,8 +111,7 @@ static void cycle_mem_syscore_without_sleep(struct kunit *test)
 	suspend_devices();
 	both("syscore_suspend", 0);
 	both("syscore_resume", 0);
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	c = ended(test, PSD_RES_NO_SLEEP);
 	KUNIT_EXPECT_EQ(test, c.t_woke, 0ULL);
 }

@@ -219,8 +219,7 @@ static void devpm_noirq_failure_aborts(struct kunit *test)
 	call(bad, -EIO);
 	tp("dpm_suspend_noirq", 2, false);
 	/* dpm_suspend_noirq() resumes what it suspended, as after a wake. */
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 
 	KUNIT_ASSERT_TRUE(test, psd_report_get(id, rc));
 	KUNIT_EXPECT_EQ(test, rc->c.result, (u8)PSD_RES_ABORTED);
@@ -327,8 +326,7 @@ static void devpm_prepare_eagain_no_abort(struct kunit *test)
 	tp("dpm_prepare", 2, false);
 	suspend_devices();
 	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	KUNIT_ASSERT_TRUE(test, psd_cycle_get(id, &c));
 	KUNIT_EXPECT_EQ(test, c.result, (u8)PSD_RES_RESUMED);
 	KUNIT_EXPECT_EQ(test, c.abort_err, 0);

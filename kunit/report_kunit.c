@@ -52,8 +52,7 @@ static u32 begin(void)
 static void sleep_and_resume(void)
 {
 	s2idle_round();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 }
 
 /* A whole cycle with nothing reported in it. */
@@ -141,8 +140,7 @@ static void report_ws_flags(struct kunit *test)
 	activate(id, PSD_PH_RESUME_NOIRQ, "psdr-rnoirq");
 	activate(id, PSD_PH_RESUME, "psdr-res");
 	activate(id, PSD_PH_RESUME, "psdr-res");
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 
 	r = get(test, id);
 	KUNIT_EXPECT_EQ(test, r->c.result, PSD_RES_RESUMED);
@@ -294,8 +292,7 @@ static void report_irq_entries(struct kunit *test)
 	psd_report_irq(id, 40, PSD_PH_RESUME_NOIRQ, PSD_IRQP_YES, true, true);
 	psd_report_irq(id, 41, PSD_PH_RESUME_NOIRQ, PSD_IRQP_YES, false, false);
 	psd_report_irq(id, 42, PSD_PH_RESUME_NOIRQ, PSD_IRQP_NO, false, false);
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 
 	r = get(test, id);
 	KUNIT_EXPECT_EQ(test, r->nirq, 4);
@@ -448,8 +445,7 @@ static void report_wake_irq_name(struct kunit *test)
 	s2idle_round();
 	ws_ev(id, PSD_EV_WAKE_IRQ, PSD_PH_S2IDLE, "rtc0");
 	ws_ev(id, PSD_EV_WAKE_IRQ, PSD_PH_S2IDLE, "eth0");
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	r = get(test, id);
 	KUNIT_EXPECT_STREQ(test, r->wake_irq_name, "rtc0");
 	KUNIT_EXPECT_STREQ(test, get(test, quiet_cycle())->wake_irq_name, "");

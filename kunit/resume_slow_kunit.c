@@ -76,18 +76,6 @@ static struct psd_verdict *judge(struct kunit *test, u32 id)
 	return v;
 }
 
-static int slow_init(struct kunit *test)
-{
-	psd_settings_init();
-	forget_all();
-	return 0;
-}
-
-static void slow_exit(struct kunit *test)
-{
-	psd_settings_init();
-}
-
 static void resume_over_threshold(struct kunit *test)
 {
 	struct device *s = kdev(test, "psdk-susp"), *r = kdev(test, "psdk-res");
@@ -140,8 +128,8 @@ static struct kunit_case slow_cases[] = {
 
 static struct kunit_suite slow_suite = {
 	.name = "pmic_sleepdiag_resume_slow",
-	.init = slow_init,
-	.exit = slow_exit,
+	.init = seq_init,
+	.exit = seq_exit,
 	.test_cases = slow_cases,
 };
 

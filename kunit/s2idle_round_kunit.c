@@ -39,12 +39,6 @@ static void suspend_with_event(void)
 	both("dpm_suspend_noirq", 2);
 }
 
-static void end_cycle(void)
-{
-	resume_devices();
-	notify(PM_POST_SUSPEND);
-}
-
 static unsigned int count_anomalies(unsigned int cls)
 {
 	return anomalies_of(0, cls, NULL);
@@ -70,15 +64,8 @@ static int last_round_slept_key(struct kunit *test)
 
 static int round_init(struct kunit *test)
 {
-	psd_settings_init();
 	psd_ws_forget();
-	forget_all();
-	return 0;
-}
-
-static void round_exit(struct kunit *test)
-{
-	psd_settings_init();
+	return seq_init(test);
 }
 
 static void round_without_sleep_is_no_sleep(struct kunit *test)
@@ -210,7 +197,7 @@ static struct kunit_case round_kunit_cases[] = {
 static struct kunit_suite round_suite = {
 	.name = "pmic_sleepdiag_s2idle_round",
 	.init = round_init,
-	.exit = round_exit,
+	.exit = seq_exit,
 	.test_cases = round_kunit_cases,
 };
 

@@ -8,7 +8,9 @@
 #define _PSD_KUNIT_SUSPEND_SEQ_H
 
 #include <kunit/test.h>
+#include <linux/delay.h>
 #include <linux/suspend.h>
+#include <linux/timekeeping.h>
 
 #include "psd_kunit.h"
 
@@ -28,6 +30,27 @@ static inline void forget_all(void)
 {
 	psd_reset_core();
 	psd_layers_reset(&psd_module_layers);
+}
+
+/* A suite's .init: the settings as loaded, and nothing recorded before. */
+static inline int seq_init(struct kunit *test)
+{
+	psd_settings_init();
+	forget_all();
+	return 0;
+}
+
+/* A suite's .exit: the settings a test changed, put back. */
+static inline void seq_exit(struct kunit *test)
+{
+	psd_settings_init();
+}
+
+/* Until boot time is @ns, for cases that place alarms in its past. */
+static inline void boot_time_reaches(u64 ns)
+{
+	while (ktime_get_boot_fast_ns() < ns)
+		msleep(100);
 }
 
 /* The last cycle, which must have ended as @result. */
@@ -117,6 +140,22 @@ static inline void resume_devices(void)
 	both("dpm_resume", 16);
 	both("dpm_complete", 16);
 	both("resume_console", FREEZE);
+}
+
+/* Devices resume and the PM_POST_SUSPEND notifier ends the cycle. */
+static inline void end_cycle(void)
+{
+	resume_devices();
+	notify(PM_POST_SUSPEND);
+}
+
+/* A whole s2idle cycle of one sleep; the alarmtimer reports (@expires, @type). */
+static inline void cycle_with_alarm(s64 expires, int type)
+{
+	begin_state(FREEZE);
+	suspend_with_alarm(expires, type);
+	s2idle_round();
+	end_cycle();
 }
 
 #endif /* _PSD_KUNIT_SUSPEND_SEQ_H */

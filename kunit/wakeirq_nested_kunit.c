@@ -9,7 +9,6 @@
  */
 #include <kunit/test.h>
 #include <linux/alarmtimer.h>
-#include <linux/delay.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
@@ -70,16 +69,8 @@ static void fire(s64 expires)
 static int nested_init(struct kunit *test)
 {
 	/* The alarms lie up to a second in the past of boot time. */
-	while (ktime_get_boot_fast_ns() < 2 * NSEC_PER_SEC)
-		msleep(100);
-	psd_settings_init();
-	forget_all();
-	return 0;
-}
-
-static void nested_exit(struct kunit *test)
-{
-	psd_settings_init();
+	boot_time_reaches(2 * NSEC_PER_SEC);
+	return seq_init(test);
 }
 
 static void nested_parents_learnt(struct kunit *test)
@@ -185,7 +176,7 @@ static struct kunit_case nested_cases[] = {
 static struct kunit_suite nested_suite = {
 	.name = "pmic_sleepdiag_wakeirq_nested",
 	.init = nested_init,
-	.exit = nested_exit,
+	.exit = seq_exit,
 	.test_cases = nested_cases,
 };
 

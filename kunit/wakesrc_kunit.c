@@ -102,14 +102,7 @@ static s64 untracked(void)
 static int ws_init(struct kunit *test)
 {
 	psd_ws_forget();
-	psd_settings_init();
-	forget_all();
-	return 0;
-}
-
-static void ws_exit(struct kunit *test)
-{
-	psd_settings_init();
+	return seq_init(test);
 }
 
 static void ws_suite_exit(struct kunit_suite *suite)
@@ -163,8 +156,7 @@ static void ws_not_honored(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, not_honored(), 0U);
 	sleep_once();
 	sleep_once();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 
 	KUNIT_ASSERT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, "psdk-soft",
 					&an), 1U);
@@ -183,8 +175,7 @@ static void ws_between_sleeps_not_honored(struct kunit *test)
 	sleep_once();
 	on("psdk-loop");	/* woke s2idle, but the loop went on */
 	sleep_once();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_NOT_HONORED, "psdk-loop",
 					NULL), 1U);
 	off("psdk-loop");
@@ -253,8 +244,7 @@ static void ws_resumed_cycle_names_no_source(struct kunit *test)
 	begin_state(FREEZE);
 	suspend_devices();
 	sleep_once();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_EQ(test, end.flag, PSD_RES_RESUMED);
 	KUNIT_EXPECT_STREQ(test, end.name, "");
@@ -344,8 +334,7 @@ static void ws_interleaved_cycles(struct kunit *test)
 	begin_state(FREEZE);
 	suspend_devices();
 	sleep_once();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	KUNIT_EXPECT_EQ(test, not_honored(), 0U);
 	/* Hibernation phases outside a cycle change nothing. */
 	notify(PM_HIBERNATION_PREPARE);
@@ -507,8 +496,7 @@ static void ws_wake_irq_with_the_cycle(struct kunit *test)
 	tp("machine_suspend", FREEZE, true);
 	psd_wakeirq_note(43, 8, "virtio0");
 	tp("machine_suspend", FREEZE, false);
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	KUNIT_EXPECT_FALSE(test, psd_report_woke_by_rtc(psd_cycle_current()));
 }
 
@@ -519,8 +507,7 @@ static void ws_wake_irq_unknown_without_kprobe(struct kunit *test)
 	begin_state(FREEZE);
 	suspend_devices();
 	sleep_once();
-	resume_devices();
-	notify(PM_POST_SUSPEND);
+	end_cycle();
 	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_EQ(test, end.v[2], psd_wakeirq_armed() ?
 			(s64)PSD_WAKE_IRQ_NONE : (s64)PSD_WAKE_IRQ_UNKNOWN);
@@ -572,7 +559,7 @@ static struct kunit_case ws_cases[] = {
 static struct kunit_suite ws_suite = {
 	.name = "pmic_sleepdiag_wakesrc",
 	.init = ws_init,
-	.exit = ws_exit,
+	.exit = seq_exit,
 	.suite_exit = ws_suite_exit,
 	.test_cases = ws_cases,
 };
