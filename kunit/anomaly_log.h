@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * KUnit helpers: read the module's anomaly log as a suite asserts on it,
- * one way for every suite.
+ * KUnit helpers: read the module's anomaly and event logs as a suite
+ * asserts on them, one way for every suite.
  */
 #ifndef _PSD_KUNIT_ANOMALY_LOG_H
 #define _PSD_KUNIT_ANOMALY_LOG_H
@@ -38,6 +38,26 @@ static inline u64 anomalies_end(void)
 	while (psd_anomalies_get(&pos, &r))
 		pos++;
 	return pos;
+}
+
+/*
+ * Events of @type in the event log; the newest is copied to @last (unless
+ * NULL).
+ */
+static inline unsigned int events_of(u16 type, struct psd_record *last)
+{
+	struct psd_record r;
+	unsigned int n = 0;
+	u64 pos = 0;
+
+	for (; psd_events_get(&pos, &r); pos++) {
+		if (r.type != type)
+			continue;
+		n++;
+		if (last)
+			*last = r;
+	}
+	return n;
 }
 
 #endif /* _PSD_KUNIT_ANOMALY_LOG_H */

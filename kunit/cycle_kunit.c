@@ -237,10 +237,7 @@ static void cycle_keeps_the_last_cycles(struct kunit *test)
 /* One attempt that slept and resumed. */
 static void s2idle_resumed(void)
 {
-	begin_state(FREEZE);
-	suspend_devices();
-	s2idle_round();
-	end_cycle();
+	s2idle_cycle();
 }
 
 /*
@@ -383,10 +380,7 @@ static void cycle_devpm_ignored_with_tracepoint(struct kunit *test)
 	struct psd_record *ev = events(test, N_EV);
 	unsigned int n_tp, n;
 
-	begin_state(FREEZE);
-	suspend_devices();
-	s2idle_round();
-	end_cycle();
+	s2idle_cycle();
 	n_tp = collect(ev, N_EV);
 
 	psd_events_reset();

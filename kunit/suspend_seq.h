@@ -149,6 +149,15 @@ static inline void end_cycle(void)
 	notify(PM_POST_SUSPEND);
 }
 
+/* A whole s2idle cycle that slept once, and nothing else. */
+static inline void s2idle_cycle(void)
+{
+	begin_state(FREEZE);
+	suspend_devices();
+	s2idle_round();
+	end_cycle();
+}
+
 /* A whole s2idle cycle of one sleep; the alarmtimer reports (@expires, @type). */
 static inline void cycle_with_alarm(s64 expires, int type)
 {

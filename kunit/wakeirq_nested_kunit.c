@@ -12,6 +12,7 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
 #include "suspend_seq.h"
@@ -19,33 +20,10 @@
 #define PARENT		40	/* the PMIC's line */
 #define CHILD		41	/* its RTC alarm */
 
-static bool last_wake_event(struct psd_record *out)
+/* WAKE_IRQ events; the newest is copied to @last (unless NULL). */
+static unsigned int wake_events(struct psd_record *last)
 {
-	struct psd_record r;
-	bool found = false;
-	u64 pos = 0;
-
-	while (psd_events_get(&pos, &r)) {
-		pos++;
-		if (r.type == PSD_EV_WAKE_IRQ) {
-			*out = r;
-			found = true;
-		}
-	}
-	return found;
-}
-
-static unsigned int wake_events(void)
-{
-	struct psd_record r;
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (psd_events_get(&pos, &r)) {
-		pos++;
-		n += r.type == PSD_EV_WAKE_IRQ;
-	}
-	return n;
+	return events_of(PSD_EV_WAKE_IRQ, last);
 }
 
 /* A cycle with a BOOTTIME alarm due at @expires, woken by the PMIC line. */
@@ -98,10 +76,10 @@ static void nested_wake_resolves_to_rtc_child(struct kunit *test)
 	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, r);
 	sleep_on_pmic(exp);
-	KUNIT_EXPECT_EQ(test, wake_events(), 0U);	/* held for the child */
+	KUNIT_EXPECT_EQ(test, wake_events(NULL), 0U);	/* held for the child */
 	both("dpm_resume_noirq", 16);
 	psd_wakeirq_child(CHILD + 10, PARENT + 10, "other-chip-child");
-	KUNIT_EXPECT_EQ(test, wake_events(), 0U);
+	KUNIT_EXPECT_EQ(test, wake_events(NULL), 0U);
 	psd_wakeirq_child(CHILD, PARENT, "tps65910-rtc");
 	psd_wakeirq_child(CHILD + 1, PARENT, "tps65910-pwron"); /* later */
 	both("dpm_resume_early", 16);
@@ -111,8 +89,8 @@ static void nested_wake_resolves_to_rtc_child(struct kunit *test)
 	fire(exp);
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_EXPECT_EQ(test, wake_events(), 1U);
-	KUNIT_ASSERT_TRUE(test, last_wake_event(&ev));
+	KUNIT_EXPECT_EQ(test, wake_events(NULL), 1U);
+	KUNIT_ASSERT_TRUE(test, wake_events(&ev));
 	KUNIT_EXPECT_EQ(test, ev.v[0], PARENT);
 	KUNIT_EXPECT_EQ(test, ev.v[1], 5);
 	KUNIT_EXPECT_EQ(test, ev.v[2], CHILD);
@@ -147,12 +125,12 @@ static void nested_wake_unresolved_at_post(struct kunit *test)
 
 	sleep_on_pmic(exp);
 	resume_devices();
-	KUNIT_EXPECT_EQ(test, wake_events(), 0U);
+	KUNIT_EXPECT_EQ(test, wake_events(NULL), 0U);
 	fire(exp);
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_ASSERT_TRUE(test, last_wake_event(&ev));
-	KUNIT_EXPECT_EQ(test, wake_events(), 1U);
+	KUNIT_ASSERT_TRUE(test, wake_events(&ev));
+	KUNIT_EXPECT_EQ(test, wake_events(NULL), 1U);
 	KUNIT_EXPECT_EQ(test, ev.v[0], PARENT);
 	KUNIT_EXPECT_EQ(test, ev.v[2], -1);
 	KUNIT_EXPECT_STREQ(test, ev.name, "tps65910");
@@ -163,7 +141,7 @@ static void nested_wake_unresolved_at_post(struct kunit *test)
 
 	/* A child running after the cycle changes nothing. */
 	psd_wakeirq_child(CHILD, PARENT, "tps65910-rtc");
-	KUNIT_EXPECT_EQ(test, wake_events(), 1U);
+	KUNIT_EXPECT_EQ(test, wake_events(NULL), 1U);
 }
 
 static struct kunit_case nested_cases[] = {

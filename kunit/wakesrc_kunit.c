@@ -16,6 +16,7 @@
 #include <linux/suspend.h>
 #include <linux/timekeeping.h>
 
+#include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
 #include "suspend_seq.h"
@@ -37,6 +38,18 @@ static void event_during(const char *step, const char *name)
 	on(name);
 	off(name);
 	tp(step, 2, false);
+}
+
+/*
+ * A cycle a device's suspend reports an event from @name in: with the
+ * handshake, the PM core aborts.
+ */
+static void aborted_by_event(const char *name)
+{
+	begin_state(FREEZE);
+	event_during("dpm_suspend", name);
+	both("dpm_resume", 16);
+	notify(PM_POST_SUSPEND);
 }
 
 static void sleep_once(void)
@@ -67,23 +80,6 @@ static unsigned int anomalies(unsigned int cls, const char *name,
 static unsigned int not_honored(void)
 {
 	return anomalies(PSD_AN_WS_NOT_HONORED, NULL, NULL);
-}
-
-/* The newest event of @type. */
-static bool last_event(u16 type, struct psd_record *out)
-{
-	struct psd_record r;
-	bool found = false;
-	u64 pos = 0;
-
-	while (psd_events_get(&pos, &r)) {
-		pos++;
-		if (r.type == type) {
-			*out = r;
-			found = true;
-		}
-	}
-	return found;
 }
 
 static struct psd_ws_info info(struct kunit *test, const char *name)
@@ -221,15 +217,11 @@ static void ws_abort_named_on_cycle_end(struct kunit *test)
 	struct psd_record end;
 	struct psd_cycle c;
 
-	begin_state(FREEZE);
-	/* With the handshake: the PM core aborts. */
-	event_during("dpm_suspend", "psdk-abort");
-	both("dpm_resume", 16);
-	notify(PM_POST_SUSPEND);
+	aborted_by_event("psdk-abort");
 
 	c = ended(test, PSD_RES_ABORTED);
 	KUNIT_EXPECT_STREQ(test, c.abort_ws, "psdk-abort");
-	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	KUNIT_ASSERT_TRUE(test, events_of(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_EQ(test, end.flag, PSD_RES_ABORTED);
 	KUNIT_EXPECT_STREQ(test, end.name, "psdk-abort");
 	KUNIT_EXPECT_STREQ(test, psd_step_name(end.v[3]), "suspend");
@@ -241,11 +233,8 @@ static void ws_resumed_cycle_names_no_source(struct kunit *test)
 {
 	struct psd_record end;
 
-	begin_state(FREEZE);
-	suspend_devices();
-	sleep_once();
-	end_cycle();
-	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	s2idle_cycle();
+	KUNIT_ASSERT_TRUE(test, events_of(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_EQ(test, end.flag, PSD_RES_RESUMED);
 	KUNIT_EXPECT_STREQ(test, end.name, "");
 }
@@ -265,7 +254,7 @@ static void ws_stuck_across_two_aborts(struct kunit *test)
 
 	on("psdk-lock");
 	aborted_attempt();
-	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	KUNIT_ASSERT_TRUE(test, events_of(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_STREQ(test, end.name, "psdk-lock");
 	KUNIT_EXPECT_EQ(test, anomalies(PSD_AN_WS_STUCK_ACTIVE, NULL, NULL),
 			0U);
@@ -326,15 +315,9 @@ static void ws_stuck_for_ws_stuck_ms(struct kunit *test)
 static void ws_interleaved_cycles(struct kunit *test)
 {
 	/* An activation in an aborted cycle is not judged in the next one. */
-	begin_state(FREEZE);
-	event_during("dpm_suspend", "psdk-c1");
-	both("dpm_resume", 16);
-	notify(PM_POST_SUSPEND);
+	aborted_by_event("psdk-c1");
 
-	begin_state(FREEZE);
-	suspend_devices();
-	sleep_once();
-	end_cycle();
+	s2idle_cycle();
 	KUNIT_EXPECT_EQ(test, not_honored(), 0U);
 	/* Hibernation phases outside a cycle change nothing. */
 	notify(PM_HIBERNATION_PREPARE);
@@ -353,16 +336,16 @@ static void ws_events_during_suspend(struct kunit *test)
 
 	on("psdk-outside");	/* no cycle: no event */
 	off("psdk-outside");
-	KUNIT_EXPECT_FALSE(test, last_event(PSD_EV_WS_ACTIVATE, &ev));
+	KUNIT_EXPECT_FALSE(test, events_of(PSD_EV_WS_ACTIVATE, &ev));
 	begin_state(FREEZE);
 	tp("dpm_suspend", 2, true);
 	on("psdk-inside");
-	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WS_ACTIVATE, &ev));
+	KUNIT_ASSERT_TRUE(test, events_of(PSD_EV_WS_ACTIVATE, &ev));
 	KUNIT_EXPECT_STREQ(test, ev.name, "psdk-inside");
 	KUNIT_EXPECT_EQ(test, ev.phase, (u8)PSD_PH_SUSPEND);
 	KUNIT_EXPECT_EQ(test, ev.cycle, psd_cycle_current());
 	off("psdk-inside");
-	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WS_DEACTIVATE, &ev));
+	KUNIT_ASSERT_TRUE(test, events_of(PSD_EV_WS_DEACTIVATE, &ev));
 	KUNIT_EXPECT_EQ(test, ev.v[0], 0);
 	KUNIT_EXPECT_GE(test, ev.v[1], 0);
 	tp("dpm_suspend", 2, false);
@@ -482,12 +465,12 @@ static void ws_wake_irq_with_the_cycle(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, psd_cycle_get(psd_cycle_current(), &c));
 	KUNIT_EXPECT_EQ(test, c.wake_irq, 42);
 	KUNIT_EXPECT_TRUE(test, psd_report_woke_by_rtc(c.id));
-	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_WAKE_IRQ, &ev));
+	KUNIT_ASSERT_TRUE(test, events_of(PSD_EV_WAKE_IRQ, &ev));
 	KUNIT_EXPECT_EQ(test, ev.v[0], 43);
 	KUNIT_EXPECT_STREQ(test, ev.name, "virtio0");
 	KUNIT_EXPECT_EQ(test, ev.flag, 0);
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	KUNIT_ASSERT_TRUE(test, events_of(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_EQ(test, end.v[2], 42);
 
 	/* The next cycle woke by something else. */
@@ -504,11 +487,8 @@ static void ws_wake_irq_unknown_without_kprobe(struct kunit *test)
 {
 	struct psd_record end;
 
-	begin_state(FREEZE);
-	suspend_devices();
-	sleep_once();
-	end_cycle();
-	KUNIT_ASSERT_TRUE(test, last_event(PSD_EV_CYCLE_END, &end));
+	s2idle_cycle();
+	KUNIT_ASSERT_TRUE(test, events_of(PSD_EV_CYCLE_END, &end));
 	KUNIT_EXPECT_EQ(test, end.v[2], psd_wakeirq_armed() ?
 			(s64)PSD_WAKE_IRQ_NONE : (s64)PSD_WAKE_IRQ_UNKNOWN);
 }
