@@ -98,6 +98,26 @@ static void set_pmic(struct psd_report_cycle *r, const char *chip, int err)
 	r->pmic.err = err;
 }
 
+/* Lint ids separated by spaces, or NULL for none: their bits. */
+static u32 lint(struct kunit *test, const char *ids)
+{
+	return ids ? psd_kunit_lint_bits(test, ids) : 0;
+}
+
+/*
+ * @chip read without error; the lint rules that warn, that only inform and
+ * that could not be checked.
+ */
+static void set_lint(struct kunit *test, struct psd_report_cycle *r,
+		     const char *chip, const char *warn, const char *info,
+		     const char *unknown)
+{
+	set_pmic(r, chip, 0);
+	r->pmic.warn = lint(test, warn);
+	r->pmic.info = lint(test, info);
+	r->pmic.unknown = lint(test, unknown);
+}
+
 /* ---- one cause each ---- */
 
 static void open_cycle(struct kunit *test, struct psd_report_cycle *r)
@@ -169,32 +189,28 @@ static void ws_honored(struct kunit *test, struct psd_report_cycle *r)
 
 static void pmic_rtc_clock(struct kunit *test, struct psd_report_cycle *r)
 {
-	set_pmic(r, "tps65911", 0);
-	r->pmic.warn = psd_kunit_lint_bits(test, "rtc_pwdn ck32k_sleep_off");
-	r->pmic.info = psd_kunit_lint_bits(test, "ck32k_rc");
+	set_lint(test, r, "tps65911", "rtc_pwdn ck32k_sleep_off", "ck32k_rc",
+		 NULL);
 }
 
 static void pmic_rtc_clock_info(struct kunit *test, struct psd_report_cycle *r)
 {
-	set_pmic(r, "tps65911", 0);
-	r->pmic.info = psd_kunit_lint_bits(test, "rtc_pwdn rtc_stopped") |
-		       psd_kunit_lint_bits(test, "ck32k_sleep_off vrtc_lowpower");
-	r->pmic.unknown = psd_kunit_lint_bits(test, "rtc_stopped");
+	set_lint(test, r, "tps65911", NULL,
+		 "rtc_pwdn rtc_stopped ck32k_sleep_off vrtc_lowpower",
+		 "rtc_stopped");
 }
 
 static void pmic_wake_path(struct kunit *test, struct psd_report_cycle *r)
 {
-	set_pmic(r, "tps65910", 0);
-	r->pmic.warn = psd_kunit_lint_bits(test, "int_pending rtc_it_sleep_masked");
-	r->pmic.info = psd_kunit_lint_bits(test, "i2chs_off");
+	set_lint(test, r, "tps65910", "int_pending rtc_it_sleep_masked",
+		 "i2chs_off", NULL);
 }
 
 static void pmic_wake_path_info(struct kunit *test, struct psd_report_cycle *r)
 {
-	set_pmic(r, "tps65910", 0);
-	r->pmic.info = psd_kunit_lint_bits(test, "rtc_alarm_masked rtc_alarm_stale") |
-		       psd_kunit_lint_bits(test, "int_pending rtc_it_sleep_masked");
-	r->pmic.unknown = psd_kunit_lint_bits(test, "int_pending");
+	set_lint(test, r, "tps65910", NULL,
+		 "rtc_alarm_masked rtc_alarm_stale int_pending rtc_it_sleep_masked",
+		 "int_pending");
 }
 
 static void alarm_rtc(struct kunit *test, struct psd_report_cycle *r)
@@ -375,8 +391,7 @@ static void pmic_io_anomaly(struct kunit *test, struct psd_report_cycle *r)
 
 static void pmic_unknown(struct kunit *test, struct psd_report_cycle *r)
 {
-	set_pmic(r, "tps65910", 0);
-	r->pmic.unknown = psd_kunit_lint_bits(test, "rtc_pwdn");
+	set_lint(test, r, "tps65910", NULL, NULL, "rtc_pwdn");
 }
 
 /* ---- several causes ---- */
@@ -679,8 +694,8 @@ static void verdict_detail_bounded(struct kunit *test)
 	KUNIT_EXPECT_LT(test, strlen(v.detail), sizeof(v.detail));
 
 	clean(r);
-	set_pmic(r, "tps65911", 0);
-	r->pmic.warn = psd_kunit_lint_bits(test, "rtc_pwdn rtc_stopped ck32k_sleep_off");
+	set_lint(test, r, "tps65911", "rtc_pwdn rtc_stopped ck32k_sleep_off",
+		 NULL, NULL);
 	psd_verdict(r, &v);
 	KUNIT_EXPECT_STREQ(test, v.rule->name, "pmic_rtc_clock");
 	KUNIT_EXPECT_NOT_NULL(test, strstr(v.detail, "rtc_pwdn"));
