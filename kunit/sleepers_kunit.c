@@ -196,14 +196,31 @@ static struct psd_sl_victim victim(pid_t pid, u64 deadline, u8 how)
 	return v;
 }
 
+/* A sleep of @pid due at @deadline, woken before its task was frozen. */
+static struct psd_sl_victim woken(pid_t pid, u64 deadline)
+{
+	struct psd_sl_victim v = victim(pid, deadline, PSD_SL_EXPIRED);
+
+	v.woken = true;
+	return v;
+}
+
+/* A cycle's sleepers record, empty. */
+static struct psd_sl_cycle *new_rec(struct kunit *test)
+{
+	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	return r;
+}
+
 /* One entry per task, its worst; 32 tasks, the rest counted. */
 static void sleepers_victims_bounded(struct kunit *test)
 {
-	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_cycle *r = new_rec(test);
 	struct psd_sl_victim v;
 	unsigned int i;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	for (i = 0; i < PSD_SL_TASKS + 5; i++) {
 		v = victim(100 + i, 2000 * MS, PSD_SL_EXPIRED);
 		KUNIT_EXPECT_EQ(test, psd_sl_rec_add(r, &v), i < PSD_SL_TASKS);
@@ -227,11 +244,10 @@ static void sleepers_victims_bounded(struct kunit *test)
  */
 static void sleepers_close_cancelled(struct kunit *test)
 {
-	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_cycle *r = new_rec(test);
 	struct psd_sl_offs o = { .boot = 500 * MS };
 	struct psd_sl_victim v;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	v = victim(1, 4000 * MS, PSD_SL_EXPIRED);
 	psd_sl_rec_add(r, &v);
 	v = victim(2, 0, PSD_SL_CANCELLED);
@@ -261,12 +277,10 @@ static void sleepers_close_cancelled(struct kunit *test)
  */
 static void sleepers_woken_replaced(struct kunit *test)
 {
-	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_cycle *r = new_rec(test);
 	struct psd_sl_victim v;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
-	v = victim(1, 1000 * MS, PSD_SL_EXPIRED);
-	v.woken = true;
+	v = woken(1, 1000 * MS);
 	psd_sl_rec_add(r, &v);
 	v = victim(1, 1010 * MS, PSD_SL_EXPIRED);
 	psd_sl_rec_add(r, &v);
@@ -274,8 +288,7 @@ static void sleepers_woken_replaced(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->v[0].deadline_ns, 1010 * MS);
 	KUNIT_EXPECT_FALSE(test, r->v[0].woken);
 
-	v = victim(1, 900 * MS, PSD_SL_EXPIRED);
-	v.woken = true;
+	v = woken(1, 900 * MS);
 	psd_sl_rec_add(r, &v);
 	KUNIT_ASSERT_EQ(test, r->nvict, 1U);
 	KUNIT_EXPECT_EQ(test, r->v[0].deadline_ns, 1010 * MS);
@@ -303,12 +316,11 @@ static enum psd_sl_hold held_if_odd(pid_t pid, const struct psd_sl_ret *ret)
  */
 static void sleepers_woken_confirmed(struct kunit *test)
 {
-	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_cycle *r = new_rec(test);
 	struct psd_sl_offs o = { .boot = 500 * MS };
 	struct psd_sl_victim v;
 	pid_t pid;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	for (pid = 1; pid <= 4; pid++) {
 		v = victim(pid, 1000 * MS + pid * MS, PSD_SL_EXPIRED);
 		v.woken = pid <= 2;
@@ -316,13 +328,11 @@ static void sleepers_woken_confirmed(struct kunit *test)
 		psd_sl_rec_add(r, &v);
 	}
 	/* Held, but returning elsewhere: it ran after the wake. */
-	v = victim(5, 1005 * MS, PSD_SL_EXPIRED);
-	v.woken = true;
+	v = woken(5, 1005 * MS);
 	v.ret.pc = 8;
 	psd_sl_rec_add(r, &v);
 	/* Woken, and gone by the time devices suspend. */
-	v = victim(9, 1009 * MS, PSD_SL_EXPIRED);
-	v.woken = true;
+	v = woken(9, 1009 * MS);
 	v.ret.pc = 7;
 	psd_sl_rec_add(r, &v);
 	psd_sl_rec_confirm(r, held_if_odd);
@@ -344,16 +354,13 @@ static void sleepers_woken_confirmed(struct kunit *test)
 /* A woken sleep that ended at the thaw or after (a failed freeze) is none. */
 static void sleepers_woken_after_thaw(struct kunit *test)
 {
-	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_cycle *r = new_rec(test);
 	struct psd_sl_offs o = { .boot = 500 * MS };
 	struct psd_sl_victim v;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
-	v = victim(1, 1000 * MS, PSD_SL_EXPIRED);
-	v.woken = true;
+	v = woken(1, 1000 * MS);
 	psd_sl_rec_add(r, &v);
-	v = victim(2, 1000 * MS, PSD_SL_EXPIRED);
-	v.woken = true;
+	v = woken(2, 1000 * MS);
 	v.at_ns = marks.thawed;
 	psd_sl_rec_add(r, &v);
 	psd_sl_rec_close(r, &marks, &o);
@@ -428,13 +435,19 @@ static void fire(struct fake_sleeper *f, s64 ago_ns)
 	psd_sl_tp_expire(NULL, &f->sl.timer, &now);
 }
 
-static void cycle_until_thaw(void)
+/* From device suspend to the thaw: one sleep. */
+static void sleep_until_thaw(void)
 {
-	begin_state(FREEZE);
 	suspend_devices();
 	s2idle_round();
 	resume_devices();
 	both("thaw_processes", 0);
+}
+
+static void cycle_until_thaw(void)
+{
+	begin_state(FREEZE);
+	sleep_until_thaw();
 }
 
 static int sleepers_init(struct kunit *test)
@@ -498,14 +511,13 @@ static void sleepers_cycle_victims(struct kunit *test)
 						true);
 	struct fake_sleeper *run = fake_sleeper(test, CLOCK_MONOTONIC, 14,
 						false);
-	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_cycle *r = new_rec(test);
 	/* Due a quarter and half of the time since boot ago. */
 	u64 ago = ktime_get_boot_fast_ns() / 4;
 	u32 ago_ms = div_u64(ago, MS);
 	struct psd_cycle_marks mk;
 	u32 id;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	kth->task->flags = PF_KTHREAD;
 	begin_state(FREEZE);
 	id = psd_cycle_current();
@@ -513,10 +525,7 @@ static void sleepers_cycle_victims(struct kunit *test)
 	fire(real, 2 * ago);
 	fire(kth, ago);
 	fire(run, ago);
-	suspend_devices();
-	s2idle_round();
-	resume_devices();
-	both("thaw_processes", 0);
+	sleep_until_thaw();
 	notify(PM_POST_SUSPEND);
 
 	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
@@ -553,10 +562,9 @@ static void sleepers_woken_before_open(struct kunit *test)
 						   false);
 	struct fake_sleeper *during = fake_sleeper(test, CLOCK_MONOTONIC, 22,
 						   false);
-	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_cycle *r = new_rec(test);
 	u32 id;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	fire(before, 0);
 	tp("suspend_enter", FREEZE, true);
 	psd_sl_tp_suspend(NULL, "suspend_enter", FREEZE, true);
@@ -581,18 +589,14 @@ static void sleepers_woken_before_open(struct kunit *test)
 static void sleepers_cancel_by_other_ignored(struct kunit *test)
 {
 	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 51, false);
-	struct psd_sl_cycle *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct psd_sl_cycle *r = new_rec(test);
 	u32 id;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	begin_state(FREEZE);
 	id = psd_cycle_current();
 	hrtimer_set_expires(&f->sl.timer, ktime_sub_ns(ktime_get(), MS));
 	psd_sl_tp_cancel(NULL, &f->sl.timer);
-	suspend_devices();
-	s2idle_round();
-	resume_devices();
-	both("thaw_processes", 0);
+	sleep_until_thaw();
 	notify(PM_POST_SUSPEND);
 	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
 	KUNIT_EXPECT_EQ(test, r->nvict, 0U);
@@ -645,10 +649,7 @@ static void sleepers_file_and_reset(struct kunit *test)
 
 	begin_state(FREEZE);
 	fire(f, 300 * MS);
-	suspend_devices();
-	s2idle_round();
-	resume_devices();
-	both("thaw_processes", 0);
+	sleep_until_thaw();
 	notify(PM_POST_SUSPEND);
 
 	KUNIT_ASSERT_STREQ(test, file->name, "sleepers");
@@ -692,10 +693,7 @@ static void sleepers_in_report(struct kunit *test)
 	begin_state(FREEZE);
 	id = psd_cycle_current();
 	fire(f, 50 * MS);
-	suspend_devices();
-	s2idle_round();
-	resume_devices();
-	both("thaw_processes", 0);
+	sleep_until_thaw();
 	notify(PM_POST_SUSPEND);
 
 	KUNIT_ASSERT_TRUE(test, psd_report_get(id, r));
