@@ -56,6 +56,16 @@ static void feed_until_stuck(struct kunit *test, struct feed *f, u64 ms,
 	KUNIT_EXPECT_TRUE(test, f->c.stuck);
 }
 
+/* Every 250 ms for 20 s, @pending with count @count: nothing raised. */
+static void feed_20s(struct kunit *test, struct feed *f, u8 pending, u64 count)
+{
+	u64 ms;
+
+	for (ms = 0; ms <= 20000; ms += 250)
+		feed(f, ms, pending, count);
+	KUNIT_EXPECT_EQ(test, f->raised, 0U);
+}
+
 /*
  * A second episode, begun stuck_ms before @at: samples at @a and @b do
  * not make it stuck, the one at @at does and raises the second anomaly.
@@ -158,12 +168,9 @@ static void classify_count_moves_ends_episode(struct kunit *test)
 static void classify_unsupported_never_stuck(struct kunit *test)
 {
 	struct feed f;
-	u64 ms;
 
 	feed_init(&f, true, true);
-	for (ms = 0; ms <= 20000; ms += 250)
-		feed(&f, ms, PSD_IRQP_UNSUPPORTED, 0);
-	KUNIT_EXPECT_EQ(test, f.raised, 0U);
+	feed_20s(test, &f, PSD_IRQP_UNSUPPORTED, 0);
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 0ULL);
 	/* A stuck episode ends when the chip stops answering. */
 	feed_init(&f, true, false);
@@ -175,13 +182,10 @@ static void classify_unsupported_never_stuck(struct kunit *test)
 static void classify_disabled_not_wake_not_flagged(struct kunit *test)
 {
 	struct feed f;
-	u64 ms;
 
 	/* Lazily disabled, not wake-armed: may stay pending legitimately. */
 	feed_init(&f, false, false);
-	for (ms = 0; ms <= 20000; ms += 250)
-		feed(&f, ms, PSD_IRQP_YES, 9);
-	KUNIT_EXPECT_EQ(test, f.raised, 0U);
+	feed_20s(test, &f, PSD_IRQP_YES, 9);
 	KUNIT_EXPECT_EQ(test, psd_irqp_pending_ms(&f.c, &f.s), 20000ULL);
 
 	/* Enabled again and still not serviced: stuck_ms from then on. */
