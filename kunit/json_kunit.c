@@ -250,6 +250,16 @@ static bool guard_intact(const struct seq_file *m)
 	return true;
 }
 
+/* @j begun, an array or an object, on a fresh seq_file of @size bytes. */
+static struct seq_file *begun(struct kunit *test, struct psd_json *j,
+			      size_t size, bool array)
+{
+	struct seq_file *m = seq(test, size);
+
+	psd_json_begin(j, m, array);
+	return m;
+}
+
 /* What was written, as a string; the seq_file must not have overflowed. */
 static char *text(struct kunit *test, struct seq_file *m)
 {
@@ -339,10 +349,9 @@ static void json_escapes_names(struct kunit *test)
 
 static void json_str_null_and_numbers(struct kunit *test)
 {
-	struct seq_file *m = seq(test, 256);
 	struct psd_json j;
+	struct seq_file *m = begun(test, &j, 256, false);
 
-	psd_json_begin(&j, m, false);
 	psd_json_str(&j, "s", NULL);
 	psd_json_str(&j, "e", "");
 	psd_json_u64(&j, "u", U64_MAX);
@@ -360,20 +369,17 @@ static void json_str_null_and_numbers(struct kunit *test)
 
 static void json_empty_containers(struct kunit *test)
 {
-	struct seq_file *m = seq(test, 256);
 	struct psd_json j;
+	struct seq_file *m = begun(test, &j, 256, false);
 
-	psd_json_begin(&j, m, false);
 	psd_json_close(&j, false);
 	KUNIT_EXPECT_STREQ(test, text(test, m), "{}");
 
-	m = seq(test, 256);
-	psd_json_begin(&j, m, true);
+	m = begun(test, &j, 256, true);
 	psd_json_close(&j, true);
 	KUNIT_EXPECT_STREQ(test, text(test, m), "[]");
 
-	m = seq(test, 256);
-	psd_json_begin(&j, m, false);
+	m = begun(test, &j, 256, false);
 	psd_json_open(&j, "a", true);
 	psd_json_close(&j, true);
 	psd_json_open(&j, "o", false);
@@ -386,11 +392,10 @@ static void json_empty_containers(struct kunit *test)
 
 static void json_nesting_and_commas(struct kunit *test)
 {
-	struct seq_file *m = seq(test, 256);
 	struct psd_json j;
+	struct seq_file *m = begun(test, &j, 256, true);
 	char *s;
 
-	psd_json_begin(&j, m, true);
 	psd_json_open(&j, NULL, true);
 	psd_json_open(&j, NULL, false);
 	psd_json_str(&j, "k", "v");
@@ -419,13 +424,12 @@ static void json_nesting_and_commas(struct kunit *test)
 /* PSD_JSON_DEPTH levels are fine; one more sets err and stops output. */
 static void json_depth_overflow(struct kunit *test)
 {
-	struct seq_file *m = seq(test, 256);
 	struct psd_json j;
+	struct seq_file *m = begun(test, &j, 256, true);
 	unsigned int i;
 	size_t count;
 	char *s;
 
-	psd_json_begin(&j, m, true);
 	for (i = 1; i < PSD_JSON_DEPTH; i++)
 		psd_json_open(&j, NULL, true);
 	KUNIT_EXPECT_FALSE(test, j.err);
@@ -437,8 +441,7 @@ static void json_depth_overflow(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, strlen(s), 2 * (size_t)PSD_JSON_DEPTH);
 	KUNIT_EXPECT_TRUE(test, json_valid(s, strlen(s)));
 
-	m = seq(test, 256);
-	psd_json_begin(&j, m, true);
+	m = begun(test, &j, 256, true);
 	for (i = 1; i < PSD_JSON_DEPTH; i++)
 		psd_json_open(&j, NULL, true);
 	count = m->count;
@@ -461,10 +464,9 @@ static void json_depth_overflow(struct kunit *test)
 /* Closing more than was opened is an error and writes nothing. */
 static void json_close_underflow(struct kunit *test)
 {
-	struct seq_file *m = seq(test, 256);
 	struct psd_json j;
+	struct seq_file *m = begun(test, &j, 256, false);
 
-	psd_json_begin(&j, m, false);
 	psd_json_close(&j, false);
 	KUNIT_EXPECT_FALSE(test, j.err);
 	/* A member after the end is an error too, not silently dropped. */
@@ -478,10 +480,9 @@ static void json_close_underflow(struct kunit *test)
 /* Closing an array as an object (or the reverse) is an error. */
 static void json_close_mismatch(struct kunit *test)
 {
-	struct seq_file *m = seq(test, 256);
 	struct psd_json j;
+	struct seq_file *m = begun(test, &j, 256, false);
 
-	psd_json_begin(&j, m, false);
 	psd_json_open(&j, "a", true);
 	psd_json_close(&j, false);
 	KUNIT_EXPECT_TRUE(test, j.err);
@@ -491,12 +492,11 @@ static void json_close_mismatch(struct kunit *test)
 /* An object with a key at full depth: nothing of it goes out. */
 static void json_depth_overflow_keyed(struct kunit *test)
 {
-	struct seq_file *m = seq(test, 256);
 	struct psd_json j;
+	struct seq_file *m = begun(test, &j, 256, false);
 	unsigned int i;
 	size_t count;
 
-	psd_json_begin(&j, m, false);
 	for (i = 1; i < PSD_JSON_DEPTH; i++)
 		psd_json_open(&j, "k", false);
 	count = m->count;
@@ -508,10 +508,9 @@ static void json_depth_overflow_keyed(struct kunit *test)
 /* Output past the buffer is cut, never written beyond it. */
 static void json_bounded_output(struct kunit *test)
 {
-	struct seq_file *m = seq(test, 16);
 	struct psd_json j;
+	struct seq_file *m = begun(test, &j, 16, false);
 
-	psd_json_begin(&j, m, false);
 	psd_json_str(&j, "name", "a wakeup source name longer than 16");
 	psd_json_u64(&j, "n", 12345);
 	psd_json_close(&j, false);
