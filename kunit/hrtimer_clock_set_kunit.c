@@ -61,16 +61,31 @@ static void fire(struct psd_hrt *st, struct fake_timer *f, u64 late_ns)
 	preempt_enable();
 }
 
+/* The next run, @after_ns later: @f fires there, @late_ns after expiry. */
+static void fire_later(struct psd_hrt *st, struct fake_timer *f, u64 after_ns,
+		       u64 late_ns)
+{
+	fake_boot += after_ns;
+	fire(st, f, late_ns);
+}
+
 static void clock_was_set(void)
 {
 	fake_cpu.clock_was_set_seq++;
 }
 
+static void destroy(void *st)
+{
+	psd_hrt_destroy(st);
+}
+
+/* An instance of the test's own, destroyed when the test ends. */
 static struct psd_hrt *make(struct kunit *test)
 {
 	struct psd_hrt *st = psd_hrt_create(boot_clock, 1);
 
 	KUNIT_ASSERT_NOT_NULL(test, st);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, destroy, st), 0);
 	psd_hrt_set_mono_clock(st, mono_clock);
 	return st;
 }
@@ -126,12 +141,12 @@ static void clock_step_is_not_late(struct kunit *test)
 	fire(st, &real, 1000);
 
 	clock_was_set();		/* date -s: one minute forward */
-	fake_boot += MS(5);
-	fire(st, &mono, 2000);		/* the run that takes up the step */
+	/* The run that takes up the step. */
+	fire_later(st, &mono, MS(5), 2000);
 	fire(st, &real, S(60));
 	fire(st, &tai, S(60) - MS(1));
-	fake_boot += MS(5);
-	fire(st, &real, 3000);		/* a later run: measured again */
+	/* A later run: measured again. */
+	fire_later(st, &real, MS(5), 3000);
 
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "count"), 3ULL);
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "max_ns"), 3000ULL);
@@ -139,7 +154,6 @@ static void clock_step_is_not_late(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "suspended"), 0ULL);
 	psd_hrt_phase(st, 2, PSD_PH_PREPARE, true, fake_boot);
 	KUNIT_EXPECT_EQ(test, late_anomalies(pos), 0U);
-	psd_hrt_destroy(st);
 }
 
 /* Soft timers expire in a run of their own, after the hard one. */
@@ -154,16 +168,12 @@ static void clock_step_soft_run(struct kunit *test)
 	fire(st, &soft, 1000);
 
 	clock_was_set();
-	fake_boot += MS(1);
-	fire(st, &real, S(30));
-	fake_boot += MS(1);
-	fire(st, &soft, S(30));
-	fake_boot += MS(1);
-	fire(st, &soft, 4000);
+	fire_later(st, &real, MS(1), S(30));
+	fire_later(st, &soft, MS(1), S(30));
+	fire_later(st, &soft, MS(1), 4000);
 
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "clock_set"), 2ULL);
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "max_ns"), 4000ULL);
-	psd_hrt_destroy(st);
 }
 
 /* No step before the first look: the count may hold older ones. */
@@ -176,7 +186,6 @@ static void clock_step_before_load(struct kunit *test)
 	fire(st, &real, 5000);
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "clock_set"), 0ULL);
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "count"), 1ULL);
-	psd_hrt_destroy(st);
 }
 
 /*
@@ -194,19 +203,17 @@ static void clock_resume_is_no_step(struct kunit *test)
 	fake_boot += S(8);		/* CLOCK_MONOTONIC stood still */
 	psd_hrt_phase(st, 1, PSD_PH_S2IDLE, false, fake_boot);
 	clock_was_set();		/* timekeeping_resume() */
-	fake_boot += MS(100);
-	fire(st, &real, MS(50));	/* due after the wake: truly late */
+	/* Due after the wake: truly late. */
+	fire_later(st, &real, MS(100), MS(50));
 	KUNIT_EXPECT_EQ(test, win(test, st, "post_resume", "count"), 1ULL);
 	KUNIT_EXPECT_EQ(test, win(test, st, "post_resume", "max_ns"),
 			MS(50));
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "clock_set"), 0ULL);
 
 	clock_was_set();		/* hwclock -s */
-	fake_boot += MS(100);
-	fire(st, &real, S(20));
+	fire_later(st, &real, MS(100), S(20));
 	KUNIT_EXPECT_EQ(test, win(test, st, "post_resume", "clock_set"), 1ULL);
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "max_ns"), MS(50));
-	psd_hrt_destroy(st);
 }
 
 /*
@@ -238,10 +245,8 @@ static void clock_boottime_not_suspended_unfrozen(struct kunit *test)
 	psd_hrt_phase(st, 2, PSD_PH_S2IDLE, true, fake_boot);
 	fake_boot += S(8);
 	psd_hrt_phase(st, 2, PSD_PH_S2IDLE, false, fake_boot);
-	fake_boot += MS(10);
-	fire(st, &boot, S(4));
+	fire_later(st, &boot, MS(10), S(4));
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "suspended"), 1ULL);
-	psd_hrt_destroy(st);
 }
 
 static struct kunit_case clock_set_cases[] = {
