@@ -51,10 +51,6 @@ rmmod psd_fix_chained || fail "rmmod chained fixture"
 '''
 
 
-def lines_of(run, text, irq):
-    return [r for r in run.parse_kv(text) if r.get('irq') == irq]
-
-
 def check(run):
     f = lambda p: run.file(p).strip()
     C = '/sys/module/psd_fix_chained/parameters/'
@@ -63,7 +59,7 @@ def check(run):
     run.expect_eq('storm left', '0', f(C + 'storm'))
     run.expect(int(f(C + 'handled')) >= 300,
                'storm not serviced: child handled %s' % f(C + 'handled'))
-    storm = lines_of(run, run.file('/tmp/pending_storm'), pi)
+    storm = run.records('/tmp/pending_storm', irq=pi)
     run.expect(len(storm) >= 30, 'chained parent lines: %d' % len(storm))
     run.expect(any(r.get('pending') == '1' for r in storm),
                'the storm was never seen pending: %r' % storm[:3])
@@ -72,7 +68,7 @@ def check(run):
     for r in storm:
         run.expect_eq('chained parent chained=', '1', r.get('chained'))
         run.expect_eq('chained parent stuck=', '0', r.get('stuck'))
-    awake = lines_of(run, run.file('/tmp/pending_storm'), si)
+    awake = run.records('/tmp/pending_storm', irq=si)
     run.expect(len(awake) >= 30, 'masked line lines: %d' % len(awake))
     for r in awake:
         for k, v in {'wake': '1', 'enabled': '0', 'pending': '1',

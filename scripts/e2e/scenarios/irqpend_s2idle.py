@@ -32,8 +32,7 @@ def check(run):
     P = '/sys/module/psd_fix_irqstuck/parameters/'
     irq, hwirq = f(P + 'irq'), f(P + 'hwirq')
 
-    before = [r for r in run.parse_kv(run.file('/tmp/pending_before'))
-              if r.get('irq') == irq]
+    before = run.records('/tmp/pending_before', irq=irq)
     run.expect_eq('watched (wake-armed) before the cycle', 1, len(before))
     run.expect_eq('watch= before the cycle', 'wake', before[0].get('watch'))
     run.expect_eq('pending bit after the cycle', '1', f('/tmp/bit_after'))
@@ -41,14 +40,13 @@ def check(run):
     ends = run.records('events', type='cycle_end')
     run.expect_eq('cycle_end result', ['resumed'], [e['result'] for e in ends])
 
-    an = [a for a in run.records('anomalies', **{'class': 'IRQ_STUCK_PENDING'})
-          if a.get('irq') == irq]
+    an = run.records('anomalies', irq=irq, **{'class': 'IRQ_STUCK_PENDING'})
     run.expect_eq('IRQ_STUCK_PENDING anomalies for irq %s' % irq, 1, len(an))
     run.expect_eq('anomaly hwirq (GIC INTID)', hwirq, an[0].get('hwirq'))
     run.expect_eq('anomaly wake', '1', an[0].get('wake'))
     run.expect_eq('anomaly enabled', '0', an[0].get('enabled'))
 
-    st = [r for r in run.records('irq/pending') if r.get('irq') == irq]
+    st = run.records('irq/pending', irq=irq)
     run.expect_eq('irq/pending lines for irq %s' % irq, 1, len(st))
     for k, v in {'hwirq': hwirq, 'wake': '1', 'enabled': '0', 'pending': '1',
                  'stuck': '1', 'count': f(P + 'handled')}.items():

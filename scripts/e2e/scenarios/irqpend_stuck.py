@@ -44,20 +44,15 @@ rmmod pmic_sleepdiag || fail "rmmod"
 '''
 
 
-def lines_of(run, text, irq):
-    return [r for r in run.parse_kv(text) if r.get('irq') == irq]
-
-
 def check(run):
     f = lambda p: run.file(p).strip()
     P = '/sys/module/psd_fix_irqstuck/parameters/'
     irq, hwirq = f(P + 'irq'), f(P + 'hwirq')
 
-    an = [a for a in run.records('anomalies', **{'class': 'IRQ_STUCK_PENDING'})
-          if a.get('irq') == irq]
+    an = run.records('anomalies', irq=irq, **{'class': 'IRQ_STUCK_PENDING'})
     run.expect_eq('IRQ_STUCK_PENDING anomalies for irq %s' % irq, 0, len(an))
 
-    st = lines_of(run, run.file('/tmp/pending_stuck'), irq)
+    st = run.records('/tmp/pending_stuck', irq=irq)
     run.expect_eq('irq/pending lines for irq %s' % irq, 1, len(st))
     run.expect_keys('irq/pending line', st[0],
                     ['irq', 'hwirq', 'chip', 'wake', 'enabled', 'pending',
@@ -73,7 +68,7 @@ def check(run):
     run.expect('wake' in st[0].get('watch', ''), 'watch= lacks wake: %r'
                % st[0])
 
-    cl = lines_of(run, run.file('/tmp/pending_cleared'), irq)
+    cl = run.records('/tmp/pending_cleared', irq=irq)
     run.expect_eq('lines after clearing', 1, len(cl))
     run.expect_eq('pending after clearing', '0', cl[0]['pending'])
     run.expect_eq('stuck after clearing', '0', cl[0]['stuck'])
@@ -85,9 +80,9 @@ def check(run):
         run.expect_eq('IRQ_STUCK_PENDING count in %s' % path, 0, len(n))
 
     run.expect_eq('lines of a freed IRQ on read', [],
-                  lines_of(run, run.file('/tmp/pending_gone_read'), irq))
+                  run.records('/tmp/pending_gone_read', irq=irq))
     gone = run.file('/tmp/pending_gone')
-    run.expect_eq('lines of a freed IRQ', [], lines_of(run, gone, irq))
+    run.expect_eq('lines of a freed IRQ', [], run.parse_kv(gone, irq=irq))
     hdr = run.kv(gone.splitlines()[0])
     run.expect_eq('header dropped=', '1', hdr.get('dropped'))
     unsup = [r for r in run.parse_kv(gone) if r.get('pending') == 'unsupported']
