@@ -12,29 +12,17 @@ resumes slowly, so these sleepers measure themselves a few hundred ms
 late.  Before the fix the BOOTTIME sleeper became a REALTIME alarm due at
 0, late by the uptime."""
 
-from helpers import rel_lib
+from helpers import alarmprog, rel_lib
 
 LATE_MS = 2000
 
-GUEST = rel_lib.install('alarmsleep') + r'''
-freezer_cycle() {               # freezer_cycle boottime|realtime OUT
-	echo 0 > /sys/class/rtc/rtc0/wakealarm
-	alarmsleep "$1" 5 > "$2" &
-	as=$!
-	n=0
-	until grep -q armed "$2"; do
-		n=$((n + 1)); [ $n -gt 100 ] && { fail "alarmsleep did not arm"; return 1; }
-		sleep 0.05
-	done
-	freeze || { fail "freeze failed"; return 1; }
-	wait $as || { fail "alarmsleep exited $?"; return 1; }
-}
+GUEST = rel_lib.install('alarmsleep') + alarmprog.GUEST_LIB + r'''
 load_psd || fail "insmod pmic_sleepdiag.ko"
 echo "set hrtimer_late_us 10000000" > $D/control || fail "set hrtimer_late_us"
 echo "set alarm_late_ms %d" > $D/control || fail "set alarm_late_ms"
 echo reset > $D/control || fail "reset"
-freezer_cycle boottime /tmp/as1
-freezer_cycle realtime /tmp/as2
+armed_cycle /tmp/as1 "" alarmsleep boottime 5
+armed_cycle /tmp/as2 "" alarmsleep realtime 5
 dump /tmp/as1 /tmp/as2 $D/alarm/history $D/events $D/anomalies $D/summary
 dump_report
 rmmod pmic_sleepdiag || fail "rmmod"
