@@ -100,16 +100,11 @@ static const struct psd_field psd_ws_fields[] = {
 	{}
 };
 
-static const char *psd_rpt_phase_word(unsigned int v)
-{
-	return psd_phase_name(v);
-}
-
 /* pmic= or pmic_wake= ...: a snapshot's lint; @key_ names the line. */
 #define PSD_PMIC_FIELDS(key_) {						\
 	PSD_FIELD(struct psd_rpt_pmic, chip, "chip", STR, .text = key_), \
 	PSD_FIELD(struct psd_rpt_pmic, phase, "phase", WORD,		\
-		  .word = psd_rpt_phase_word),				\
+		  .word = psd_phase_name),				\
 	PSD_FIELD(struct psd_rpt_pmic, err, "err", S32),		\
 	PSD_FIELD(struct psd_rpt_pmic, warn, "warn", LINT),		\
 	PSD_FIELD(struct psd_rpt_pmic, info, "info", LINT),		\
