@@ -11,6 +11,7 @@
 #include <linux/string.h>
 
 #include "psd_kunit.h"
+#include "records.h"
 #include "../pmic_sleepdiag/devpm.h"
 #include "suspend_seq.h"
 
@@ -200,15 +201,14 @@ static struct psd_record last_of_type(struct kunit *test, unsigned int type,
 static void devpm_noirq_failure_aborts(struct kunit *test)
 {
 	struct device *ok = kdev(test, "psdk-ok"), *bad = kdev(test, "psdk-bad");
-	struct psd_report_cycle *rc = kunit_kzalloc(test, sizeof(*rc),
-						    GFP_KERNEL);
+	struct psd_report_cycle *rc = psd_kunit_record(test);
 	struct psd_devpm_rec *r = new_rec(test);
+	const struct psd_rpt_devpm *d;
 	struct psd_verdict v;
 	struct psd_record end, err;
 	unsigned int n;
 	u32 id;
 
-	KUNIT_ASSERT_NOT_NULL(test, rc);
 	KUNIT_ASSERT_TRUE(test, psd_layer_on(&psd_devpm_layer));
 	begin_state(FREEZE);
 	id = psd_cycle_current();
@@ -231,12 +231,12 @@ static void devpm_noirq_failure_aborts(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(v.detail, dev_name(bad)));
 	KUNIT_EXPECT_NULL(test, strstr(v.detail, "wakeup source"));
 
-	KUNIT_ASSERT_TRUE(test, rc->has_devpm);
-	KUNIT_ASSERT_EQ(test, rc->devpm.nfailed, 1);
-	KUNIT_EXPECT_STREQ(test, rc->devpm.failed[0].dev, dev_name(bad));
-	KUNIT_EXPECT_STREQ(test, rc->devpm.failed[0].driver,
-			   dev_driver_string(bad));
-	KUNIT_EXPECT_STREQ(test, rc->devpm.failed[0].phase, "suspend_noirq");
+	d = psd_report_part_of(rc, &psd_devpm_layer);
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_ASSERT_EQ(test, d->nfailed, 1);
+	KUNIT_EXPECT_STREQ(test, d->failed[0].dev, dev_name(bad));
+	KUNIT_EXPECT_STREQ(test, d->failed[0].driver, dev_driver_string(bad));
+	KUNIT_EXPECT_STREQ(test, d->failed[0].phase, "suspend_noirq");
 
 	end = last_of_type(test, PSD_EV_CYCLE_END, &n);
 	KUNIT_EXPECT_EQ(test, n, 1U);

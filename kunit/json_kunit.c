@@ -11,6 +11,8 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
+#include "../pmic_sleepdiag/devpm.h"
+#include "../pmic_sleepdiag/sleepers.h"
 #include "psd_kunit.h"
 #include "records.h"
 #include "render.h"
@@ -596,10 +598,9 @@ static void rec_quiet(struct kunit *test, struct psd_report_cycle *r)
 /* Failed and slowest device callbacks, names to escape among them. */
 static void rec_devpm(struct psd_report_cycle *r)
 {
-	struct psd_rpt_devpm *d = &r->devpm;
+	struct psd_rpt_devpm *d = psd_kunit_part(r, &psd_devpm_layer);
 	unsigned int i, dir;
 
-	r->has_devpm = true;
 	d->nfailed = PSD_RPT_DEVPM_FAILED;
 	d->failed_more = 2;
 	for (i = 0; i < d->nfailed; i++) {
@@ -628,13 +629,13 @@ static void rec_devpm(struct psd_report_cycle *r)
 /* The worst victims, one with a comm to escape, and more not shown. */
 static void rec_sleepers(struct psd_report_cycle *r)
 {
+	struct psd_rpt_sleepers *all = psd_kunit_part(r, &psd_sleepers_layer);
 	unsigned int i;
 
-	r->has_sleepers = true;
-	r->sleepers.n = PSD_RPT_SLEEPERS;
-	r->sleepers.more = 4;
+	all->n = PSD_RPT_SLEEPERS;
+	all->more = 4;
 	for (i = 0; i < PSD_RPT_SLEEPERS; i++) {
-		struct psd_rpt_sleeper *sl = &r->sleepers.s[i];
+		struct psd_rpt_sleeper *sl = &all->s[i];
 
 		strscpy(sl->comm, i ? "psdj-sleep" : "a b\\c\"d",
 			sizeof(sl->comm));
@@ -655,6 +656,7 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 		PSD_IRQP_NO, PSD_IRQP_YES, PSD_IRQP_UNSUPPORTED,
 		PSD_RPT_NOT_SEEN,
 	};
+	struct psd_rpt_pmic *pre, *wake;
 	unsigned int i;
 
 	rec_quiet(test, r);
@@ -678,35 +680,34 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 	}
 	r->nirq = PSD_RPT_MAX_IRQS;
 	r->irq_more = 2;
-	r->has_hrt = true;
-	r->hrt = (struct psd_rpt_hrt){
-		.count = 100, .max_ns = U64_MAX, .late = 4, .suspended = 1,
-		.late_us = 250,
-	};
+	*(struct psd_rpt_hrt *)psd_kunit_part(r, &psd_hrtimer_layer) =
+		(struct psd_rpt_hrt){
+			.count = 100, .max_ns = U64_MAX, .late = 4,
+			.suspended = 1, .late_us = 250,
+		};
 	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++) {
 		r->an[i].count = i + 1;
 		r->an[i].first_seq = 1000 + i;
 	}
-	r->hrt_late_windows = BIT(PSD_HRT_POST_RESUME);
-	r->has_alarm = true;
-	r->alarm = (struct psd_rpt_alarm){
+	r->an[PSD_AN_HRTIMER_LATE].flags = BIT(PSD_HRT_POST_RESUME);
+	psd_kunit_alarm(r, &(struct psd_rpt_alarm){
 		.type = "BOOTTIME", .cause = "rtc_granularity",
 		.expected_ns = 9000000000ULL, .woke_ns = 9600000000ULL,
 		.fired_ns = 9700000000ULL, .late_ms = 700, .late_known = true,
-	};
-	r->has_pmic = true;
-	r->pmic.rule_id = psd_pmic_lint_id;
-	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
-	r->pmic.phase = PSD_PH_SUSPEND_LATE;
-	r->pmic.chip = "tps65911";
-	r->pmic.err = -110;
-	r->pmic.warn = psd_kunit_lint_bits(test, "rtc_pwdn int_pending");
-	r->pmic.info = psd_kunit_lint_bits(test, "vrtc_lowpower ck32k_rc");
-	r->pmic.unknown = psd_kunit_lint_bit(test, "rtc_alarm_stale");
-	r->has_pmic_wake = true;
-	r->pmic_wake = r->pmic;
-	r->pmic_wake.phase = PSD_PH_RESUME_NOIRQ;
-	r->pmic_wake.err = 0;
+	});
+	pre = psd_kunit_pmic(r, false);
+	pre->rule_id = psd_pmic_lint_id;
+	pre->nrules = min(psd_pmic_nr_lint_rules, 32U);
+	pre->phase = PSD_PH_SUSPEND_LATE;
+	pre->chip = "tps65911";
+	pre->err = -110;
+	pre->warn = psd_kunit_lint_bits(test, "rtc_pwdn int_pending");
+	pre->info = psd_kunit_lint_bits(test, "vrtc_lowpower ck32k_rc");
+	pre->unknown = psd_kunit_lint_bit(test, "rtc_alarm_stale");
+	wake = psd_kunit_pmic(r, true);
+	*wake = *pre;
+	wake->phase = PSD_PH_RESUME_NOIRQ;
+	wake->err = 0;
 	r->wake_child = true;
 	r->wake_child_irq = 77;
 	strscpy(r->wake_child_name, hostile[2], sizeof(r->wake_child_name));
@@ -721,6 +722,8 @@ static void rec_everything(struct kunit *test, struct psd_report_cycle *r)
 
 static void rec_aborted(struct kunit *test, struct psd_report_cycle *r)
 {
+	struct psd_rpt_pmic *pre;
+
 	r->c.result = PSD_RES_ABORTED;
 	r->c.step = PSD_STEP_SUSPEND_LATE;
 	r->c.wake_irq = PSD_WAKE_IRQ_NONE;
@@ -734,17 +737,16 @@ static void rec_aborted(struct kunit *test, struct psd_report_cycle *r)
 			PSD_RPT_WS_ABORTED;
 	r->nws = 1;
 	/* An alarm whose lateness is unknown: it never fired, no wake. */
-	r->has_alarm = true;
-	r->alarm = (struct psd_rpt_alarm){
+	psd_kunit_alarm(r, &(struct psd_rpt_alarm){
 		.type = "REALTIME", .cause = "pending",
 		.expected_ns = 9000000000ULL,
-	};
-	r->has_pmic = true;
-	r->pmic.rule_id = psd_pmic_lint_id;
-	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
-	r->pmic.phase = PSD_PH_SUSPEND_LATE;
-	r->pmic.chip = "tps65910";
-	r->pmic.unknown = (u32)(BIT_ULL(min(psd_pmic_nr_lint_rules, 32U)) - 1);
+	});
+	pre = psd_kunit_pmic(r, false);
+	pre->rule_id = psd_pmic_lint_id;
+	pre->nrules = min(psd_pmic_nr_lint_rules, 32U);
+	pre->phase = PSD_PH_SUSPEND_LATE;
+	pre->chip = "tps65910";
+	pre->unknown = (u32)(BIT_ULL(min(psd_pmic_nr_lint_rules, 32U)) - 1);
 }
 
 static void rec_no_sleep(struct kunit *test, struct psd_report_cycle *r)
@@ -752,8 +754,7 @@ static void rec_no_sleep(struct kunit *test, struct psd_report_cycle *r)
 	r->c.result = PSD_RES_NO_SLEEP;
 	r->c.wake_irq = PSD_WAKE_IRQ_NONE;
 	phases(r, PSD_PH_SUSPEND_NOIRQ + 1);
-	r->has_hrt = true;
-	r->hrt.count = 0;
+	psd_kunit_part(r, &psd_hrtimer_layer);	/* a window with nothing */
 	r->an[PSD_AN_WS_NOT_HONORED].count = 1;
 	r->an[PSD_AN_WS_NOT_HONORED].first_seq = 0;
 	r->ws_more = 1;
@@ -789,10 +790,8 @@ static const struct rec_case rec_cases[] = {
 static struct psd_report_cycle *record(struct kunit *test,
 				       const struct rec_case *c, u32 id)
 {
-	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
-						   GFP_KERNEL);
+	struct psd_report_cycle *r = psd_kunit_record(test);
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	r->c.id = id;
 	r->c.state = 1;
 	r->c.result = PSD_RES_RESUMED;
@@ -887,10 +886,10 @@ static void report_every_verdict(struct kunit *test)
 	unsigned int i;
 	char *s;
 
-	for (i = 0; i < psd_nr_verdict_rules; i++) {
+	for (i = 0; psd_verdict_rule(i); i++) {
 		memset(&v, 0, sizeof(v));
-		v.rule = &psd_verdict_rules[i];
-		v.also = (u32)(BIT_ULL(psd_nr_verdict_rules) - 1) & ~BIT(i);
+		v.rule = psd_verdict_rule(i);
+		v.also = (u32)(BIT_ULL(psd_kunit_nr_rules()) - 1) & ~BIT(i);
 		memset(v.detail, 'x', sizeof(v.detail) - 1);
 		memcpy(v.detail, "\"q\" \\\t\n\xff=", 9);
 

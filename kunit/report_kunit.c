@@ -3,7 +3,7 @@
  * KUnit: the per-cycle digest (pmic_sleepdiag/report.c).  Cycles come from
  * the real tracker, driven with the kernel's suspend sequence
  * (suspend_seq.h); what the layers would report in them is fed to
- * psd_report_event(), _anomaly(), _irq() and _hrt() by hand, and read back
+ * psd_report_event(), _anomaly(), _irq() and _part() by hand, and read back
  * with psd_report_get().  The suite's cycles reach no layer (an empty
  * set in PSD_SEQ_LAYERS), so that nothing real reports into them.
  */
@@ -12,6 +12,7 @@
 #include <linux/suspend.h>
 
 #include "psd_kunit.h"
+#include "records.h"
 
 static struct psd_layer_set no_layers;
 #define PSD_SEQ_LAYERS	(&no_layers)
@@ -64,12 +65,21 @@ static u32 quiet_cycle(void)
 	return id;
 }
 
+/* The hrtimer layer's part of a cycle, as that layer writes it. */
+static void report_hrt(u32 id, const struct psd_rpt_hrt *h)
+{
+	psd_report_part(&psd_hrtimer_layer, id, 0, h, sizeof(*h));
+}
+
+static const struct psd_rpt_hrt *hrt(const struct psd_report_cycle *r)
+{
+	return psd_report_part_of(r, &psd_hrtimer_layer);
+}
+
 static struct psd_report_cycle *get(struct kunit *test, u32 id)
 {
-	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
-						   GFP_KERNEL);
+	struct psd_report_cycle *r = psd_kunit_record(test);
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	KUNIT_ASSERT_TRUE_MSG(test, psd_report_get(id, r), "cycle %u", id);
 	KUNIT_EXPECT_EQ(test, r->c.id, id);
 	return r;
@@ -184,7 +194,7 @@ static void report_ignores_noise(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->nws, 0);
 	KUNIT_EXPECT_EQ(test, r->ws_more, 0U);
 	KUNIT_EXPECT_EQ(test, r->nirq, 0);
-	KUNIT_EXPECT_FALSE(test, r->has_hrt);
+	KUNIT_EXPECT_NULL(test, hrt(r));
 	KUNIT_EXPECT_EQ(test, r->an[PSD_AN_WS_STUCK_ACTIVE].count, 0U);
 	KUNIT_EXPECT_FALSE(test, psd_report_get(0, r));
 	KUNIT_EXPECT_FALSE(test, psd_report_get(id + 1, r));
@@ -397,7 +407,7 @@ static void report_anomaly_counts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->an[PSD_AN_IRQ_STUCK_PENDING].first_seq, 900ULL);
 	KUNIT_EXPECT_EQ(test, r->an[PSD_AN_HRTIMER_LATE].first_seq, 910ULL);
 	KUNIT_EXPECT_EQ(test, r->an[PSD_AN_PMIC_CONFIG_RISK].first_seq, 912ULL);
-	KUNIT_EXPECT_EQ(test, r->hrt_late_windows,
+	KUNIT_EXPECT_EQ(test, r->an[PSD_AN_HRTIMER_LATE].flags,
 			(u8)(BIT(PSD_HRT_POST_RESUME) | BIT(PSD_HRT_ALL)));
 	KUNIT_EXPECT_EQ(test, r->nws, 0);	/* no name, no entry */
 }
@@ -416,25 +426,26 @@ static void report_hrt_replaced(struct kunit *test)
 	u32 quiet, id = quiet_cycle();
 
 	/* The window closes after the cycle's end: still its cycle. */
-	psd_report_hrt(id, &h1);
+	report_hrt(id, &h1);
 	r = get(test, id);
-	KUNIT_EXPECT_TRUE(test, r->has_hrt);
-	KUNIT_EXPECT_EQ(test, r->hrt.count, h1.count);
+	KUNIT_ASSERT_NOT_NULL(test, hrt(r));
+	KUNIT_EXPECT_EQ(test, hrt(r)->count, h1.count);
 
-	psd_report_hrt(id, &h2);
+	report_hrt(id, &h2);
 	r = get(test, id);
-	KUNIT_EXPECT_TRUE(test, r->has_hrt);
-	KUNIT_EXPECT_EQ(test, r->hrt.count, h2.count);
-	KUNIT_EXPECT_EQ(test, r->hrt.max_ns, h2.max_ns);
-	KUNIT_EXPECT_EQ(test, r->hrt.late, h2.late);
-	KUNIT_EXPECT_EQ(test, r->hrt.suspended, h2.suspended);
-	KUNIT_EXPECT_EQ(test, r->hrt.late_us, h2.late_us);
+	KUNIT_ASSERT_NOT_NULL(test, hrt(r));
+	KUNIT_EXPECT_EQ(test, hrt(r)->count, h2.count);
+	KUNIT_EXPECT_EQ(test, hrt(r)->max_ns, h2.max_ns);
+	KUNIT_EXPECT_EQ(test, hrt(r)->late, h2.late);
+	KUNIT_EXPECT_EQ(test, hrt(r)->suspended, h2.suspended);
+	KUNIT_EXPECT_EQ(test, hrt(r)->late_us, h2.late_us);
 
 	quiet = quiet_cycle();
 	r = get(test, quiet);
-	KUNIT_EXPECT_FALSE(test, r->has_hrt);
+	KUNIT_EXPECT_NULL(test, hrt(r));
 	r = get(test, id);
-	KUNIT_EXPECT_EQ(test, r->hrt.count, h2.count);
+	KUNIT_ASSERT_NOT_NULL(test, hrt(r));
+	KUNIT_EXPECT_EQ(test, hrt(r)->count, h2.count);
 }
 
 static void report_wake_irq_name(struct kunit *test)
@@ -473,7 +484,7 @@ static void report_old_cycle_not_resurrected(struct kunit *test)
 	activate(old, PSD_PH_RESUME, "psdr-old");
 	an(old, PSD_AN_WS_NOT_HONORED, 700, 0, "psdr-old");
 	psd_report_irq(old, 40, PSD_PH_SUSPEND_NOIRQ, PSD_IRQP_YES, true, true);
-	psd_report_hrt(old, &h);
+	report_hrt(old, &h);
 	ws_ev(old, PSD_EV_WAKE_IRQ, PSD_PH_S2IDLE, "psdr-old-irq");
 
 	r = get(test, last);
@@ -481,7 +492,7 @@ static void report_old_cycle_not_resurrected(struct kunit *test)
 	expect_ws(test, r, "psdr-new", 1, ACT | SUSP);
 	KUNIT_EXPECT_EQ(test, r->an[PSD_AN_WS_NOT_HONORED].count, 0U);
 	KUNIT_EXPECT_EQ(test, r->nirq, 0);
-	KUNIT_EXPECT_FALSE(test, r->has_hrt);
+	KUNIT_EXPECT_NULL(test, hrt(r));
 	KUNIT_EXPECT_STREQ(test, r->wake_irq_name, "");
 	KUNIT_EXPECT_FALSE(test, psd_report_get(old, r));
 	/* And the newer cycle's own reports still land. */

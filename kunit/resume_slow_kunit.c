@@ -15,6 +15,7 @@
 
 #include "anomaly_log.h"
 #include "psd_kunit.h"
+#include "records.h"
 #include "../pmic_sleepdiag/devpm.h"
 #include "suspend_seq.h"
 
@@ -65,11 +66,9 @@ static unsigned int resume_slow(struct psd_record *last)
 
 static struct psd_verdict *judge(struct kunit *test, u32 id)
 {
-	struct psd_report_cycle *rc = kunit_kzalloc(test, sizeof(*rc),
-						    GFP_KERNEL);
+	struct psd_report_cycle *rc = psd_kunit_record(test);
 	struct psd_verdict *v = kunit_kzalloc(test, sizeof(*v), GFP_KERNEL);
 
-	KUNIT_ASSERT_NOT_NULL(test, rc);
 	KUNIT_ASSERT_NOT_NULL(test, v);
 	KUNIT_ASSERT_TRUE(test, psd_report_get(id, rc));
 	psd_verdict(rc, v);

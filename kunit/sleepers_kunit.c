@@ -16,6 +16,7 @@
 #include <asm/syscall.h>
 
 #include "psd_kunit.h"
+#include "records.h"
 #include "render.h"
 #include "../pmic_sleepdiag/compat.h"
 #include "../pmic_sleepdiag/sleepers.h"
@@ -675,21 +676,20 @@ static void sleepers_file_and_reset(struct kunit *test)
 static void sleepers_in_report(struct kunit *test)
 {
 	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 41, true);
-	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
-						   GFP_KERNEL);
+	struct psd_report_cycle *r = psd_kunit_record(test);
 	struct seq_file *m = psd_kunit_seq(test, 16384);
 	const char *want_text =
 		"\nsleeper=expired comm=psdk-41 pid=41 clock=MONOTONIC overslept_ms=";
 	const char *want_json =
 		"\"sleepers\":[{\"how\":\"expired\",\"comm\":\"psdk-41\",\"pid\":41,";
 	const char *want_json2 = "\"clock\":\"MONOTONIC\",\"overslept_ms\":";
+	const struct psd_rpt_sleepers *sl;
 	const struct psd_rpt_sleeper *s;
 	struct psd_verdict v;
 	struct psd_json j;
 	char *text;
 	u32 id;
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	begin_state(FREEZE);
 	id = psd_cycle_current();
 	fire(f, 50 * MS);
@@ -697,9 +697,10 @@ static void sleepers_in_report(struct kunit *test)
 	notify(PM_POST_SUSPEND);
 
 	KUNIT_ASSERT_TRUE(test, psd_report_get(id, r));
-	KUNIT_ASSERT_TRUE(test, r->has_sleepers);
-	KUNIT_ASSERT_EQ(test, r->sleepers.n, 1);
-	s = &r->sleepers.s[0];
+	sl = psd_report_part_of(r, &psd_sleepers_layer);
+	KUNIT_ASSERT_NOT_NULL(test, sl);
+	KUNIT_ASSERT_EQ(test, sl->n, 1);
+	s = &sl->s[0];
 	KUNIT_EXPECT_STREQ(test, s->comm, "psdk-41");
 	KUNIT_EXPECT_EQ(test, s->pid, 41);
 	KUNIT_EXPECT_EQ(test, s->presleep_ms + s->suspended_ms + s->resume_ms +

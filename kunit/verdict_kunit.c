@@ -10,6 +10,8 @@
 #include <kunit/test.h>
 #include <linux/string.h>
 
+#include "../pmic_sleepdiag/devpm.h"
+#include "../pmic_sleepdiag/sleepers.h"
 #include "psd_kunit.h"
 #include "records.h"
 
@@ -28,7 +30,7 @@ struct verdict_case {
 /* A cycle that slept once and woke by IRQ 33, and nothing else. */
 static void clean(struct psd_report_cycle *r)
 {
-	memset(r, 0, sizeof(*r));
+	memset(r, 0, psd_report_cycle_size());
 	r->c.id = CYCLE_ID;
 	r->c.state = 1;
 	r->c.result = PSD_RES_RESUMED;
@@ -42,10 +44,10 @@ static unsigned int rule_row(struct kunit *test, const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_verdict_rules; i++)
-		if (!strcmp(psd_verdict_rules[i].name, name))
+	for (i = 0; psd_verdict_rule(i); i++)
+		if (!strcmp(psd_verdict_rule(i)->name, name))
 			break;
-	KUNIT_ASSERT_LT_MSG(test, i, psd_nr_verdict_rules, "rule %s", name);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, psd_verdict_rule(i), "rule %s", name);
 	return i;
 }
 
@@ -77,25 +79,27 @@ static void set_an(struct psd_report_cycle *r, unsigned int cls, u32 count,
 static void set_alarm(struct psd_report_cycle *r, const char *type,
 		      const char *cause, s64 late_ms, bool late)
 {
-	r->has_alarm = true;
-	r->alarm.type = type;
-	r->alarm.cause = cause;
-	r->alarm.expected_ns = 5000000000ULL;
-	r->alarm.woke_ns = 5000000000ULL + late_ms * 1000000;
-	r->alarm.late_ms = late_ms;
-	r->alarm.late_known = true;
+	psd_kunit_alarm(r, &(struct psd_rpt_alarm){
+		.type = type,
+		.cause = cause,
+		.expected_ns = 5000000000ULL,
+		.woke_ns = 5000000000ULL + late_ms * 1000000,
+		.late_ms = late_ms,
+		.late_known = true,
+	});
 	if (late)
 		set_an(r, PSD_AN_ALARM_LATE, 1, 300);
 }
 
 static void set_pmic(struct psd_report_cycle *r, const char *chip, int err)
 {
-	r->has_pmic = true;
-	r->pmic.rule_id = psd_pmic_lint_id;
-	r->pmic.nrules = min(psd_pmic_nr_lint_rules, 32U);
-	r->pmic.chip = chip;
-	r->pmic.phase = PSD_PH_SUSPEND_LATE;
-	r->pmic.err = err;
+	struct psd_rpt_pmic *p = psd_kunit_pmic(r, false);
+
+	p->rule_id = psd_pmic_lint_id;
+	p->nrules = min(psd_pmic_nr_lint_rules, 32U);
+	p->chip = chip;
+	p->phase = PSD_PH_SUSPEND_LATE;
+	p->err = err;
 }
 
 /* Lint ids separated by spaces, or NULL for none: their bits. */
@@ -113,9 +117,9 @@ static void set_lint(struct kunit *test, struct psd_report_cycle *r,
 		     const char *unknown)
 {
 	set_pmic(r, chip, 0);
-	r->pmic.warn = lint(test, warn);
-	r->pmic.info = lint(test, info);
-	r->pmic.unknown = lint(test, unknown);
+	psd_kunit_pmic(r, false)->warn = lint(test, warn);
+	psd_kunit_pmic(r, false)->info = lint(test, info);
+	psd_kunit_pmic(r, false)->unknown = lint(test, unknown);
 }
 
 /* ---- one cause each ---- */
@@ -245,11 +249,11 @@ static void resume_slow(struct kunit *test, struct psd_report_cycle *r)
 	static const struct { const char *dev; u32 dur_us; } cbs[] = {
 		{ "psdv-slow", 320000 }, { "psdv-quick", 150000 },
 	};
+	struct psd_rpt_devpm *d = psd_kunit_part(r, &psd_devpm_layer);
 	unsigned int i;
 
-	r->has_devpm = true;
 	for (i = 0; i < ARRAY_SIZE(cbs); i++) {
-		struct psd_rpt_devpm_cb *cb = &r->devpm.slow[PSD_DEVPM_RESUME][i];
+		struct psd_rpt_devpm_cb *cb = &d->slow[PSD_DEVPM_RESUME][i];
 
 		strscpy(cb->dev, cbs[i].dev, sizeof(cb->dev));
 		strscpy(cb->driver, "psdv-drv", sizeof(cb->driver));
@@ -257,7 +261,7 @@ static void resume_slow(struct kunit *test, struct psd_report_cycle *r)
 		cb->dur_us = cbs[i].dur_us;
 		cb->dir = PSD_DEVPM_RESUME;
 	}
-	r->devpm.nslow[PSD_DEVPM_RESUME] = ARRAY_SIZE(cbs);
+	d->nslow[PSD_DEVPM_RESUME] = ARRAY_SIZE(cbs);
 	set_an(r, PSD_AN_RESUME_SLOW, 2, 40);
 }
 
@@ -284,9 +288,10 @@ static void add_sleepers(struct psd_report_cycle *r)
 		{ "psdv-other", 78, "BOOTTIME", "cancelled", 50, 50, 0, 0, 0 },
 	};
 
-	r->has_sleepers = true;
-	r->sleepers.n = ARRAY_SIZE(s);
-	memcpy(r->sleepers.s, s, sizeof(s));
+	struct psd_rpt_sleepers *sl = psd_kunit_part(r, &psd_sleepers_layer);
+
+	sl->n = ARRAY_SIZE(s);
+	memcpy(sl->s, s, sizeof(s));
 }
 
 static void sleepers_only(struct kunit *test, struct psd_report_cycle *r)
@@ -352,30 +357,30 @@ static void no_sleep(struct kunit *test, struct psd_report_cycle *r)
 
 static void hrt_late(struct kunit *test, struct psd_report_cycle *r)
 {
-	r->has_hrt = true;
-	r->hrt = (struct psd_rpt_hrt){
+	*(struct psd_rpt_hrt *)psd_kunit_part(r, &psd_hrtimer_layer) =
+		(struct psd_rpt_hrt){
 		.count = 50, .max_ns = 2500000, .late = 3, .suspended = 2,
 		.late_us = 1000,
 	};
-	r->hrt_late_windows = BIT(PSD_HRT_POST_RESUME);
+	r->an[PSD_AN_HRTIMER_LATE].flags = BIT(PSD_HRT_POST_RESUME);
 	set_an(r, PSD_AN_HRTIMER_LATE, 1, 20);
 }
 
 static void hrt_late_window(struct kunit *test, struct psd_report_cycle *r)
 {
-	r->hrt_late_windows = BIT(PSD_HRT_POST_RESUME);
+	r->an[PSD_AN_HRTIMER_LATE].flags = BIT(PSD_HRT_POST_RESUME);
 	set_an(r, PSD_AN_HRTIMER_LATE, 1, 20);
 }
 
 static void hrt_on_time(struct kunit *test, struct psd_report_cycle *r)
 {
-	r->has_hrt = true;
-	r->hrt = (struct psd_rpt_hrt){
+	*(struct psd_rpt_hrt *)psd_kunit_part(r, &psd_hrtimer_layer) =
+		(struct psd_rpt_hrt){
 		.count = 50, .max_ns = 900000, .late = 0, .suspended = 4,
 		.late_us = 1000,
 	};
 	/* Late timers in the other windows are not about the wake. */
-	r->hrt_late_windows = BIT(PSD_HRT_ALL) | BIT(PSD_HRT_PROBE);
+	r->an[PSD_AN_HRTIMER_LATE].flags = BIT(PSD_HRT_ALL) | BIT(PSD_HRT_PROBE);
 	set_an(r, PSD_AN_HRTIMER_LATE, 2, 21);
 }
 
@@ -418,7 +423,7 @@ static void rtc_clock_and_wake_path(struct kunit *test,
 				    struct psd_report_cycle *r)
 {
 	pmic_rtc_clock(test, r);
-	r->pmic.warn |= psd_kunit_lint_bits(test, "int_pending");
+	psd_kunit_pmic(r, false)->warn |= psd_kunit_lint_bits(test, "int_pending");
 }
 
 static void alarm_and_ws_stuck(struct kunit *test, struct psd_report_cycle *r)
@@ -452,7 +457,7 @@ static void everything_open(struct kunit *test, struct psd_report_cycle *r)
 	ws_not_honored(test, r);
 	ws_stuck(test, r);
 	rtc_clock_and_wake_path(test, r);
-	r->pmic.err = -5;
+	psd_kunit_pmic(r, false)->err = -5;
 	alarm_rtc(test, r);
 	hrt_late(test, r);
 	open_cycle(test, r);
@@ -581,8 +586,7 @@ static void verdict_judges(struct kunit *test)
 	u32 also = 0;
 	unsigned int i;
 
-	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, r);
+	r = psd_kunit_record(test);
 	clean(r);
 	c->setup(test, r);
 	for (i = 0; i < ARRAY_SIZE(c->also) && c->also[i]; i++)
@@ -611,8 +615,8 @@ static void verdict_every_rule_tested(struct kunit *test)
 {
 	unsigned int i, k, holds, misses;
 
-	for (i = 0; i < psd_nr_verdict_rules; i++) {
-		const char *name = psd_verdict_rules[i].name;
+	for (i = 0; psd_verdict_rule(i); i++) {
+		const char *name = psd_verdict_rule(i)->name;
 
 		holds = 0;
 		misses = 0;
@@ -632,23 +636,24 @@ static void verdict_every_rule_tested(struct kunit *test)
 
 static void verdict_table_is_sound(struct kunit *test)
 {
-	unsigned int i, k;
+	unsigned int i, k, n = psd_kunit_nr_rules();
 
-	KUNIT_ASSERT_GT(test, psd_nr_verdict_rules, 1U);
-	KUNIT_EXPECT_LE(test, psd_nr_verdict_rules, 32U);
-	KUNIT_EXPECT_STREQ(test, psd_verdict_rules[0].name, "in_progress");
-	KUNIT_EXPECT_STREQ(test,
-			   psd_verdict_rules[psd_nr_verdict_rules - 1].name,
-			   "ok");
-	for (i = 0; i < psd_nr_verdict_rules; i++) {
-		const struct psd_verdict_rule *r = &psd_verdict_rules[i];
+	KUNIT_ASSERT_GT(test, n, 1U);
+	KUNIT_EXPECT_LE(test, n, 32U);
+	KUNIT_EXPECT_STREQ(test, psd_verdict_rule(0)->name, "in_progress");
+	KUNIT_EXPECT_STREQ(test, psd_verdict_rule(n - 1)->name, "ok");
+	for (i = 0; i < n; i++) {
+		const struct psd_verdict_rule *r = psd_verdict_rule(i);
 
 		KUNIT_EXPECT_NOT_NULL(test, r->holds);
 		KUNIT_EXPECT_GT(test, strlen(r->uses), (size_t)0);
 		KUNIT_EXPECT_EQ(test, psd_verdict_rule_index(r->name), (int)i);
+		if (i)	/* precedence is strict: no two rules tie */
+			KUNIT_EXPECT_GT(test, r->prio,
+					psd_verdict_rule(i - 1)->prio);
 		for (k = 0; k < i; k++)
 			KUNIT_EXPECT_STRNEQ(test, r->name,
-					    psd_verdict_rules[k].name);
+					    psd_verdict_rule(k)->name);
 	}
 	KUNIT_EXPECT_EQ(test, psd_verdict_rule_index("no_such_rule"), -ENOENT);
 	KUNIT_EXPECT_EQ(test, psd_verdict_rule_index(""), -ENOENT);
@@ -660,8 +665,7 @@ static void verdict_overwrites_everything(struct kunit *test)
 	struct psd_report_cycle *r;
 	struct psd_verdict v;
 
-	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, r);
+	r = psd_kunit_record(test);
 	clean(r);
 	everything_open(test, r);
 	psd_verdict(r, &v);
@@ -682,8 +686,7 @@ static void verdict_detail_bounded(struct kunit *test)
 	struct psd_report_cycle *r;
 	struct psd_verdict v;
 
-	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, r);
+	r = psd_kunit_record(test);
 	KUNIT_ASSERT_EQ(test, sizeof(long_name), (size_t)PSD_NAME_LEN);
 	clean(r);
 	add_ws(r, long_name, PSD_RPT_WS_NOT_HONORED);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: the PMIC verdict rules (pmic_sleepdiag/verdict.c) judged on the
+ * KUnit: the PMIC verdict rules (pmic_sleepdiag/pmic_report.c) judged on the
  * first PMIC snapshot after the wake.  A misconfiguration that exists only
  * in SLEEP (set after the last pre-sleep read, undone by the resume's
  * writes) shows there; it is the cause when the alarm came later than the
@@ -10,6 +10,7 @@
 #include <linux/string.h>
 
 #include "psd_kunit.h"
+#include "records.h"
 
 static u32 rule_bit(struct kunit *test, const char *id)
 {
@@ -34,29 +35,26 @@ static void lint(struct psd_rpt_pmic *p, u8 phase, u32 warn)
 /* Resumed; a clean pre-sleep snapshot; @warn after the wake. */
 static struct psd_report_cycle *woke_with(struct kunit *test, u32 warn)
 {
-	struct psd_report_cycle *r = kunit_kzalloc(test, sizeof(*r),
-						   GFP_KERNEL);
+	struct psd_report_cycle *r = psd_kunit_record(test);
 
-	KUNIT_ASSERT_NOT_NULL(test, r);
 	r->c.id = 7;
 	r->c.result = PSD_RES_RESUMED;
 	r->c.s2idle_loops = 1;
 	r->c.wake_irq = 14;
-	r->has_pmic = true;
-	lint(&r->pmic, PSD_PH_SUSPEND_LATE, 0);
-	r->has_pmic_wake = true;
-	lint(&r->pmic_wake, PSD_PH_RESUME_EARLY, warn);
+	lint(psd_kunit_pmic(r, false), PSD_PH_SUSPEND_LATE, 0);
+	lint(psd_kunit_pmic(r, true), PSD_PH_RESUME_EARLY, warn);
 	return r;
 }
 
 static void late_alarm(struct psd_report_cycle *r, const char *cause,
 		       s64 late_ms)
 {
-	r->has_alarm = true;
-	r->alarm.type = "BOOTTIME";
-	r->alarm.cause = cause;
-	r->alarm.late_known = true;
-	r->alarm.late_ms = late_ms;
+	psd_kunit_alarm(r, &(struct psd_rpt_alarm){
+		.type = "BOOTTIME",
+		.cause = cause,
+		.late_known = true,
+		.late_ms = late_ms,
+	});
 	r->an[PSD_AN_ALARM_LATE].count = 1;
 }
 
@@ -114,7 +112,7 @@ static void presleep_lint_first(struct kunit *test)
 	struct psd_report_cycle *r;
 
 	r = woke_with(test, rule_bit(test, "rtc_alarm_masked"));
-	r->pmic.warn = rule_bit(test, "rtc_stopped");
+	psd_kunit_pmic(r, false)->warn = rule_bit(test, "rtc_stopped");
 	late_alarm(r, "unknown", 5000);
 	expect(test, r, "pmic_rtc_clock", words);
 }

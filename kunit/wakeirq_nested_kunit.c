@@ -14,6 +14,7 @@
 
 #include "anomaly_log.h"
 #include "psd_kunit.h"
+#include "records.h"
 #include "render.h"
 #include "suspend_seq.h"
 
@@ -73,8 +74,7 @@ static void nested_wake_resolves_to_rtc_child(struct kunit *test)
 	struct seq_file *m;
 	struct psd_alarm a;
 
-	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, r);
+	r = psd_kunit_record(test);
 	sleep_on_pmic(exp);
 	KUNIT_EXPECT_EQ(test, wake_events(NULL), 0U);	/* held for the child */
 	both("dpm_resume_noirq", 16);

@@ -10,6 +10,7 @@
 #include <linux/notifier.h>
 
 #include "internal.h"
+#include "report_part.h"
 
 struct dentry;
 struct file;
@@ -68,6 +69,7 @@ struct psd_rpt_irq {
 struct psd_rpt_an {
 	u32 count;
 	u64 first_seq;
+	u8 flags;	/* bit by the records' flag, those below 8 */
 };
 
 const char *psd_wake_irq_word(s64 irq);
@@ -133,6 +135,8 @@ void psd_layers_devpm(const struct psd_layer_set *set, u32 cycle,
 		      enum psd_phase phase);
 void psd_layer_apply(const struct psd_layer *l, unsigned int setting,
 		     u32 value);
+size_t psd_layers_parts_size(void);
+const struct psd_layer *psd_layer_part(unsigned int i, bool json);
 const struct psd_kind *psd_event_kind(unsigned int type);
 const struct psd_kind *psd_anomaly_kind(unsigned int cls);
 
@@ -266,26 +270,21 @@ extern const struct file_operations psd_control_fops;
  * @nirq:	entries in @irq
  * @irq_more:	IRQs that did not fit (counted by a 64-bucket hash)
  * @irq:	watched IRQs seen pending in the cycle
- * @has_hrt:	the post_resume window closed and @hrt is filled
- * @hrt:	post_resume timer latency
  * @an:		anomalies raised in the cycle, by class
- * @hrt_late_windows: windows with HRTIMER_LATE, bits by enum psd_hrt_window
- * @has_alarm:	an alarm was armed across the suspend
- * @alarm:	that alarm
- * @has_pmic:	the cycle has a pre-sleep PMIC snapshot
- * @pmic:	its lint
- * @has_pmic_wake: the cycle has a PMIC snapshot after the wake
- * @pmic_wake:	the lint of the first (the PMIC as it was in SLEEP)
+ * @has_wake_alarm: @wake_alarm is filled
+ * @wake_alarm:	the alarm armed across the suspend, as its layer told
  * @has_held:	an RTC interrupt behind a nested irqchip fired as a wake
  *		IRQ after the cycle's wake IRQ: its chip held it back
  * @held_irq:	that child's Linux IRQ
  * @held_parent: its parent line
  * @held_ns:	when the parent fired
  * @held_name:	the child's action name
- * @has_devpm:	the devpm layer reported the cycle's device PM callbacks
- * @devpm:	the failed ones and the slowest
- * @has_sleepers: the sleepers layer judged the cycle
- * @sleepers:	user tasks whose timed sleep it prolonged, the worst
+ * @ws_more_seen: the digest's: hashes of the names counted in @ws_more
+ * @irq_more_seen: the digest's: hashes of the IRQs counted in @irq_more
+ * @wake_seen:	the digest's: the first wake IRQ is in @wake_rtc
+ * @wake_rtc:	the first wake IRQ was the RTC's
+ * @parts:	bit by layer index: the layer wrote its part
+ * @part:	the layers' parts (struct psd_part), each at its offset
  */
 struct psd_report_cycle {
 	struct psd_cycle c;
@@ -299,25 +298,20 @@ struct psd_report_cycle {
 	u8 nirq;
 	u32 irq_more;
 	struct psd_rpt_irq irq[PSD_RPT_MAX_IRQS];
-	bool has_hrt;
-	struct psd_rpt_hrt hrt;
 	struct psd_rpt_an an[PSD_NR_ANOMALY_CLASSES];
-	u8 hrt_late_windows;
-	bool has_alarm;
-	struct psd_rpt_alarm alarm;
-	bool has_pmic;
-	struct psd_rpt_pmic pmic;
-	bool has_pmic_wake;
-	struct psd_rpt_pmic pmic_wake;
+	bool has_wake_alarm;
+	struct psd_rpt_wake_alarm wake_alarm;
 	bool has_held;
 	u32 held_irq;
 	u32 held_parent;
 	u64 held_ns;
 	char held_name[PSD_NAME_LEN];
-	bool has_devpm;
-	struct psd_rpt_devpm devpm;
-	bool has_sleepers;
-	struct psd_rpt_sleepers sleepers;
+	u64 ws_more_seen;
+	u64 irq_more_seen;
+	bool wake_seen;
+	bool wake_rtc;
+	u32 parts;
+	u8 part[] __aligned(8);
 };
 
 int psd_report_init(unsigned int keep);
@@ -325,99 +319,15 @@ void psd_report_exit(void);
 void psd_report_reset(void);
 void psd_report_event(const struct psd_record *rec);
 void psd_report_anomaly(const struct psd_record *rec);
+size_t psd_report_cycle_size(void);
 bool psd_report_get(u32 id, struct psd_report_cycle *out);
 bool psd_report_range(u32 *first, u32 *last);
 const char *psd_report_verdict_name(u32 id);
 const char *psd_result_name(unsigned int result);
 
-/* ---- the report's fields: one table, two renderers (report_fields.c) ---- */
-
-struct psd_json;
-
-enum psd_field_type {
-	PSD_FT_U32,
-	PSD_FT_S32,
-	PSD_FT_U64,
-	PSD_FT_S64,
-	PSD_FT_BOOL,		/* bool: 0 or 1 in the report */
-	PSD_FT_BIT,		/* @bit of a u8 */
-	PSD_FT_STR,		/* const char *: a word, as it is */
-	PSD_FT_NAME,		/* char[]: a name, quoted where it must be */
-	PSD_FT_WORD,		/* u8 named by @word() */
-	PSD_FT_FN,		/* a word @fn() makes of the whole record */
-	PSD_FT_WAKE_IRQ,	/* s32: an IRQ, or PSD_WAKE_IRQ_* as a word */
-	PSD_FT_LINT,		/* u32 rule bits of a struct psd_rpt_pmic */
-};
-
-/**
- * struct psd_field - one key of a report line and of its report.json object;
- *	a table of them ends with an empty one
- * @key:	report.json's key, and the report's unless @text
- * @text:	the report's key where it differs
- * @type:	enum psd_field_type
- * @bit:	PSD_FT_BIT: the bit
- * @text_only:	in the report only
- * @off:	where the value is in the record
- * @when:	optional: whether the value is there; if not, the report
- *		leaves the key out (or writes @unset), report.json has null
- * @unset:	the report's word for a value that is not there
- * @word:	PSD_FT_WORD: the value's name
- * @fn:		PSD_FT_FN: the value
- */
-struct psd_field {
-	const char *key;
-	const char *text;
-	u8 type;
-	u8 bit;
-	bool text_only;
-	u16 off;
-	bool (*when)(const void *rec);
-	const char *unset;
-	const char *(*word)(unsigned int v);
-	const char *(*fn)(const void *rec);
-};
-
-/* A field of struct @st, member @m, keyed @key, of PSD_FT_@ty. */
-#define PSD_FIELD(st, m, key_, ty, ...) {				\
-	.key = key_, .type = PSD_FT_##ty, .off = offsetof(st, m),	\
-	__VA_ARGS__ }
-
-void psd_fields_text(struct seq_file *m, const char *head, const void *rec,
-		     const struct psd_field *f);
-void psd_fields_json_members(struct psd_json *j, const void *rec,
-			     const struct psd_field *f);
-void psd_fields_json(struct psd_json *j, const char *key, const void *rec,
-		     const struct psd_field *f);
-
 /* ---- verdict: the most likely cause of a late or failed wake (verdict.c) */
 
 #define PSD_VERDICT_DETAIL	448	/* room for a GIC cause's advice */
-
-/* Which part of a sleeper's oversleep a rule's cause accounts for. */
-enum psd_verdict_share {
-	PSD_SHARE_NONE,		/* none in particular */
-	PSD_SHARE_PRESLEEP,	/* freezing and device suspend */
-	PSD_SHARE_SUSPENDED,	/* the sleep itself: a late wake */
-	PSD_SHARE_RESUME,	/* device resume */
-	PSD_SHARE_THAW,		/* after device resume, until the thaw */
-	PSD_SHARE_ALL,		/* no fault: every part, listed */
-};
-
-/**
- * struct psd_verdict_rule - one row of the verdict table, in precedence
- * @name:	verdict= name
- * @uses:	the report lines (by first key) the rule reads
- * @holds:	true if the rule holds for @r; writes one line of @detail
- * @share:	enum psd_verdict_share: the part of the worst sleeper's
- *		oversleep the detail names as the rule's
- */
-struct psd_verdict_rule {
-	const char *name;
-	const char *uses;
-	bool (*holds)(const struct psd_report_cycle *r, char *detail,
-		      size_t len);
-	u8 share;
-};
 
 /**
  * struct psd_verdict - the verdict on one cycle
@@ -431,8 +341,9 @@ struct psd_verdict {
 	char detail[PSD_VERDICT_DETAIL];
 };
 
-extern const struct psd_verdict_rule psd_verdict_rules[];
-extern const unsigned int psd_nr_verdict_rules;
+int psd_verdict_init(void);
+int psd_verdict_add(const struct psd_verdict_rule *rules, unsigned int n);
+const struct psd_verdict_rule *psd_verdict_rule(unsigned int i);
 
 void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v);
 int psd_verdict_rule_index(const char *name);
@@ -460,13 +371,9 @@ struct psd_json {
 void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array);
 void psd_json_resume(struct psd_json *j, struct seq_file *m, bool array,
 		     bool comma);
-void psd_json_open(struct psd_json *j, const char *key, bool array);
-void psd_json_close(struct psd_json *j, bool array);
 void psd_json_str(struct psd_json *j, const char *key, const char *v);
-void psd_json_u64(struct psd_json *j, const char *key, u64 v);
 void psd_json_s64(struct psd_json *j, const char *key, s64 v);
 void psd_json_bool(struct psd_json *j, const char *key, bool v);
-void psd_json_null(struct psd_json *j, const char *key);
 void psd_json_escape(struct seq_file *m, const char *s);
 
 /* ---- the report files (report_show.c) ---- */

@@ -239,7 +239,7 @@ static void psd_devpm_phase(u32 cycle, enum psd_phase phase, bool start,
 out:
 	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
 	if (post)
-		psd_report_devpm(cycle, &rpt);
+		psd_report_part(&psd_devpm_layer, cycle, 0, &rpt, sizeof(rpt));
 }
 
 /**
@@ -280,22 +280,6 @@ u64 psd_devpm_dropped(void)
 	return n;
 }
 
-static const char *const psd_devpm_dir_names[PSD_DEVPM_NR_DIRS] = {
-	[PSD_DEVPM_SUSPEND] = "suspend",
-	[PSD_DEVPM_RESUME] = "resume",
-};
-
-static void psd_devpm_show_cb(struct seq_file *m,
-			      const struct psd_rpt_devpm_cb *cb)
-{
-	seq_printf(m, "dir=%s phase=%s ", psd_devpm_dir_names[cb->dir],
-		   cb->phase);
-	psd_seq_str(m, "dev", cb->dev);
-	seq_putc(m, ' ');
-	psd_seq_str(m, "driver", cb->driver);
-	seq_printf(m, " dur_us=%u err=%d\n", cb->dur_us, cb->err);
-}
-
 /**
  * psd_devpm_show() - the devpm file, oldest cycle first
  * @m: the seq_file
@@ -330,10 +314,12 @@ static int psd_devpm_show(struct seq_file *m, void *unused)
 			   id, r->calls[PSD_DEVPM_SUSPEND],
 			   r->calls[PSD_DEVPM_RESUME], r->failed_more);
 		for (i = 0; i < r->nfailed; i++)
-			psd_devpm_show_cb(m, &r->failed[i]);
+			psd_fields_text(m, NULL, &r->failed[i],
+					psd_devpm_cb_fields);
 		for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
 			for (i = 0; i < r->nslow[dir]; i++)
-				psd_devpm_show_cb(m, &r->slow[dir][i]);
+				psd_fields_text(m, NULL, &r->slow[dir][i],
+						psd_devpm_cb_fields);
 	}
 	kfree(r);
 	return 0;
@@ -460,4 +446,5 @@ struct psd_layer psd_devpm_layer = {
 	.files = psd_devpm_files,
 	.nr_files = ARRAY_SIZE(psd_devpm_files),
 	.after_contract = true,
+	.part = &psd_devpm_part,
 };

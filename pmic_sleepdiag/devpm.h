@@ -8,6 +8,44 @@
 #define _PMIC_SLEEPDIAG_DEVPM_H
 
 #include "internal.h"
+#include "report_part.h"
+
+/* Device PM callbacks: direction of struct psd_rpt_devpm_cb.dir. */
+enum psd_devpm_dir {
+	PSD_DEVPM_SUSPEND,
+	PSD_DEVPM_RESUME,
+	PSD_DEVPM_NR_DIRS
+};
+
+#define PSD_RPT_DEVPM_FAILED	4	/* failed callbacks in the report */
+#define PSD_RPT_DEVPM_SLOW	3	/* slowest per direction in the report */
+
+/**
+ * struct psd_rpt_devpm_cb - one device PM callback, as devpm shows it
+ * @dev:	dev_name(), truncated to fit
+ * @driver:	dev_driver_string(), truncated to fit
+ * @phase:	static name of the dpm_* step it ran in
+ * @dur_us:	how long it ran
+ * @err:	what it returned
+ * @dir:	enum psd_devpm_dir
+ */
+struct psd_rpt_devpm_cb {
+	char dev[PSD_NAME_LEN];
+	char driver[PSD_NAME_LEN];
+	const char *phase;
+	u32 dur_us;
+	s32 err;
+	u8 dir;
+};
+
+/* The failed callbacks of a cycle and its slowest, per direction. */
+struct psd_rpt_devpm {
+	u8 nfailed;
+	u32 failed_more;
+	struct psd_rpt_devpm_cb failed[PSD_RPT_DEVPM_FAILED];
+	u8 nslow[PSD_DEVPM_NR_DIRS];
+	struct psd_rpt_devpm_cb slow[PSD_DEVPM_NR_DIRS][PSD_RPT_DEVPM_SLOW];
+};
 
 #define PSD_DEVPM_FAILED	8	/* failed callbacks kept per cycle */
 #define PSD_DEVPM_SLOWEST	8	/* slowest kept per cycle and direction */
@@ -90,5 +128,7 @@ bool psd_devpm_get(u32 cycle, struct psd_devpm_rec *out);
 u64 psd_devpm_dropped(void);
 
 extern struct psd_layer psd_devpm_layer;
+extern const struct psd_part psd_devpm_part;
+extern const struct psd_field psd_devpm_cb_fields[];
 
 #endif /* _PMIC_SLEEPDIAG_DEVPM_H */

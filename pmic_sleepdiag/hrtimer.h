@@ -7,6 +7,31 @@
 #define _PMIC_SLEEPDIAG_HRTIMER_H
 
 #include "internal.h"
+#include "report_part.h"
+
+/* The hrtimer layer's windows: HRTIMER_LATE's flag, the report's bits. */
+enum psd_hrt_window {
+	PSD_HRT_ALL,
+	PSD_HRT_POST_RESUME,
+	PSD_HRT_PROBE,
+	PSD_HRT_NR_WINDOWS
+};
+
+/**
+ * struct psd_rpt_hrt - the post_resume timer window of a cycle
+ * @count:	expiries in the window
+ * @max_ns:	the latest of them
+ * @late:	expiries later than @late_us
+ * @suspended:	BOOTTIME/REALTIME expiries due while suspended
+ * @late_us:	hrtimer_late_us when the window closed
+ */
+struct psd_rpt_hrt {
+	u64 count;
+	u64 max_ns;
+	u64 late;
+	u64 suspended;
+	u32 late_us;
+};
 
 /* ---- hrtimer latency histogram: the arithmetic (hrtimer_hist.c) ---- */
 
@@ -65,6 +90,7 @@ void psd_hist_stats(const struct psd_hist_snap *s, struct psd_hist_stats *st);
 /* ---- hrtimer latency: probe, windows, file (hrtimer_lat.c) ---- */
 
 extern struct psd_layer psd_hrtimer_layer;
+extern const struct psd_part psd_hrt_part;
 int psd_hrtimer_latency_show(struct seq_file *m, void *unused);
 void psd_hrtimer_late_show(struct seq_file *m, const struct psd_record *rec);
 

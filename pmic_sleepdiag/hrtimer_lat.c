@@ -436,7 +436,8 @@ static void psd_hrt_flush(struct psd_hrt *st, unsigned int w, u32 cycle)
 		seen.late = count;
 		seen.suspended = suspended;
 		seen.late_us = psd_setting(PSD_SET_HRTIMER_LATE_US);
-		psd_report_hrt(cycle, &seen);
+		psd_report_part(&psd_hrtimer_layer, cycle, 0, &seen,
+				sizeof(seen));
 	}
 	if (!count)
 		return;
@@ -976,4 +977,5 @@ struct psd_layer psd_hrtimer_layer = {
 	.nr_settings = ARRAY_SIZE(psd_hrtimer_settings),
 	.files = psd_hrtimer_files,
 	.nr_files = ARRAY_SIZE(psd_hrtimer_files),
+	.part = &psd_hrt_part,
 };

@@ -18,6 +18,7 @@
 
 struct seq_file;
 struct device;
+struct psd_part;
 
 #define PSD_NAME_LEN		40	/* wakeup source names, chip names */
 
@@ -199,6 +200,8 @@ struct psd_file {
  * @nr_files:	rows of @files
  * @after_contract: its component line follows summary's contract keys
  *		(a layer newer than the version 1 contract)
+ * @part:	optional: what it keeps of each cycle for the report
+ *		(report_part.h)
  * @state:	the core's; a layer reads it through psd_layer_on()
  */
 struct psd_layer {
@@ -213,8 +216,11 @@ struct psd_layer {
 	const struct psd_file *files;
 	unsigned int nr_files;
 	bool after_contract;
+	const struct psd_part *part;
 	struct {
 		const struct psd_layer_ops *ops;
+		unsigned int index;
+		size_t part_off;
 		bool started;
 		bool on;
 		const char *why;
@@ -312,134 +318,10 @@ enum psd_irqp_bit {
 	PSD_IRQP_UNSUPPORTED,
 };
 
-/* The hrtimer layer's windows; bits of psd_report_cycle.hrt_late_windows. */
-enum psd_hrt_window {
-	PSD_HRT_ALL,
-	PSD_HRT_POST_RESUME,
-	PSD_HRT_PROBE,
-	PSD_HRT_NR_WINDOWS
-};
-
-/**
- * struct psd_rpt_hrt - the post_resume timer window of a cycle
- * @count:	expiries in the window
- * @max_ns:	the latest of them
- * @late:	expiries later than @late_us
- * @suspended:	BOOTTIME/REALTIME expiries due while suspended
- * @late_us:	hrtimer_late_us when the window closed
- */
-struct psd_rpt_hrt {
-	u64 count;
-	u64 max_ns;
-	u64 late;
-	u64 suspended;
-	u32 late_us;
-};
-
-/* The alarm armed across the cycle's suspend, as alarm/history shows it. */
-struct psd_rpt_alarm {
-	const char *type;
-	const char *cause;
-	u64 expected_ns;
-	u64 woke_ns;
-	u64 fired_ns;
-	s64 late_ms;
-	bool late_known;
-};
-
-/* The lint of the cycle's suspend_late snapshot; bits by @rule_id row. */
-struct psd_rpt_pmic {
-	const char *(*rule_id)(unsigned int row);
-	unsigned int nrules;
-	const char *chip;
-	u8 phase;
-	int err;
-	u32 warn;
-	u32 info;
-	u32 unknown;
-};
-
-/* Device PM callbacks: direction of struct psd_rpt_devpm_cb.dir. */
-enum psd_devpm_dir {
-	PSD_DEVPM_SUSPEND,
-	PSD_DEVPM_RESUME,
-	PSD_DEVPM_NR_DIRS
-};
-
-#define PSD_RPT_DEVPM_FAILED	4	/* failed callbacks in the report */
-#define PSD_RPT_DEVPM_SLOW	3	/* slowest per direction in the report */
-
-/**
- * struct psd_rpt_devpm_cb - one device PM callback, as devpm shows it
- * @dev:	dev_name(), truncated to fit
- * @driver:	dev_driver_string(), truncated to fit
- * @phase:	static name of the dpm_* step it ran in
- * @dur_us:	how long it ran
- * @err:	what it returned
- * @dir:	enum psd_devpm_dir
- */
-struct psd_rpt_devpm_cb {
-	char dev[PSD_NAME_LEN];
-	char driver[PSD_NAME_LEN];
-	const char *phase;
-	u32 dur_us;
-	s32 err;
-	u8 dir;
-};
-
-/* The failed callbacks of a cycle and its slowest, per direction. */
-struct psd_rpt_devpm {
-	u8 nfailed;
-	u32 failed_more;
-	struct psd_rpt_devpm_cb failed[PSD_RPT_DEVPM_FAILED];
-	u8 nslow[PSD_DEVPM_NR_DIRS];
-	struct psd_rpt_devpm_cb slow[PSD_DEVPM_NR_DIRS][PSD_RPT_DEVPM_SLOW];
-};
-
-#define PSD_RPT_SLEEPERS	3	/* worst victims in the report */
-#define PSD_RPT_COMM_LEN	16	/* TASK_COMM_LEN */
-
-/**
- * struct psd_rpt_sleeper - a user task's timed sleep that a cycle prolonged
- * @comm:	the task's comm
- * @pid:	its pid
- * @clock:	static name of the timer's clock
- * @how:	static "expired" or "cancelled"
- * @overslept_ms: thaw time minus its deadline
- * @presleep_ms: of it, before the sleep (freezing, device suspend)
- * @suspended_ms: in s2idle or machine suspend
- * @resume_ms:	in device resume
- * @thaw_ms:	from the end of device resume to the thaw
- */
-struct psd_rpt_sleeper {
-	char comm[PSD_RPT_COMM_LEN];
-	s32 pid;
-	const char *clock;
-	const char *how;
-	u32 overslept_ms;
-	u32 presleep_ms;
-	u32 suspended_ms;
-	u32 resume_ms;
-	u32 thaw_ms;
-};
-
-/* A cycle's worst victims, worst first, and how many more there were. */
-struct psd_rpt_sleepers {
-	u8 n;
-	u32 more;
-	struct psd_rpt_sleeper s[PSD_RPT_SLEEPERS];
-};
-
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck);
 void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
 			  const char *advice);
-void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt);
-void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm);
-void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic);
-void psd_report_pmic_wake(u32 cycle, const struct psd_rpt_pmic *pmic);
-void psd_report_devpm(u32 cycle, const struct psd_rpt_devpm *devpm);
-void psd_report_sleepers(u32 cycle, const struct psd_rpt_sleepers *sl);
 bool psd_report_has_anomaly(u32 cycle, unsigned int cls);
 bool psd_report_woke_by_rtc(u32 cycle);
 

@@ -21,6 +21,74 @@ static DEFINE_SPINLOCK(psd_layer_lock);
 static const struct psd_kind *psd_event_kinds[PSD_NR_EVENT_TYPES];
 static const struct psd_kind *psd_anomaly_kinds[PSD_NR_ANOMALY_CLASSES];
 
+/* The layers with a part, by place in the report and in report.json. */
+#define PSD_MAX_PARTS	32	/* bits of psd_report_cycle.parts */
+static struct psd_layer *psd_parts_text[PSD_MAX_PARTS];
+static struct psd_layer *psd_parts_json[PSD_MAX_PARTS];
+static unsigned int psd_nr_parts;
+static size_t psd_parts_size;
+
+/* Insert @l into @by, kept in order of @at (ties: in layer order). */
+static void psd_parts_insert(struct psd_layer **by, struct psd_layer *l,
+			     u8 (*at)(const struct psd_layer *l))
+{
+	unsigned int i = psd_nr_parts;
+
+	for (; i && at(by[i - 1]) > at(l); i--)
+		by[i] = by[i - 1];
+	by[i] = l;
+}
+
+static u8 psd_part_text_at(const struct psd_layer *l)
+{
+	return l->part->text_at;
+}
+
+static u8 psd_part_json_at(const struct psd_layer *l)
+{
+	return l->part->json_at;
+}
+
+/* Give @l room in each cycle's slot, and its places in the report. */
+static int psd_part_add(struct psd_layer *l)
+{
+	if (!l->part)
+		return 0;
+	if (psd_nr_parts == PSD_MAX_PARTS)
+		return -E2BIG;
+	l->state.index = psd_nr_parts;
+	l->state.part_off = psd_parts_size;
+	psd_parts_size += ALIGN(l->part->size, 8);
+	psd_parts_insert(psd_parts_text, l, psd_part_text_at);
+	psd_parts_insert(psd_parts_json, l, psd_part_json_at);
+	psd_nr_parts++;
+	return psd_verdict_add(l->part->rules, l->part->nr_rules);
+}
+
+/**
+ * psd_layers_parts_size() - the bytes of every layer's part of a cycle
+ *
+ * Return: the sum, each part aligned to 8 bytes.
+ */
+size_t psd_layers_parts_size(void)
+{
+	return psd_parts_size;
+}
+
+/**
+ * psd_layer_part() - the layers with a part, in their order in a report
+ * @i: the rank, from 0
+ * @json: in report.json rather than the report
+ *
+ * Return: the layer, or NULL past the last.
+ */
+const struct psd_layer *psd_layer_part(unsigned int i, bool json)
+{
+	if (i >= psd_nr_parts)
+		return NULL;
+	return json ? psd_parts_json[i] : psd_parts_text[i];
+}
+
 static int psd_kinds_add(const struct psd_kind **dst, unsigned int nr,
 			 const struct psd_kind *rows, unsigned int n)
 {
@@ -38,9 +106,12 @@ static int psd_kinds_add(const struct psd_kind **dst, unsigned int nr,
  * psd_layers_register() - take in every layer's descriptor
  *
  * Fills the tables the core formats and dispatches by: event types,
- * anomaly classes, settings and their owners.  The layers are not started.
+ * anomaly classes, settings and their owners, the layers' parts of each
+ * cycle's slot and their verdict rules.  The layers are not started.
  *
- * Return: 0, or -EINVAL when two layers claim one id or one is unclaimed.
+ * Return: 0, or -EINVAL when two layers claim one id or one is unclaimed
+ * (or two rules one precedence), -E2BIG when the rules or parts do not
+ * fit.
  */
 int psd_layers_register(void)
 {
@@ -49,6 +120,9 @@ int psd_layers_register(void)
 
 	memset(psd_event_kinds, 0, sizeof(psd_event_kinds));
 	memset(psd_anomaly_kinds, 0, sizeof(psd_anomaly_kinds));
+	psd_nr_parts = 0;
+	psd_parts_size = 0;
+	ret = psd_verdict_init();
 	for (i = 0; i < psd_nr_layers && !ret; i++) {
 		struct psd_layer *l = psd_layers[i];
 
@@ -56,7 +130,7 @@ int psd_layers_register(void)
 				    l->events, l->nr_events) ?:
 		      psd_kinds_add(psd_anomaly_kinds, PSD_NR_ANOMALY_CLASSES,
 				    l->classes, l->nr_classes) ?:
-		      psd_settings_add(l);
+		      psd_settings_add(l) ?: psd_part_add(l);
 	}
 	return ret ?: psd_settings_check();
 }

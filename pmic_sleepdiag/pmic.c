@@ -375,17 +375,14 @@ int psd_pmic_take(struct psd_pmic *p, u32 cycle, enum psd_phase phase)
 judged:
 	if (fresh)
 		psd_pmic_raise_risk(&s, fresh);
-	if (s.presleep && p->live) {
-		struct psd_rpt_pmic rpt;
+	if ((s.presleep || post_wake) && p->live) {
+		struct psd_pmic_seen seen = { .has = true };
 
-		psd_pmic_lint_report(&s, &rpt);
-		psd_report_pmic(cycle, &rpt);
-	}
-	if (post_wake && p->live) {
-		struct psd_rpt_pmic rpt;
-
-		psd_pmic_lint_report(&s, &rpt);
-		psd_report_pmic_wake(cycle, &rpt);
+		psd_pmic_lint_report(&s, &seen.lint);
+		psd_report_part(&psd_pmic_layer, cycle, s.presleep ?
+				offsetof(struct psd_pmic_part, presleep) :
+				offsetof(struct psd_pmic_part, wake),
+				&seen, sizeof(seen));
 	}
 	return 0;
 }
@@ -653,4 +650,5 @@ struct psd_layer psd_pmic_layer = {
 	.nr_classes = ARRAY_SIZE(psd_pmic_classes),
 	.files = psd_pmic_files,
 	.nr_files = ARRAY_SIZE(psd_pmic_files),
+	.part = &psd_pmic_part,
 };

@@ -7,6 +7,36 @@
 #define _PMIC_SLEEPDIAG_PMIC_H
 
 #include "internal.h"
+#include "report_part.h"
+
+/* The lint of a snapshot, as the report shows it; bits by @rule_id row. */
+struct psd_rpt_pmic {
+	const char *(*rule_id)(unsigned int row);
+	unsigned int nrules;
+	const char *chip;
+	u8 phase;
+	int err;
+	u32 warn;
+	u32 info;
+	u32 unknown;
+};
+
+/* One snapshot's lint in a cycle's part, if the cycle had that snapshot. */
+struct psd_pmic_seen {
+	bool has;
+	struct psd_rpt_pmic lint;
+};
+
+/*
+ * The pmic layer's part of a cycle: the lint of its pre-sleep
+ * (suspend_late) snapshot, and of its first after the wake (resume_early,
+ * or resume when the bus was down then), which shows the PMIC as it was
+ * in SLEEP before the resume's writes undo what was wrong there.
+ */
+struct psd_pmic_part {
+	struct psd_pmic_seen presleep;
+	struct psd_pmic_seen wake;
+};
 
 /* ---- PMIC: register profiles (pmic_regs_tps65910.c) ---- */
 
@@ -169,6 +199,7 @@ void psd_pmic_lint_report(const struct psd_pmic_snap *s,
 struct psd_pmic;
 
 extern struct psd_layer psd_pmic_layer;
+extern const struct psd_part psd_pmic_part;
 
 struct psd_pmic *psd_pmic_create(unsigned int keep, bool live);
 void psd_pmic_destroy(struct psd_pmic *p);

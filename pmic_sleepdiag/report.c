@@ -2,14 +2,13 @@
 /*
  * The per-cycle record behind report and report.json.
  *
- * Each kept cycle has a digest of what the layers reported in it: the
- * wakeup sources and the wake IRQ from the events timeline, the anomalies
- * by class, the watched IRQs seen pending, the post_resume timer window,
- * the alarm armed across the suspend and the lint of the PMIC's
- * suspend_late snapshot.  Layers push into it as things happen, so the
- * report does not depend on the timeline ring still holding them and
- * nothing is asked of a layer when the file is read.  psd_report_get()
- * joins a digest with the tracker's record of the cycle.
+ * Each kept cycle has a slot: the core's digest of it (the wakeup sources
+ * and the wake IRQ from the events timeline, the anomalies by class, the
+ * watched IRQs seen pending) and each layer's part (report_part.h).  Both
+ * are written as things happen, so the report does not depend on the
+ * timeline ring still holding them and nothing is asked of a layer when
+ * the file is read.  psd_report_get() joins a slot with the tracker's
+ * record of the cycle.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -22,49 +21,18 @@
 
 #include "core.h"
 
-/* What is filled as it happens; the tracker's record is joined on read. */
-struct psd_digest {
-	u32 cycle;		/* 0: empty */
-	char wake_irq_name[PSD_NAME_LEN];
-	u8 nws;
-	u32 ws_more;
-	u64 ws_more_seen;	/* hashes of the names counted in ws_more */
-	struct psd_rpt_ws ws[PSD_RPT_MAX_WS];
-	u8 nirq;
-	u32 irq_more;
-	u64 irq_more_seen;	/* hashes of the IRQs counted in irq_more */
-	struct psd_rpt_irq irq[PSD_RPT_MAX_IRQS];
-	bool has_hrt;
-	struct psd_rpt_hrt hrt;
-	struct psd_rpt_an an[PSD_NR_ANOMALY_CLASSES];
-	u8 hrt_late_windows;
-	bool wake_seen;		/* the first wake IRQ is in @wake_rtc */
-	bool wake_rtc;
-	bool wake_child;	/* ... it came through a nested irqchip */
-	u32 wake_child_irq;
-	char wake_child_name[PSD_NAME_LEN];
-	bool has_alarm;
-	struct psd_rpt_alarm alarm;
-	bool has_pmic;
-	struct psd_rpt_pmic pmic;
-	bool has_pmic_wake;
-	struct psd_rpt_pmic pmic_wake;
-	bool has_held;		/* a later RTC wake through a nested chip */
-	u32 held_irq;
-	u32 held_parent;
-	u64 held_ns;
-	char held_name[PSD_NAME_LEN];
-	bool has_devpm;
-	struct psd_rpt_devpm devpm;
-	bool has_sleepers;
-	struct psd_rpt_sleepers sleepers;
-};
+/*
+ * A slot is a struct psd_report_cycle with the layers' parts after it;
+ * its c.id is the cycle it holds (0: empty), the rest of c stays zero.
+ */
+#define psd_digest psd_report_cycle
 
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
 
 static struct {
-	struct psd_digest *d;	/* keep slots, by cycle % keep */
+	void *d;		/* keep slots, by cycle % keep */
 	unsigned int keep;
+	size_t size;		/* of a slot */
 } psd_rpt;
 
 /* Room to judge a cycle outside a reader: its end, for the trace event. */
@@ -79,8 +47,10 @@ static struct psd_report_cycle *psd_rpt_scratch;
  */
 int psd_report_init(unsigned int keep)
 {
-	psd_rpt_scratch = kmalloc(sizeof(*psd_rpt_scratch), GFP_KERNEL);
-	psd_rpt.d = kcalloc(keep, sizeof(*psd_rpt.d), GFP_KERNEL);
+	size_t size = psd_report_cycle_size();
+
+	psd_rpt_scratch = kmalloc(size, GFP_KERNEL);
+	psd_rpt.d = kcalloc(keep, size, GFP_KERNEL);
 	if (!psd_rpt.d || !psd_rpt_scratch) {
 		kfree(psd_rpt.d);
 		kfree(psd_rpt_scratch);
@@ -89,7 +59,20 @@ int psd_report_init(unsigned int keep)
 		return -ENOMEM;
 	}
 	psd_rpt.keep = keep;
+	psd_rpt.size = size;
 	return 0;
+}
+
+/**
+ * psd_report_cycle_size() - the bytes of a struct psd_report_cycle with
+ *	every layer's part
+ *
+ * Return: the size; fixed once the layers are registered.
+ */
+size_t psd_report_cycle_size(void)
+{
+	return ALIGN(sizeof(struct psd_report_cycle) + psd_layers_parts_size(),
+		     8);
 }
 
 /**
@@ -98,7 +81,8 @@ int psd_report_init(unsigned int keep)
 void psd_report_exit(void)
 {
 	unsigned long flags;
-	struct psd_digest *d;
+
+	void *d;
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
 	d = psd_rpt.d;
@@ -121,27 +105,32 @@ void psd_report_reset(void)
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
 	if (psd_rpt.d)
-		memset(psd_rpt.d, 0, psd_rpt.keep * sizeof(*psd_rpt.d));
+		memset(psd_rpt.d, 0, psd_rpt.keep * psd_rpt.size);
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 }
 
+/* The slot of @cycle, whatever it holds now; NULL for cycle 0.  Lock held. */
+static struct psd_digest *psd_slot(u32 cycle)
+{
+	if (!cycle || !psd_rpt.d)
+		return NULL;
+	return psd_rpt.d + (size_t)(cycle % psd_rpt.keep) * psd_rpt.size;
+}
+
 /*
- * The digest of @cycle, started afresh if its slot holds an older cycle;
- * NULL for cycle 0 or one already overwritten.  Lock held.
+ * The slot of @cycle, started afresh if it holds an older cycle; NULL for
+ * cycle 0 or one already overwritten.  Lock held.
  */
 static struct psd_digest *psd_digest(u32 cycle)
 {
-	struct psd_digest *d;
+	struct psd_digest *d = psd_slot(cycle);
 
-	if (!cycle || !psd_rpt.d)
-		return NULL;
-	d = &psd_rpt.d[cycle % psd_rpt.keep];
-	if (d->cycle == cycle)
+	if (!d || d->c.id == cycle)
 		return d;
-	if (d->cycle > cycle)
+	if (d->c.id > cycle)
 		return NULL;
-	memset(d, 0, sizeof(*d));
-	d->cycle = cycle;
+	memset(d, 0, psd_rpt.size);
+	d->c.id = cycle;
 	return d;
 }
 
@@ -295,16 +284,14 @@ void psd_report_anomaly(const struct psd_record *rec)
 	an = &d->an[rec->type];
 	if (!an->count++)
 		an->first_seq = rec->seq;
+	if (rec->flag < 8)
+		an->flags |= BIT(rec->flag);
 	switch (rec->type) {
 	case PSD_AN_WS_NOT_HONORED:
 		psd_digest_ws_mark(d, rec->name, PSD_RPT_WS_NOT_HONORED);
 		break;
 	case PSD_AN_WS_STUCK_ACTIVE:
 		psd_digest_ws_mark(d, rec->name, PSD_RPT_WS_STUCK);
-		break;
-	case PSD_AN_HRTIMER_LATE:
-		if (rec->flag < 8)
-			d->hrt_late_windows |= BIT(rec->flag);
 		break;
 	}
 out:
@@ -421,9 +408,58 @@ void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 }
 
-/* Replace a whole part of @cycle's digest and mark it present; any context. */
-static void psd_digest_copy(u32 cycle, size_t part, size_t has, const void *v,
-			    size_t len)
+/**
+ * psd_report_part() - write into a layer's part of a cycle
+ * @l: the layer, with a struct psd_part
+ * @cycle: the cycle
+ * @off: where in the part
+ * @v: what to write there
+ * @len: its bytes; @off + @len stay within the part's size
+ *
+ * The part counts as written from then on.  Nothing happens for cycle 0
+ * or one no longer kept.
+ * Context: any.
+ */
+void psd_report_part(const struct psd_layer *l, u32 cycle, size_t off,
+		     const void *v, size_t len)
+{
+	struct psd_digest *d;
+	unsigned long flags;
+
+	if (!l->part || off + len > l->part->size)
+		return;
+	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+	d = psd_digest(cycle);
+	if (d) {
+		memcpy(d->part + l->state.part_off + off, v, len);
+		d->parts |= BIT(l->state.index);
+	}
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
+/**
+ * psd_report_part_of() - a layer's part of an assembled cycle
+ * @r: the cycle, from psd_report_get()
+ * @l: the layer
+ *
+ * Return: the part, or NULL when the layer wrote none in the cycle.
+ */
+const void *psd_report_part_of(const struct psd_report_cycle *r,
+			       const struct psd_layer *l)
+{
+	if (!l->part || !(r->parts & BIT(l->state.index)))
+		return NULL;
+	return r->part + l->state.part_off;
+}
+
+/**
+ * psd_report_wake_alarm() - note the alarm armed across a cycle's suspend
+ * @cycle: the cycle
+ * @a: the alarm, for other layers' verdict rules; a later call replaces it
+ *
+ * Context: any.
+ */
+void psd_report_wake_alarm(u32 cycle, const struct psd_rpt_wake_alarm *a)
 {
 	struct psd_digest *d;
 	unsigned long flags;
@@ -431,93 +467,10 @@ static void psd_digest_copy(u32 cycle, size_t part, size_t has, const void *v,
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
 	d = psd_digest(cycle);
 	if (d) {
-		memcpy((char *)d + part, v, len);
-		*(bool *)((char *)d + has) = true;
+		d->wake_alarm = *a;
+		d->has_wake_alarm = true;
 	}
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
-}
-
-/**
- * psd_report_hrt() - note a cycle's post_resume timer window
- * @cycle: the cycle
- * @hrt: the window's figures; a later call replaces them
- *
- * Context: any.
- */
-void psd_report_hrt(u32 cycle, const struct psd_rpt_hrt *hrt)
-{
-	psd_digest_copy(cycle, offsetof(struct psd_digest, hrt),
-			offsetof(struct psd_digest, has_hrt), hrt, sizeof(*hrt));
-}
-
-/**
- * psd_report_alarm() - note the alarm armed across a cycle's suspend
- * @cycle: the cycle
- * @alarm: the alarm as alarm/history shows it; a later call replaces it
- *
- * Context: any.
- */
-void psd_report_alarm(u32 cycle, const struct psd_rpt_alarm *alarm)
-{
-	psd_digest_copy(cycle, offsetof(struct psd_digest, alarm),
-			offsetof(struct psd_digest, has_alarm), alarm, sizeof(*alarm));
-}
-
-/**
- * psd_report_pmic() - note the lint of a cycle's pre-sleep snapshot
- * @cycle: the cycle
- * @pmic: the lint, rule by rule; a later call replaces it
- *
- * Context: any.
- */
-void psd_report_pmic(u32 cycle, const struct psd_rpt_pmic *pmic)
-{
-	psd_digest_copy(cycle, offsetof(struct psd_digest, pmic),
-			offsetof(struct psd_digest, has_pmic), pmic, sizeof(*pmic));
-}
-
-/**
- * psd_report_pmic_wake() - note the lint of a cycle's first snapshot after
- * the wake (resume_early, or resume when the bus was down then)
- * @cycle: the cycle
- * @pmic: the lint, rule by rule; a later call replaces it
- *
- * It shows the PMIC as it was in SLEEP, before the resume's writes undo
- * what was wrong there.  Context: any.
- */
-void psd_report_pmic_wake(u32 cycle, const struct psd_rpt_pmic *pmic)
-{
-	psd_digest_copy(cycle, offsetof(struct psd_digest, pmic_wake),
-			offsetof(struct psd_digest, has_pmic_wake), pmic,
-			sizeof(*pmic));
-}
-
-/**
- * psd_report_devpm() - note a cycle's failed and slowest PM callbacks
- * @cycle: the cycle
- * @devpm: the callbacks; a later call replaces them
- *
- * Context: any.
- */
-void psd_report_devpm(u32 cycle, const struct psd_rpt_devpm *devpm)
-{
-	psd_digest_copy(cycle, offsetof(struct psd_digest, devpm),
-			offsetof(struct psd_digest, has_devpm), devpm,
-			sizeof(*devpm));
-}
-
-/**
- * psd_report_sleepers() - note the user tasks whose sleep a cycle prolonged
- * @cycle: the cycle
- * @sl: the worst of them; a later call replaces them
- *
- * Context: any.
- */
-void psd_report_sleepers(u32 cycle, const struct psd_rpt_sleepers *sl)
-{
-	psd_digest_copy(cycle, offsetof(struct psd_digest, sleepers),
-			offsetof(struct psd_digest, has_sleepers), sl,
-			sizeof(*sl));
 }
 
 /*
@@ -533,8 +486,8 @@ static bool psd_report_test(u32 cycle, bool (*test)(const struct psd_digest *d,
 	bool ret = false;
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = cycle && psd_rpt.d ? &psd_rpt.d[cycle % psd_rpt.keep] : NULL;
-	if (d && d->cycle == cycle)
+	d = psd_slot(cycle);
+	if (d && d->c.id == cycle)
 		ret = test(d, arg);
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return ret;
@@ -587,48 +540,18 @@ bool psd_report_woke_by_rtc(u32 cycle)
  */
 bool psd_report_get(u32 id, struct psd_report_cycle *out)
 {
+	const size_t head = offsetof(struct psd_report_cycle, wake_irq_name);
 	struct psd_digest *d;
 	unsigned long flags;
 
-	memset(out, 0, sizeof(*out));
+	memset(out, 0, psd_report_cycle_size());
 	if (!psd_cycle_get(id, &out->c))
 		return false;
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_rpt.d ? &psd_rpt.d[id % psd_rpt.keep] : NULL;
-	if (d && d->cycle == id) {
-		memcpy(out->wake_irq_name, d->wake_irq_name,
-		       sizeof(out->wake_irq_name));
-		out->wake_child = d->wake_child;
-		out->wake_child_irq = d->wake_child_irq;
-		memcpy(out->wake_child_name, d->wake_child_name,
-		       sizeof(out->wake_child_name));
-		out->nws = d->nws;
-		out->ws_more = d->ws_more;
-		memcpy(out->ws, d->ws, sizeof(out->ws));
-		out->nirq = d->nirq;
-		out->irq_more = d->irq_more;
-		memcpy(out->irq, d->irq, sizeof(out->irq));
-		out->has_hrt = d->has_hrt;
-		out->hrt = d->hrt;
-		memcpy(out->an, d->an, sizeof(out->an));
-		out->hrt_late_windows = d->hrt_late_windows;
-		out->has_alarm = d->has_alarm;
-		out->alarm = d->alarm;
-		out->has_pmic = d->has_pmic;
-		out->pmic = d->pmic;
-		out->has_pmic_wake = d->has_pmic_wake;
-		out->pmic_wake = d->pmic_wake;
-		out->has_held = d->has_held;
-		out->held_irq = d->held_irq;
-		out->held_parent = d->held_parent;
-		out->held_ns = d->held_ns;
-		memcpy(out->held_name, d->held_name, sizeof(out->held_name));
-		out->has_devpm = d->has_devpm;
-		out->devpm = d->devpm;
-		out->has_sleepers = d->has_sleepers;
-		out->sleepers = d->sleepers;
-	}
+	d = psd_slot(id);
+	if (d && d->c.id == id)
+		memcpy((u8 *)out + head, (u8 *)d + head, psd_rpt.size - head);
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return true;
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The report's fields, declared once in tables (report_show.c) and written
- * by two renderers: a "key=value ..." line of the report, and an object of
- * report.json.  A field says where its value is in a record and what type
- * it has; the renderers know how each type is written in each format.
+ * The report's fields, declared once in tables (report_show.c, and each
+ * layer's <layer>_report.c) and written by two renderers: a "key=value
+ * ..." line of the report, and an object of report.json.  A field says
+ * where its value is in a record and what type it has; the renderers know
+ * how each type is written in each format.
  */
 #include <linux/bits.h>
 #include <linux/seq_file.h>
@@ -14,19 +15,21 @@
 #define PSD_FIELD_VAL(type, rec, f) \
 	(*(const type *)((const u8 *)(rec) + (f)->off))
 
-/* Write the names of the lint rules in @bits, separated by spaces. */
-static void psd_field_lint_text(struct seq_file *m,
-				const struct psd_rpt_pmic *p, u32 bits)
+/* Write the names of the bits set in @f's value, separated by spaces. */
+static void psd_field_bits_text(struct seq_file *m, const void *rec,
+				const struct psd_field *f)
 {
+	u32 bits = PSD_FIELD_VAL(u32, rec, f);
 	bool first = true;
+	const char *name;
 	unsigned int i;
 
-	for (i = 0; i < p->nrules; i++) {
+	for (i = 0; i < 32 && (name = f->bit_name(rec, i)); i++) {
 		if (!(bits & BIT(i)))
 			continue;
 		if (!first)
 			seq_putc(m, ' ');
-		seq_puts(m, p->rule_id(i));
+		seq_puts(m, name);
 		first = false;
 	}
 }
@@ -78,9 +81,9 @@ static void psd_field_text(struct seq_file *m, const void *rec,
 		else
 			seq_printf(m, "%s=%s", key, psd_wake_irq_word(irq));
 		break;
-	case PSD_FT_LINT:
+	case PSD_FT_BITS:
 		seq_printf(m, "%s=\"", key);
-		psd_field_lint_text(m, rec, PSD_FIELD_VAL(u32, rec, f));
+		psd_field_bits_text(m, rec, f);
 		seq_putc(m, '"');
 		break;
 	}
@@ -121,15 +124,17 @@ void psd_fields_text(struct seq_file *m, const char *head, const void *rec,
 	seq_putc(m, '\n');
 }
 
-static void psd_field_lint_json(struct psd_json *j, const char *key,
-				const struct psd_rpt_pmic *p, u32 bits)
+static void psd_field_bits_json(struct psd_json *j, const void *rec,
+				const struct psd_field *f)
 {
+	u32 bits = PSD_FIELD_VAL(u32, rec, f);
+	const char *name;
 	unsigned int i;
 
-	psd_json_open(j, key, true);
-	for (i = 0; i < p->nrules; i++)
+	psd_json_open(j, f->key, true);
+	for (i = 0; i < 32 && (name = f->bit_name(rec, i)); i++)
 		if (bits & BIT(i))
-			psd_json_str(j, NULL, p->rule_id(i));
+			psd_json_str(j, NULL, name);
 	psd_json_close(j, true);
 }
 
@@ -176,9 +181,8 @@ static void psd_field_json(struct psd_json *j, const void *rec,
 		else
 			psd_json_str(j, f->key, psd_wake_irq_word(irq));
 		break;
-	case PSD_FT_LINT:
-		psd_field_lint_json(j, f->key, rec,
-				    PSD_FIELD_VAL(u32, rec, f));
+	case PSD_FT_BITS:
+		psd_field_bits_json(j, rec, f);
 		break;
 	}
 }

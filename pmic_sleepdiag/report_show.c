@@ -100,22 +100,6 @@ static const struct psd_field psd_ws_fields[] = {
 	{}
 };
 
-/* pmic= or pmic_wake= ...: a snapshot's lint; @key_ names the line. */
-#define PSD_PMIC_FIELDS(key_) {						\
-	PSD_FIELD(struct psd_rpt_pmic, chip, "chip", STR, .text = key_), \
-	PSD_FIELD(struct psd_rpt_pmic, phase, "phase", WORD,		\
-		  .word = psd_phase_name),				\
-	PSD_FIELD(struct psd_rpt_pmic, err, "err", S32),		\
-	PSD_FIELD(struct psd_rpt_pmic, warn, "warn", LINT),		\
-	PSD_FIELD(struct psd_rpt_pmic, info, "info", LINT),		\
-	PSD_FIELD(struct psd_rpt_pmic, unknown, "unknown", LINT),	\
-	{}								\
-}
-
-static const struct psd_field psd_pmic_fields[] = PSD_PMIC_FIELDS("pmic");
-static const struct psd_field psd_pmic_wake_fields[] =
-	PSD_PMIC_FIELDS("pmic_wake");
-
 /* held_irq= ...: an RTC interrupt its nested irqchip held back. */
 static const struct psd_field psd_held_fields[] = {
 	PSD_RC(held_irq, "irq", U32, .text = "held_irq"),
@@ -153,79 +137,6 @@ static const struct psd_field psd_irq_fields[] = {
 		.word = psd_rpt_irqp_word),
 	PSD_IRQ(stuck, "stuck", BOOL),
 	PSD_IRQ(irq, "cause", FN, .fn = psd_rpt_irq_cause),
-	{}
-};
-
-static bool psd_rpt_alarm_late_known(const void *rec)
-{
-	return ((const struct psd_rpt_alarm *)rec)->late_known;
-}
-
-#define PSD_AL(m, key, ty, ...) \
-	PSD_FIELD(struct psd_rpt_alarm, m, key, ty, __VA_ARGS__)
-
-/* alarm= ...: the alarm armed across the suspend. */
-static const struct psd_field psd_alarm_fields[] = {
-	PSD_AL(type, "type", STR, .text = "alarm"),
-	PSD_AL(expected_ns, "expected_ns", U64),
-	PSD_AL(woke_ns, "woke_ns", U64),
-	PSD_AL(fired_ns, "fired_ns", U64),
-	PSD_AL(late_ms, "late_ms", S64, .when = psd_rpt_alarm_late_known,
-	       .unset = "unknown"),
-	PSD_AL(cause, "cause", STR),
-	{}
-};
-
-static const char *const psd_devpm_dirs[PSD_DEVPM_NR_DIRS] = {
-	[PSD_DEVPM_SUSPEND] = "suspend",
-	[PSD_DEVPM_RESUME] = "resume",
-};
-
-static const char *psd_rpt_devpm_dir(unsigned int v)
-{
-	return psd_devpm_dirs[v % PSD_DEVPM_NR_DIRS];
-}
-
-#define PSD_CB(m, ty, ...) \
-	PSD_FIELD(struct psd_rpt_devpm_cb, m, #m, ty, __VA_ARGS__)
-
-/* devpm=failed|slow ...: one device PM callback. */
-static const struct psd_field psd_devpm_cb_fields[] = {
-	PSD_CB(dir, WORD, .word = psd_rpt_devpm_dir),
-	PSD_CB(phase, STR),
-	PSD_CB(dev, NAME),
-	PSD_CB(driver, NAME),
-	PSD_CB(dur_us, U32),
-	PSD_CB(err, S32),
-	{}
-};
-
-#define PSD_SL(m, ty, ...) \
-	PSD_FIELD(struct psd_rpt_sleeper, m, #m, ty, __VA_ARGS__)
-
-/* sleeper=<how> ...: a user task whose timed sleep the cycle prolonged. */
-static const struct psd_field psd_sleeper_fields[] = {
-	PSD_SL(how, STR, .text = "sleeper"),
-	PSD_SL(comm, NAME),
-	PSD_SL(pid, S32),
-	PSD_SL(clock, STR),
-	PSD_SL(overslept_ms, U32),
-	PSD_SL(presleep_ms, U32),
-	PSD_SL(suspended_ms, U32),
-	PSD_SL(resume_ms, U32),
-	PSD_SL(thaw_ms, U32),
-	{}
-};
-
-#define PSD_HRT(m, ty) PSD_FIELD(struct psd_rpt_hrt, m, #m, ty)
-
-/* hrtimer=post_resume ...: timer latency after the wake. */
-static const struct psd_field psd_hrt_fields[] = {
-	PSD_HRT(count, U64),
-	PSD_HRT(max_ns, U64),
-	PSD_HRT(late, U64),
-	PSD_HRT(late_us, U32),
-	PSD_HRT(suspended, U64),
 	{}
 };
 
@@ -274,54 +185,45 @@ static bool psd_rpt_an(const struct psd_report_cycle *r, unsigned int i,
 
 /* ---- the report ---- */
 
+/* The layers' parts whose place is below @to, from *@i on. */
+static void psd_report_text_parts(struct seq_file *m,
+				  const struct psd_report_cycle *r,
+				  unsigned int *i, unsigned int to)
+{
+	const struct psd_layer *l;
+	const void *part;
+
+	for (; (l = psd_layer_part(*i, false)) && l->part->text_at < to; ++*i) {
+		part = psd_report_part_of(r, l);
+		if (part)
+			l->part->text(m, part);
+	}
+}
+
 static void psd_report_text_layers(struct seq_file *m,
 				   const struct psd_report_cycle *r)
 {
-	const struct psd_rpt_devpm *d = &r->devpm;
 	struct psd_rpt_an_line an;
-	unsigned int i, dir;
+	unsigned int i, p = 0;
 
-	if (r->has_alarm)
-		psd_fields_text(m, NULL, &r->alarm, psd_alarm_fields);
+	psd_report_text_parts(m, r, &p, PSD_PLACE_WS);
 	for (i = 0; i < r->nws; i++)
 		psd_fields_text(m, NULL, &r->ws[i], psd_ws_fields);
 	if (r->ws_more)
 		seq_printf(m, "ws_more=%u\n", r->ws_more);
-	if (r->has_pmic)
-		psd_fields_text(m, NULL, &r->pmic, psd_pmic_fields);
-	if (r->has_pmic_wake)
-		psd_fields_text(m, NULL, &r->pmic_wake, psd_pmic_wake_fields);
+	psd_report_text_parts(m, r, &p, PSD_PLACE_HELD);
 	if (r->has_held)
 		psd_fields_text(m, NULL, r, psd_held_fields);
+	psd_report_text_parts(m, r, &p, PSD_PLACE_IRQ);
 	for (i = 0; i < r->nirq; i++)
 		psd_fields_text(m, NULL, &r->irq[i], psd_irq_fields);
 	if (r->irq_more)
 		seq_printf(m, "irq_more=%u\n", r->irq_more);
-	if (r->has_devpm) {
-		/* Failed callbacks, then the slowest few of each direction. */
-		for (i = 0; i < d->nfailed; i++)
-			psd_fields_text(m, "devpm=failed", &d->failed[i],
-					psd_devpm_cb_fields);
-		if (d->failed_more)
-			seq_printf(m, "devpm=failed_more count=%u\n",
-				   d->failed_more);
-		for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
-			for (i = 0; i < d->nslow[dir]; i++)
-				psd_fields_text(m, "devpm=slow", &d->slow[dir][i],
-						psd_devpm_cb_fields);
-	}
-	if (r->has_sleepers) {
-		for (i = 0; i < r->sleepers.n; i++)
-			psd_fields_text(m, NULL, &r->sleepers.s[i],
-					psd_sleeper_fields);
-		if (r->sleepers.more)
-			seq_printf(m, "sleeper_more=%u\n", r->sleepers.more);
-	}
-	if (r->has_hrt)
-		psd_fields_text(m, "hrtimer=post_resume", &r->hrt, psd_hrt_fields);
+	psd_report_text_parts(m, r, &p, PSD_PLACE_ANOMALY);
 	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
 		if (psd_rpt_an(r, i, &an))
 			psd_fields_text(m, NULL, &an, psd_an_fields);
+	psd_report_text_parts(m, r, &p, U8_MAX + 1);
 }
 
 /**
@@ -337,6 +239,7 @@ static void psd_report_text_layers(struct seq_file *m,
 void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
 		     const struct psd_verdict *v)
 {
+	const struct psd_verdict_rule *rule;
 	struct psd_rpt_phase ph;
 	bool first = true;
 	unsigned int i;
@@ -349,11 +252,10 @@ void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
 	psd_report_text_layers(m, r);
 	seq_printf(m, "verdict=%s cycle=%u uses=\"%s\" also=\"", v->rule->name,
 		   r->c.id, v->rule->uses);
-	for (i = 0; i < psd_nr_verdict_rules; i++) {
+	for (i = 0; (rule = psd_verdict_rule(i)); i++) {
 		if (!(v->also & BIT(i)))
 			continue;
-		seq_printf(m, "%s%s", first ? "" : " ",
-			   psd_verdict_rules[i].name);
+		seq_printf(m, "%s%s", first ? "" : " ", rule->name);
 		first = false;
 	}
 	seq_puts(m, "\" ");
@@ -363,71 +265,47 @@ void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
 
 /* ---- report.json ---- */
 
-static void psd_json_devpm(struct psd_json *j, const struct psd_rpt_devpm *d)
+/* The layers' parts whose report.json place is below @to, from *@i on. */
+static void psd_report_json_parts(struct psd_json *j,
+				  const struct psd_report_cycle *r,
+				  unsigned int *i, unsigned int to)
 {
-	unsigned int i, dir;
+	const struct psd_layer *l;
 
-	psd_json_open(j, "devpm", false);
-	psd_json_open(j, "failed", true);
-	for (i = 0; i < d->nfailed; i++)
-		psd_fields_json(j, NULL, &d->failed[i], psd_devpm_cb_fields);
-	psd_json_close(j, true);
-	psd_json_u64(j, "failed_more", d->failed_more);
-	psd_json_open(j, "slowest", true);
-	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
-		for (i = 0; i < d->nslow[dir]; i++)
-			psd_fields_json(j, NULL, &d->slow[dir][i],
-					psd_devpm_cb_fields);
-	psd_json_close(j, true);
-	psd_json_close(j, false);
+	for (; (l = psd_layer_part(*i, true)) && l->part->json_at < to; ++*i)
+		l->part->json(j, psd_report_part_of(r, l));
 }
 
 static void psd_json_layers(struct psd_json *j,
 			    const struct psd_report_cycle *r)
 {
 	struct psd_rpt_an_line an;
-	unsigned int i;
+	unsigned int i, p = 0;
 
-	psd_fields_json(j, "alarm", r->has_alarm ? &r->alarm : NULL,
-			psd_alarm_fields);
-
+	psd_report_json_parts(j, r, &p, PSD_PLACE_WS);
 	psd_json_open(j, "wakeup_sources", true);
 	for (i = 0; i < r->nws; i++)
 		psd_fields_json(j, NULL, &r->ws[i], psd_ws_fields);
 	psd_json_close(j, true);
 	psd_json_u64(j, "wakeup_sources_more", r->ws_more);
 
-	psd_fields_json(j, "pmic", r->has_pmic ? &r->pmic : NULL, psd_pmic_fields);
-	psd_fields_json(j, "pmic_wake", r->has_pmic_wake ? &r->pmic_wake : NULL,
-			psd_pmic_wake_fields);
+	psd_report_json_parts(j, r, &p, PSD_PLACE_HELD);
 	psd_fields_json(j, "held_irq", r->has_held ? r : NULL, psd_held_fields);
 
-	if (r->has_devpm)
-		psd_json_devpm(j, &r->devpm);
-	else
-		psd_json_null(j, "devpm");
-	/* The worst victims as an array (empty when none were seen). */
-	psd_json_open(j, "sleepers", true);
-	for (i = 0; r->has_sleepers && i < r->sleepers.n; i++)
-		psd_fields_json(j, NULL, &r->sleepers.s[i], psd_sleeper_fields);
-	psd_json_close(j, true);
-	psd_json_u64(j, "sleepers_more",
-		     r->has_sleepers ? r->sleepers.more : 0);
-
+	psd_report_json_parts(j, r, &p, PSD_PLACE_IRQ_JSON);
 	psd_json_open(j, "irqs", true);
 	for (i = 0; i < r->nirq; i++)
 		psd_fields_json(j, NULL, &r->irq[i], psd_irq_fields);
 	psd_json_close(j, true);
 	psd_json_u64(j, "irqs_more", r->irq_more);
 
-	psd_fields_json(j, "hrtimer_post_resume", r->has_hrt ? &r->hrt : NULL,
-			psd_hrt_fields);
-
+	psd_report_json_parts(j, r, &p, PSD_PLACE_ANOMALY);
 	psd_json_open(j, "anomalies", true);
 	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
 		if (psd_rpt_an(r, i, &an))
 			psd_fields_json(j, NULL, &an, psd_an_fields);
 	psd_json_close(j, true);
+	psd_report_json_parts(j, r, &p, U8_MAX + 1);
 }
 
 /**
@@ -439,6 +317,7 @@ static void psd_json_layers(struct psd_json *j,
 void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
 		     const struct psd_verdict *v)
 {
+	const struct psd_verdict_rule *rule;
 	struct psd_rpt_phase ph;
 	unsigned int i;
 
@@ -457,9 +336,9 @@ void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
 	psd_json_str(j, "rule", v->rule->name);
 	psd_json_str(j, "uses", v->rule->uses);
 	psd_json_open(j, "also", true);
-	for (i = 0; i < psd_nr_verdict_rules; i++)
+	for (i = 0; (rule = psd_verdict_rule(i)); i++)
 		if (v->also & BIT(i))
-			psd_json_str(j, NULL, psd_verdict_rules[i].name);
+			psd_json_str(j, NULL, rule->name);
 	psd_json_close(j, true);
 	psd_json_str(j, "detail", v->detail);
 	psd_json_close(j, false);
@@ -474,9 +353,9 @@ struct psd_report_iter {
 	u32 first;
 	u32 n;			/* cycles covered */
 	bool json;
-	struct psd_report_cycle r;
 	struct psd_verdict v;
-};
+	struct psd_report_cycle *r;	/* psd_report_cycle_size(), after us */
+} __aligned(8);
 
 /* Records: one per cycle, then one for the end (JSON's closing). */
 static void *psd_report_start(struct seq_file *m, loff_t *pos)
@@ -509,9 +388,9 @@ static void psd_report_show_json(struct seq_file *m,
 		seq_puts(m, "]}\n");
 		return;
 	}
-	if (psd_report_get(it->first + pos, &it->r)) {
-		psd_verdict(&it->r, &it->v);
-		psd_report_json(&j, &it->r, &it->v);
+	if (psd_report_get(it->first + pos, it->r)) {
+		psd_verdict(it->r, &it->v);
+		psd_report_json(&j, it->r, &it->v);
 	} else {
 		psd_json_open(&j, NULL, false);
 		psd_json_u64(&j, "cycle", it->first + pos);
@@ -534,9 +413,9 @@ static int psd_report_show(struct seq_file *m, void *v)
 		seq_puts(m, "# no suspend cycle seen yet\n");
 	if (pos == it->n)
 		return 0;
-	if (psd_report_get(it->first + pos, &it->r)) {
-		psd_verdict(&it->r, &it->v);
-		psd_report_text(m, &it->r, &it->v);
+	if (psd_report_get(it->first + pos, it->r)) {
+		psd_verdict(it->r, &it->v);
+		psd_report_text(m, it->r, &it->v);
 	} else {
 		seq_printf(m, "# cycle %lld forgotten while reading\n",
 			   it->first + pos);
@@ -556,9 +435,11 @@ static int psd_report_open_as(struct file *file, bool json)
 	struct psd_report_iter *it;
 	u32 last;
 
-	it = __seq_open_private(file, &psd_report_sops, sizeof(*it));
+	it = __seq_open_private(file, &psd_report_sops,
+				sizeof(*it) + psd_report_cycle_size());
 	if (!it)
 		return -ENOMEM;
+	it->r = (struct psd_report_cycle *)(it + 1);
 	it->json = json;
 	if (psd_report_range(&it->first, &last))
 		it->n = last - it->first + 1;

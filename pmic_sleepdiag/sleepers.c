@@ -452,7 +452,8 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 		WRITE_ONCE(psd_sl.arming, false);
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
 	if (judged)
-		psd_report_sleepers(cycle, &rpt);
+		psd_report_part(&psd_sleepers_layer, cycle, 0, &rpt,
+				sizeof(rpt));
 }
 
 /**
@@ -717,4 +718,5 @@ struct psd_layer psd_sleepers_layer = {
 	.files = psd_sl_files,
 	.nr_files = ARRAY_SIZE(psd_sl_files),
 	.after_contract = true,
+	.part = &psd_sleepers_part,
 };

@@ -13,6 +13,41 @@
 #include <linux/time.h>
 
 #include "internal.h"
+#include "report_part.h"
+
+#define PSD_RPT_SLEEPERS	3	/* worst victims in the report */
+#define PSD_RPT_COMM_LEN	16	/* TASK_COMM_LEN */
+
+/**
+ * struct psd_rpt_sleeper - a user task's timed sleep that a cycle prolonged
+ * @comm:	the task's comm
+ * @pid:	its pid
+ * @clock:	static name of the timer's clock
+ * @how:	static "expired" or "cancelled"
+ * @overslept_ms: thaw time minus its deadline
+ * @presleep_ms: of it, before the sleep (freezing, device suspend)
+ * @suspended_ms: in s2idle or machine suspend
+ * @resume_ms:	in device resume
+ * @thaw_ms:	from the end of device resume to the thaw
+ */
+struct psd_rpt_sleeper {
+	char comm[PSD_RPT_COMM_LEN];
+	s32 pid;
+	const char *clock;
+	const char *how;
+	u32 overslept_ms;
+	u32 presleep_ms;
+	u32 suspended_ms;
+	u32 resume_ms;
+	u32 thaw_ms;
+};
+
+/* A cycle's worst victims, worst first, and how many more there were. */
+struct psd_rpt_sleepers {
+	u8 n;
+	u32 more;
+	struct psd_rpt_sleeper s[PSD_RPT_SLEEPERS];
+};
 
 #define PSD_SL_TASKS	32	/* victims kept per cycle, one per task */
 #define PSD_SL_OUTSIDE	32	/* tasks in the outside-cycles table */
@@ -196,5 +231,6 @@ enum psd_sl_hold psd_sl_task_hold(struct task_struct *p,
 #endif
 
 extern struct psd_layer psd_sleepers_layer;
+extern const struct psd_part psd_sleepers_part;
 
 #endif /* _PMIC_SLEEPDIAG_SLEEPERS_H */

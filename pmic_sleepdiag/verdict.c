@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The verdict: the most likely cause of a late or failed wake in one
- * cycle, from the cycle's record.  The rules are rows, tried in order; the
- * first that holds is the verdict, the others that hold are listed after
- * it.  Each rule names the report lines it reads (uses=) and writes one
- * line of evidence from them, so a reader can check it.
+ * cycle, from the cycle's record.  The rules are rows, the core's and
+ * each layer's, tried in precedence order; the first that holds is the
+ * verdict, the others that hold are listed after it.  Each rule names
+ * the report lines it reads (uses=) and writes one line of evidence from
+ * them, so a reader can check it.
  *
- * Order: a cause that stops the wake itself comes before one that only
- * delays it, and what the hardware did before what software saw.
+ * Order (struct psd_verdict_rule.prio): a cause that stops the wake itself
+ * comes before one that only delays it, and what the hardware did before
+ * what software saw.  The layers' rules sit between the core's:
+ *
+ *   0 in_progress, 10 irq_stuck_pending, 20 ws_not_honored,
+ *   30 pmic_rtc_clock, 40 pmic_wake_path (pmic), 50 alarm_rtc_granularity
+ *   (alarm), 60 resume_slow (devpm), 70 alarm_late (alarm),
+ *   80 ws_stuck_active, 90 suspend_aborted, 100 no_sleep,
+ *   110 hrtimer_late_after_resume (hrtimer), 120 pmic_unreadable (pmic),
+ *   255 ok.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -16,29 +25,6 @@
 #include <linux/time64.h>
 
 #include "core.h"
-
-/*
- * An argument of a rule's evidence: the PMIC lint rules it looks for and,
- * when the lint cannot show it, the rule an RTC interrupt held back by
- * the PMIC until the system was awake points to.
- */
-struct psd_verdict_lint {
-	const char *rules[4];
-	const char *means;
-	const char *held;
-};
-
-static const struct psd_verdict_lint psd_lint_rtc_clock = {
-	{ "rtc_pwdn", "rtc_stopped", "ck32k_sleep_off" },
-	"the RTC cannot keep time or raise its alarm in SLEEP",
-};
-
-static const struct psd_verdict_lint psd_lint_wake_path = {
-	{ "rtc_alarm_masked", "rtc_alarm_stale", "int_pending",
-	  "rtc_it_sleep_masked" },
-	"the PMIC's wake interrupt path is blocked in SLEEP",
-	"rtc_it_sleep_masked",
-};
 
 static bool psd_rule_in_progress(const struct psd_report_cycle *r,
 				 char *detail, size_t len)
@@ -111,131 +97,6 @@ static bool psd_rule_ws_not_honored(const struct psd_report_cycle *r,
 	return true;
 }
 
-static bool psd_alarm_was_late(const struct psd_report_cycle *r)
-{
-	return r->has_alarm && r->an[PSD_AN_ALARM_LATE].count;
-}
-
-/* Late by more than the RTC's one-second step. */
-static bool psd_alarm_was_very_late(const struct psd_report_cycle *r)
-{
-	return psd_alarm_was_late(r) &&
-	       strcmp(r->alarm.cause, "rtc_granularity");
-}
-
-/*
- * The PMIC's RTC interrupt fired only after another IRQ had woken the
- * system (once the last sleep was over, before device interrupts were
- * back): the PMIC held it in SLEEP, as IT_SLEEP_MASK_EN makes it do; the
- * register is rewritten by then, so no snapshot shows it.
- */
-static bool psd_rtc_held(const struct psd_report_cycle *r)
-{
-	u64 woke = max(r->c.t_end[PSD_PH_S2IDLE],
-		       r->c.t_end[PSD_PH_MACHINE_SUSPEND]);
-
-	return r->has_held && r->c.wake_irq >= 0 &&
-	       r->held_parent != (u32)r->c.wake_irq && woke &&
-	       r->held_ns >= woke;
-}
-
-/* Name @l's lint rules that warn in @p into @detail; the length written. */
-static size_t psd_lint_held(const struct psd_rpt_pmic *p,
-			    const struct psd_verdict_lint *l, char *detail,
-			    size_t len)
-{
-	size_t n = 0;
-	unsigned int i;
-	int idx;
-
-	for (i = 0; i < ARRAY_SIZE(l->rules) && l->rules[i]; i++) {
-		for (idx = 0; idx < (int)p->nrules; idx++)
-			if (!strcmp(p->rule_id(idx), l->rules[i]))
-				break;
-		if (idx == (int)p->nrules || !(p->warn & BIT(idx)))
-			continue;
-		n += scnprintf(detail + n, len - n, "%s%s", n ? "," : "",
-			       l->rules[i]);
-	}
-	return n;
-}
-
-/*
- * Which of @l's lint rules warn on the cycle's pre-sleep snapshot or,
- * when the alarm came later than the RTC's step, on its first snapshot
- * after the wake: what went wrong in SLEEP (a sticky fault, a change after
- * the last pre-sleep read) shows there, before the resume's writes undo
- * it.  The alarm's lateness is the effect, named with the cause.
- */
-static bool psd_rule_lint(const struct psd_report_cycle *r,
-			  const struct psd_verdict_lint *l, char *detail,
-			  size_t len)
-{
-	bool late = psd_alarm_was_very_late(r);
-	const struct psd_rpt_pmic *p = NULL;
-	size_t n = 0;
-
-	if (r->has_pmic) {
-		p = &r->pmic;
-		n = psd_lint_held(p, l, detail, len);
-	}
-	if (!n && late && r->has_pmic_wake) {
-		p = &r->pmic_wake;
-		n = psd_lint_held(p, l, detail, len);
-	}
-	if (!n && late && l->held && psd_rtc_held(r)) {
-		n = scnprintf(detail, len,
-			      "%s interrupt held back until irq %d woke the system, as %s does",
-			      r->held_name, r->c.wake_irq, l->held);
-		p = NULL;
-	}
-	if (!n)
-		return false;
-	if (p)
-		n += scnprintf(detail + n, len - n,
-			       " hold on %s's %s snapshot: %s", p->chip,
-			       psd_phase_name(p->phase), l->means);
-	if (late)
-		scnprintf(detail + n, len - n, "; %s alarm late by %lld ms",
-			  r->alarm.type, r->alarm.late_ms);
-	return true;
-}
-
-static bool psd_rule_pmic_rtc_clock(const struct psd_report_cycle *r,
-				    char *detail, size_t len)
-{
-	return psd_rule_lint(r, &psd_lint_rtc_clock, detail, len);
-}
-
-static bool psd_rule_pmic_wake_path(const struct psd_report_cycle *r,
-				    char *detail, size_t len)
-{
-	return psd_rule_lint(r, &psd_lint_wake_path, detail, len);
-}
-
-static bool psd_rule_alarm_rtc(const struct psd_report_cycle *r,
-			       char *detail, size_t len)
-{
-	if (!psd_alarm_was_late(r) ||
-	    strcmp(r->alarm.cause, "rtc_granularity"))
-		return false;
-	scnprintf(detail, len,
-		  "%s alarm late by %lld ms, woken by the RTC within its one-second step (ALARM_LATE)",
-		  r->alarm.type, r->alarm.late_ms);
-	return true;
-}
-
-static bool psd_rule_alarm_late(const struct psd_report_cycle *r,
-				char *detail, size_t len)
-{
-	if (!psd_alarm_was_late(r) ||
-	    !strcmp(r->alarm.cause, "rtc_granularity"))
-		return false;
-	scnprintf(detail, len, "%s alarm late by %lld ms, cause=%s (ALARM_LATE)",
-		  r->alarm.type, r->alarm.late_ms, r->alarm.cause);
-	return true;
-}
-
 static bool psd_rule_ws_stuck(const struct psd_report_cycle *r, char *detail,
 			      size_t len)
 {
@@ -281,56 +142,6 @@ static bool psd_rule_no_sleep(const struct psd_report_cycle *r, char *detail,
 	return true;
 }
 
-static bool psd_rule_hrtimer(const struct psd_report_cycle *r, char *detail,
-			     size_t len)
-{
-	if (!(r->hrt_late_windows & BIT(PSD_HRT_POST_RESUME)) &&
-	    !(r->has_hrt && r->hrt.late))
-		return false;
-	if (r->has_hrt)
-		scnprintf(detail, len,
-			  "%llu of %llu timer expiries after the wake later than %u us, the latest by %llu ns (HRTIMER_LATE)",
-			  r->hrt.late, r->hrt.count, r->hrt.late_us,
-			  r->hrt.max_ns);
-	else
-		scnprintf(detail, len,
-			  "timer expiries after the wake were late (HRTIMER_LATE window=post_resume)");
-	return true;
-}
-
-static bool psd_rule_pmic_unreadable(const struct psd_report_cycle *r,
-				     char *detail, size_t len)
-{
-	if (!r->an[PSD_AN_PMIC_IO_ERROR].count && !(r->has_pmic && r->pmic.err))
-		return false;
-	scnprintf(detail, len,
-		  "PMIC reads failed (err=%d, PMIC_IO_ERROR x%u): its sleep configuration is partly unknown",
-		  r->has_pmic ? r->pmic.err : 0, r->an[PSD_AN_PMIC_IO_ERROR].count);
-	return true;
-}
-
-static bool psd_rule_resume_slow(const struct psd_report_cycle *r,
-				 char *detail, size_t len)
-{
-	const struct psd_rpt_devpm_cb *cb = &r->devpm.slow[PSD_DEVPM_RESUME][0];
-	unsigned int n = r->an[PSD_AN_RESUME_SLOW].count;
-
-	if (!n)
-		return false;
-	/* The slowest resume callback is at least as slow as any flagged. */
-	if (r->has_devpm && r->devpm.nslow[PSD_DEVPM_RESUME])
-		scnprintf(detail, len,
-			  "device %s (driver %s) took %u ms in %s (RESUME_SLOW x%u)",
-			  cb->dev, cb->driver,
-			  cb->dur_us / (u32)USEC_PER_MSEC,
-			  cb->phase, n);
-	else
-		scnprintf(detail, len,
-			  "a device's resume callback was slow (RESUME_SLOW x%u)",
-			  n);
-	return true;
-}
-
 static bool psd_rule_ok(const struct psd_report_cycle *r, char *detail,
 			size_t len)
 {
@@ -339,86 +150,140 @@ static bool psd_rule_ok(const struct psd_report_cycle *r, char *detail,
 }
 
 /*
- * In precedence order.  uses= names the report lines by their first key;
- * the last column is the part of a sleeper's oversleep the cause explains.
+ * The core's own rules; each layer brings its own in its struct psd_part.
+ * uses= names the report lines by their first key; share is the part of a
+ * sleeper's oversleep the cause explains; prio places the rule among all.
  */
-const struct psd_verdict_rule psd_verdict_rules[] = {
-	{ "in_progress", "cycle", psd_rule_in_progress, PSD_SHARE_NONE },
+static const struct psd_verdict_rule psd_verdict_core_rules[] = {
+	{ "in_progress", "cycle", psd_rule_in_progress, PSD_SHARE_NONE, 0 },
 	{ "irq_stuck_pending", "irq anomaly", psd_rule_irq_stuck,
-	  PSD_SHARE_SUSPENDED },
+	  PSD_SHARE_SUSPENDED, 10 },
 	{ "ws_not_honored", "ws anomaly", psd_rule_ws_not_honored,
-	  PSD_SHARE_SUSPENDED },
-	{ "pmic_rtc_clock", "pmic pmic_wake alarm", psd_rule_pmic_rtc_clock,
-	  PSD_SHARE_SUSPENDED },
-	{ "pmic_wake_path", "pmic pmic_wake held_irq alarm",
-	  psd_rule_pmic_wake_path, PSD_SHARE_SUSPENDED },
-	{ "alarm_rtc_granularity", "alarm anomaly", psd_rule_alarm_rtc,
-	  PSD_SHARE_SUSPENDED },
-	{ "resume_slow", "devpm anomaly", psd_rule_resume_slow,
-	  PSD_SHARE_RESUME },
-	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late,
-	  PSD_SHARE_SUSPENDED },
+	  PSD_SHARE_SUSPENDED, 20 },
 	{ "ws_stuck_active", "ws anomaly", psd_rule_ws_stuck,
-	  PSD_SHARE_PRESLEEP },
+	  PSD_SHARE_PRESLEEP, 80 },
 	{ "suspend_aborted", "cycle ws devpm", psd_rule_aborted,
-	  PSD_SHARE_PRESLEEP },
-	{ "no_sleep", "cycle", psd_rule_no_sleep, PSD_SHARE_PRESLEEP },
-	{ "hrtimer_late_after_resume", "hrtimer anomaly", psd_rule_hrtimer,
-	  PSD_SHARE_THAW },
-	{ "pmic_unreadable", "pmic anomaly", psd_rule_pmic_unreadable,
-	  PSD_SHARE_NONE },
-	{ "ok", "cycle", psd_rule_ok, PSD_SHARE_ALL },
+	  PSD_SHARE_PRESLEEP, 90 },
+	{ "no_sleep", "cycle", psd_rule_no_sleep, PSD_SHARE_PRESLEEP, 100 },
+	{ "ok", "cycle", psd_rule_ok, PSD_SHARE_ALL, U8_MAX },
 };
 
-const unsigned int psd_nr_verdict_rules = ARRAY_SIZE(psd_verdict_rules);
+/* Every layer's rules and the core's, in precedence order. */
+#define PSD_MAX_RULES	32	/* bits of struct psd_verdict.also */
+static const struct psd_verdict_rule *psd_verdict_order[PSD_MAX_RULES];
+static unsigned int psd_verdict_nr;
 
-static_assert(ARRAY_SIZE(psd_verdict_rules) <= 32);
-
-/*
- * "; worst sleeper ..." after the rule's own evidence: the victim that
- * overslept most, and the part of it the rule's cause accounts for.
+/**
+ * psd_verdict_add() - take in a layer's verdict rules
+ * @rules: the rules
+ * @n: rows of @rules
+ *
+ * Return: 0, -EINVAL if a rule's precedence is taken, -E2BIG past 32.
  */
-static void psd_verdict_sleeper(const struct psd_report_cycle *r, u8 share,
-				char *detail, size_t len)
+int psd_verdict_add(const struct psd_verdict_rule *rules, unsigned int n)
 {
-	static const char *const where[] = {
-		[PSD_SHARE_PRESLEEP] = "before the sleep",
-		[PSD_SHARE_SUSPENDED] = "while suspended",
-		[PSD_SHARE_RESUME] = "in device resume",
-		[PSD_SHARE_THAW] = "from resume to thaw",
-	};
-	const struct psd_rpt_sleeper *s = &r->sleepers.s[0];
-	size_t n = strnlen(detail, len);
-	u32 part;
+	unsigned int i, k;
 
-	if (!r->has_sleepers || !r->sleepers.n)
-		return;
-	n += scnprintf(detail + n, len - n,
-		       "; worst sleeper %s (pid %d) overslept %u ms", s->comm,
-		       s->pid, s->overslept_ms);
-	switch (share) {
-	case PSD_SHARE_PRESLEEP:
-		part = s->presleep_ms;
-		break;
-	case PSD_SHARE_SUSPENDED:
-		part = s->suspended_ms;
-		break;
-	case PSD_SHARE_RESUME:
-		part = s->resume_ms;
-		break;
-	case PSD_SHARE_THAW:
-		part = s->thaw_ms;
-		break;
-	case PSD_SHARE_ALL:
-		scnprintf(detail + n, len - n,
-			  " (presleep %u, suspended %u, resume %u, thaw %u ms)",
-			  s->presleep_ms, s->suspended_ms, s->resume_ms,
-			  s->thaw_ms);
-		return;
-	default:
-		return;
+	for (i = 0; i < n; i++) {
+		if (psd_verdict_nr == PSD_MAX_RULES)
+			return -E2BIG;
+		for (k = psd_verdict_nr; k; k--) {
+			if (psd_verdict_order[k - 1]->prio == rules[i].prio)
+				return -EINVAL;
+			if (psd_verdict_order[k - 1]->prio < rules[i].prio)
+				break;
+			psd_verdict_order[k] = psd_verdict_order[k - 1];
+		}
+		psd_verdict_order[k] = &rules[i];
+		psd_verdict_nr++;
 	}
-	scnprintf(detail + n, len - n, ", %u ms of it %s", part, where[share]);
+	return 0;
+}
+
+/**
+ * psd_verdict_init() - forget the layers' rules, keep the core's
+ *
+ * Return: 0.
+ */
+int psd_verdict_init(void)
+{
+	psd_verdict_nr = 0;
+	return psd_verdict_add(psd_verdict_core_rules,
+			       ARRAY_SIZE(psd_verdict_core_rules));
+}
+
+/**
+ * psd_verdict_rule() - a verdict rule by its rank in precedence
+ * @i: the rank, from 0
+ *
+ * Return: the rule, or NULL past the last.
+ */
+const struct psd_verdict_rule *psd_verdict_rule(unsigned int i)
+{
+	return i < psd_verdict_nr ? psd_verdict_order[i] : NULL;
+}
+
+/**
+ * psd_rpt_anomalies() - how many anomalies of a class a cycle raised
+ * @r: the cycle
+ * @cls: enum psd_anomaly_class
+ *
+ * Return: the count.
+ */
+u32 psd_rpt_anomalies(const struct psd_report_cycle *r, unsigned int cls)
+{
+	return cls < PSD_NR_ANOMALY_CLASSES ? r->an[cls].count : 0;
+}
+
+/**
+ * psd_rpt_anomaly_flags() - the flag values of a class's anomalies in a
+ *	cycle (a layer's sub-kind: the hrtimer window, ...)
+ * @r: the cycle
+ * @cls: enum psd_anomaly_class
+ *
+ * Return: bit f set when one had flag f (below 8).
+ */
+u8 psd_rpt_anomaly_flags(const struct psd_report_cycle *r, unsigned int cls)
+{
+	return cls < PSD_NR_ANOMALY_CLASSES ? r->an[cls].flags : 0;
+}
+
+/**
+ * psd_rpt_wake_alarm() - the alarm armed across a cycle's suspend
+ * @r: the cycle
+ *
+ * Return: the alarm as its layer told it, or NULL if none was.
+ */
+const struct psd_rpt_wake_alarm *
+psd_rpt_wake_alarm(const struct psd_report_cycle *r)
+{
+	return r->has_wake_alarm ? &r->wake_alarm : NULL;
+}
+
+/**
+ * psd_rpt_held_back() - an RTC interrupt a nested irqchip held back in
+ *	SLEEP, by name
+ * @r: the cycle
+ * @woke_by: set to the IRQ that woke the system instead
+ *
+ * The PMIC's RTC interrupt fired only after another IRQ had woken the
+ * system (once the last sleep was over, before device interrupts were
+ * back): the PMIC held it in SLEEP, as IT_SLEEP_MASK_EN makes it do; the
+ * register is rewritten by then, so no snapshot shows it.
+ *
+ * Return: the held interrupt's action name, or NULL.
+ */
+const char *psd_rpt_held_back(const struct psd_report_cycle *r, int *woke_by)
+{
+	u64 woke = max(r->c.t_end[PSD_PH_S2IDLE],
+		       r->c.t_end[PSD_PH_MACHINE_SUSPEND]);
+
+	if (!r->has_held || r->c.wake_irq < 0 ||
+	    r->held_parent == (u32)r->c.wake_irq || !woke ||
+	    r->held_ns < woke)
+		return NULL;
+	*woke_by = r->c.wake_irq;
+	return r->held_name;
 }
 
 /**
@@ -431,11 +296,12 @@ static void psd_verdict_sleeper(const struct psd_report_cycle *r, u8 share,
 void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v)
 {
 	char other[PSD_VERDICT_DETAIL];
+	const struct psd_layer *l;
 	unsigned int i;
 
 	memset(v, 0, sizeof(*v));
-	for (i = 0; i < psd_nr_verdict_rules; i++) {
-		const struct psd_verdict_rule *rule = &psd_verdict_rules[i];
+	for (i = 0; i < psd_verdict_nr; i++) {
+		const struct psd_verdict_rule *rule = psd_verdict_order[i];
 
 		if (!v->rule) {
 			if (rule->holds(r, v->detail, sizeof(v->detail)))
@@ -445,7 +311,11 @@ void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v)
 			v->also |= BIT(i);
 		}
 	}
-	psd_verdict_sleeper(r, v->rule->share, v->detail, sizeof(v->detail));
+	/* What the layers add to the evidence: the worst sleeper's share. */
+	for (i = 0; (l = psd_layer_part(i, false)); i++)
+		if (l->part->note)
+			l->part->note(psd_report_part_of(r, l), v->rule->share,
+				      v->detail, sizeof(v->detail));
 }
 
 /**
@@ -458,8 +328,8 @@ int psd_verdict_rule_index(const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < psd_nr_verdict_rules; i++)
-		if (!strcmp(psd_verdict_rules[i].name, name))
+	for (i = 0; i < psd_verdict_nr; i++)
+		if (!strcmp(psd_verdict_order[i]->name, name))
 			return i;
 	return -ENOENT;
 }

@@ -123,10 +123,18 @@ static void psd_alarm_describe(const struct psd_alarm *a, struct psd_rpt_alarm *
 /* Give the cycle's record the alarm as it is now; lock held. */
 static void psd_alarm_publish(const struct psd_alarm *a)
 {
+	struct psd_rpt_wake_alarm w;
 	struct psd_rpt_alarm r;
 
 	psd_alarm_describe(a, &r);
-	psd_report_alarm(a->cycle, &r);
+	psd_report_part(&psd_alarm_layer, a->cycle, 0, &r, sizeof(r));
+	/* What the PMIC's rules cite as the effect of a fault in SLEEP. */
+	w = (struct psd_rpt_wake_alarm){
+		.type = r.type,
+		.late_ms = r.late_ms,
+		.beyond_step = a->cause != PSD_ALARM_RTC_GRANULARITY,
+	};
+	psd_report_wake_alarm(a->cycle, &w);
 }
 
 /* Judge @a once: its cause and, over the threshold, ALARM_LATE. */
@@ -513,4 +521,5 @@ struct psd_layer psd_alarm_layer = {
 	.nr_settings = ARRAY_SIZE(psd_alarm_settings),
 	.files = psd_alarm_files,
 	.nr_files = ARRAY_SIZE(psd_alarm_files),
+	.part = &psd_alarm_part,
 };

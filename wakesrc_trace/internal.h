@@ -10,12 +10,25 @@
 #define _PSD_WAKESRC_TRACE_INTERNAL_H
 
 #include "../pmic_sleepdiag/internal.h"
+#include "../pmic_sleepdiag/report_part.h"
 #include "../pmic_sleepdiag/tp_attach.h"
+
+/* The alarm armed across the cycle's suspend, as alarm/history shows it. */
+struct psd_rpt_alarm {
+	const char *type;
+	const char *cause;
+	u64 expected_ns;
+	u64 woke_ns;
+	u64 fired_ns;
+	s64 late_ms;
+	bool late_known;
+};
 
 /* ---- the two layers' descriptors and files ---- */
 
 extern struct psd_layer psd_wakesrc_layer;
 extern struct psd_layer psd_alarm_layer;
+extern const struct psd_part psd_alarm_part;
 int psd_wakesrc_sources_show(struct seq_file *m, void *unused);
 int psd_alarm_history_show(struct seq_file *m, void *unused);
 

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pmic_sleepdiag - what a layer keeps of each suspend cycle for the
+ * report, and how it shows and judges it.
+ *
+ * The core keeps one slot per kept cycle (report.c).  A slot holds the
+ * core's digest of the cycle and, for each layer with a struct psd_part,
+ * that layer's part: @size bytes, zeroed when the slot is given to a new
+ * cycle, written by the layer with psd_report_part() as things happen.
+ * When report or report.json is read, the core calls each part's
+ * renderers in its place among the core's own lines, and the verdict
+ * tries every layer's rules in precedence order.
+ */
+#ifndef _PMIC_SLEEPDIAG_REPORT_PART_H
+#define _PMIC_SLEEPDIAG_REPORT_PART_H
+
+#include "internal.h"
+
+struct psd_json;
+struct psd_report_cycle;
+
+/* ---- one field table, two renderers (report_fields.c) ---- */
+
+enum psd_field_type {
+	PSD_FT_U32,
+	PSD_FT_S32,
+	PSD_FT_U64,
+	PSD_FT_S64,
+	PSD_FT_BOOL,		/* bool: 0 or 1 in the report */
+	PSD_FT_BIT,		/* @bit of a u8 */
+	PSD_FT_STR,		/* const char *: a word, as it is */
+	PSD_FT_NAME,		/* char[]: a name, quoted where it must be */
+	PSD_FT_WORD,		/* u8 named by @word() */
+	PSD_FT_FN,		/* a word @fn() makes of the whole record */
+	PSD_FT_WAKE_IRQ,	/* s32: an IRQ, or PSD_WAKE_IRQ_* as a word */
+	PSD_FT_BITS,		/* u32 whose bits @bit_name() names */
+};
+
+/**
+ * struct psd_field - one key of a report line and of its report.json object;
+ *	a table of them ends with an empty one
+ * @key:	report.json's key, and the report's unless @text
+ * @text:	the report's key where it differs
+ * @type:	enum psd_field_type
+ * @bit:	PSD_FT_BIT: the bit
+ * @text_only:	in the report only
+ * @off:	where the value is in the record
+ * @when:	optional: whether the value is there; if not, the report
+ *		leaves the key out (or writes @unset), report.json has null
+ * @unset:	the report's word for a value that is not there
+ * @word:	PSD_FT_WORD: the value's name
+ * @fn:		PSD_FT_FN: the value
+ * @bit_name:	PSD_FT_BITS: the name of bit @bit of the record's set, NULL
+ *		past the last
+ */
+struct psd_field {
+	const char *key;
+	const char *text;
+	u8 type;
+	u8 bit;
+	bool text_only;
+	u16 off;
+	bool (*when)(const void *rec);
+	const char *unset;
+	const char *(*word)(unsigned int v);
+	const char *(*fn)(const void *rec);
+	const char *(*bit_name)(const void *rec, unsigned int bit);
+};
+
+/* A field of struct @st, member @m, keyed @key, of PSD_FT_@ty. */
+#define PSD_FIELD(st, m, key_, ty, ...) {				\
+	.key = key_, .type = PSD_FT_##ty, .off = offsetof(st, m),	\
+	__VA_ARGS__ }
+
+void psd_fields_text(struct seq_file *m, const char *head, const void *rec,
+		     const struct psd_field *f);
+void psd_fields_json_members(struct psd_json *j, const void *rec,
+			     const struct psd_field *f);
+void psd_fields_json(struct psd_json *j, const char *key, const void *rec,
+		     const struct psd_field *f);
+
+/* JSON containers and numbers, for the parts that are not one object. */
+void psd_json_open(struct psd_json *j, const char *key, bool array);
+void psd_json_close(struct psd_json *j, bool array);
+void psd_json_u64(struct psd_json *j, const char *key, u64 v);
+void psd_json_null(struct psd_json *j, const char *key);
+
+/* ---- verdict rules (verdict.c) ---- */
+
+/* Which part of a sleeper's oversleep a rule's cause accounts for. */
+enum psd_verdict_share {
+	PSD_SHARE_NONE,		/* none in particular */
+	PSD_SHARE_PRESLEEP,	/* freezing and device suspend */
+	PSD_SHARE_SUSPENDED,	/* the sleep itself: a late wake */
+	PSD_SHARE_RESUME,	/* device resume */
+	PSD_SHARE_THAW,		/* after device resume, until the thaw */
+	PSD_SHARE_ALL,		/* no fault: every part, listed */
+};
+
+/**
+ * struct psd_verdict_rule - a cause the verdict may name
+ * @name:	verdict= name
+ * @uses:	the report lines (by first key) the rule reads
+ * @holds:	true if the rule holds for @r; writes one line of @detail
+ * @share:	enum psd_verdict_share: the part of the worst sleeper's
+ *		oversleep the detail names as the rule's
+ * @prio:	precedence, lowest first, unique: a cause that stops the wake
+ *		before one that delays it (Documentation lists the order)
+ */
+struct psd_verdict_rule {
+	const char *name;
+	const char *uses;
+	bool (*holds)(const struct psd_report_cycle *r, char *detail,
+		      size_t len);
+	u8 share;
+	u8 prio;
+};
+
+/* ---- a layer's part of each kept cycle (report.c) ---- */
+
+/*
+ * Where the core's own lines are, in the report and in report.json: a
+ * part's place puts it among them (after lower places; parts of one place
+ * in layer order).
+ */
+enum psd_report_place {
+	PSD_PLACE_WS = 20,		/* ws= lines, "wakeup_sources" */
+	PSD_PLACE_HELD = 40,		/* held_irq=, "held_irq" */
+	PSD_PLACE_IRQ = 50,		/* irq= lines */
+	PSD_PLACE_IRQ_JSON = 70,	/* "irqs" */
+	PSD_PLACE_ANOMALY = 90,		/* anomaly= lines, "anomalies" */
+};
+
+/**
+ * struct psd_part - what a layer keeps of each cycle for the report
+ * @size:	bytes of it in each slot
+ * @text_at:	its place among the report's lines
+ * @json_at:	its place among a cycle's report.json members
+ * @text:	its report lines; called only for a cycle it wrote
+ * @json:	its report.json members; @part is NULL for a cycle it did not
+ *		write
+ * @note:	optional: what it adds to the verdict's evidence, given the
+ *		verdict rule's share; @part as for @json
+ * @rules:	its verdict rules
+ * @nr_rules:	rows of @rules
+ */
+struct psd_part {
+	size_t size;
+	u8 text_at;
+	u8 json_at;
+	void (*text)(struct seq_file *m, const void *part);
+	void (*json)(struct psd_json *j, const void *part);
+	void (*note)(const void *part, u8 share, char *detail, size_t len);
+	const struct psd_verdict_rule *rules;
+	unsigned int nr_rules;
+};
+
+void psd_report_part(const struct psd_layer *l, u32 cycle, size_t off,
+		     const void *v, size_t len);
+const void *psd_report_part_of(const struct psd_report_cycle *r,
+			       const struct psd_layer *l);
+
+/* What a layer's verdict rule reads of the core's digest of a cycle. */
+u32 psd_rpt_anomalies(const struct psd_report_cycle *r, unsigned int cls);
+u8 psd_rpt_anomaly_flags(const struct psd_report_cycle *r, unsigned int cls);
+const char *psd_rpt_held_back(const struct psd_report_cycle *r, int *woke_by);
+
+/**
+ * struct psd_rpt_wake_alarm - the alarm armed across a cycle's suspend, as
+ *	the layer that watches alarms tells the rules of the others
+ * @type:	its clock, a static string ("REALTIME", "BOOTTIME")
+ * @late_ms:	how late it fired
+ * @beyond_step: later than the RTC's one-second step explains
+ */
+struct psd_rpt_wake_alarm {
+	const char *type;
+	s64 late_ms;
+	bool beyond_step;
+};
+
+void psd_report_wake_alarm(u32 cycle, const struct psd_rpt_wake_alarm *a);
+const struct psd_rpt_wake_alarm *
+psd_rpt_wake_alarm(const struct psd_report_cycle *r);
+
+#endif /* _PMIC_SLEEPDIAG_REPORT_PART_H */
