@@ -20,6 +20,15 @@ struct notifier_block;
 
 #define PSD_INTERFACE_VERSION	1
 
+enum psd_cycle_result {
+	PSD_RES_OPEN,
+	PSD_RES_RESUMED,
+	PSD_RES_ABORTED,
+	PSD_RES_NO_SLEEP,
+	PSD_RES_UNKNOWN,	/* the sleep itself cannot be seen */
+	PSD_NR_RESULTS
+};
+
 /* Steps a suspend can fail in, named as /sys/power/suspend_stats does. */
 enum psd_step {
 	PSD_STEP_NOTIFIER,
@@ -103,6 +112,8 @@ int psd_ring_seq_open(struct file *file, struct psd_ring *ring,
 		      psd_ring_show_t show);
 
 /* ---- layers (layer.c) ---- */
+
+const struct psd_layer_ops *psd_layer_get(const struct psd_layer *l);
 
 /* The layers main.c registers, in summary order. */
 extern struct psd_layer *const psd_layers[];
@@ -346,6 +357,8 @@ int psd_verdict_add(const struct psd_verdict_rule *rules, unsigned int n);
 const struct psd_verdict_rule *psd_verdict_rule(unsigned int i);
 
 void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v);
+void psd_fields_json_members(struct psd_json *j, const void *rec,
+			     const struct psd_field *f);
 int psd_verdict_rule_index(const char *name);
 
 /* ---- JSON on a seq_file (json.c) ---- */

@@ -2,7 +2,8 @@
 /*
  * pmic_sleepdiag - the core as a layer sees it: the descriptor a layer
  * registers, the records it adds to the timeline and the anomaly log, and
- * what it gives the cycle's record.  The core's own header is core.h.
+ * what it tells the cycle's record (its own part: report_part.h).  The
+ * core's own header is core.h.
  *
  * Data flows one way: probes and PM callbacks -> per-layer state and the
  * cycle's record -> formatters that run only when a debugfs file is read.
@@ -76,31 +77,20 @@ static inline u32 psd_setting(enum psd_setting_id id)
 
 /* ---- records: the events timeline and the anomaly log (ring.c) ---- */
 
-/**
- * struct psd_record - one fixed-size entry of a ring
- * @seq:	position in the ring's stream, never reused
- * @t_ns:	CLOCK_BOOTTIME, from ktime_get_boot_fast_ns()
- * @cycle:	suspend cycle the record belongs to (0: none yet)
- * @type:	event type or anomaly class, read by the ring's formatter
- * @phase:	suspend phase, where one applies
- * @flag:	type-specific (start/end, result, ...)
- * @v:		type-specific numbers
- * @name:	type-specific name (wakeup source, failed step, ...)
- * @pair:	two names where a record needs both (a wake through a nested
- *		irqchip: the parent's action and the child's), each truncated
- *		to half of @name
+/* One fixed-size entry of a ring; @type, @flag, @v and the names mean what
+ * the type's formatter says.
  */
 struct psd_record {
-	u64 seq;
-	u64 t_ns;
-	u32 cycle;
-	u16 type;
-	u8 phase;
+	u64 seq;		/* position in the ring's stream, never reused */
+	u64 t_ns;		/* CLOCK_BOOTTIME, ktime_get_boot_fast_ns() */
+	u32 cycle;		/* suspend cycle (0: none yet) */
+	u16 type;		/* event type or anomaly class */
+	u8 phase;		/* suspend phase, where one applies */
 	u8 flag;
 	s64 v[4];
 	union {
 		char name[PSD_NAME_LEN];
-		struct {
+		struct {	/* a wake through a nested irqchip: parent, child */
 			char first[PSD_NAME_LEN / 2];
 			char second[PSD_NAME_LEN / 2];
 		} pair;
@@ -112,112 +102,66 @@ typedef void (*psd_ring_show_t)(struct seq_file *m,
 
 /* ---- layers: what each one registers with the core (layer.c) ---- */
 
-/**
- * struct psd_layer_ops - what a layer does when the core asks
- * @start:	attach; return 0, or a negative errno and set *@why to a
- *		static string shown as off(<why>)
- * @stop:	detach; mirror image of @start
- * @reset:	control "reset": forget recorded data, keep settings
- * @phase:	a suspend phase began or ended; may run in atomic context
- * @apply:	a setting owned by this layer changed
- * @devpm:	the module's own device got a PM callback (process context)
- * @show_summary: optional: the value of summary's "<layer name>:" line
- * @show_keys:	optional: summary lines of its own ("key: value"), after
- *		the component lines; called whether the layer is on or off
- * @snapshot:	control "snapshot"
- * @watch:	control "watch_irq" (@add true) and "unwatch_irq"
- */
+/* What a layer does when the core asks; all but start/stop are optional. */
 struct psd_layer_ops {
+	/* Attach; or a negative errno, *why a static string for off(<why>). */
 	int (*start)(const char **why);
 	void (*stop)(void);
-	void (*reset)(void);
+	void (*reset)(void);	/* control "reset": forget data, not settings */
+	/* A suspend phase began or ended; may run in atomic context. */
 	void (*phase)(u32 cycle, enum psd_phase phase, bool start, u64 t_ns);
-	void (*apply)(unsigned int setting, u32 value);
+	void (*apply)(unsigned int setting, u32 value);	/* a setting it owns */
+	/* The module's own device got a PM callback (process context). */
 	void (*devpm)(u32 cycle, enum psd_phase phase);
-	void (*show_summary)(struct seq_file *m);
+	void (*show_summary)(struct seq_file *m); /* summary's "<name>:" */
+	/* summary lines of its own ("key: value"), on or off */
 	void (*show_keys)(struct seq_file *m);
-	int (*snapshot)(const char **why);
+	int (*snapshot)(const char **why);	/* control "snapshot" */
+	/* control "watch_irq" (@add) and "unwatch_irq" */
 	int (*watch)(unsigned int irq, bool add, const char **why);
 };
 
-/**
- * struct psd_kind - an event type or anomaly class a layer brings
- * @id:		enum psd_event_type or enum psd_anomaly_class
- * @name:	its type= or class= name
- * @show:	its keys, formatted only when the file is read; may be NULL
- */
+/* An event type or anomaly class a layer brings. */
 struct psd_kind {
-	u16 id;
-	const char *name;
-	psd_ring_show_t show;
+	u16 id;			/* enum psd_event_type or psd_anomaly_class */
+	const char *name;	/* its type= or class= name */
+	psd_ring_show_t show;	/* its keys, when the file is read; or NULL */
 };
 
-/**
- * struct psd_setting_desc - a tunable a layer owns, set through control
- * @id:		enum psd_setting_id
- * @key:	control and summary key
- * @def:	default
- * @min:	lowest value
- * @max:	highest value
- * @zero_ok:	0 is allowed below @min and means off
- */
+/* A tunable a layer owns, set through control. */
 struct psd_setting_desc {
-	u16 id;
-	const char *key;
+	u16 id;			/* enum psd_setting_id */
+	const char *key;	/* control and summary key */
 	u32 def;
 	u32 min;
 	u32 max;
-	bool zero_ok;
+	bool zero_ok;		/* 0 is allowed below @min and means off */
 };
 
-/**
- * struct psd_file - a debugfs file, in its directory under the root
- * @dir:	the directory, NULL for the root
- * @name:	the file
- * @mode:	permissions
- * @show:	single_open() show function, or NULL for @fops
- * @fops:	the file's operations when it is not a show file
- */
+/* A debugfs file, in its directory under the root (NULL: the root). */
 struct psd_file {
 	const char *dir;
 	const char *name;
 	umode_t mode;
-	int (*show)(struct seq_file *m, void *unused);
+	int (*show)(struct seq_file *m, void *unused);	/* or NULL: @fops */
 	const struct file_operations *fops;
 };
 
-/**
- * struct psd_layer - the descriptor a layer registers with the core
- * @name:	"component.<name>" in summary
- * @ops:	what it does; NULL shows off(not implemented)
- * @events:	event types it adds to the timeline
- * @nr_events:	rows of @events
- * @classes:	anomaly classes it raises
- * @nr_classes:	rows of @classes
- * @settings:	tunables it owns
- * @nr_settings: rows of @settings
- * @files:	debugfs files it shows
- * @nr_files:	rows of @files
- * @after_contract: its component line follows summary's contract keys
- *		(a layer newer than the version 1 contract)
- * @part:	optional: what it keeps of each cycle for the report
- *		(report_part.h)
- * @state:	the core's; a layer reads it through psd_layer_on()
- */
+/* The descriptor a layer registers with the core; nr_* count the rows. */
 struct psd_layer {
-	const char *name;
-	const struct psd_layer_ops *ops;
-	const struct psd_kind *events;
+	const char *name;	/* "component.<name>" in summary */
+	const struct psd_layer_ops *ops; /* NULL: off(not implemented) */
+	const struct psd_kind *events;	/* event types it adds */
 	unsigned int nr_events;
-	const struct psd_kind *classes;
+	const struct psd_kind *classes;	/* anomaly classes it raises */
 	unsigned int nr_classes;
 	const struct psd_setting_desc *settings;
 	unsigned int nr_settings;
 	const struct psd_file *files;
 	unsigned int nr_files;
-	bool after_contract;
-	const struct psd_part *part;
-	struct {
+	bool after_contract;	/* newer than version 1: after its keys */
+	const struct psd_part *part;	/* its part of each cycle's slot */
+	struct {		/* the core's; read through psd_layer_on() */
 		const struct psd_layer_ops *ops;
 		unsigned int index;
 		size_t part_off;
@@ -229,7 +173,6 @@ struct psd_layer {
 
 bool psd_layer_on(const struct psd_layer *l);
 void psd_layer_set(struct psd_layer *l, bool on, const char *why);
-const struct psd_layer_ops *psd_layer_get(const struct psd_layer *l);
 
 /* ---- events timeline (events.c) ---- */
 
@@ -244,15 +187,6 @@ enum psd_event_type {
 	PSD_EV_ALARM_FIRED,
 	PSD_EV_DEVPM_ERROR,
 	PSD_NR_EVENT_TYPES
-};
-
-enum psd_cycle_result {
-	PSD_RES_OPEN,
-	PSD_RES_RESUMED,
-	PSD_RES_ABORTED,
-	PSD_RES_NO_SLEEP,
-	PSD_RES_UNKNOWN,	/* the sleep itself cannot be seen */
-	PSD_NR_RESULTS
 };
 
 void psd_event_add(struct psd_record *rec);
@@ -278,26 +212,15 @@ void psd_anomaly_raise(struct psd_record *rec);
 #define PSD_WAKE_IRQ_NONE	(-1)	/* watched, none seen */
 #define PSD_WAKE_IRQ_UNKNOWN	(-2)	/* cannot be seen */
 
-/**
- * struct psd_cycle_marks - the CLOCK_BOOTTIME boundaries of a cycle that a
- *	frozen user task lives through; 0 where the cycle did not pass one
- * @prepare:	PM_SUSPEND_PREPARE: the cycle opened
- * @slept:	start of the first sleep (an s2idle round that slept, or
- *		machine_suspend)
- * @woke:	end of the last sleep
- * @resume_start: start of resume_noirq
- * @resumed:	end of dpm_resume: devices are back
- * @thawed:	end of thaw_processes: user tasks run again
- * @post:	PM_POST_SUSPEND: the cycle closed
- */
-struct psd_cycle_marks {
-	u64 prepare;
-	u64 slept;
-	u64 woke;
-	u64 resume_start;
-	u64 resumed;
-	u64 thawed;
-	u64 post;
+/* The CLOCK_BOOTTIME boundaries of a cycle a frozen task lives through. */
+struct psd_cycle_marks {	/* 0 where the cycle did not pass one */
+	u64 prepare;		/* PM_SUSPEND_PREPARE: the cycle opened */
+	u64 slept;		/* first sleep (s2idle round, machine_suspend) */
+	u64 woke;		/* end of the last sleep */
+	u64 resume_start;	/* start of resume_noirq */
+	u64 resumed;		/* end of dpm_resume: devices are back */
+	u64 thawed;		/* end of thaw_processes: tasks run again */
+	u64 post;		/* PM_POST_SUSPEND: the cycle closed */
 };
 
 u32 psd_cycle_current(void);
@@ -309,7 +232,7 @@ void psd_cycle_set_abort_ws(u32 id, const char *name);
 void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 			     enum psd_phase phase);
 
-/* ---- the per-cycle record: what each layer reported (report.c) ---- */
+/* ---- the core's digest of a cycle (report.c; parts: report_part.h) ---- */
 
 /* What an irqchip said about one state bit. */
 enum psd_irqp_bit {

@@ -36,34 +36,23 @@ enum psd_field_type {
 	PSD_FT_BITS,		/* u32 whose bits @bit_name() names */
 };
 
-/**
- * struct psd_field - one key of a report line and of its report.json object;
- *	a table of them ends with an empty one
- * @key:	report.json's key, and the report's unless @text
- * @text:	the report's key where it differs
- * @type:	enum psd_field_type
- * @bit:	PSD_FT_BIT: the bit
- * @text_only:	in the report only
- * @off:	where the value is in the record
- * @when:	optional: whether the value is there; if not, the report
- *		leaves the key out (or writes @unset), report.json has null
- * @unset:	the report's word for a value that is not there
- * @word:	PSD_FT_WORD: the value's name
- * @fn:		PSD_FT_FN: the value
- * @bit_name:	PSD_FT_BITS: the name of bit @bit of the record's set, NULL
- *		past the last
+/*
+ * One key of a report line and of its report.json object; a table of them
+ * ends with an empty one.  When @when says the value is not there, the
+ * report leaves the key out (or writes @unset) and report.json has null.
  */
 struct psd_field {
-	const char *key;
+	const char *key;	/* report.json's, and the report's unless @text */
 	const char *text;
-	u8 type;
-	u8 bit;
-	bool text_only;
-	u16 off;
+	u8 type;		/* enum psd_field_type */
+	u8 bit;			/* PSD_FT_BIT */
+	bool text_only;		/* in the report only */
+	u16 off;		/* where the value is in the record */
 	bool (*when)(const void *rec);
 	const char *unset;
-	const char *(*word)(unsigned int v);
-	const char *(*fn)(const void *rec);
+	const char *(*word)(unsigned int v);	/* PSD_FT_WORD */
+	const char *(*fn)(const void *rec);	/* PSD_FT_FN */
+	/* PSD_FT_BITS: the name of bit @bit, NULL past the last */
 	const char *(*bit_name)(const void *rec, unsigned int bit);
 };
 
@@ -74,8 +63,6 @@ struct psd_field {
 
 void psd_fields_text(struct seq_file *m, const char *head, const void *rec,
 		     const struct psd_field *f);
-void psd_fields_json_members(struct psd_json *j, const void *rec,
-			     const struct psd_field *f);
 void psd_fields_json(struct psd_json *j, const char *key, const void *rec,
 		     const struct psd_field *f);
 
@@ -97,23 +84,15 @@ enum psd_verdict_share {
 	PSD_SHARE_ALL,		/* no fault: every part, listed */
 };
 
-/**
- * struct psd_verdict_rule - a cause the verdict may name
- * @name:	verdict= name
- * @uses:	the report lines (by first key) the rule reads
- * @holds:	true if the rule holds for @r; writes one line of @detail
- * @share:	enum psd_verdict_share: the part of the worst sleeper's
- *		oversleep the detail names as the rule's
- * @prio:	precedence, lowest first, unique: a cause that stops the wake
- *		before one that delays it (Documentation lists the order)
- */
+/* A cause the verdict may name. */
 struct psd_verdict_rule {
-	const char *name;
-	const char *uses;
+	const char *name;	/* verdict= */
+	const char *uses;	/* the report lines (first keys) it reads */
+	/* Whether it holds for @r; if so, one line of evidence in @detail. */
 	bool (*holds)(const struct psd_report_cycle *r, char *detail,
 		      size_t len);
-	u8 share;
-	u8 prio;
+	u8 share;		/* enum psd_verdict_share */
+	u8 prio;		/* precedence, lowest first, unique (verdict.c) */
 };
 
 /* ---- a layer's part of each kept cycle (report.c) ---- */
@@ -131,25 +110,17 @@ enum psd_report_place {
 	PSD_PLACE_ANOMALY = 90,		/* anomaly= lines, "anomalies" */
 };
 
-/**
- * struct psd_part - what a layer keeps of each cycle for the report
- * @size:	bytes of it in each slot
- * @text_at:	its place among the report's lines
- * @json_at:	its place among a cycle's report.json members
- * @text:	its report lines; called only for a cycle it wrote
- * @json:	its report.json members; @part is NULL for a cycle it did not
- *		write
- * @note:	optional: what it adds to the verdict's evidence, given the
- *		verdict rule's share; @part as for @json
- * @rules:	its verdict rules
- * @nr_rules:	rows of @rules
+/*
+ * What a layer keeps of each cycle for the report.  @part is NULL for a
+ * cycle the layer did not write; @text is not called then.
  */
 struct psd_part {
-	size_t size;
-	u8 text_at;
-	u8 json_at;
+	size_t size;		/* bytes of it in each slot */
+	u8 text_at;		/* its place among the report's lines */
+	u8 json_at;		/* ... among report.json's members */
 	void (*text)(struct seq_file *m, const void *part);
 	void (*json)(struct psd_json *j, const void *part);
+	/* Optional: what it adds to the verdict's evidence, by share. */
 	void (*note)(const void *part, u8 share, char *detail, size_t len);
 	const struct psd_verdict_rule *rules;
 	unsigned int nr_rules;
@@ -165,17 +136,11 @@ u32 psd_rpt_anomalies(const struct psd_report_cycle *r, unsigned int cls);
 u8 psd_rpt_anomaly_flags(const struct psd_report_cycle *r, unsigned int cls);
 const char *psd_rpt_held_back(const struct psd_report_cycle *r, int *woke_by);
 
-/**
- * struct psd_rpt_wake_alarm - the alarm armed across a cycle's suspend, as
- *	the layer that watches alarms tells the rules of the others
- * @type:	its clock, a static string ("REALTIME", "BOOTTIME")
- * @late_ms:	how late it fired
- * @beyond_step: later than the RTC's one-second step explains
- */
+/* The alarm armed across a cycle's suspend, for other layers' rules. */
 struct psd_rpt_wake_alarm {
-	const char *type;
-	s64 late_ms;
-	bool beyond_step;
+	const char *type;	/* its clock: "REALTIME", "BOOTTIME" */
+	s64 late_ms;		/* how late it fired */
+	bool beyond_step;	/* later than the RTC's one-second step */
 };
 
 void psd_report_wake_alarm(u32 cycle, const struct psd_rpt_wake_alarm *a);
