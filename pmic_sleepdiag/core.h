@@ -224,7 +224,7 @@ struct psd_cycle_nb {
 };
 
 bool psd_cycle_get(u32 id, struct psd_cycle *out);
-int psd_cycle_init(unsigned int keep);
+int psd_cycle_init(void);
 void psd_cycle_exit(void);
 u64 psd_cycle_count(void);
 u64 psd_cycles_ended(unsigned int result);
@@ -331,6 +331,10 @@ void psd_report_reset(void);
 void psd_report_event(const struct psd_record *rec);
 void psd_report_anomaly(const struct psd_record *rec);
 size_t psd_report_cycle_size(void);
+void psd_store_lock(unsigned long *flags);
+void psd_store_unlock(unsigned long flags);
+struct psd_cycle *psd_store_open(u32 id);
+struct psd_cycle *psd_store_cycle(u32 id);
 bool psd_report_get(u32 id, struct psd_report_cycle *out);
 bool psd_report_range(u32 *first, u32 *last);
 const char *psd_report_verdict_name(u32 id);

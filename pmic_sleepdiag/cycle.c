@@ -4,8 +4,9 @@
  *
  * A cycle opens at PM_SUSPEND_PREPARE and closes at PM_POST_SUSPEND; in
  * between, the kernel's suspend_resume tracepoint names each step.  Events
- * outside an open cycle (hibernation) are ignored.  The last keep_cycles
- * cycles are kept for the report.
+ * outside an open cycle (hibernation) are ignored.  The tracker's record
+ * of a cycle lives in the cycle's slot of the per-cycle store (report.c),
+ * which it opens when the cycle opens; the last keep_cycles are kept.
  *
  * An s2idle round is traced from s2idle_enter() before its last check for
  * a pending wakeup: a round that found one returns at once without
@@ -81,10 +82,11 @@ static const struct {
 	{ "dpm_resume", PSD_PH_RESUME, -1 },
 };
 
+/*
+ * The tracker's state, under the store's lock (psd_store_lock()); its
+ * record of each cycle is in the cycle's slot of the store (report.c).
+ */
 static struct {
-	raw_spinlock_t lock;
-	struct psd_cycle *kept;	/* keep slots, indexed by id % keep */
-	unsigned int keep;
 	u32 id;			/* current or last cycle */
 	u32 first_kept;		/* lowest id not forgotten by reset */
 	u64 count;		/* attempts seen since load or reset */
@@ -149,9 +151,10 @@ const char *psd_state_name(s64 state)
 	}
 }
 
+/* The open cycle's record; lock held, a cycle open. */
 static struct psd_cycle *psd_cur(void)
 {
-	return &psd_trk.kept[psd_trk.id % psd_trk.keep];
+	return psd_store_cycle(psd_trk.id);
 }
 
 static void psd_emit_phase(const struct psd_layer_set *layers, u32 id,
@@ -178,10 +181,10 @@ static void psd_mark_thaw(u64 t)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	if (psd_trk.open)
 		psd_cur()->t_thaw = t;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 }
 
 /* A step that is no phase of its own (freezing, device prepare) began. */
@@ -189,10 +192,10 @@ static void psd_mark_step(int step)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	if (psd_trk.open && step > psd_cur()->step)
 		psd_cur()->step = step;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 }
 
 /* An s2idle round's edge; only a round that slept is a sleep.  Lock held. */
@@ -252,9 +255,9 @@ bool psd_cycle_round_slept(void)
 	unsigned long flags;
 	bool slept;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	slept = psd_trk.last_round_slept;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 	return slept;
 }
 
@@ -266,7 +269,7 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
 	unsigned long flags;
 	bool open;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	open = psd_trk.open;
 	if (open) {
 		c = psd_cur();
@@ -282,7 +285,7 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
 		else if (!start)
 			c->t_end[phase] = t;
 	}
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 	return open;
 }
 
@@ -297,10 +300,10 @@ static void psd_wake_pending(int state)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	/* The fast timekeeper is halted: now is when sleep began. */
 	psd_trk.wake_state = state ?: -1;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 }
 
 static void psd_woke(const struct psd_layer_set *layers, u64 t)
@@ -310,18 +313,18 @@ static void psd_woke(const struct psd_layer_set *layers, u64 t)
 	int val;
 	u32 id;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	val = psd_trk.wake_state;
 	psd_trk.wake_state = 0;
 	if (!val || !psd_trk.open) {
-		raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+		psd_store_unlock(flags);
 		return;
 	}
 	c = psd_cur();
 	id = c->id;
 	c->t_woke = t;
 	c->t_end[PSD_PH_MACHINE_SUSPEND] = t;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 
 	psd_emit_phase(layers, id, PSD_PH_MACHINE_SUSPEND, false,
 		       val > 0 ? val : 0, t);
@@ -402,21 +405,23 @@ static void psd_cycle_open(const struct psd_layer_set *layers, u64 t)
 	int state;
 	u32 id;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	id = ++psd_trk.id;
 	psd_trk.count++;
-	psd_trk.open = true;
-	c = psd_cur();
-	memset(c, 0, sizeof(*c));
+	c = psd_store_open(id);
+	psd_trk.open = !!c;	/* no store: the module is going away */
 	psd_trk.wake_state = 0;
-	c->id = id;
+	if (!c) {
+		psd_store_unlock(flags);
+		return;
+	}
 	/* Taken, not peeked: a cycle never inherits the last one's state. */
 	c->state = xchg(&psd_trk.next_state, 0);
 	state = c->state;
 	c->step = PSD_STEP_NOTIFIER;
 	c->wake_irq = PSD_WAKE_IRQ_UNKNOWN;
 	c->t_start[PSD_PH_PREPARE] = t;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 
 	trace_cycle_begin(id, state);
 	psd_emit_phase(layers, id, PSD_PH_PREPARE, true, 0, t);
@@ -456,9 +461,9 @@ static void psd_cycle_close(const struct psd_layer_set *layers, u64 t)
 	unsigned long flags;
 	u32 id;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	if (!psd_trk.open) {
-		raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+		psd_store_unlock(flags);
 		return;
 	}
 	c = psd_cur();
@@ -471,13 +476,13 @@ static void psd_cycle_close(const struct psd_layer_set *layers, u64 t)
 	ev.v[0] = c->s2idle_loops;
 	ev.v[1] = c->state;
 	ev.v[3] = c->step;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 
 	psd_emit_phase(layers, id, PSD_PH_POST, true, 0, t);
 	psd_layers_devpm(layers, id, PSD_PH_POST);
 
 	/* The layers may have named the wake IRQ and the aborting source. */
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	ev.v[2] = c->wake_irq;
 	if (c->result == PSD_RES_ABORTED && c->abort_err) {
 		/* name= is then the device; the errno rides above the step. */
@@ -486,12 +491,12 @@ static void psd_cycle_close(const struct psd_layer_set *layers, u64 t)
 	} else if (c->result == PSD_RES_ABORTED) {
 		strscpy(ev.name, c->abort_ws, sizeof(ev.name));
 	}
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 	psd_event_add(&ev);
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	psd_trk.open = false;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 
 	if (trace_cycle_end_enabled())
 		trace_cycle_end(id, psd_result_name(ev.flag), ev.v[0], ev.v[2],
@@ -546,14 +551,14 @@ bool psd_cycle_set_wake_irq(u32 id, int irq)
 
 	if (irq >= 0)
 		psd_round_slept();
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
-	c = psd_trk.keep ? psd_cur() : NULL;
-	if (psd_trk.open && c->id == id && c->wake_irq < 0 &&
+	psd_store_lock(&flags);
+	c = psd_trk.open && id == psd_trk.id ? psd_cur() : NULL;
+	if (c && c->wake_irq < 0 &&
 	    irq > c->wake_irq) {
 		c->wake_irq = irq;
 		set = irq >= 0;
 	}
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 	return set;
 }
 
@@ -567,11 +572,11 @@ void psd_cycle_set_abort_ws(u32 id, const char *name)
 	unsigned long flags;
 	struct psd_cycle *c;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
-	c = psd_trk.keep ? psd_cur() : NULL;
-	if (psd_trk.open && c->id == id)
+	psd_store_lock(&flags);
+	c = psd_trk.open && id == psd_trk.id ? psd_cur() : NULL;
+	if (c)
 		strscpy(c->abort_ws, name, sizeof(c->abort_ws));
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 }
 
 /**
@@ -599,14 +604,14 @@ void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 
 	if (err >= 0 || phase >= ARRAY_SIZE(steps))
 		return;
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
-	c = psd_trk.keep ? psd_cur() : NULL;
-	if (psd_trk.open && c->id == id && !c->abort_err) {
+	psd_store_lock(&flags);
+	c = psd_trk.open && id == psd_trk.id ? psd_cur() : NULL;
+	if (c && !c->abort_err) {
 		strscpy(c->abort_dev, dev, sizeof(c->abort_dev));
 		c->abort_err = err;
 		c->step = steps[phase];
 	}
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 }
 
 /**
@@ -676,9 +681,9 @@ u64 psd_cycle_count(void)
 	unsigned long flags;
 	u64 n;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	n = psd_trk.count;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 	return n;
 }
 
@@ -698,9 +703,9 @@ u64 psd_cycles_ended(unsigned int result)
 
 	if (result >= PSD_NR_RESULTS)
 		return 0;
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	n = psd_trk.ended[result];
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 	return n;
 }
 
@@ -713,16 +718,18 @@ u64 psd_cycles_ended(unsigned int result)
  */
 bool psd_cycle_get(u32 id, struct psd_cycle *out)
 {
+	const struct psd_cycle *c;
 	unsigned long flags;
 	bool found = false;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
-	if (id && id <= psd_trk.id && id >= psd_trk.first_kept &&
-	    psd_trk.id - id < psd_trk.keep) {
-		*out = psd_trk.kept[id % psd_trk.keep];
-		found = out->id == id;
+	psd_store_lock(&flags);
+	c = id && id <= psd_trk.id && id >= psd_trk.first_kept ?
+	    psd_store_cycle(id) : NULL;
+	if (c) {
+		*out = *c;
+		found = true;
 	}
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 	return found;
 }
 
@@ -779,11 +786,11 @@ void psd_cycles_reset(void)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_trk.lock, flags);
+	psd_store_lock(&flags);
 	psd_trk.count = psd_trk.open ? 1 : 0;
 	memset(psd_trk.ended, 0, sizeof(psd_trk.ended));
 	psd_trk.first_kept = psd_trk.open ? psd_trk.id : psd_trk.id + 1;
-	raw_spin_unlock_irqrestore(&psd_trk.lock, flags);
+	psd_store_unlock(flags);
 }
 
 static void psd_cycle_tp_detach(void)
@@ -797,20 +804,14 @@ static void psd_cycle_tp_detach(void)
 }
 
 /**
- * psd_cycle_init() - start tracking suspend cycles
- * @keep: cycles kept for the report (keep_cycles)
+ * psd_cycle_init() - start tracking suspend cycles, into the store's slots
  *
  * Return: 0 or a negative errno.
  */
-int psd_cycle_init(unsigned int keep)
+int psd_cycle_init(void)
 {
 	int ret;
 
-	raw_spin_lock_init(&psd_trk.lock);
-	psd_trk.kept = kcalloc(keep, sizeof(*psd_trk.kept), GFP_KERNEL);
-	if (!psd_trk.kept)
-		return -ENOMEM;
-	psd_trk.keep = keep;
 	psd_trk.first_kept = 1;
 	psd_trk.round_cpu = -1;
 
@@ -822,24 +823,18 @@ int psd_cycle_init(unsigned int keep)
 		ret = register_trace_suspend_resume(psd_cycle_tp_suspend_resume,
 						    &psd_module_layers);
 		if (ret)
-			goto err_free;
+			return ret;
 		ret = register_trace_cpu_idle(psd_cycle_tp_cpu_idle, NULL);
 		if (ret) {
 			unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume,
 							&psd_module_layers);
 			tracepoint_synchronize_unregister();
-			goto err_free;
+			return ret;
 		}
 	}
 	ret = register_pm_notifier(&psd_pm_nb.nb);
 	if (ret)
-		goto err_tp;
-	return 0;
-
-err_tp:
-	psd_cycle_tp_detach();
-err_free:
-	kfree(psd_trk.kept);
+		psd_cycle_tp_detach();
 	return ret;
 }
 
@@ -850,6 +845,5 @@ void psd_cycle_exit(void)
 {
 	unregister_pm_notifier(&psd_pm_nb.nb);
 	psd_cycle_tp_detach();
-	kfree(psd_trk.kept);
 	memset(&psd_trk, 0, sizeof(psd_trk));
 }

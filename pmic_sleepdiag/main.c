@@ -139,7 +139,7 @@ static int __init psd_init(void)
 
 	psd_layers_start();
 
-	ret = psd_cycle_init(psd_params.keep_cycles);
+	ret = psd_cycle_init();
 	if (ret)
 		goto err_components;
 	ret = psd_debugfs_init();

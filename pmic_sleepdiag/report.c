@@ -2,13 +2,15 @@
 /*
  * The per-cycle record behind report and report.json.
  *
- * Each kept cycle has a slot: the core's digest of it (the wakeup sources
- * and the wake IRQ from the events timeline, the anomalies by class, the
- * watched IRQs seen pending) and each layer's part (report_part.h).  Both
- * are written as things happen, so the report does not depend on the
- * timeline ring still holding them and nothing is asked of a layer when
- * the file is read.  psd_report_get() joins a slot with the tracker's
- * record of the cycle.
+ * The per-cycle store: keep_cycles slots, one per kept cycle, and one
+ * lock.  A slot holds the cycle tracker's record of the cycle, the core's
+ * digest of it (the wakeup sources and the wake IRQ from the events
+ * timeline, the anomalies by class, the watched IRQs seen pending) and
+ * each layer's part (report_part.h).  The tracker opens a slot when its
+ * cycle opens and keeps its record there under the store's lock
+ * (psd_store_lock()); the rest is written as things happen, so the report
+ * does not depend on the timeline ring still holding them and nothing is
+ * asked of a layer when the file is read.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -21,12 +23,10 @@
 
 #include "core.h"
 
-/*
- * A slot is a struct psd_report_cycle with the layers' parts after it;
- * its c.id is the cycle it holds (0: empty), the rest of c stays zero.
- */
+/* A slot: a struct psd_report_cycle, the layers' parts after it. */
 #define psd_digest psd_report_cycle
 
+/* Guards every slot, and the tracker's own state (cycle.c). */
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
 
 static struct {
@@ -76,12 +76,71 @@ size_t psd_report_cycle_size(void)
 }
 
 /**
- * psd_report_exit() - free the digests; nothing may report any more
+ * psd_store_lock() - take the store's lock
+ * @flags: where the interrupt state goes
+ *
+ * Context: any; the lock is a leaf: nothing else is taken under it.
+ */
+void psd_store_lock(unsigned long *flags) __acquires(&psd_rpt_lock)
+{
+	raw_spin_lock_irqsave(&psd_rpt_lock, *flags);
+}
+
+/**
+ * psd_store_unlock() - release the store's lock
+ * @flags: what psd_store_lock() saved
+ */
+void psd_store_unlock(unsigned long flags) __releases(&psd_rpt_lock)
+{
+	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+}
+
+/* The slot of @cycle, whatever it holds now; NULL for cycle 0.  Lock held. */
+static struct psd_digest *psd_slot(u32 cycle)
+{
+	if (!cycle || !psd_rpt.d)
+		return NULL;
+	return psd_rpt.d + (size_t)(cycle % psd_rpt.keep) * psd_rpt.size;
+}
+
+/**
+ * psd_store_open() - give a new cycle its slot, emptied
+ * @id: the cycle, newer than every one before
+ *
+ * The cycle that held the slot is forgotten.  Context: store lock held.
+ * Return: the slot's record of the cycle, or NULL when there is no store.
+ */
+struct psd_cycle *psd_store_open(u32 id)
+{
+	struct psd_digest *d = psd_slot(id);
+
+	if (!d)
+		return NULL;
+	memset(d, 0, psd_rpt.size);
+	d->c.id = id;
+	return &d->c;
+}
+
+/**
+ * psd_store_cycle() - the tracker's record of a cycle in its slot
+ * @id: the cycle
+ *
+ * Context: store lock held.
+ * Return: the record, or NULL when the slot holds another cycle.
+ */
+struct psd_cycle *psd_store_cycle(u32 id)
+{
+	struct psd_digest *d = psd_slot(id);
+
+	return d && d->c.id == id ? &d->c : NULL;
+}
+
+/**
+ * psd_report_exit() - free the store; nothing may report any more
  */
 void psd_report_exit(void)
 {
 	unsigned long flags;
-
 	void *d;
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
@@ -96,42 +155,31 @@ void psd_report_exit(void)
 	mutex_unlock(&psd_rpt_scratch_lock);
 }
 
+/* Where a slot's digest and parts begin: all but the tracker's record. */
+#define PSD_DIGEST_OFF	offsetof(struct psd_report_cycle, wake_irq_name)
+
 /**
- * psd_report_reset() - forget every digest (control "reset")
+ * psd_report_reset() - forget every digest and part (control "reset");
+ *	the tracker's records stay, for it forgets them itself
  */
 void psd_report_reset(void)
 {
 	unsigned long flags;
+	unsigned int i;
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	if (psd_rpt.d)
-		memset(psd_rpt.d, 0, psd_rpt.keep * psd_rpt.size);
+	for (i = 0; psd_rpt.d && i < psd_rpt.keep; i++)
+		memset(psd_rpt.d + (size_t)i * psd_rpt.size + PSD_DIGEST_OFF,
+		       0, psd_rpt.size - PSD_DIGEST_OFF);
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 }
 
-/* The slot of @cycle, whatever it holds now; NULL for cycle 0.  Lock held. */
-static struct psd_digest *psd_slot(u32 cycle)
-{
-	if (!cycle || !psd_rpt.d)
-		return NULL;
-	return psd_rpt.d + (size_t)(cycle % psd_rpt.keep) * psd_rpt.size;
-}
-
-/*
- * The slot of @cycle, started afresh if it holds an older cycle; NULL for
- * cycle 0 or one already overwritten.  Lock held.
- */
+/* The slot of @cycle if it still holds it, else NULL.  Lock held. */
 static struct psd_digest *psd_digest(u32 cycle)
 {
 	struct psd_digest *d = psd_slot(cycle);
 
-	if (!d || d->c.id == cycle)
-		return d;
-	if (d->c.id > cycle)
-		return NULL;
-	memset(d, 0, psd_rpt.size);
-	d->c.id = cycle;
-	return d;
+	return d && d->c.id == cycle ? d : NULL;
 }
 
 /*
@@ -195,11 +243,6 @@ void psd_report_event(const struct psd_record *rec)
 	unsigned long flags;
 
 	switch (rec->type) {
-	case PSD_EV_PHASE:
-		/* A new cycle starts with an empty digest. */
-		if (rec->phase != PSD_PH_PREPARE || !rec->flag)
-			return;
-		break;
 	case PSD_EV_WS_ACTIVATE:
 	case PSD_EV_WS_DEACTIVATE:
 	case PSD_EV_WAKE_IRQ:
@@ -486,8 +529,8 @@ static bool psd_report_test(u32 cycle, bool (*test)(const struct psd_digest *d,
 	bool ret = false;
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_slot(cycle);
-	if (d && d->c.id == cycle)
+	d = psd_digest(cycle);
+	if (d)
 		ret = test(d, arg);
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return ret;
@@ -540,7 +583,6 @@ bool psd_report_woke_by_rtc(u32 cycle)
  */
 bool psd_report_get(u32 id, struct psd_report_cycle *out)
 {
-	const size_t head = offsetof(struct psd_report_cycle, wake_irq_name);
 	struct psd_digest *d;
 	unsigned long flags;
 
@@ -548,10 +590,12 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 	if (!psd_cycle_get(id, &out->c))
 		return false;
 
+	/* The digest of the cycle the tracker's record came from. */
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_slot(id);
-	if (d && d->c.id == id)
-		memcpy((u8 *)out + head, (u8 *)d + head, psd_rpt.size - head);
+	d = psd_digest(id);
+	if (d)
+		memcpy((u8 *)out + PSD_DIGEST_OFF, (u8 *)d + PSD_DIGEST_OFF,
+		       psd_rpt.size - PSD_DIGEST_OFF);
 	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
 	return true;
 }
