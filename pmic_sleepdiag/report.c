@@ -23,14 +23,13 @@
 
 #include "core.h"
 
-/* A slot: a struct psd_report_cycle, the layers' parts after it. */
-#define psd_digest psd_report_cycle
-
 /* Guards every slot, and the tracker's own state (cycle.c). */
 static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
 
 static struct {
-	void *d;		/* keep slots, by cycle % keep */
+	void *d;		/* keep slots, by cycle % keep: each a struct
+				 * psd_report_cycle, the layers' parts after it
+				 */
 	unsigned int keep;
 	size_t size;		/* of a slot */
 } psd_rpt;
@@ -96,7 +95,7 @@ void psd_store_unlock(unsigned long flags) __releases(&psd_rpt_lock)
 }
 
 /* The slot of @cycle, whatever it holds now; NULL for cycle 0.  Lock held. */
-static struct psd_digest *psd_slot(u32 cycle)
+static struct psd_report_cycle *psd_slot(u32 cycle)
 {
 	if (!cycle || !psd_rpt.d)
 		return NULL;
@@ -112,7 +111,7 @@ static struct psd_digest *psd_slot(u32 cycle)
  */
 struct psd_cycle *psd_store_open(u32 id)
 {
-	struct psd_digest *d = psd_slot(id);
+	struct psd_report_cycle *d = psd_slot(id);
 
 	if (!d)
 		return NULL;
@@ -130,7 +129,7 @@ struct psd_cycle *psd_store_open(u32 id)
  */
 struct psd_cycle *psd_store_cycle(u32 id)
 {
-	struct psd_digest *d = psd_slot(id);
+	struct psd_report_cycle *d = psd_slot(id);
 
 	return d && d->c.id == id ? &d->c : NULL;
 }
@@ -175,9 +174,9 @@ void psd_report_reset(void)
 }
 
 /* The slot of @cycle if it still holds it, else NULL.  Lock held. */
-static struct psd_digest *psd_digest(u32 cycle)
+static struct psd_report_cycle *psd_digest(u32 cycle)
 {
-	struct psd_digest *d = psd_slot(cycle);
+	struct psd_report_cycle *d = psd_slot(cycle);
 
 	return d && d->c.id == cycle ? d : NULL;
 }
@@ -198,7 +197,8 @@ static void psd_digest_more(u32 *more, u64 *seen, u32 hash)
 }
 
 /* The entry for @name, added if there is room.  Lock held. */
-static struct psd_rpt_ws *psd_digest_ws(struct psd_digest *d, const char *name)
+static struct psd_rpt_ws *psd_digest_ws(struct psd_report_cycle *d,
+					const char *name)
 {
 	unsigned int i;
 
@@ -216,7 +216,8 @@ static struct psd_rpt_ws *psd_digest_ws(struct psd_digest *d, const char *name)
 	return &d->ws[d->nws++];
 }
 
-static void psd_digest_ws_mark(struct psd_digest *d, const char *name, u8 what)
+static void psd_digest_ws_mark(struct psd_report_cycle *d, const char *name,
+			       u8 what)
 {
 	struct psd_rpt_ws *w = psd_digest_ws(d, name);
 
@@ -239,7 +240,7 @@ static bool psd_phase_suspending(u8 phase)
 void psd_report_event(const struct psd_record *rec)
 {
 	struct psd_rpt_ws *w;
-	struct psd_digest *d;
+	struct psd_report_cycle *d;
 	unsigned long flags;
 
 	switch (rec->type) {
@@ -315,7 +316,7 @@ out:
 void psd_report_anomaly(const struct psd_record *rec)
 {
 	struct psd_rpt_an *an;
-	struct psd_digest *d;
+	struct psd_report_cycle *d;
 	unsigned long flags;
 
 	if (rec->type >= PSD_NR_ANOMALY_CLASSES)
@@ -351,7 +352,7 @@ static bool psd_irq_was_seen(const struct psd_rpt_irq *e)
  * An entry for @irq: a free one, or for an IRQ seen pending or stuck
  * (@seen) that of a wake-armed IRQ never seen so.  Lock held.
  */
-static struct psd_rpt_irq *psd_digest_irq_slot(struct psd_digest *d,
+static struct psd_rpt_irq *psd_digest_irq_slot(struct psd_report_cycle *d,
 					       unsigned int irq, bool seen)
 {
 	struct psd_rpt_irq *e = NULL;
@@ -398,7 +399,7 @@ void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 {
 	bool seen = pending == PSD_IRQP_YES || stuck;
 	struct psd_rpt_irq *e = NULL;
-	struct psd_digest *d;
+	struct psd_report_cycle *d;
 	unsigned long flags;
 	unsigned int i;
 
@@ -436,7 +437,7 @@ out:
 void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
 			  const char *advice)
 {
-	struct psd_digest *d;
+	struct psd_report_cycle *d;
 	unsigned long flags;
 	unsigned int i;
 
@@ -466,7 +467,7 @@ void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
 void psd_report_part(const struct psd_layer *l, u32 cycle, size_t off,
 		     const void *v, size_t len)
 {
-	struct psd_digest *d;
+	struct psd_report_cycle *d;
 	unsigned long flags;
 
 	if (!l->part || off + len > l->part->size)
@@ -504,7 +505,7 @@ const void *psd_report_part_of(const struct psd_report_cycle *r,
  */
 void psd_report_wake_alarm(u32 cycle, const struct psd_rpt_wake_alarm *a)
 {
-	struct psd_digest *d;
+	struct psd_report_cycle *d;
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
@@ -520,11 +521,13 @@ void psd_report_wake_alarm(u32 cycle, const struct psd_rpt_wake_alarm *a)
  * Read one bit of a kept cycle's digest; false when the cycle is not kept.
  * For a layer judging a cause named by another layer, through the core.
  */
-static bool psd_report_test(u32 cycle, bool (*test)(const struct psd_digest *d,
-						    unsigned int arg),
+typedef bool (*psd_digest_test_t)(const struct psd_report_cycle *d,
+				  unsigned int arg);
+
+static bool psd_report_test(u32 cycle, psd_digest_test_t test,
 			    unsigned int arg)
 {
-	struct psd_digest *d;
+	struct psd_report_cycle *d;
 	unsigned long flags;
 	bool ret = false;
 
@@ -536,13 +539,13 @@ static bool psd_report_test(u32 cycle, bool (*test)(const struct psd_digest *d,
 	return ret;
 }
 
-static bool psd_digest_has_anomaly(const struct psd_digest *d,
+static bool psd_digest_has_anomaly(const struct psd_report_cycle *d,
 				   unsigned int cls)
 {
 	return cls < PSD_NR_ANOMALY_CLASSES && d->an[cls].count;
 }
 
-static bool psd_digest_woke_by_rtc(const struct psd_digest *d,
+static bool psd_digest_woke_by_rtc(const struct psd_report_cycle *d,
 				   unsigned int unused)
 {
 	return d->wake_rtc;
@@ -583,7 +586,7 @@ bool psd_report_woke_by_rtc(u32 cycle)
  */
 bool psd_report_get(u32 id, struct psd_report_cycle *out)
 {
-	struct psd_digest *d;
+	struct psd_report_cycle *d;
 	unsigned long flags;
 
 	memset(out, 0, psd_report_cycle_size());
