@@ -11,6 +11,7 @@
 #include <linux/string.h>
 #include <linux/suspend.h>
 
+#include "../pmic_sleepdiag/sleepers.h"
 #include "psd_kunit.h"
 #include "records.h"
 
@@ -542,6 +543,107 @@ static void report_reset_clears(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, psd_report_get(before, r));
 }
 
+/*
+ * Each layer's part is its own: the pmic layer writes its two halves at
+ * different times and both stay; a part no layer wrote is absent; a write
+ * past the end of a part is dropped.
+ */
+static void report_parts_apart(struct kunit *test)
+{
+	struct psd_pmic_seen pre = { .has = true, .lint.err = -5 };
+	struct psd_pmic_seen wake = { .has = true, .lint.err = -6 };
+	const struct psd_rpt_hrt h = { .count = 3, .late = 1, .late_us = 9 };
+	const struct psd_pmic_part *pp;
+	struct psd_report_cycle *r;
+	u32 id = quiet_cycle();
+
+	psd_report_part(&psd_pmic_layer, id,
+			offsetof(struct psd_pmic_part, presleep), &pre,
+			sizeof(pre));
+	report_hrt(id, &h);
+	psd_report_part(&psd_pmic_layer, id,
+			offsetof(struct psd_pmic_part, wake), &wake, sizeof(wake));
+	/* One byte too far: not written, and the part stays as it was. */
+	psd_report_part(&psd_hrtimer_layer, id, 1, &h, sizeof(h));
+
+	r = get(test, id);
+	pp = psd_report_part_of(r, &psd_pmic_layer);
+	KUNIT_ASSERT_NOT_NULL(test, pp);
+	KUNIT_EXPECT_TRUE(test, pp->presleep.has);
+	KUNIT_EXPECT_EQ(test, pp->presleep.lint.err, -5);
+	KUNIT_EXPECT_TRUE(test, pp->wake.has);
+	KUNIT_EXPECT_EQ(test, pp->wake.lint.err, -6);
+	KUNIT_ASSERT_NOT_NULL(test, hrt(r));
+	KUNIT_EXPECT_EQ(test, memcmp(hrt(r), &h, sizeof(h)), 0);
+	KUNIT_EXPECT_NULL(test, psd_report_part_of(r, &psd_sleepers_layer));
+	KUNIT_EXPECT_NULL(test, psd_report_part_of(get(test, quiet_cycle()),
+						   &psd_pmic_layer));
+}
+
+/* Reset forgets an open cycle's parts, not the tracker's record of it. */
+static void report_reset_keeps_open_cycle(struct kunit *test)
+{
+	const struct psd_rpt_hrt h = { .count = 1 };
+	struct psd_report_cycle *r;
+	u32 id = begin();
+
+	report_hrt(id, &h);
+	psd_reset_core();
+	sleep_and_resume();
+	r = get(test, id);
+	KUNIT_EXPECT_NULL(test, hrt(r));
+	KUNIT_EXPECT_EQ(test, r->c.s2idle_loops, 1U);
+	KUNIT_EXPECT_NE(test, r->c.t_start[PSD_PH_PREPARE], 0ULL);
+	report_hrt(id, &h);	/* the cycle still takes parts */
+	KUNIT_EXPECT_NOT_NULL(test, hrt(get(test, id)));
+}
+
+/* Whether @a's part and @b's share a byte of the slot. */
+static bool parts_overlap(const struct psd_layer *a, const struct psd_layer *b)
+{
+	return a->state.part_off < b->state.part_off + b->part->size &&
+	       b->state.part_off < a->state.part_off + a->part->size;
+}
+
+static u8 place(const struct psd_layer *l, bool json)
+{
+	return json ? l->part->json_at : l->part->text_at;
+}
+
+/* One format's parts: each once, with its renderer, places rising. */
+static unsigned int parts_in_order(struct kunit *test, bool json)
+{
+	const struct psd_layer *l;
+	unsigned int i, k;
+
+	for (i = 0; (l = psd_layer_part(i, json)); i++) {
+		KUNIT_EXPECT_TRUE(test, json ? !!l->part->json : !!l->part->text);
+		if (i)
+			KUNIT_EXPECT_LE(test, place(psd_layer_part(i - 1, json),
+						    json), place(l, json));
+		for (k = 0; k < i; k++)
+			KUNIT_EXPECT_PTR_NE(test, psd_layer_part(k, json), l);
+	}
+	return i;
+}
+
+/* The layers' parts as registered, in the report and in the slot. */
+static void report_parts_laid_out(struct kunit *test)
+{
+	unsigned int i, k, n = parts_in_order(test, false);
+	const struct psd_layer *l;
+
+	KUNIT_EXPECT_GT(test, n, 0U);
+	KUNIT_EXPECT_EQ(test, parts_in_order(test, true), n);
+	for (i = 0; (l = psd_layer_part(i, false)); i++) {
+		KUNIT_EXPECT_LE(test, l->state.part_off + l->part->size,
+				psd_layers_parts_size());
+		for (k = 0; k < i; k++)
+			KUNIT_EXPECT_FALSE(test,
+					   parts_overlap(l, psd_layer_part(k, false)));
+	}
+}
+
 static struct kunit_case report_test_cases[] = {
 	KUNIT_CASE(report_ws_flags),
 	KUNIT_CASE(report_ignores_noise),
@@ -556,6 +658,9 @@ static struct kunit_case report_test_cases[] = {
 	KUNIT_CASE(report_old_cycle_not_resurrected),
 	KUNIT_CASE(report_range),
 	KUNIT_CASE(report_reset_clears),
+	KUNIT_CASE(report_parts_apart),
+	KUNIT_CASE(report_reset_keeps_open_cycle),
+	KUNIT_CASE(report_parts_laid_out),
 	{}
 };
 
