@@ -23,8 +23,6 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kernel.h>
-#include <linux/slab.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/suspend.h>
 #include <linux/timekeeping.h>
@@ -155,6 +153,12 @@ const char *psd_state_name(s64 state)
 static struct psd_cycle *psd_cur(void)
 {
 	return psd_store_cycle(psd_trk.id);
+}
+
+/* Cycle @id's record if it is the one open, else NULL; lock held. */
+static struct psd_cycle *psd_open_cycle(u32 id)
+{
+	return psd_trk.open && id == psd_trk.id ? psd_cur() : NULL;
 }
 
 static void psd_emit_phase(const struct psd_layer_set *layers, u32 id,
@@ -552,9 +556,8 @@ bool psd_cycle_set_wake_irq(u32 id, int irq)
 	if (irq >= 0)
 		psd_round_slept();
 	psd_store_lock(&flags);
-	c = psd_trk.open && id == psd_trk.id ? psd_cur() : NULL;
-	if (c && c->wake_irq < 0 &&
-	    irq > c->wake_irq) {
+	c = psd_open_cycle(id);
+	if (c && c->wake_irq < 0 && irq > c->wake_irq) {
 		c->wake_irq = irq;
 		set = irq >= 0;
 	}
@@ -573,7 +576,7 @@ void psd_cycle_set_abort_ws(u32 id, const char *name)
 	struct psd_cycle *c;
 
 	psd_store_lock(&flags);
-	c = psd_trk.open && id == psd_trk.id ? psd_cur() : NULL;
+	c = psd_open_cycle(id);
 	if (c)
 		strscpy(c->abort_ws, name, sizeof(c->abort_ws));
 	psd_store_unlock(flags);
@@ -605,7 +608,7 @@ void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 	if (err >= 0 || phase >= ARRAY_SIZE(steps))
 		return;
 	psd_store_lock(&flags);
-	c = psd_trk.open && id == psd_trk.id ? psd_cur() : NULL;
+	c = psd_open_cycle(id);
 	if (c && !c->abort_err) {
 		strscpy(c->abort_dev, dev, sizeof(c->abort_dev));
 		c->abort_err = err;

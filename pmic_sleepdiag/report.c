@@ -542,7 +542,7 @@ static bool psd_report_test(u32 cycle, psd_digest_test_t test,
 static bool psd_digest_has_anomaly(const struct psd_report_cycle *d,
 				   unsigned int cls)
 {
-	return cls < PSD_NR_ANOMALY_CLASSES && d->an[cls].count;
+	return psd_rpt_anomalies(d, cls);
 }
 
 static bool psd_digest_woke_by_rtc(const struct psd_report_cycle *d,

@@ -187,13 +187,16 @@ int psd_verdict_add(const struct psd_verdict_rule *rules, unsigned int n)
 	for (i = 0; i < n; i++) {
 		if (psd_verdict_nr == PSD_MAX_RULES)
 			return -E2BIG;
-		for (k = psd_verdict_nr; k; k--) {
-			if (psd_verdict_order[k - 1]->prio == rules[i].prio)
-				return -EINVAL;
-			if (psd_verdict_order[k - 1]->prio < rules[i].prio)
-				break;
-			psd_verdict_order[k] = psd_verdict_order[k - 1];
-		}
+		/* Its place, checked before anything moves. */
+		k = 0;
+		while (k < psd_verdict_nr &&
+		       psd_verdict_order[k]->prio < rules[i].prio)
+			k++;
+		if (k < psd_verdict_nr &&
+		    psd_verdict_order[k]->prio == rules[i].prio)
+			return -EINVAL;
+		memmove(&psd_verdict_order[k + 1], &psd_verdict_order[k],
+			(psd_verdict_nr - k) * sizeof(psd_verdict_order[0]));
 		psd_verdict_order[k] = &rules[i];
 		psd_verdict_nr++;
 	}
