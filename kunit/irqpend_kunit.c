@@ -22,6 +22,7 @@
 #include "fake_irq.h"
 #include "psd_kunit.h"
 #include "render.h"
+#include "summary_text.h"
 
 #define TEXT_SIZE	(4 * PAGE_SIZE)
 
@@ -61,20 +62,6 @@ static char *watched_line(struct kunit *test, unsigned int irq)
 {
 	KUNIT_ASSERT_EQ(test, watch(irq), 0);
 	return psd_kunit_irq_line(test, irq);
-}
-
-static long summary_value(struct kunit *test, const char *key)
-{
-	char *text = render(test, psd_summary_show), *l;
-	size_t len = strlen(key);
-	long v;
-
-	while ((l = strsep(&text, "\n")))
-		if (!strncmp(l, key, len) && l[len] == ':' &&
-		    !kstrtol(l + len + 2, 10, &v))
-			return v;
-	KUNIT_FAIL(test, "summary has no %s", key);
-	return -1;
 }
 
 static bool error_has(struct kunit *test, const char *what)

@@ -7,6 +7,7 @@
 #define _PSD_KUNIT_SUMMARY_TEXT_H
 
 #include <kunit/test.h>
+#include <linux/kstrtox.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
@@ -14,13 +15,13 @@
 #include "render.h"
 
 /* Render the summary file into a string the test owns. */
-static char *summary_text(struct kunit *test)
+static inline char *summary_text(struct kunit *test)
 {
 	return psd_kunit_render(test, PAGE_SIZE, psd_summary_show, NULL);
 }
 
 /* Does the summary have exactly this line? */
-static bool summary_has(struct kunit *test, const char *line)
+static inline bool summary_has(struct kunit *test, const char *line)
 {
 	char *text = summary_text(test), *l;
 
@@ -28,6 +29,21 @@ static bool summary_has(struct kunit *test, const char *line)
 		if (!strcmp(l, line))
 			return true;
 	return false;
+}
+
+/* The number on the summary's "@key: " line. */
+static inline long summary_value(struct kunit *test, const char *key)
+{
+	char *text = summary_text(test), *l;
+	size_t len = strlen(key);
+	long v;
+
+	while ((l = strsep(&text, "\n")))
+		if (!strncmp(l, key, len) && l[len] == ':' &&
+		    !kstrtol(l + len + 2, 10, &v))
+			return v;
+	KUNIT_FAIL(test, "summary has no %s", key);
+	return -1;
 }
 
 #endif /* _PSD_KUNIT_SUMMARY_TEXT_H */

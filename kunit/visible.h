@@ -13,8 +13,12 @@
 struct notifier_block;
 struct psd_control;
 struct psd_hrt;
+struct psd_json;
 struct psd_layer;
+struct psd_params;
 struct psd_record;
+struct psd_report_cycle;
+struct psd_verdict;
 struct seq_file;
 
 /* One layer started or stopped, for suites that own their layers. */
@@ -42,6 +46,22 @@ void psd_cycle_tp_cpu_idle(void *data, unsigned int state, unsigned int cpu);
 u64 psd_hrt_cpu_max(struct psd_hrt *st, unsigned int w, int cpu);
 /* One line of the events file, as the file shows it. */
 void psd_event_show(struct seq_file *m, const struct psd_record *r);
+
+int psd_params_check(const struct psd_params *p);
+/* The rings' records from *@pos on, one at a time. */
+bool psd_events_get(u64 *pos, struct psd_record *out);
+bool psd_anomalies_get(u64 *pos, struct psd_record *out);
+/* Device phases from the module's own device, as without the tracepoint. */
+void psd_cycle_set_devpm_phases(bool on);
+int psd_verdict_rule_index(const char *name);
+
+/* One cycle as report and report.json write it. */
+void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
+		     const struct psd_verdict *v);
+void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
+		     const struct psd_verdict *v);
+void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array);
+void psd_json_escape(struct seq_file *m, const char *s);
 #endif
 
 #endif /* _PSD_KUNIT_VISIBLE_H */

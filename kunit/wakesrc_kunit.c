@@ -19,6 +19,7 @@
 #include "anomaly_log.h"
 #include "psd_kunit.h"
 #include "render.h"
+#include "summary_text.h"
 #include "suspend_seq.h"
 
 static void on(const char *name)
@@ -90,9 +91,10 @@ static struct psd_ws_info info(struct kunit *test, const char *name)
 	return w;
 }
 
-static s64 untracked(void)
+/* summary's count of deactivations the table could not match */
+static s64 untracked(struct kunit *test)
 {
-	return atomic64_read(&psd_counters.ws_untracked_deactivations);
+	return summary_value(test, "ws_untracked_deactivations");
 }
 
 static int ws_init(struct kunit *test)
@@ -128,14 +130,14 @@ static void ws_on_and_counts(struct kunit *test)
 
 static void ws_untracked_deactivations(struct kunit *test)
 {
-	s64 before = untracked();
+	s64 before = untracked(test);
 
 	off("psdk-unknown");
-	KUNIT_EXPECT_EQ(test, untracked(), before + 1);
+	KUNIT_EXPECT_EQ(test, untracked(test), before + 1);
 	on("psdk-b");
 	off("psdk-b");
 	off("psdk-b");		/* more deactivations than activations */
-	KUNIT_EXPECT_EQ(test, untracked(), before + 2);
+	KUNIT_EXPECT_EQ(test, untracked(test), before + 2);
 	KUNIT_EXPECT_EQ(test, info(test, "psdk-b").deactivations, 1ULL);
 }
 
@@ -373,8 +375,8 @@ static void ws_ring_overflow_is_counted(struct kunit *test)
 
 static void ws_name_table_overflow(struct kunit *test)
 {
-	s64 over = atomic64_read(&psd_counters.ws_overflow);
-	s64 gone = untracked();
+	s64 over = summary_value(test, "ws_overflow");
+	s64 gone = untracked(test);
 	struct psd_ws_info w;
 	unsigned int used, i;
 	char name[16];
@@ -390,9 +392,9 @@ static void ws_name_table_overflow(struct kunit *test)
 		snprintf(name, sizeof(name), "psdk-of%u", i);
 		off(name);
 	}
-	KUNIT_EXPECT_EQ(test, atomic64_read(&psd_counters.ws_overflow),
+	KUNIT_EXPECT_EQ(test, summary_value(test, "ws_overflow"),
 			over + used + 3);
-	KUNIT_EXPECT_EQ(test, untracked(), gone + used + 3);
+	KUNIT_EXPECT_EQ(test, untracked(test), gone + used + 3);
 	KUNIT_EXPECT_FALSE(test, psd_ws_info_at(PSD_WS_MAX, &w));
 	KUNIT_EXPECT_TRUE(test, psd_ws_info_at(PSD_WS_MAX - 1, &w));
 	/* Names already in the table still count. */
@@ -429,7 +431,7 @@ static void ws_real_source_active_at_load(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, ws);
 	__pm_stay_awake(ws);
 	psd_ws_forget();	/* as if the layer started now */
-	gone = untracked();
+	gone = untracked(test);
 
 	w = info(test, "psdk-real");
 	KUNIT_EXPECT_EQ(test, w.nest, 1U);
@@ -438,7 +440,7 @@ static void ws_real_source_active_at_load(struct kunit *test)
 	w = info(test, "psdk-real");
 	KUNIT_EXPECT_EQ(test, w.nest, 0U);
 	KUNIT_EXPECT_EQ(test, w.deactivations, 1ULL);
-	KUNIT_EXPECT_EQ(test, untracked(), gone);
+	KUNIT_EXPECT_EQ(test, untracked(test), gone);
 	__pm_stay_awake(ws);
 	KUNIT_EXPECT_EQ(test, info(test, "psdk-real").activations, 1ULL);
 	__pm_relax(ws);

@@ -12,6 +12,7 @@
 #include <linux/seq_file.h>
 
 #include "core.h"
+#include "../kunit/visible.h"
 #include "psd_trace.h"
 
 /* Anomalies are rare; this bounds the log, overflow shows as dropped. */
@@ -70,6 +71,7 @@ void psd_anomaly_raise(struct psd_record *rec)
 	psd_event_add(&ev);
 }
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * psd_anomalies_get() - copy out the oldest anomaly at or after *@pos
  * @pos: in: first sequence number wanted; out: that of the copied anomaly
@@ -81,6 +83,7 @@ bool psd_anomalies_get(u64 *pos, struct psd_record *out)
 {
 	return psd_ring_get(psd_anomalies, pos, out);
 }
+#endif
 
 /**
  * psd_anomalies_reset() - forget every anomaly (control "reset")

@@ -335,7 +335,7 @@ VISIBLE_IF_KUNIT int psd_control_exec(struct psd_control *ctl,
  * Return: 0, -EINVAL for a malformed or out-of-range command, -EOPNOTSUPP
  * when the component the command needs is off.
  */
-int psd_control_submit(const char *buf, size_t len, loff_t pos)
+static int psd_control_submit(const char *buf, size_t len, loff_t pos)
 {
 	return psd_control_exec(&psd_control, buf, len, pos);
 }

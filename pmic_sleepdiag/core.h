@@ -83,7 +83,6 @@ struct psd_rpt_an {
 
 const char *psd_wake_irq_word(s64 irq);
 void psd_seq_wake_irq(struct seq_file *m, s64 irq);
-int psd_params_check(const struct psd_params *p);
 
 /* ---- settings (settings.c) ---- */
 
@@ -99,6 +98,10 @@ bool psd_setting_range(unsigned int id, u32 *min, u32 *max);
 /* ---- rings (ring.c) ---- */
 
 struct psd_ring;
+
+/* Writes a record's keys when its ring's file is read (struct psd_kind). */
+typedef void (*psd_ring_show_t)(struct seq_file *m,
+				const struct psd_record *rec);
 
 struct psd_ring *psd_ring_create(unsigned int capacity);
 void psd_ring_destroy(struct psd_ring *ring);
@@ -156,7 +159,6 @@ const struct psd_kind *psd_anomaly_kind(unsigned int cls);
 int psd_events_init(unsigned int capacity);
 void psd_events_exit(void);
 void psd_events_reset(void);
-bool psd_events_get(u64 *pos, struct psd_record *out);
 u64 psd_events_dropped(void);
 extern const struct file_operations psd_events_fops;
 
@@ -165,7 +167,6 @@ extern const struct file_operations psd_events_fops;
 int psd_anomalies_init(void);
 void psd_anomalies_exit(void);
 void psd_anomalies_reset(void);
-bool psd_anomalies_get(u64 *pos, struct psd_record *out);
 u64 psd_anomalies_total(void);
 u64 psd_anomalies_of_class(unsigned int cls);
 u64 psd_anomalies_dropped(void);
@@ -232,7 +233,6 @@ void psd_cycles_reset(void);
 const char *psd_step_name(unsigned int step);
 const char *psd_state_name(s64 state);
 void psd_cycle_devpm(enum psd_phase phase);
-void psd_cycle_set_devpm_phases(bool on);
 bool psd_cycle_devpm_phases(void);
 
 /* ---- the module's own device and its PM callbacks (pmdev.c) ---- */
@@ -260,7 +260,6 @@ struct psd_control {
 	char error[160];
 };
 
-int psd_control_submit(const char *buf, size_t len, loff_t pos);
 int psd_control_show_error(struct seq_file *m);
 extern const struct file_operations psd_control_fops;
 
@@ -363,7 +362,6 @@ const struct psd_verdict_rule *psd_verdict_rule(unsigned int i);
 void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v);
 void psd_fields_json_members(struct psd_json *j, const void *rec,
 			     const struct psd_field *f);
-int psd_verdict_rule_index(const char *name);
 
 /* ---- JSON on a seq_file (json.c) ---- */
 
@@ -385,20 +383,14 @@ struct psd_json {
 	bool err;
 };
 
-void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array);
 void psd_json_resume(struct psd_json *j, struct seq_file *m, bool array,
 		     bool comma);
 void psd_json_str(struct psd_json *j, const char *key, const char *v);
 void psd_json_s64(struct psd_json *j, const char *key, s64 v);
 void psd_json_bool(struct psd_json *j, const char *key, bool v);
-void psd_json_escape(struct seq_file *m, const char *s);
 
 /* ---- the report files (report_show.c) ---- */
 
-void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
-		     const struct psd_verdict *v);
-void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
-		     const struct psd_verdict *v);
 extern const struct file_operations psd_report_fops;
 extern const struct file_operations psd_report_json_fops;
 

@@ -643,6 +643,7 @@ void psd_cycle_devpm(enum psd_phase phase)
 		psd_emit_phase(&psd_module_layers, id, phase, true, 0, t);
 }
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * psd_cycle_set_devpm_phases() - where the device phases come from
  * @on: true: psd_cycle_devpm(); false: the suspend_resume tracepoint
@@ -653,6 +654,7 @@ void psd_cycle_set_devpm_phases(bool on)
 {
 	WRITE_ONCE(psd_trk.devpm_phases, on);
 }
+#endif
 
 /**
  * psd_cycle_devpm_phases() - do the device phases come from psd_cycle_devpm()?

@@ -87,6 +87,7 @@ void psd_event_add(struct psd_record *rec)
 	psd_report_event(rec);
 }
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * psd_events_get() - copy out the oldest event at or after *@pos
  * @pos: in: first sequence number wanted; out: that of the copied event
@@ -98,6 +99,7 @@ bool psd_events_get(u64 *pos, struct psd_record *out)
 {
 	return psd_ring_get(psd_events, pos, out);
 }
+#endif
 
 /**
  * psd_events_reset() - forget the timeline (control "reset")

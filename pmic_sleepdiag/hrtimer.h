@@ -6,6 +6,8 @@
 #ifndef _PMIC_SLEEPDIAG_HRTIMER_H
 #define _PMIC_SLEEPDIAG_HRTIMER_H
 
+#include <linux/ktime.h>
+
 #include "internal.h"
 #include "report_part.h"
 

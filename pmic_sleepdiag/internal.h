@@ -1,21 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * pmic_sleepdiag - the core as a layer sees it: the descriptor a layer
- * registers, the records it adds to the timeline and the anomaly log, and
- * what it tells the cycle's record (its own part: report_part.h).  The
- * core's own header is core.h.
- *
- * Data flows one way: probes and PM callbacks -> per-layer state and the
- * cycle's record -> formatters that run only when a debugfs file is read.
- * Only the control file changes settings.
+ * registers, the records it adds, what it tells the cycle's record (its
+ * own part: report_part.h).  The core's own header is core.h.
  */
 #ifndef _PMIC_SLEEPDIAG_INTERNAL_H
 #define _PMIC_SLEEPDIAG_INTERNAL_H
 
 #include <linux/types.h>
-#include <linux/bitops.h>
 #include <linux/compiler.h>
-#include <linux/ktime.h>
 
 struct seq_file;
 struct device;
@@ -23,8 +16,7 @@ struct psd_part;
 
 #define PSD_NAME_LEN		40	/* wakeup source names, chip names */
 
-/* ---- module parameters (main.c) ---- */
-
+/* Module parameters (main.c). */
 struct psd_params {
 	char *pmic;
 	char *watch_irqs;
@@ -34,8 +26,7 @@ struct psd_params {
 
 extern struct psd_params psd_params;
 
-/* ---- suspend phases, as named everywhere ---- */
-
+/* Suspend phases, as named everywhere. */
 enum psd_phase {
 	PSD_PH_PREPARE,
 	PSD_PH_SUSPEND,
@@ -53,8 +44,7 @@ enum psd_phase {
 
 const char *psd_phase_name(unsigned int phase);
 
-/* ---- tunables set through control (settings.c) ---- */
-
+/* Tunables set through control (settings.c). */
 enum psd_setting_id {
 	PSD_SET_STUCK_MS,
 	PSD_SET_WS_STUCK_MS,
@@ -75,11 +65,7 @@ static inline u32 psd_setting(enum psd_setting_id id)
 	return READ_ONCE(psd_settings[id]);
 }
 
-/* ---- records: the events timeline and the anomaly log (ring.c) ---- */
-
-/* One fixed-size entry of a ring; @type, @flag, @v and the names mean what
- * the type's formatter says.
- */
+/* An entry of the events or anomaly ring (ring.c), as @type's show reads. */
 struct psd_record {
 	u64 seq;		/* position in the ring's stream, never reused */
 	u64 t_ns;		/* CLOCK_BOOTTIME, ktime_get_boot_fast_ns() */
@@ -97,12 +83,7 @@ struct psd_record {
 	};
 };
 
-typedef void (*psd_ring_show_t)(struct seq_file *m,
-				const struct psd_record *rec);
-
-/* ---- layers: what each one registers with the core (layer.c) ---- */
-
-/* What a layer does when the core asks; all but start/stop are optional. */
+/* What a layer does when the core asks; only start and stop are required. */
 struct psd_layer_ops {
 	/* Attach; or a negative errno, *why a static string for off(<why>). */
 	int (*start)(const char **why);
@@ -114,6 +95,8 @@ struct psd_layer_ops {
 	/* The module's own device got a PM callback (process context). */
 	void (*devpm)(u32 cycle, enum psd_phase phase);
 	void (*show_summary)(struct seq_file *m); /* summary's "<name>:" */
+	/* the version 1 counters it keeps, after events_dropped */
+	void (*show_counts)(struct seq_file *m);
 	/* summary lines of its own ("key: value"), on or off */
 	void (*show_keys)(struct seq_file *m);
 	int (*snapshot)(const char **why);	/* control "snapshot" */
@@ -125,16 +108,15 @@ struct psd_layer_ops {
 struct psd_kind {
 	u16 id;			/* enum psd_event_type or psd_anomaly_class */
 	const char *name;	/* its type= or class= name */
-	psd_ring_show_t show;	/* its keys, when the file is read; or NULL */
+	/* its keys, when the file is read; or NULL */
+	void (*show)(struct seq_file *m, const struct psd_record *rec);
 };
 
 /* A tunable a layer owns, set through control. */
 struct psd_setting_desc {
 	u16 id;			/* enum psd_setting_id */
 	const char *key;	/* control and summary key */
-	u32 def;
-	u32 min;
-	u32 max;
+	u32 def, min, max;
 	bool zero_ok;		/* 0 is allowed below @min and means off */
 };
 
@@ -162,7 +144,6 @@ struct psd_layer {
 	bool after_contract;	/* newer than version 1: after its keys */
 	const struct psd_part *part;	/* its part of each cycle's slot */
 	struct {		/* the core's; read through psd_layer_on() */
-		const struct psd_layer_ops *ops;
 		unsigned int index;
 		size_t part_off;
 		bool started;
@@ -174,8 +155,7 @@ struct psd_layer {
 bool psd_layer_on(const struct psd_layer *l);
 void psd_layer_set(struct psd_layer *l, bool on, const char *why);
 
-/* ---- events timeline (events.c) ---- */
-
+/* Types of the events timeline (events.c). */
 enum psd_event_type {
 	PSD_EV_PHASE,
 	PSD_EV_CYCLE_END,
@@ -191,8 +171,7 @@ enum psd_event_type {
 
 void psd_event_add(struct psd_record *rec);
 
-/* ---- anomalies (anomaly.c) ---- */
-
+/* Classes of the anomaly log (anomaly.c). */
 enum psd_anomaly_class {
 	PSD_AN_WS_NOT_HONORED,
 	PSD_AN_WS_STUCK_ACTIVE,
@@ -207,8 +186,7 @@ enum psd_anomaly_class {
 
 void psd_anomaly_raise(struct psd_record *rec);
 
-/* ---- suspend cycle tracker (cycle.c) ---- */
-
+/* The suspend cycle tracker (cycle.c). */
 #define PSD_WAKE_IRQ_NONE	(-1)	/* watched, none seen */
 #define PSD_WAKE_IRQ_UNKNOWN	(-2)	/* cannot be seen */
 
@@ -232,9 +210,9 @@ void psd_cycle_set_abort_ws(u32 id, const char *name);
 void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 			     enum psd_phase phase);
 
-/* ---- the core's digest of a cycle (report.c; parts: report_part.h) ---- */
-
-/* What an irqchip said about one state bit. */
+/* What an irqchip said about one state bit, for the core's digest of a
+ * cycle (report.c; layers' own parts: report_part.h).
+ */
 enum psd_irqp_bit {
 	PSD_IRQP_NO,
 	PSD_IRQP_YES,
@@ -248,22 +226,10 @@ void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
 bool psd_report_has_anomaly(u32 cycle, unsigned int cls);
 bool psd_report_woke_by_rtc(u32 cycle);
 
-/* ---- the module's own device (pmdev.c) ---- */
+struct device *psd_pmdev_device(void);	/* the module's own (pmdev.c) */
 
-struct device *psd_pmdev_device(void);
-
-/* ---- key=value text (fmt.c) ---- */
-
+/* key=value text (fmt.c). */
 void psd_seq_str(struct seq_file *m, const char *key, const char *v);
 const char *psd_irqp_bit_name(u8 bit);
-
-/* Counters other layers bump for summary; see summary.c. */
-struct psd_counters {
-	atomic64_t ws_overflow;
-	atomic64_t ws_untracked_deactivations;
-	atomic_t irq_unsupported;
-};
-
-extern struct psd_counters psd_counters;
 
 #endif /* _PMIC_SLEEPDIAG_INTERNAL_H */

@@ -29,6 +29,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/atomic.h>
 #include <linux/ctype.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
@@ -60,6 +61,9 @@ static struct {
 } psd_irqp = {
 	.lock = __MUTEX_INITIALIZER(psd_irqp.lock),
 };
+
+/* summary's irq_unsupported, read without the lock */
+static atomic_t psd_irqp_unsupported_now;
 
 static u64 psd_irqp_stuck_ns(void)
 {
@@ -473,7 +477,7 @@ static void psd_irqp_sample(u8 at, bool fresh)
 		any |= t->e[i].last.pending == PSD_IRQP_YES;
 	any |= psd_irqp_scan(at, cycle);
 	psd_irqp.any_pending = any;
-	atomic_set(&psd_counters.irq_unsupported, psd_irqp_unsupported(t));
+	atomic_set(&psd_irqp_unsupported_now, psd_irqp_unsupported(t));
 }
 
 /*
@@ -601,7 +605,7 @@ static void psd_irqp_stop(void)
 	cancel_delayed_work_sync(&psd_irqp.work);
 	mutex_lock(&psd_irqp.lock);
 	psd_irqp.tab.n = 0;
-	atomic_set(&psd_counters.irq_unsupported, 0);
+	atomic_set(&psd_irqp_unsupported_now, 0);
 	mutex_unlock(&psd_irqp.lock);
 	psd_gic_dist_exit();
 }
@@ -767,6 +771,12 @@ int psd_irqpend_gic_show(struct seq_file *m, void *unused)
 	return 0;
 }
 
+static void psd_irqp_show_counts(struct seq_file *m)
+{
+	seq_printf(m, "irq_unsupported: %d\n",
+		   atomic_read(&psd_irqp_unsupported_now));
+}
+
 static const struct psd_layer_ops psd_irqpend_ops = {
 	.start = psd_irqp_start,
 	.stop = psd_irqp_stop,
@@ -774,6 +784,7 @@ static const struct psd_layer_ops psd_irqpend_ops = {
 	.apply = psd_irqp_apply,
 	.devpm = psd_irqp_devpm,
 	.watch = psd_irqp_watch,
+	.show_counts = psd_irqp_show_counts,
 };
 
 static const struct psd_kind psd_irqpend_classes[] = {

@@ -15,13 +15,14 @@
 #include <linux/seq_file.h>
 
 #include "core.h"
+#include "../kunit/visible.h"
 
 /**
  * psd_json_escape() - write a JSON string literal, quotes included
  * @m: the seq_file
  * @s: the bytes, NUL-terminated; NULL is written as null
  */
-void psd_json_escape(struct seq_file *m, const char *s)
+VISIBLE_IF_KUNIT void psd_json_escape(struct seq_file *m, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
@@ -73,6 +74,7 @@ static void psd_json_push(struct psd_json *j, bool array)
 		j->array &= ~BIT(j->depth - 1);
 }
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * psd_json_begin() - start a document whose top level is an object or array
  * @j: the writer
@@ -88,6 +90,7 @@ void psd_json_begin(struct psd_json *j, struct seq_file *m, bool array)
 	j->err = false;
 	psd_json_push(j, array);
 }
+#endif
 
 /**
  * psd_json_resume() - go on inside a container an earlier call opened

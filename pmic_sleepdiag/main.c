@@ -16,6 +16,7 @@
 #include <linux/string.h>
 
 #include "core.h"
+#include "../kunit/visible.h"
 #include "layers.h"
 
 #define PSD_KEEP_MIN	1
@@ -71,7 +72,7 @@ static int psd_check_irq_list(const char *list)
  *
  * Return: 0, or -EINVAL after a pr_err() naming the parameter and range.
  */
-int psd_params_check(const struct psd_params *p)
+VISIBLE_IF_KUNIT int psd_params_check(const struct psd_params *p)
 {
 	if (p->keep_cycles < PSD_KEEP_MIN || p->keep_cycles > PSD_KEEP_MAX) {
 		pr_err("keep_cycles=%u out of range %u-%u\n", p->keep_cycles,

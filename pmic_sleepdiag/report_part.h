@@ -1,15 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * pmic_sleepdiag - what a layer keeps of each suspend cycle for the
- * report, and how it shows and judges it.
- *
- * The core keeps one slot per kept cycle (report.c).  A slot holds the
- * core's digest of the cycle and, for each layer with a struct psd_part,
- * that layer's part: @size bytes, zeroed when the slot is given to a new
- * cycle, written by the layer with psd_report_part() as things happen.
- * When report or report.json is read, the core calls each part's
- * renderers in its place among the core's own lines, and the verdict
- * tries every layer's rules in precedence order.
+ * pmic_sleepdiag - a layer's part of each kept cycle's slot (report.c):
+ * zeroed when the slot is given to a cycle, written by the layer as things
+ * happen, shown and judged by the layer's renderers and rules when report
+ * or report.json is read.
  */
 #ifndef _PMIC_SLEEPDIAG_REPORT_PART_H
 #define _PMIC_SLEEPDIAG_REPORT_PART_H
@@ -19,8 +13,7 @@
 struct psd_json;
 struct psd_report_cycle;
 
-/* ---- one field table, two renderers (report_fields.c) ---- */
-
+/* One field table, two renderers (report_fields.c). */
 enum psd_field_type {
 	PSD_FT_U32,
 	PSD_FT_S32,
@@ -37,9 +30,9 @@ enum psd_field_type {
 };
 
 /*
- * One key of a report line and of its report.json object; a table of them
- * ends with an empty one.  When @when says the value is not there, the
- * report leaves the key out (or writes @unset) and report.json has null.
+ * One key of a report line and of its report.json object, in a table that
+ * ends with an empty one.  Where @when is false the report has @unset or
+ * nothing, report.json null.
  */
 struct psd_field {
 	const char *key;	/* report.json's, and the report's unless @text */
@@ -72,9 +65,9 @@ void psd_json_close(struct psd_json *j, bool array);
 void psd_json_u64(struct psd_json *j, const char *key, u64 v);
 void psd_json_null(struct psd_json *j, const char *key);
 
-/* ---- verdict rules (verdict.c) ---- */
-
-/* Which part of a sleeper's oversleep a rule's cause accounts for. */
+/* Which part of a sleeper's oversleep a verdict rule's cause accounts for
+ * (verdict.c).
+ */
 enum psd_verdict_share {
 	PSD_SHARE_NONE,		/* none in particular */
 	PSD_SHARE_PRESLEEP,	/* freezing and device suspend */
@@ -95,12 +88,8 @@ struct psd_verdict_rule {
 	u8 prio;		/* precedence, lowest first, unique (verdict.c) */
 };
 
-/* ---- a layer's part of each kept cycle (report.c) ---- */
-
-/*
- * Where the core's own lines are, in the report and in report.json: a
- * part's place puts it among them (after lower places; parts of one place
- * in layer order).
+/* The core's lines in report and report.json, for a part to stand among
+ * (after lower places; parts of one place in layer order).
  */
 enum psd_report_place {
 	PSD_PLACE_WS = 20,		/* ws= lines, "wakeup_sources" */
@@ -110,10 +99,7 @@ enum psd_report_place {
 	PSD_PLACE_ANOMALY = 90,		/* anomaly= lines, "anomalies" */
 };
 
-/*
- * What a layer keeps of each cycle for the report.  @part is NULL for a
- * cycle the layer did not write; @text is not called then.
- */
+/* What a layer keeps of each cycle; not shown for a cycle it did not write. */
 struct psd_part {
 	size_t size;		/* bytes of it in each slot */
 	u8 text_at;		/* its place among the report's lines */

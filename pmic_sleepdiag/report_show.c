@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "../kunit/visible.h"
 
 /* ---- the fields of each line, and of its report.json object ---- */
 
@@ -236,8 +237,9 @@ static void psd_report_text_layers(struct seq_file *m,
  * saw, and last the verdict line.  Each line starts with the key that
  * names it; uses= in the verdict refers to those keys.
  */
-void psd_report_text(struct seq_file *m, const struct psd_report_cycle *r,
-		     const struct psd_verdict *v)
+VISIBLE_IF_KUNIT void psd_report_text(struct seq_file *m,
+				      const struct psd_report_cycle *r,
+				      const struct psd_verdict *v)
 {
 	const struct psd_verdict_rule *rule;
 	struct psd_rpt_phase ph;
@@ -314,8 +316,9 @@ static void psd_json_layers(struct psd_json *j,
  * @r: the cycle's record
  * @v: its verdict
  */
-void psd_report_json(struct psd_json *j, const struct psd_report_cycle *r,
-		     const struct psd_verdict *v)
+VISIBLE_IF_KUNIT void psd_report_json(struct psd_json *j,
+				      const struct psd_report_cycle *r,
+				      const struct psd_verdict *v)
 {
 	const struct psd_verdict_rule *rule;
 	struct psd_rpt_phase ph;

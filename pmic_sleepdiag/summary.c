@@ -6,12 +6,9 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/atomic.h>
 #include <linux/seq_file.h>
 
 #include "core.h"
-
-struct psd_counters psd_counters;
 
 static void psd_summary_component(struct seq_file *m,
 				  const struct psd_layer *l)
@@ -57,12 +54,9 @@ int psd_summary_show(struct seq_file *m, void *unused)
 	seq_printf(m, "cycles: %llu\n", psd_cycle_count());
 	seq_printf(m, "anomalies: %llu\n", psd_anomalies_total());
 	seq_printf(m, "events_dropped: %llu\n", psd_events_dropped());
-	seq_printf(m, "ws_overflow: %lld\n",
-		   (s64)atomic64_read(&psd_counters.ws_overflow));
-	seq_printf(m, "ws_untracked_deactivations: %lld\n",
-		   (s64)atomic64_read(&psd_counters.ws_untracked_deactivations));
-	seq_printf(m, "irq_unsupported: %d\n",
-		   atomic_read(&psd_counters.irq_unsupported));
+	for (i = 0; i < psd_nr_layers; i++)
+		if (psd_layers[i]->ops && psd_layers[i]->ops->show_counts)
+			psd_layers[i]->ops->show_counts(m);
 	seq_puts(m, "last_control_error: ");
 	psd_control_show_error(m);
 	seq_putc(m, '\n');

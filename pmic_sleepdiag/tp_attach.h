@@ -1,32 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Attach probes to built-in tracepoints by name, including the ones the
- * kernel does not export (wakeup_source_*, alarmtimer_*, hrtimer_*).
- * Part of the core; a layer includes this when it has probes.
+ * The core attaches a layer's probes to built-in tracepoints by name, also
+ * to those the kernel does not export (wakeup_source_*, alarmtimer_*, ...).
  */
 #ifndef _PMIC_SLEEPDIAG_TP_ATTACH_H
 #define _PMIC_SLEEPDIAG_TP_ATTACH_H
 
 #include <linux/tracepoint.h>
 
-/**
- * struct psd_tp - one probe to attach
- * @name:	the tracepoint's name, e.g. "wakeup_source_activate"
- * @probe:	the probe; check its prototype with PSD_TP_CHECK()
- * @data:	first argument passed to @probe
- * @tp:		filled in by psd_tp_attach()
- */
+/* One probe to attach. */
 struct psd_tp {
-	const char *name;
-	void *probe;
-	void *data;
-	struct tracepoint *tp;
+	const char *name;	/* the tracepoint's, e.g. "wakeup_source_activate" */
+	void *probe;		/* its prototype checked with PSD_TP_CHECK() */
+	void *data;		/* @probe's first argument */
+	struct tracepoint *tp;	/* found by psd_tp_attach() */
 };
 
-/*
- * PSD_TP_CHECK(tracepoint, probe) - fail the build when @probe does not
- * match the tracepoint's TP_PROTO.  Needs the tracepoint's event header.
- */
+/* Fail the build unless @probe matches the tracepoint's TP_PROTO. */
 #define PSD_TP_CHECK(name, probe)					\
 	static inline void __maybe_unused psd_tp_check_##name##_##probe(void) \
 	{								\

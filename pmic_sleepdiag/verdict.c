@@ -25,6 +25,7 @@
 #include <linux/time64.h>
 
 #include "core.h"
+#include "../kunit/visible.h"
 
 static bool psd_rule_in_progress(const struct psd_report_cycle *r,
 				 char *detail, size_t len)
@@ -321,6 +322,7 @@ void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v)
 				      v->detail, sizeof(v->detail));
 }
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * psd_verdict_rule_index() - the row of a verdict rule
  * @name: its verdict= name
@@ -336,3 +338,4 @@ int psd_verdict_rule_index(const char *name)
 			return i;
 	return -ENOENT;
 }
+#endif

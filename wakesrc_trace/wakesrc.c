@@ -77,6 +77,12 @@ static struct {
 
 static struct timer_list psd_ws_timer;
 
+/* summary's counts from load: names that found no room, deactivations of
+ * sources the table does not hold
+ */
+static atomic64_t psd_ws_overflow;
+static atomic64_t psd_ws_untracked;
+
 static struct psd_tp psd_ws_tps[] = {
 	{ .name = "wakeup_source_activate", .probe = psd_ws_tp_activate },
 	{ .name = "wakeup_source_deactivate", .probe = psd_ws_tp_deactivate },
@@ -168,7 +174,7 @@ void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
 	e = psd_ws_find(name, true);
 	if (!e) {
 		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
-		atomic64_inc(&psd_counters.ws_overflow);
+		atomic64_inc(&psd_ws_overflow);
 		return;
 	}
 	e->info.activations++;
@@ -221,7 +227,7 @@ void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
 	if (!e || !e->info.nest) {
 		/* Active before we looked, or its name did not fit. */
 		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
-		atomic64_inc(&psd_counters.ws_untracked_deactivations);
+		atomic64_inc(&psd_ws_untracked);
 		return;
 	}
 	e->info.deactivations++;
@@ -462,7 +468,7 @@ static void psd_ws_walk(void)
 		if (!e) {
 			raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 			spin_unlock_irqrestore(&ws->lock, wflags);
-			atomic64_inc(&psd_counters.ws_overflow);
+			atomic64_inc(&psd_ws_overflow);
 			continue;
 		}
 		e->from_walk |= fresh;
@@ -712,12 +718,21 @@ static void psd_wakesrc_devpm(u32 cycle, enum psd_phase phase)
 		psd_wakeirq_prepare();
 }
 
+static void psd_wakesrc_show_counts(struct seq_file *m)
+{
+	seq_printf(m, "ws_overflow: %lld\n",
+		   (s64)atomic64_read(&psd_ws_overflow));
+	seq_printf(m, "ws_untracked_deactivations: %lld\n",
+		   (s64)atomic64_read(&psd_ws_untracked));
+}
+
 static const struct psd_layer_ops psd_wakesrc_ops = {
 	.start = psd_wakesrc_start,
 	.stop = psd_wakesrc_stop,
 	.reset = psd_wakesrc_reset,
 	.phase = psd_ws_phase,
 	.devpm = psd_wakesrc_devpm,
+	.show_counts = psd_wakesrc_show_counts,
 };
 
 static const struct psd_kind psd_wakesrc_events[] = {
