@@ -87,6 +87,13 @@ class Run:
             self.fail('%s was not dumped by the guest script' % path)
         return self.files[path]
 
+    def param(self, module, name):
+        """A module parameter's value, as dumped (stripped):
+        param('psd_fix_irqstuck', 'irq') is the text of
+        /sys/module/psd_fix_irqstuck/parameters/irq."""
+        return self.file('/sys/module/%s/parameters/%s'
+                         % (module, name)).strip()
+
     @staticmethod
     def kv(line):
         """'a=1 b="x y"' -> {'a': '1', 'b': 'x y'}"""

@@ -52,13 +52,12 @@ rmmod psd_fix_chained || fail "rmmod chained fixture"
 
 
 def check(run):
-    f = lambda p: run.file(p).strip()
-    C = '/sys/module/psd_fix_chained/parameters/'
-    pi, si = f(C + 'irq'), f('/sys/module/psd_fix_irqstuck/parameters/irq')
+    fix = lambda name: run.param('psd_fix_chained', name)
+    pi, si = fix('irq'), run.param('psd_fix_irqstuck', 'irq')
 
-    run.expect_eq('storm left', '0', f(C + 'storm'))
-    run.expect(int(f(C + 'handled')) >= 300,
-               'storm not serviced: child handled %s' % f(C + 'handled'))
+    run.expect_eq('storm left', '0', fix('storm'))
+    run.expect(int(fix('handled')) >= 300,
+               'storm not serviced: child handled %s' % fix('handled'))
     storm = run.records('/tmp/pending_storm', irq=pi)
     run.expect(len(storm) >= 30, 'chained parent lines: %d' % len(storm))
     run.expect(any(r.get('pending') == '1' for r in storm),

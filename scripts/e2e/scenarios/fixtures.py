@@ -56,23 +56,23 @@ def check(run):
     run.expect_eq('second i2c client name', 'tps65911', f('/tmp/name2'))
     run.expect_eq('pending with index=0, wake=0', '1', f('/tmp/pending0'))
     run.expect_match('i2c client driver', r'.*/tps65910', f('/tmp/drv'))
-    P = '/sys/module/psd_fix_irqstuck/parameters/'
-    run.expect_eq('pending after load', '1', f(P + 'pending'))
+    fix = lambda name: run.param('psd_fix_irqstuck', name)
+    run.expect_eq('pending after load', '1', fix('pending'))
     run.expect_eq('pending after an s2idle cycle', '1', f('/tmp/pending_after'))
     run.expect_eq('pending after writing 0', '0', f('/tmp/pending_cleared'))
-    irq = f(P + 'irq')
+    irq = fix('irq')
     dbg = run.file('/sys/kernel/debug/irq/irqs/' + irq)
     run.expect_match('irq debugfs hwirq', r'(?s).*hwirq:\s+0x%x\b.*'
-                     % int(f(P + 'hwirq')), dbg)
+                     % int(fix('hwirq')), dbg)
     regs = [t for p, t in run.dumps if p.endswith('0-002d/registers')]
     run.expect_eq('regmap dumps', 2, len(regs))
     run.expect_match('preloaded DEVCTRL', r'(?ms).*^3e: 08\n3f: 14$.*', regs[0])
     run.expect_match('DEVCTRL restored after resume', r'(?ms).*^3f: 14$.*',
                      regs[1])
     run.expect_eq('phase_writes after one cycle', '1',
-                  f('/sys/module/psd_fix_tps65910/parameters/phase_writes'))
+                  run.param('psd_fix_tps65910', 'phase_writes'))
     run.expect_eq('wakesrc events after soft + hard', '2',
-                  f('/sys/module/psd_fix_wakesrc/parameters/events_reported'))
+                  run.param('psd_fix_wakesrc', 'events_reported'))
     run.expect_eq('suspend_stats/success', '1',
                   f('/sys/power/suspend_stats/success'))
     run.expect_eq('last_failed_step after a hard event', 'suspend',

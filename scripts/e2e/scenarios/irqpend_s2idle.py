@@ -28,14 +28,14 @@ rmmod pmic_sleepdiag || fail "rmmod"
 
 
 def check(run):
-    f = lambda p: run.file(p).strip()
-    P = '/sys/module/psd_fix_irqstuck/parameters/'
-    irq, hwirq = f(P + 'irq'), f(P + 'hwirq')
+    fix = lambda name: run.param('psd_fix_irqstuck', name)
+    irq, hwirq = fix('irq'), fix('hwirq')
 
     before = run.records('/tmp/pending_before', irq=irq)
     run.expect_eq('watched (wake-armed) before the cycle', 1, len(before))
     run.expect_eq('watch= before the cycle', 'wake', before[0].get('watch'))
-    run.expect_eq('pending bit after the cycle', '1', f('/tmp/bit_after'))
+    run.expect_eq('pending bit after the cycle', '1',
+                  run.file('/tmp/bit_after').strip())
     run.expect_eq('summary cycles', '1', run.summary().get('cycles'))
     ends = run.records('events', type='cycle_end')
     run.expect_eq('cycle_end result', ['resumed'], [e['result'] for e in ends])
@@ -49,7 +49,7 @@ def check(run):
     st = run.records('irq/pending', irq=irq)
     run.expect_eq('irq/pending lines for irq %s' % irq, 1, len(st))
     for k, v in {'hwirq': hwirq, 'wake': '1', 'enabled': '0', 'pending': '1',
-                 'stuck': '1', 'count': f(P + 'handled')}.items():
+                 'stuck': '1', 'count': fix('handled')}.items():
         run.expect_eq('irq/pending %s=' % k, v, st[0].get(k))
     run.expect(int(st[0]['pending_ms']) >= 2000,
                'pending_ms below stuck_ms on a stuck line: %r' % st[0])

@@ -45,9 +45,8 @@ rmmod pmic_sleepdiag || fail "rmmod"
 
 
 def check(run):
-    f = lambda p: run.file(p).strip()
-    P = '/sys/module/psd_fix_irqstuck/parameters/'
-    irq, hwirq = f(P + 'irq'), f(P + 'hwirq')
+    fix = lambda name: run.param('psd_fix_irqstuck', name)
+    irq, hwirq = fix('irq'), fix('hwirq')
 
     an = run.records('anomalies', irq=irq, **{'class': 'IRQ_STUCK_PENDING'})
     run.expect_eq('IRQ_STUCK_PENDING anomalies for irq %s' % irq, 0, len(an))
@@ -59,7 +58,7 @@ def check(run):
                      'pending_ms', 'count', 'stuck', 'armed', 'chained'])
     want = {'hwirq': hwirq, 'wake': '1', 'enabled': '0', 'pending': '1',
             'stuck': '0', 'armed': '0', 'chained': '0',
-            'count': f(P + 'handled')}
+            'count': fix('handled')}
     for k, v in want.items():
         run.expect_eq('awake line %s=' % k, v, st[0][k])
     run.expect_match('chip', config.target()['gic'], st[0]['chip'])

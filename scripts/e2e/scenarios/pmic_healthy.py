@@ -38,8 +38,7 @@ def check(run):
     run.expect_eq('summary component.pmic', 'on', s.get('component.pmic'))
     run.expect_eq('summary cycles', '3', s.get('cycles'))
     run.expect_eq('fixture writes (2 registers x 3 cycles)', '6',
-                  run.file('/sys/module/psd_fix_tps65910/parameters/'
-                           'phase_writes').strip())
+                  run.param('psd_fix_tps65910', 'phase_writes'))
 
     snaps = pmic_lib.snapshots(run)
     keys = pmic_lib.by_key(snaps)

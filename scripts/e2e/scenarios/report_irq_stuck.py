@@ -34,7 +34,7 @@ rmmod pmic_sleepdiag || fail "rmmod"
 
 
 def check(run):
-    irq = run.file('/sys/module/psd_fix_irqstuck/parameters/irq').strip()
+    irq = run.param('psd_fix_irqstuck', 'irq')
     c = report_lib.last(run, 'irq_stuck_pending', n=1)
     report_lib.resumed(run, c)
     line = c.one('irq', irq=irq)

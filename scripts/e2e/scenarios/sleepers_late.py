@@ -54,7 +54,7 @@ def check(run):
     run.expect(not [r for r in outside if r.get('tgid') == qpid],
                'control: pid %s listed with hrtimer_late_us 1000000: %r'
                % (qpid, outside))
-    rounds = int(run.file('/sys/module/psd_fix_irqoff/parameters/rounds'))
+    rounds = int(run.param('psd_fix_irqoff', 'rounds'))
     run.expect(rounds > 10, 'psd_fix_irqoff did only %d rounds' % rounds)
     start, slept, done = sl.program(run, 'nanosleep')
     cycles, outside = sl.parse(texts[1])

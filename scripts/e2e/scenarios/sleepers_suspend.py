@@ -129,7 +129,7 @@ def check(run):
                                                 if five else ''))
     run.expect(not any(r.get('comm') == 'psd_ksleeper' for r in outside),
                 'psd_ksleeper in the outside cycles table')
-    loops = int(run.file('/sys/module/psd_fix_ksleeper/parameters/loops'))
+    loops = int(run.param('psd_fix_ksleeper', 'loops'))
     run.expect(loops > 100, 'psd_ksleeper slept only %d times' % loops)
     # report and report.json: the worst three of each cycle
     for c in report_lib.cycles(run):

@@ -17,8 +17,8 @@ rmmod pmic_sleepdiag || fail "rmmod"
 
 
 def check(run):
-    run.expect_eq('fixture events', '1', run.file(
-        '/sys/module/psd_fix_wakesrc/parameters/events_reported').strip())
+    run.expect_eq('fixture events', '1',
+                  run.param('psd_fix_wakesrc', 'events_reported'))
     s = run.summary()
     run.expect_eq('component.wakesrc', 'on', s.get('component.wakesrc'))
     ends = run.records('events', type='cycle_end')
