@@ -45,16 +45,36 @@ def elapsed(secs):
         '%ds' % secs
 
 
-class Progress:
+class Background:
+    """Runs self.loop() in a daemon thread while the with-block runs; at
+    its end sets self.stop (a threading.Event the loop waits on) and
+    joins the thread."""
+
+    def __init__(self):
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.loop, daemon=True)
+
+    def loop(self):
+        raise NotImplementedError
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
+class Progress(Background):
     """Shows `what: status(), elapsed` while the with-block runs."""
 
     def __init__(self, what, status=None, stream=None):
+        super().__init__()
         self.what, self.status = what, status or (lambda: '')
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty()
         self.every = TTY_EVERY if self.tty else PLAIN_EVERY
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self.loop, daemon=True)
         self.t0 = time.monotonic()
         self.shown = False
 
@@ -75,13 +95,8 @@ class Progress:
             self.stream.flush()
             self.shown = True
 
-    def __enter__(self):
-        self.thread.start()
-        return self
-
     def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join()
+        super().__exit__(*exc)
         if self.tty and self.shown:     # leave the terminal line clean
             self.stream.write('\r\033[K')
             self.stream.flush()

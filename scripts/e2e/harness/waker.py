@@ -8,8 +8,9 @@ console is a wakeup device (INIT in guest.py), so one character on it
 ends such a sleep.  The guest's freeze() writes @@SLEEP@@ and @@AWAKE@@
 around each attempt; a sleep longer than any scenario asks for is
 woken, and the run says so in a note."""
-import threading
 import time
+
+from .progress import Background
 
 SLEEP, AWAKE = b'@@SLEEP@@', b'@@AWAKE@@'
 # Longer than any scenario's own sleep (the longest RTC alarms are ~10 s),
@@ -17,24 +18,15 @@ SLEEP, AWAKE = b'@@SLEEP@@', b'@@AWAKE@@'
 ASLEEP_S = 60
 
 
-class Waker:
+class Waker(Background):
     """Watch the console log; write a carriage return to the guest's
     console when its last marker has been @@SLEEP@@ for limit seconds.
     The seconds each woken sleep had lasted are in woken."""
 
     def __init__(self, log, console, limit):
+        super().__init__()
         self.log, self.console, self.limit = log, console, limit
         self.woken = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
 
     def notes(self):
         """The console note lines that tell of each wake."""
@@ -43,9 +35,9 @@ class Waker:
                        'before the sleep began (a starved guest)@@\n' % s
                        for s in self.woken)
 
-    def _watch(self):
+    def loop(self):
         pos, tail, since = 0, b'', None
-        while not self._stop.wait(2):
+        while not self.stop.wait(2):
             try:
                 with open(self.log, 'rb') as f:
                     f.seek(pos)
