@@ -86,56 +86,65 @@ static u32 parts(const struct psd_sl_split *s)
 	return s->presleep_ms + s->suspended_ms + s->resume_ms + s->thaw_ms;
 }
 
+/*
+ * A deadline and how the oversleep past it splits into parts, in ms:
+ * { overslept, presleep, suspended, resume, thaw }.
+ */
+struct split_case {
+	u64 deadline;
+	struct psd_sl_split want;
+};
+
+/* Each of @n cases split on marks: every part as wanted, and they add up. */
+static void expect_splits(struct kunit *test, const struct split_case *c,
+			  unsigned int n)
+{
+	struct psd_sl_split s;
+	unsigned int i;
+
+	for (i = 0; i < n; i++, c++) {
+		psd_sl_split(c->deadline, &marks, &s);
+		KUNIT_EXPECT_EQ_MSG(test, s.overslept_ms, c->want.overslept_ms,
+				    "deadline %llu", c->deadline);
+		KUNIT_EXPECT_EQ_MSG(test, s.presleep_ms, c->want.presleep_ms,
+				    "deadline %llu", c->deadline);
+		KUNIT_EXPECT_EQ_MSG(test, s.suspended_ms, c->want.suspended_ms,
+				    "deadline %llu", c->deadline);
+		KUNIT_EXPECT_EQ_MSG(test, s.resume_ms, c->want.resume_ms,
+				    "deadline %llu", c->deadline);
+		KUNIT_EXPECT_EQ_MSG(test, s.thaw_ms, c->want.thaw_ms,
+				    "deadline %llu", c->deadline);
+		KUNIT_EXPECT_EQ_MSG(test, parts(&s), s.overslept_ms,
+				    "deadline %llu", c->deadline);
+	}
+}
+
 /* A deadline in each part: only that part and the later ones fill. */
 static void sleepers_split_parts(struct kunit *test)
 {
-	struct psd_sl_split s;
+	static const struct split_case cases[] = {
+		{ 1050 * MS, { 3300, 50, 3000, 200, 50 } },
+		{ 2100 * MS, { 2250, 0, 2000, 200, 50 } },
+		{ 4200 * MS, { 150, 0, 0, 100, 50 } },
+		{ 4340 * MS, { 10, 0, 0, 0, 10 } },
+	};
 
-	psd_sl_split(1050 * MS, &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.overslept_ms, 3300U);
-	KUNIT_EXPECT_EQ(test, s.presleep_ms, 50U);
-	KUNIT_EXPECT_EQ(test, s.suspended_ms, 3000U);
-	KUNIT_EXPECT_EQ(test, s.resume_ms, 200U);
-	KUNIT_EXPECT_EQ(test, s.thaw_ms, 50U);
-
-	psd_sl_split(2100 * MS, &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.presleep_ms, 0U);
-	KUNIT_EXPECT_EQ(test, s.suspended_ms, 2000U);
-	KUNIT_EXPECT_EQ(test, parts(&s), s.overslept_ms);
-
-	psd_sl_split(4200 * MS, &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.suspended_ms, 0U);
-	KUNIT_EXPECT_EQ(test, s.resume_ms, 100U);
-	KUNIT_EXPECT_EQ(test, s.thaw_ms, 50U);
-
-	psd_sl_split(4340 * MS, &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.overslept_ms, 10U);
-	KUNIT_EXPECT_EQ(test, s.thaw_ms, 10U);
+	expect_splits(test, cases, ARRAY_SIZE(cases));
 }
 
 /* A deadline exactly on a mark puts nothing in the part before it. */
 static void sleepers_split_on_marks(struct kunit *test)
 {
-	const u64 at[] = { marks.slept, marks.woke, marks.resumed,
-			   marks.thawed };
-	struct psd_sl_split s;
+	const struct split_case cases[] = {
+		{ marks.slept, { 3250, 0, 3000, 200, 50 } },
+		{ marks.woke, { 250, 0, 0, 200, 50 } },
+		{ marks.resumed, { 50, 0, 0, 0, 50 } },
+		{ marks.thawed, { 0, 0, 0, 0, 0 } },
+		/* After the thaw: no oversleep at all. */
+		{ marks.thawed + 5 * MS, { 0, 0, 0, 0, 0 } },
+	};
 
-	psd_sl_split(at[0], &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.presleep_ms, 0U);
-	KUNIT_EXPECT_EQ(test, s.suspended_ms, 3000U);
-	psd_sl_split(at[1], &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.suspended_ms, 0U);
-	KUNIT_EXPECT_EQ(test, s.resume_ms, 200U);
-	psd_sl_split(at[2], &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.resume_ms, 0U);
-	KUNIT_EXPECT_EQ(test, s.thaw_ms, 50U);
-	psd_sl_split(at[3], &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.overslept_ms, 0U);
-	KUNIT_EXPECT_EQ(test, parts(&s), 0U);
-	/* After the thaw: no oversleep at all. */
-	psd_sl_split(at[3] + 5 * MS, &marks, &s);
-	KUNIT_EXPECT_EQ(test, s.overslept_ms, 0U);
-	KUNIT_EXPECT_EQ(test, parts(&s), 0U);
+	expect_splits(test, cases, ARRAY_SIZE(cases));
 }
 
 /* Parts of 0.4 ms each round to 0 alone; the sum still adds up. */
