@@ -90,6 +90,20 @@ static struct psd_hrt *make(struct kunit *test)
 	return st;
 }
 
+/*
+ * An instance of the test's own, its first look at the clock_was_set count
+ * taken by an entry of REALTIME timer @real, @late_ns late.
+ */
+static struct psd_hrt *make_looked(struct kunit *test, struct fake_timer *real,
+				   u64 late_ns)
+{
+	struct psd_hrt *st = make(test);
+
+	timer_init(real, CLOCK_REALTIME, false);
+	fire(st, real, late_ns);
+	return st;
+}
+
 /* The number after " @k=" on the line of window @w. */
 static u64 win(struct kunit *test, struct psd_hrt *st, const char *w,
 	       const char *k)
@@ -131,14 +145,12 @@ static int clock_set_init(struct kunit *test)
 
 static void clock_step_is_not_late(struct kunit *test)
 {
-	struct psd_hrt *st = make(test);
 	struct fake_timer real, tai, mono;
 	u64 pos = anomalies_end();
+	struct psd_hrt *st = make_looked(test, &real, 1000);
 
-	timer_init(&real, CLOCK_REALTIME, false);
 	timer_init(&tai, CLOCK_TAI, false);
 	timer_init(&mono, CLOCK_MONOTONIC, false);
-	fire(st, &real, 1000);
 
 	clock_was_set();		/* date -s: one minute forward */
 	/* The run that takes up the step. */
@@ -159,12 +171,10 @@ static void clock_step_is_not_late(struct kunit *test)
 /* Soft timers expire in a run of their own, after the hard one. */
 static void clock_step_soft_run(struct kunit *test)
 {
-	struct psd_hrt *st = make(test);
 	struct fake_timer real, soft;
+	struct psd_hrt *st = make_looked(test, &real, 1000);
 
-	timer_init(&real, CLOCK_REALTIME, false);
 	timer_init(&soft, CLOCK_REALTIME, true);
-	fire(st, &real, 1000);
 	fire(st, &soft, 1000);
 
 	clock_was_set();
@@ -179,11 +189,9 @@ static void clock_step_soft_run(struct kunit *test)
 /* No step before the first look: the count may hold older ones. */
 static void clock_step_before_load(struct kunit *test)
 {
-	struct psd_hrt *st = make(test);
 	struct fake_timer real;
+	struct psd_hrt *st = make_looked(test, &real, 5000);
 
-	timer_init(&real, CLOCK_REALTIME, false);
-	fire(st, &real, 5000);
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "clock_set"), 0ULL);
 	KUNIT_EXPECT_EQ(test, win(test, st, "all", "count"), 1ULL);
 }
@@ -194,11 +202,9 @@ static void clock_step_before_load(struct kunit *test)
  */
 static void clock_resume_is_no_step(struct kunit *test)
 {
-	struct psd_hrt *st = make(test);
 	struct fake_timer real;
+	struct psd_hrt *st = make_looked(test, &real, 1000);
 
-	timer_init(&real, CLOCK_REALTIME, false);
-	fire(st, &real, 1000);
 	psd_hrt_phase(st, 1, PSD_PH_S2IDLE, true, fake_boot);
 	fake_boot += S(8);		/* CLOCK_MONOTONIC stood still */
 	psd_hrt_phase(st, 1, PSD_PH_S2IDLE, false, fake_boot);
