@@ -74,13 +74,6 @@ static void wake_late(struct kunit *test, s64 exp, unsigned int nth,
 	KUNIT_EXPECT_EQ(test, an.phase, cause);
 }
 
-static int alarmk_init(struct kunit *test)
-{
-	/* The cases place alarms up to a second in the past of boot time. */
-	boot_time_reaches(2 * NSEC_PER_SEC);
-	return seq_init(test);
-}
-
 static void alarm_on_time(struct kunit *test)
 {
 	s64 exp = boot_now() + 3600LL * NSEC_PER_SEC;
@@ -317,7 +310,7 @@ static struct kunit_case alarm_cases[] = {
 
 static struct kunit_suite alarm_suite = {
 	.name = "pmic_sleepdiag_alarm",
-	.init = alarmk_init,
+	.init = seq_init_past,
 	.exit = seq_exit,
 	.test_cases = alarm_cases,
 };

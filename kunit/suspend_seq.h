@@ -46,11 +46,15 @@ static inline void seq_exit(struct kunit *test)
 	psd_settings_init();
 }
 
-/* Until boot time is @ns, for cases that place alarms in its past. */
-static inline void boot_time_reaches(u64 ns)
+/*
+ * A suite's .init for cases that place alarms up to a second in the past of
+ * boot time: seq_init(), once boot time is 2 s.
+ */
+static inline int seq_init_past(struct kunit *test)
 {
-	while (ktime_get_boot_fast_ns() < ns)
+	while (ktime_get_boot_fast_ns() < 2 * NSEC_PER_SEC)
 		msleep(100);
+	return seq_init(test);
 }
 
 /* The last cycle, which must have ended as @result. */

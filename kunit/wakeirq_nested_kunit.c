@@ -45,13 +45,6 @@ static void fire(s64 expires)
 	psd_alarm_tp_fired(NULL, &a, ns_to_ktime(ktime_get_boot_fast_ns()));
 }
 
-static int nested_init(struct kunit *test)
-{
-	/* The alarms lie up to a second in the past of boot time. */
-	boot_time_reaches(2 * NSEC_PER_SEC);
-	return seq_init(test);
-}
-
 static void nested_parents_learnt(struct kunit *test)
 {
 	psd_wakeirq_add_nested_parent(PARENT);
@@ -153,7 +146,7 @@ static struct kunit_case nested_cases[] = {
 
 static struct kunit_suite nested_suite = {
 	.name = "pmic_sleepdiag_wakeirq_nested",
-	.init = nested_init,
+	.init = seq_init_past,
 	.exit = seq_exit,
 	.test_cases = nested_cases,
 };
