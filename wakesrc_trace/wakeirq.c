@@ -369,29 +369,34 @@ static struct kprobe psd_wakeirq_nested_kp = {
 	.pre_handler = psd_wakeirq_nested_pre,
 };
 
+/*
+ * Place @kp anew (a kprobe once unregistered keeps its address and flags);
+ * on failure say what is lost without it.  True if it is in place.
+ */
+static bool psd_wakeirq_place(struct kprobe *kp, const char *lost)
+{
+	int ret;
+
+	kp->addr = NULL;
+	kp->flags = 0;
+	ret = register_kprobe(kp);
+	if (ret)
+		pr_info("no kprobe on %s (%d): %s\n", kp->symbol_name, ret,
+			lost);
+	return !ret;
+}
+
 /**
  * psd_wakeirq_start() - place the kprobes; failing leaves wake_irq
  * unknown, or a nested irqchip's wake without its child
  */
 void psd_wakeirq_start(void)
 {
-	int ret;
-
-	psd_wakeirq_nested_kp.addr = NULL;
-	psd_wakeirq_nested_kp.flags = 0;
-	ret = register_kprobe(&psd_wakeirq_nested_kp);
-	if (ret)
-		pr_info("no kprobe on handle_nested_irq (%d): nested wakes name the parent only\n",
-			ret);
-	WRITE_ONCE(psd_wakeirq_nested_on, !ret);
-
-	psd_wakeirq_kp.addr = NULL;
-	psd_wakeirq_kp.flags = 0;
-	ret = register_kprobe(&psd_wakeirq_kp);
-	if (ret)
-		pr_info("no kprobe on pm_system_irq_wakeup (%d): wake_irq=unknown\n",
-			ret);
-	WRITE_ONCE(psd_wakeirq_on, !ret);
+	WRITE_ONCE(psd_wakeirq_nested_on,
+		   psd_wakeirq_place(&psd_wakeirq_nested_kp,
+				     "nested wakes name the parent only"));
+	WRITE_ONCE(psd_wakeirq_on,
+		   psd_wakeirq_place(&psd_wakeirq_kp, "wake_irq=unknown"));
 }
 
 /**
