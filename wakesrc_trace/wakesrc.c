@@ -152,34 +152,15 @@ static bool psd_ws_event(struct psd_record *ev, const struct psd_ws *e)
 	return true;
 }
 
-/**
- * psd_ws_tp_activate() - probe on wakeup_source_activate
- * @data: unused
- * @name: the source's name
- * @state: the kernel's combined event count (unused)
- *
- * Context: any, often hardirq; under the source's lock.
+/*
+ * A source became active: count it, start its stretch, and note it when
+ * it came while suspending.  Under psd_ws_lock.
  */
-void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
+static bool psd_ws_activated(struct psd_ws *e, struct psd_record *ev)
 {
-	struct psd_record ev = {
-		.t_ns = ktime_get_boot_fast_ns(),
-		.type = PSD_EV_WS_ACTIVATE,
-	};
-	unsigned long flags;
-	struct psd_ws *e;
-	bool emit;
-
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	e = psd_ws_find(name, true);
-	if (!e) {
-		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
-		atomic64_inc(&psd_ws_overflow);
-		return;
-	}
 	e->info.activations++;
 	if (!e->info.nest++) {
-		e->t_active = ev.t_ns;
+		e->t_active = ev->t_ns;
 		e->stretch++;
 		e->stuck_raised = false;
 		psd_wst.active++;
@@ -191,17 +172,86 @@ void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
 
 		e->info.in_suspend++;
 		e->pending_cycle = psd_wst.cycle;
-		e->pending_t = ev.t_ns;
+		e->pending_t = ev->t_ns;
 		e->pending_phase = psd_wst.phase;
 		__set_bit(i, psd_wst.pending);
 		if (psd_wst.first < 0)
 			psd_wst.first = i;
 	}
-	emit = psd_ws_event(&ev, e);
+	return true;
+}
+
+/*
+ * A source became inactive: end its stretch, and raise WS_STUCK_ACTIVE
+ * for a long one.  False if it was not seen active (active before we
+ * looked).  Under psd_ws_lock.
+ */
+static bool psd_ws_deactivated(struct psd_ws *e, struct psd_record *ev)
+{
+	if (!e->info.nest)
+		return false;
+	e->info.deactivations++;
+	ev->v[1] = -1;
+	if (!--e->info.nest) {
+		u64 d = ev->t_ns - e->t_active;
+
+		psd_wst.active--;
+		e->info.max_active_ns = max(e->info.max_active_ns, d);
+		ev->v[1] = div_u64(d, NSEC_PER_MSEC);
+		if (!e->stuck_raised &&
+		    d >= (u64)psd_setting(PSD_SET_WS_STUCK_MS) * NSEC_PER_MSEC)
+			psd_ws_stuck(e, psd_wst.cycle, ev->t_ns,
+				     PSD_WS_STUCK_TIME,
+				     psd_setting(PSD_SET_WS_STUCK_MS));
+	}
+	return true;
+}
+
+/*
+ * One probe's work: @change on @name's entry under psd_ws_lock, an entry
+ * added for an activation; the event of @type then goes on the timeline
+ * if a cycle is open.  When there is no entry, or @change refuses it,
+ * @missed counts it.  Inlined so that @change is a direct call.
+ */
+static __always_inline void
+psd_ws_probe(const char *name, u16 type,
+	     bool (*change)(struct psd_ws *e, struct psd_record *ev),
+	     atomic64_t *missed)
+{
+	struct psd_record ev = {
+		.t_ns = ktime_get_boot_fast_ns(),
+		.type = type,
+	};
+	unsigned long flags;
+	bool ok, emit = false;
+	struct psd_ws *e;
+
+	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	e = psd_ws_find(name, type == PSD_EV_WS_ACTIVATE);
+	ok = e && change(e, &ev);
+	if (ok)
+		emit = psd_ws_event(&ev, e);
 	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
 
-	if (emit)
+	if (!ok)
+		atomic64_inc(missed);
+	else if (emit)
 		psd_event_add(&ev);
+}
+
+/**
+ * psd_ws_tp_activate() - probe on wakeup_source_activate
+ * @data: unused
+ * @name: the source's name
+ * @state: the kernel's combined event count (unused)
+ *
+ * An activation the table has no room for counts in ws_overflow.
+ * Context: any, often hardirq; under the source's lock.
+ */
+void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
+{
+	psd_ws_probe(name, PSD_EV_WS_ACTIVATE, psd_ws_activated,
+		     &psd_ws_overflow);
 }
 
 /**
@@ -210,45 +260,14 @@ void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
  * @name: the source's name
  * @state: the kernel's combined event count (unused)
  *
+ * A source active before we looked, or whose name did not fit, counts in
+ * ws_untracked_deactivations.
  * Context: any, often hardirq or a timer; under the source's lock.
  */
 void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
 {
-	struct psd_record ev = {
-		.t_ns = ktime_get_boot_fast_ns(),
-		.type = PSD_EV_WS_DEACTIVATE,
-	};
-	unsigned long flags;
-	struct psd_ws *e;
-	bool emit;
-
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	e = psd_ws_find(name, false);
-	if (!e || !e->info.nest) {
-		/* Active before we looked, or its name did not fit. */
-		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
-		atomic64_inc(&psd_ws_untracked);
-		return;
-	}
-	e->info.deactivations++;
-	ev.v[1] = -1;
-	if (!--e->info.nest) {
-		u64 d = ev.t_ns - e->t_active;
-
-		psd_wst.active--;
-		e->info.max_active_ns = max(e->info.max_active_ns, d);
-		ev.v[1] = div_u64(d, NSEC_PER_MSEC);
-		if (!e->stuck_raised &&
-		    d >= (u64)psd_setting(PSD_SET_WS_STUCK_MS) * NSEC_PER_MSEC)
-			psd_ws_stuck(e, psd_wst.cycle, ev.t_ns,
-				     PSD_WS_STUCK_TIME,
-				     psd_setting(PSD_SET_WS_STUCK_MS));
-	}
-	emit = psd_ws_event(&ev, e);
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
-
-	if (emit)
-		psd_event_add(&ev);
+	psd_ws_probe(name, PSD_EV_WS_DEACTIVATE, psd_ws_deactivated,
+		     &psd_ws_untracked);
 }
 
 /**
