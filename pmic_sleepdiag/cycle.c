@@ -99,6 +99,18 @@ static struct {
 	bool last_round_slept;	/* the round that ended last did */
 } psd_trk;
 
+/* One member of psd_trk, read under the store's lock. */
+#define psd_trk_read(member) ({					\
+	__auto_type __p = &psd_trk.member;			\
+	unsigned long __flags;					\
+	typeof(*__p) __v;					\
+								\
+	psd_store_lock(&__flags);				\
+	__v = *__p;						\
+	psd_store_unlock(__flags);				\
+	__v;							\
+})
+
 /**
  * psd_phase_name() - the phase= name of a suspend phase
  * @phase: enum psd_phase
@@ -256,13 +268,7 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_cpu_idle(void *data, unsigned int state,
  */
 bool psd_cycle_round_slept(void)
 {
-	unsigned long flags;
-	bool slept;
-
-	psd_store_lock(&flags);
-	slept = psd_trk.last_round_slept;
-	psd_store_unlock(flags);
-	return slept;
+	return psd_trk_read(last_round_slept);
 }
 
 /* Record a phase edge in the open cycle; false if no cycle is open. */
@@ -683,13 +689,7 @@ u32 psd_cycle_current(void)
  */
 u64 psd_cycle_count(void)
 {
-	unsigned long flags;
-	u64 n;
-
-	psd_store_lock(&flags);
-	n = psd_trk.count;
-	psd_store_unlock(flags);
-	return n;
+	return psd_trk_read(count);
 }
 
 /**
@@ -703,15 +703,7 @@ u64 psd_cycle_count(void)
  */
 u64 psd_cycles_ended(unsigned int result)
 {
-	unsigned long flags;
-	u64 n;
-
-	if (result >= PSD_NR_RESULTS)
-		return 0;
-	psd_store_lock(&flags);
-	n = psd_trk.ended[result];
-	psd_store_unlock(flags);
-	return n;
+	return result < PSD_NR_RESULTS ? psd_trk_read(ended[result]) : 0;
 }
 
 /**
