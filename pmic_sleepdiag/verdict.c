@@ -84,32 +84,38 @@ static const struct psd_rpt_ws *psd_ws_with(const struct psd_report_cycle *r,
 	return NULL;
 }
 
-static bool psd_rule_ws_not_honored(const struct psd_report_cycle *r,
-				    char *detail, size_t len)
+/*
+ * A wakeup-source rule holds when a source is marked @what or anomaly @cls
+ * was raised; @fmt words it from the first such source's name ("?" if
+ * none is marked) and the anomaly's count.
+ */
+static __printf(6, 0) bool
+psd_rule_ws_an(const struct psd_report_cycle *r, char *detail, size_t len,
+	       u8 what, unsigned int cls, const char *fmt)
 {
-	const struct psd_rpt_ws *w = psd_ws_with(r, PSD_RPT_WS_NOT_HONORED);
-	u32 n = r->an[PSD_AN_WS_NOT_HONORED].count;
+	const struct psd_rpt_ws *w = psd_ws_with(r, what);
+	u32 n = r->an[cls].count;
 
 	if (!n && !w)
 		return false;
-	scnprintf(detail, len,
-		  "wakeup event of %s while suspending did not stop the sleep (WS_NOT_HONORED x%u)",
-		  w ? w->name : "?", n);
+	scnprintf(detail, len, fmt, w ? w->name : "?", n);
 	return true;
+}
+
+static bool psd_rule_ws_not_honored(const struct psd_report_cycle *r,
+				    char *detail, size_t len)
+{
+	return psd_rule_ws_an(r, detail, len, PSD_RPT_WS_NOT_HONORED,
+			      PSD_AN_WS_NOT_HONORED,
+			      "wakeup event of %s while suspending did not stop the sleep (WS_NOT_HONORED x%u)");
 }
 
 static bool psd_rule_ws_stuck(const struct psd_report_cycle *r, char *detail,
 			      size_t len)
 {
-	const struct psd_rpt_ws *w = psd_ws_with(r, PSD_RPT_WS_STUCK);
-	u32 n = r->an[PSD_AN_WS_STUCK_ACTIVE].count;
-
-	if (!n && !w)
-		return false;
-	scnprintf(detail, len,
-		  "wakeup source %s held active too long or across two aborted attempts (WS_STUCK_ACTIVE x%u)",
-		  w ? w->name : "?", n);
-	return true;
+	return psd_rule_ws_an(r, detail, len, PSD_RPT_WS_STUCK,
+			      PSD_AN_WS_STUCK_ACTIVE,
+			      "wakeup source %s held active too long or across two aborted attempts (WS_STUCK_ACTIVE x%u)");
 }
 
 static bool psd_rule_aborted(const struct psd_report_cycle *r, char *detail,
