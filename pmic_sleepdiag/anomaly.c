@@ -130,18 +130,7 @@ u64 psd_anomalies_dropped(void)
 	return psd_ring_dropped(psd_anomalies);
 }
 
-static int psd_anomalies_open(struct inode *inode, struct file *file)
-{
-	return psd_ring_seq_open(file, psd_anomalies, psd_anomaly_show);
-}
-
-const struct file_operations psd_anomalies_fops = {
-	.owner = THIS_MODULE,
-	.open = psd_anomalies_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = seq_release_private,
-};
+DEFINE_PSD_RING_FOPS(psd_anomalies, psd_anomalies, psd_anomaly_show);
 
 /**
  * psd_anomalies_init() - allocate the anomaly log

@@ -113,6 +113,33 @@ u64 psd_ring_total(struct psd_ring *ring);
 
 int psd_ring_seq_open(struct file *file, struct psd_ring *ring,
 		      psd_ring_show_t show);
+void *psd_seq_next(struct seq_file *m, void *v, loff_t *pos);
+void psd_seq_stop(struct seq_file *m, void *v);
+
+/*
+ * DEFINE_PSD_SEQ_PRIVATE_FOPS() - the file_operations @__fops of a
+ * seq_file whose @__open allocates its iterator with __seq_open_private()
+ */
+#define DEFINE_PSD_SEQ_PRIVATE_FOPS(__fops, __open)			\
+const struct file_operations __fops = {					\
+	.owner = THIS_MODULE,						\
+	.open = __open,							\
+	.read = seq_read,						\
+	.llseek = seq_lseek,						\
+	.release = seq_release_private,					\
+}
+
+/*
+ * DEFINE_PSD_RING_FOPS() - @__name##_fops, a file that lists the ring
+ * @__ring (read when the file is opened) with psd_ring_seq_open(), one
+ * line per record printed by @__show
+ */
+#define DEFINE_PSD_RING_FOPS(__name, __ring, __show)			\
+static int __name##_open(struct inode *inode, struct file *file)	\
+{									\
+	return psd_ring_seq_open(file, __ring, __show);			\
+}									\
+DEFINE_PSD_SEQ_PRIVATE_FOPS(__name##_fops, __name##_open)
 
 /* ---- layers (layer.c) ---- */
 

@@ -119,18 +119,7 @@ u64 psd_events_dropped(void)
 	return psd_ring_dropped(psd_events);
 }
 
-static int psd_events_open(struct inode *inode, struct file *file)
-{
-	return psd_ring_seq_open(file, psd_events, psd_event_show);
-}
-
-const struct file_operations psd_events_fops = {
-	.owner = THIS_MODULE,
-	.open = psd_events_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = seq_release_private,
-};
+DEFINE_PSD_RING_FOPS(psd_events, psd_events, psd_event_show);
 
 /**
  * psd_events_init() - allocate the timeline

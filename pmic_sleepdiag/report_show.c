@@ -368,16 +368,6 @@ static void *psd_report_start(struct seq_file *m, loff_t *pos)
 	return *pos <= it->n ? it : NULL;
 }
 
-static void *psd_report_next(struct seq_file *m, void *v, loff_t *pos)
-{
-	++*pos;
-	return psd_report_start(m, pos);
-}
-
-static void psd_report_stop(struct seq_file *m, void *v)
-{
-}
-
 static void psd_report_show_json(struct seq_file *m,
 				 struct psd_report_iter *it, loff_t pos)
 {
@@ -428,8 +418,8 @@ static int psd_report_show(struct seq_file *m, void *v)
 
 static const struct seq_operations psd_report_sops = {
 	.start = psd_report_start,
-	.next = psd_report_next,
-	.stop = psd_report_stop,
+	.next = psd_seq_next,
+	.stop = psd_seq_stop,
 	.show = psd_report_show,
 };
 
@@ -459,18 +449,5 @@ static int psd_report_json_open(struct inode *inode, struct file *file)
 	return psd_report_open_as(file, true);
 }
 
-const struct file_operations psd_report_fops = {
-	.owner = THIS_MODULE,
-	.open = psd_report_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = seq_release_private,
-};
-
-const struct file_operations psd_report_json_fops = {
-	.owner = THIS_MODULE,
-	.open = psd_report_json_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = seq_release_private,
-};
+DEFINE_PSD_SEQ_PRIVATE_FOPS(psd_report_fops, psd_report_open);
+DEFINE_PSD_SEQ_PRIVATE_FOPS(psd_report_json_fops, psd_report_json_open);

@@ -184,13 +184,28 @@ static void *psd_ring_seq_start(struct seq_file *m, loff_t *pos)
 	return &it->rec;
 }
 
-static void *psd_ring_seq_next(struct seq_file *m, void *v, loff_t *pos)
+/**
+ * psd_seq_next() - seq_operations.next of a file whose start finds any
+ * position afresh
+ * @m: the seq_file
+ * @v: the current record (unused)
+ * @pos: the position, advanced here
+ *
+ * Return: what the file's own start returns for the next position.
+ */
+void *psd_seq_next(struct seq_file *m, void *v, loff_t *pos)
 {
 	++*pos;
-	return psd_ring_seq_start(m, pos);
+	return m->op->start(m, pos);
 }
 
-static void psd_ring_seq_stop(struct seq_file *m, void *v)
+/**
+ * psd_seq_stop() - seq_operations.stop of a file whose start holds
+ * nothing across calls
+ * @m: the seq_file
+ * @v: the last record (unused)
+ */
+void psd_seq_stop(struct seq_file *m, void *v)
 {
 }
 
@@ -204,8 +219,8 @@ static int psd_ring_seq_show(struct seq_file *m, void *v)
 
 static const struct seq_operations psd_ring_seq_ops = {
 	.start = psd_ring_seq_start,
-	.next = psd_ring_seq_next,
-	.stop = psd_ring_seq_stop,
+	.next = psd_seq_next,
+	.stop = psd_seq_stop,
 	.show = psd_ring_seq_show,
 };
 
