@@ -34,54 +34,108 @@ static void psd_field_bits_text(struct seq_file *m, const void *rec,
 	}
 }
 
-static void psd_field_text(struct seq_file *m, const void *rec,
-			   const struct psd_field *f)
+/* A field's value as both formats see it: a number, a truth, or words. */
+struct psd_field_value {
+	enum {
+		PSD_FV_UNSIGNED,
+		PSD_FV_SIGNED,
+		PSD_FV_BOOL,
+		PSD_FV_STR,
+		PSD_FV_NAME,	/* a name kept in the record, quoted as needed */
+		PSD_FV_BITS,	/* left to each format's list of names */
+	} kind;
+	union {
+		u64 u;
+		s64 s;
+		bool b;
+		const char *str;
+	};
+};
+
+/* Read @f's value out of @rec, by @f's type. */
+static struct psd_field_value psd_field_value(const void *rec,
+					      const struct psd_field *f)
 {
-	const char *key = f->text ?: f->key;
+	struct psd_field_value v = { .kind = PSD_FV_STR };
 	s32 irq;
 
 	switch (f->type) {
 	case PSD_FT_U32:
-		seq_printf(m, "%s=%u", key, PSD_FIELD_VAL(u32, rec, f));
+		v.kind = PSD_FV_UNSIGNED;
+		v.u = PSD_FIELD_VAL(u32, rec, f);
 		break;
 	case PSD_FT_S32:
-		seq_printf(m, "%s=%d", key, PSD_FIELD_VAL(s32, rec, f));
+		v.kind = PSD_FV_SIGNED;
+		v.s = PSD_FIELD_VAL(s32, rec, f);
 		break;
 	case PSD_FT_U64:
-		seq_printf(m, "%s=%llu", key, PSD_FIELD_VAL(u64, rec, f));
+		v.kind = PSD_FV_UNSIGNED;
+		v.u = PSD_FIELD_VAL(u64, rec, f);
 		break;
 	case PSD_FT_S64:
-		seq_printf(m, "%s=%lld", key, PSD_FIELD_VAL(s64, rec, f));
+		v.kind = PSD_FV_SIGNED;
+		v.s = PSD_FIELD_VAL(s64, rec, f);
 		break;
 	case PSD_FT_BOOL:
-		seq_printf(m, "%s=%u", key, PSD_FIELD_VAL(bool, rec, f));
+		v.kind = PSD_FV_BOOL;
+		v.b = PSD_FIELD_VAL(bool, rec, f);
 		break;
 	case PSD_FT_BIT:
-		seq_printf(m, "%s=%u", key,
-			   !!(PSD_FIELD_VAL(u8, rec, f) & f->bit));
+		v.kind = PSD_FV_BOOL;
+		v.b = PSD_FIELD_VAL(u8, rec, f) & f->bit;
 		break;
 	case PSD_FT_STR:
-		seq_printf(m, "%s=%s", key,
-			   PSD_FIELD_VAL(char *, rec, f));
+		v.str = PSD_FIELD_VAL(char *, rec, f);
 		break;
 	case PSD_FT_NAME:
-		psd_seq_str(m, key, (const char *)rec + f->off);
+		v.kind = PSD_FV_NAME;
+		v.str = (const char *)rec + f->off;
 		break;
 	case PSD_FT_WORD:
-		seq_printf(m, "%s=%s", key,
-			   f->word(PSD_FIELD_VAL(u8, rec, f)));
+		v.str = f->word(PSD_FIELD_VAL(u8, rec, f));
 		break;
 	case PSD_FT_FN:
-		seq_printf(m, "%s=%s", key, f->fn(rec));
+		v.str = f->fn(rec);
 		break;
 	case PSD_FT_WAKE_IRQ:
 		irq = PSD_FIELD_VAL(s32, rec, f);
-		if (irq >= 0)
-			seq_printf(m, "%s=%d", key, irq);
-		else
-			seq_printf(m, "%s=%s", key, psd_wake_irq_word(irq));
+		if (irq >= 0) {
+			v.kind = PSD_FV_SIGNED;
+			v.s = irq;
+		} else {
+			v.str = psd_wake_irq_word(irq);
+		}
 		break;
 	case PSD_FT_BITS:
+		v.kind = PSD_FV_BITS;
+		break;
+	}
+	return v;
+}
+
+static void psd_field_text(struct seq_file *m, const void *rec,
+			   const struct psd_field *f)
+{
+	const char *key = f->text ?: f->key;
+	struct psd_field_value v = psd_field_value(rec, f);
+
+	switch (v.kind) {
+	case PSD_FV_UNSIGNED:
+		seq_printf(m, "%s=%llu", key, v.u);
+		break;
+	case PSD_FV_SIGNED:
+		seq_printf(m, "%s=%lld", key, v.s);
+		break;
+	case PSD_FV_BOOL:
+		seq_printf(m, "%s=%u", key, v.b);
+		break;
+	case PSD_FV_STR:
+		seq_printf(m, "%s=%s", key, v.str);
+		break;
+	case PSD_FV_NAME:
+		psd_seq_str(m, key, v.str);
+		break;
+	case PSD_FV_BITS:
 		seq_printf(m, "%s=\"", key);
 		psd_field_bits_text(m, rec, f);
 		seq_putc(m, '"');
@@ -141,47 +195,23 @@ static void psd_field_bits_json(struct psd_json *j, const void *rec,
 static void psd_field_json(struct psd_json *j, const void *rec,
 			   const struct psd_field *f)
 {
-	s32 irq;
+	struct psd_field_value v = psd_field_value(rec, f);
 
-	switch (f->type) {
-	case PSD_FT_U32:
-		psd_json_u64(j, f->key, PSD_FIELD_VAL(u32, rec, f));
+	switch (v.kind) {
+	case PSD_FV_UNSIGNED:
+		psd_json_u64(j, f->key, v.u);
 		break;
-	case PSD_FT_S32:
-		psd_json_s64(j, f->key, PSD_FIELD_VAL(s32, rec, f));
+	case PSD_FV_SIGNED:
+		psd_json_s64(j, f->key, v.s);
 		break;
-	case PSD_FT_U64:
-		psd_json_u64(j, f->key, PSD_FIELD_VAL(u64, rec, f));
+	case PSD_FV_BOOL:
+		psd_json_bool(j, f->key, v.b);
 		break;
-	case PSD_FT_S64:
-		psd_json_s64(j, f->key, PSD_FIELD_VAL(s64, rec, f));
+	case PSD_FV_STR:
+	case PSD_FV_NAME:
+		psd_json_str(j, f->key, v.str);
 		break;
-	case PSD_FT_BOOL:
-		psd_json_bool(j, f->key, PSD_FIELD_VAL(bool, rec, f));
-		break;
-	case PSD_FT_BIT:
-		psd_json_bool(j, f->key, PSD_FIELD_VAL(u8, rec, f) & f->bit);
-		break;
-	case PSD_FT_STR:
-		psd_json_str(j, f->key, PSD_FIELD_VAL(char *, rec, f));
-		break;
-	case PSD_FT_NAME:
-		psd_json_str(j, f->key, (const char *)rec + f->off);
-		break;
-	case PSD_FT_WORD:
-		psd_json_str(j, f->key, f->word(PSD_FIELD_VAL(u8, rec, f)));
-		break;
-	case PSD_FT_FN:
-		psd_json_str(j, f->key, f->fn(rec));
-		break;
-	case PSD_FT_WAKE_IRQ:
-		irq = PSD_FIELD_VAL(s32, rec, f);
-		if (irq >= 0)
-			psd_json_s64(j, f->key, irq);
-		else
-			psd_json_str(j, f->key, psd_wake_irq_word(irq));
-		break;
-	case PSD_FT_BITS:
+	case PSD_FV_BITS:
 		psd_field_bits_json(j, rec, f);
 		break;
 	}
