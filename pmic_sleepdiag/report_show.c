@@ -201,6 +201,23 @@ static void psd_report_text_parts(struct seq_file *m,
 	}
 }
 
+/*
+ * A list the record keeps: a line for each of its @n records, @size bytes
+ * apart from @recs, and "@more_key=@more" when some did not fit.
+ */
+static void psd_report_text_list(struct seq_file *m, const void *recs,
+				 unsigned int n, size_t size,
+				 const struct psd_field *f,
+				 const char *more_key, u32 more)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		psd_fields_text(m, NULL, recs + i * size, f);
+	if (more)
+		seq_printf(m, "%s=%u\n", more_key, more);
+}
+
 static void psd_report_text_layers(struct seq_file *m,
 				   const struct psd_report_cycle *r)
 {
@@ -208,18 +225,14 @@ static void psd_report_text_layers(struct seq_file *m,
 	unsigned int i, p = 0;
 
 	psd_report_text_parts(m, r, &p, PSD_PLACE_WS);
-	for (i = 0; i < r->nws; i++)
-		psd_fields_text(m, NULL, &r->ws[i], psd_ws_fields);
-	if (r->ws_more)
-		seq_printf(m, "ws_more=%u\n", r->ws_more);
+	psd_report_text_list(m, r->ws, r->nws, sizeof(r->ws[0]), psd_ws_fields,
+			     "ws_more", r->ws_more);
 	psd_report_text_parts(m, r, &p, PSD_PLACE_HELD);
 	if (r->has_held)
 		psd_fields_text(m, NULL, r, psd_held_fields);
 	psd_report_text_parts(m, r, &p, PSD_PLACE_IRQ);
-	for (i = 0; i < r->nirq; i++)
-		psd_fields_text(m, NULL, &r->irq[i], psd_irq_fields);
-	if (r->irq_more)
-		seq_printf(m, "irq_more=%u\n", r->irq_more);
+	psd_report_text_list(m, r->irq, r->nirq, sizeof(r->irq[0]),
+			     psd_irq_fields, "irq_more", r->irq_more);
 	psd_report_text_parts(m, r, &p, PSD_PLACE_ANOMALY);
 	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
 		if (psd_rpt_an(r, i, &an))
@@ -278,6 +291,24 @@ static void psd_report_json_parts(struct psd_json *j,
 		l->part->json(j, psd_report_part_of(r, l));
 }
 
+/*
+ * A list the record keeps: the array @key of its @n records, @size bytes
+ * apart from @recs, then @more_key: how many did not fit.
+ */
+static void psd_json_list(struct psd_json *j, const char *key,
+			  const void *recs, unsigned int n, size_t size,
+			  const struct psd_field *f, const char *more_key,
+			  u32 more)
+{
+	unsigned int i;
+
+	psd_json_open(j, key, true);
+	for (i = 0; i < n; i++)
+		psd_fields_json(j, NULL, recs + i * size, f);
+	psd_json_close(j, true);
+	psd_json_u64(j, more_key, more);
+}
+
 static void psd_json_layers(struct psd_json *j,
 			    const struct psd_report_cycle *r)
 {
@@ -285,21 +316,15 @@ static void psd_json_layers(struct psd_json *j,
 	unsigned int i, p = 0;
 
 	psd_report_json_parts(j, r, &p, PSD_PLACE_WS);
-	psd_json_open(j, "wakeup_sources", true);
-	for (i = 0; i < r->nws; i++)
-		psd_fields_json(j, NULL, &r->ws[i], psd_ws_fields);
-	psd_json_close(j, true);
-	psd_json_u64(j, "wakeup_sources_more", r->ws_more);
+	psd_json_list(j, "wakeup_sources", r->ws, r->nws, sizeof(r->ws[0]),
+		      psd_ws_fields, "wakeup_sources_more", r->ws_more);
 
 	psd_report_json_parts(j, r, &p, PSD_PLACE_HELD);
 	psd_fields_json(j, "held_irq", r->has_held ? r : NULL, psd_held_fields);
 
 	psd_report_json_parts(j, r, &p, PSD_PLACE_IRQ_JSON);
-	psd_json_open(j, "irqs", true);
-	for (i = 0; i < r->nirq; i++)
-		psd_fields_json(j, NULL, &r->irq[i], psd_irq_fields);
-	psd_json_close(j, true);
-	psd_json_u64(j, "irqs_more", r->irq_more);
+	psd_json_list(j, "irqs", r->irq, r->nirq, sizeof(r->irq[0]),
+		      psd_irq_fields, "irqs_more", r->irq_more);
 
 	psd_report_json_parts(j, r, &p, PSD_PLACE_ANOMALY);
 	psd_json_open(j, "anomalies", true);
