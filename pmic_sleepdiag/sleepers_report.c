@@ -58,16 +58,9 @@ static void psd_sleepers_json(struct psd_json *j, const void *part)
 static void psd_sleepers_note(const void *part, u8 share, char *detail,
 			      size_t len)
 {
-	static const char *const where[] = {
-		[PSD_SHARE_PRESLEEP] = "before the sleep",
-		[PSD_SHARE_SUSPENDED] = "while suspended",
-		[PSD_SHARE_RESUME] = "in device resume",
-		[PSD_SHARE_THAW] = "from resume to thaw",
-	};
 	const struct psd_rpt_sleepers *sl = part;
 	const struct psd_rpt_sleeper *s;
 	size_t n = strnlen(detail, len);
-	u32 cut;
 
 	if (!sl || !sl->n)
 		return;
@@ -75,29 +68,25 @@ static void psd_sleepers_note(const void *part, u8 share, char *detail,
 	n += scnprintf(detail + n, len - n,
 		       "; worst sleeper %s (pid %d) overslept %u ms", s->comm,
 		       s->pid, s->overslept_ms);
-	switch (share) {
-	case PSD_SHARE_PRESLEEP:
-		cut = s->presleep_ms;
-		break;
-	case PSD_SHARE_SUSPENDED:
-		cut = s->suspended_ms;
-		break;
-	case PSD_SHARE_RESUME:
-		cut = s->resume_ms;
-		break;
-	case PSD_SHARE_THAW:
-		cut = s->thaw_ms;
-		break;
-	case PSD_SHARE_ALL:
+	if (share == PSD_SHARE_ALL) {
 		scnprintf(detail + n, len - n,
 			  " (presleep %u, suspended %u, resume %u, thaw %u ms)",
 			  s->presleep_ms, s->suspended_ms, s->resume_ms,
 			  s->thaw_ms);
-		return;
-	default:
-		return;
+	} else if (share >= PSD_SHARE_PRESLEEP && share <= PSD_SHARE_THAW) {
+		const struct {
+			u32 ms;
+			const char *where;
+		} cut[] = {
+			[PSD_SHARE_PRESLEEP] = { s->presleep_ms, "before the sleep" },
+			[PSD_SHARE_SUSPENDED] = { s->suspended_ms, "while suspended" },
+			[PSD_SHARE_RESUME] = { s->resume_ms, "in device resume" },
+			[PSD_SHARE_THAW] = { s->thaw_ms, "from resume to thaw" },
+		};
+
+		scnprintf(detail + n, len - n, ", %u ms of it %s",
+			  cut[share].ms, cut[share].where);
 	}
-	scnprintf(detail + n, len - n, ", %u ms of it %s", cut, where[share]);
 }
 
 const struct psd_part psd_sleepers_part = {
