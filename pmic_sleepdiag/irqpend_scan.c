@@ -38,6 +38,24 @@ void psd_gscan_before(struct psd_gscan *g)
 	g->resumed = false;
 }
 
+/*
+ * A zeroed entry appended to @arr, which holds @max of @size bytes and
+ * has @n in use; NULL when it is full, counted in @overflow.
+ */
+static void *psd_gscan_add(void *arr, unsigned int *n, unsigned int max,
+			   size_t size, u64 *overflow)
+{
+	void *e;
+
+	if (*n == max) {
+		++*overflow;
+		return NULL;
+	}
+	e = arr + size * (*n)++;
+	memset(e, 0, size);
+	return e;
+}
+
 /**
  * psd_gscan_follow() - follow a line seen pending before the sleep
  * @g: the scan
@@ -53,12 +71,10 @@ bool psd_gscan_follow(struct psd_gscan *g, u32 hwirq, u32 irq, u64 t_ns,
 {
 	struct psd_gscan_cand *c;
 
-	if (g->ncand == PSD_GSCAN_MAX_CAND) {
-		g->cand_overflow++;
+	c = psd_gscan_add(g->cand, &g->ncand, PSD_GSCAN_MAX_CAND, sizeof(*c),
+			  &g->cand_overflow);
+	if (!c)
 		return false;
-	}
-	c = &g->cand[g->ncand++];
-	memset(c, 0, sizeof(*c));
 	c->hwirq = hwirq;
 	c->irq = irq;
 	c->t_ns = t_ns;
@@ -122,13 +138,10 @@ struct psd_gscan_line *psd_gscan_keep(struct psd_gscan *g, u32 hwirq)
 	for (i = 0; i < g->nstuck; i++)
 		if (g->stuck[i].hwirq == hwirq)
 			return &g->stuck[i];
-	if (g->nstuck == PSD_GSCAN_MAX_STUCK) {
-		g->overflow++;
-		return NULL;
-	}
-	l = &g->stuck[g->nstuck++];
-	memset(l, 0, sizeof(*l));
-	l->hwirq = hwirq;
+	l = psd_gscan_add(g->stuck, &g->nstuck, PSD_GSCAN_MAX_STUCK, sizeof(*l),
+			  &g->overflow);
+	if (l)
+		l->hwirq = hwirq;
 	return l;
 }
 
