@@ -38,13 +38,7 @@ const char *psd_anomaly_class_name(unsigned int cls)
 
 static void psd_anomaly_show(struct seq_file *m, const struct psd_record *r)
 {
-	const struct psd_kind *k = psd_anomaly_kind(r->type);
-
-	seq_printf(m, "seq=%llu t_ns=%llu cycle=%u class=%s", r->seq, r->t_ns,
-		   r->cycle, k ? k->name : "unknown");
-	if (k && k->show)
-		k->show(m, r);
-	seq_putc(m, '\n');
+	psd_ring_show_kind(m, r, "class", psd_anomaly_kind(r->type));
 }
 
 /**

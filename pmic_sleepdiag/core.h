@@ -113,6 +113,8 @@ u64 psd_ring_total(struct psd_ring *ring);
 
 int psd_ring_seq_open(struct file *file, struct psd_ring *ring,
 		      psd_ring_show_t show);
+void psd_ring_show_kind(struct seq_file *m, const struct psd_record *r,
+			const char *word, const struct psd_kind *k);
 void *psd_seq_next(struct seq_file *m, void *v, loff_t *pos);
 void psd_seq_stop(struct seq_file *m, void *v);
 

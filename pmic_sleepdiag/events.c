@@ -68,11 +68,7 @@ VISIBLE_IF_KUNIT void psd_event_show(struct seq_file *m,
 				   &psd_core_events[r->type] :
 				   psd_event_kind(r->type);
 
-	seq_printf(m, "seq=%llu t_ns=%llu cycle=%u type=%s", r->seq, r->t_ns,
-		   r->cycle, k ? k->name : "unknown");
-	if (k && k->show)
-		k->show(m, r);
-	seq_putc(m, '\n');
+	psd_ring_show_kind(m, r, "type", k);
 }
 
 /**

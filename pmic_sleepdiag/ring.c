@@ -185,6 +185,27 @@ static void *psd_ring_seq_start(struct seq_file *m, loff_t *pos)
 }
 
 /**
+ * psd_ring_show_kind() - one record's line in the timeline's or the
+ * anomaly log's way
+ * @m: the seq_file
+ * @r: the record
+ * @word: the key of its kind's name ("type", "class")
+ * @k: its kind, or NULL when unknown
+ *
+ * The common keys, the kind's name, what the kind's @show adds, and a
+ * newline.
+ */
+void psd_ring_show_kind(struct seq_file *m, const struct psd_record *r,
+			const char *word, const struct psd_kind *k)
+{
+	seq_printf(m, "seq=%llu t_ns=%llu cycle=%u %s=%s", r->seq, r->t_ns,
+		   r->cycle, word, k ? k->name : "unknown");
+	if (k && k->show)
+		k->show(m, r);
+	seq_putc(m, '\n');
+}
+
+/**
  * psd_seq_next() - seq_operations.next of a file whose start finds any
  * position afresh
  * @m: the seq_file
