@@ -85,37 +85,48 @@ static const struct psd_rpt_ws *psd_ws_with(const struct psd_report_cycle *r,
 }
 
 /*
- * A wakeup-source rule holds when a source is marked @what or anomaly @cls
- * was raised; @fmt words it from the first such source's name ("?" if
- * none is marked) and the anomaly's count.
+ * Whether a wakeup-source rule holds: a source is marked @what or anomaly
+ * @cls was raised.  *@name is the first such source ("?" if none is
+ * marked), *@n the anomaly's count.
  */
-static __printf(6, 0) bool
-psd_rule_ws_an(const struct psd_report_cycle *r, char *detail, size_t len,
-	       u8 what, unsigned int cls, const char *fmt)
+static bool psd_ws_rule_holds(const struct psd_report_cycle *r, u8 what,
+			      unsigned int cls, const char **name, u32 *n)
 {
 	const struct psd_rpt_ws *w = psd_ws_with(r, what);
-	u32 n = r->an[cls].count;
 
-	if (!n && !w)
-		return false;
-	scnprintf(detail, len, fmt, w ? w->name : "?", n);
-	return true;
+	*n = r->an[cls].count;
+	*name = w ? w->name : "?";
+	return *n || w;
 }
 
 static bool psd_rule_ws_not_honored(const struct psd_report_cycle *r,
 				    char *detail, size_t len)
 {
-	return psd_rule_ws_an(r, detail, len, PSD_RPT_WS_NOT_HONORED,
-			      PSD_AN_WS_NOT_HONORED,
-			      "wakeup event of %s while suspending did not stop the sleep (WS_NOT_HONORED x%u)");
+	const char *name;
+	u32 n;
+
+	if (!psd_ws_rule_holds(r, PSD_RPT_WS_NOT_HONORED,
+			       PSD_AN_WS_NOT_HONORED, &name, &n))
+		return false;
+	scnprintf(detail, len,
+		  "wakeup event of %s while suspending did not stop the sleep (WS_NOT_HONORED x%u)",
+		  name, n);
+	return true;
 }
 
 static bool psd_rule_ws_stuck(const struct psd_report_cycle *r, char *detail,
 			      size_t len)
 {
-	return psd_rule_ws_an(r, detail, len, PSD_RPT_WS_STUCK,
-			      PSD_AN_WS_STUCK_ACTIVE,
-			      "wakeup source %s held active too long or across two aborted attempts (WS_STUCK_ACTIVE x%u)");
+	const char *name;
+	u32 n;
+
+	if (!psd_ws_rule_holds(r, PSD_RPT_WS_STUCK, PSD_AN_WS_STUCK_ACTIVE,
+			       &name, &n))
+		return false;
+	scnprintf(detail, len,
+		  "wakeup source %s held active too long or across two aborted attempts (WS_STUCK_ACTIVE x%u)",
+		  name, n);
+	return true;
 }
 
 static bool psd_rule_aborted(const struct psd_report_cycle *r, char *detail,
