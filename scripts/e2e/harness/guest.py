@@ -19,14 +19,17 @@ CMDLINE = 'console=ttyAMA0 panic=-1 printk.time=1'
 
 # Shell functions every guest script can use.  Console messages below
 # KERN_WARNING are kept off the console (they are in the dmesg dump at the
-# end) so that they do not cut into dumps.
+# end), and while a file is dumped every message is: a line the kernel
+# prints on the console would otherwise cut into the file's text.
 GUEST_LIB = r'''
 M=/m                            # the .ko files
 D=/sys/kernel/debug/pmic_sleepdiag
 dump() {                        # dump FILE...: FILE's text between markers
 	for f in "$@"; do
 		if [ -f "$f" ]; then
+			echo 1 > /proc/sys/kernel/printk
 			echo "@@BEGIN $f@@"; cat "$f"; echo "@@END $f@@"
+			echo 5 > /proc/sys/kernel/printk
 		else
 			echo "@@MISSING $f@@"
 		fi
