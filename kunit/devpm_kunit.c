@@ -12,6 +12,7 @@
 
 #include "psd_kunit.h"
 #include "records.h"
+#include "render.h"
 #include "../pmic_sleepdiag/devpm.h"
 #include "suspend_seq.h"
 
@@ -76,13 +77,28 @@ static void devpm_slowest_ties_and_directions(struct kunit *test)
 			   "psdk-resume");
 }
 
+/* Lines of @text that begin with @head. */
+static unsigned int lines_with(const char *text, const char *head)
+{
+	unsigned int n = 0;
+	const char *p;
+
+	for (p = text; p; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		n += !strncmp(p, head, strlen(head));
+	}
+	return n;
+}
+
 /* Failures beyond the room are counted; the report shows fewer still. */
 static void devpm_failed_bounded(struct kunit *test)
 {
 	struct psd_devpm_rec *r = new_rec(test);
-	/* not on the stack: a 32-bit kernel allows 1 KiB frames */
-	struct psd_rpt_devpm *rpt = kunit_kzalloc(test, sizeof(*rpt), GFP_KERNEL);
+	struct seq_file *m = psd_kunit_seq(test, 4096);
 	unsigned int i, n = PSD_DEVPM_FAILED + 3;
+	const char *text, *slow;
+	char want[48];
 
 	for (i = 0; i < n; i++)
 		add(r, "psdk-fail", PSD_DEVPM_SUSPEND, i, -(int)(i + 1));
@@ -92,14 +108,21 @@ static void devpm_failed_bounded(struct kunit *test)
 	for (i = 0; i < PSD_DEVPM_FAILED; i++)
 		KUNIT_EXPECT_EQ(test, r->failed[i].err, -(int)(i + 1));
 
-	KUNIT_ASSERT_NOT_NULL(test, rpt);
-	psd_devpm_rec_report(r, rpt);
-	KUNIT_EXPECT_EQ(test, rpt->nfailed, (u8)PSD_RPT_DEVPM_FAILED);
-	KUNIT_EXPECT_EQ(test, rpt->failed_more, n - PSD_RPT_DEVPM_FAILED);
-	KUNIT_EXPECT_EQ(test, rpt->nslow[PSD_DEVPM_SUSPEND],
-			(u8)PSD_RPT_DEVPM_SLOW);
-	KUNIT_EXPECT_EQ(test, rpt->slow[PSD_DEVPM_SUSPEND][0].dur_us, n - 1);
-	KUNIT_EXPECT_EQ(test, rpt->nslow[PSD_DEVPM_RESUME], 0);
+	/* The report's lines of the record: the first few of each kind. */
+	psd_devpm_part.text(m, r);
+	text = psd_kunit_text(test, m);
+	KUNIT_EXPECT_EQ(test, lines_with(text, "devpm=failed dir="),
+			PSD_RPT_DEVPM_FAILED);
+	snprintf(want, sizeof(want), "devpm=failed_more count=%u\n",
+		 n - PSD_RPT_DEVPM_FAILED);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, want));
+	KUNIT_EXPECT_EQ(test, lines_with(text, "devpm=slow dir=suspend "),
+			PSD_RPT_DEVPM_SLOW);
+	KUNIT_EXPECT_EQ(test, lines_with(text, "devpm=slow dir=resume "), 0U);
+	slow = strstr(text, "devpm=slow");
+	snprintf(want, sizeof(want), " dur_us=%u ", n - 1);
+	KUNIT_ASSERT_NOT_NULL(test, slow);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(slow, want));
 }
 
 /* Async callbacks interleave: each end finds its own start. */
@@ -202,8 +225,7 @@ static void devpm_noirq_failure_aborts(struct kunit *test)
 {
 	struct device *ok = kdev(test, "psdk-ok"), *bad = kdev(test, "psdk-bad");
 	struct psd_report_cycle *rc = psd_kunit_record(test);
-	struct psd_devpm_rec *r = new_rec(test);
-	const struct psd_rpt_devpm *d;
+	const struct psd_devpm_rec *d;
 	struct psd_verdict v;
 	struct psd_record end, err;
 	unsigned int n;
@@ -250,17 +272,16 @@ static void devpm_noirq_failure_aborts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, err.v[3], (s64)-EIO);
 	KUNIT_EXPECT_STREQ(test, psd_devpm_phase_name(err.phase),
 			   "suspend_noirq");
-
-	KUNIT_ASSERT_TRUE(test, psd_devpm_get(id, r));
-	KUNIT_EXPECT_EQ(test, r->calls[PSD_DEVPM_SUSPEND], 2U);
+	KUNIT_EXPECT_EQ(test, d->calls[PSD_DEVPM_SUSPEND], 2U);
 }
 
 /* Interleaved callbacks in dpm_suspend; prepare and complete phases. */
 static void devpm_layer_interleaved_phases(struct kunit *test)
 {
 	struct device *a = kdev(test, "psdk-a"), *b = kdev(test, "psdk-b");
-	struct psd_devpm_rec *r = new_rec(test);
-	struct psd_rpt_devpm_cb *s;
+	struct psd_report_cycle *rc = psd_kunit_record(test);
+	const struct psd_rpt_devpm_cb *s;
+	const struct psd_devpm_rec *r;
 	unsigned int i;
 	u32 id;
 
@@ -279,7 +300,9 @@ static void devpm_layer_interleaved_phases(struct kunit *test)
 	call(b, 0);		/* dpm_complete */
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_ASSERT_TRUE(test, psd_devpm_get(id, r));
+	KUNIT_ASSERT_TRUE(test, psd_report_get(id, rc));
+	r = psd_report_part_of(rc, &psd_devpm_layer);
+	KUNIT_ASSERT_NOT_NULL(test, r);
 	KUNIT_EXPECT_EQ(test, r->calls[PSD_DEVPM_SUSPEND], 2U);
 	KUNIT_EXPECT_EQ(test, r->calls[PSD_DEVPM_RESUME], 2U);
 	KUNIT_EXPECT_EQ(test, r->nfailed, 0);
@@ -332,6 +355,56 @@ static void devpm_prepare_eagain_no_abort(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c.abort_err, 0);
 }
 
+/* One s2idle cycle in which the devices @devs[0..@n) resumed, in order. */
+static u32 cycle_resuming(struct device **devs, unsigned int n)
+{
+	unsigned int i;
+	u32 id;
+
+	begin_state(FREEZE);
+	id = psd_cycle_current();
+	both("dpm_suspend", 2);
+	sleep_after_suspend();
+	tp("dpm_resume", 16, true);
+	for (i = 0; i < n; i++)
+		call(devs[i], 0);
+	tp("dpm_resume", 16, false);
+	notify(PM_POST_SUSPEND);
+	return id;
+}
+
+static void show_cycle(struct seq_file *m, u32 cycle, const void *part)
+{
+	const struct psd_devpm_rec *r = part;
+
+	seq_printf(m, "%u:%u:%s\n", cycle, r->calls[PSD_DEVPM_RESUME],
+		   r->slow[PSD_DEVPM_RESUME][0].dev);
+}
+
+/*
+ * The devpm file reads the layer's parts from the store: each ended
+ * cycle, oldest first, with what its own callbacks were.
+ */
+static void devpm_parts_from_store(struct kunit *test)
+{
+	struct device *devs[] = { kdev(test, "psdk-one"),
+				  kdev(test, "psdk-two") };
+	struct seq_file *m = psd_kunit_seq(test, 256);
+	char want[128];
+	u32 a, b;
+
+	a = cycle_resuming(devs, 1);
+	b = cycle_resuming(devs + 1, 1);
+	/* Nothing of the open cycle before it ends. */
+	begin_state(FREEZE);
+	KUNIT_ASSERT_EQ(test, psd_report_parts_show(m, &psd_devpm_layer,
+						    show_cycle), 0);
+	end_cycle();
+	snprintf(want, sizeof(want), "%u:1:%s\n%u:1:%s\n", a, dev_name(devs[0]),
+		 b, dev_name(devs[1]));
+	KUNIT_EXPECT_STREQ(test, psd_kunit_text(test, m), want);
+}
+
 static struct kunit_case devpm_cases[] = {
 	KUNIT_CASE(devpm_slowest_n),
 	KUNIT_CASE(devpm_slowest_ties_and_directions),
@@ -342,6 +415,7 @@ static struct kunit_case devpm_cases[] = {
 	KUNIT_CASE(devpm_layer_interleaved_phases),
 	KUNIT_CASE(devpm_outside_cycle_ignored),
 	KUNIT_CASE(devpm_prepare_eagain_no_abort),
+	KUNIT_CASE(devpm_parts_from_store),
 	{}
 };
 

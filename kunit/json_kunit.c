@@ -598,7 +598,7 @@ static void rec_quiet(struct kunit *test, struct psd_report_cycle *r)
 /* Failed and slowest device callbacks, names to escape among them. */
 static void rec_devpm(struct psd_report_cycle *r)
 {
-	struct psd_rpt_devpm *d = psd_kunit_part(r, &psd_devpm_layer);
+	struct psd_devpm_rec *d = psd_kunit_part(r, &psd_devpm_layer);
 	unsigned int i, dir;
 
 	d->nfailed = PSD_RPT_DEVPM_FAILED;

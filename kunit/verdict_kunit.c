@@ -249,7 +249,7 @@ static void resume_slow(struct kunit *test, struct psd_report_cycle *r)
 	static const struct { const char *dev; u32 dur_us; } cbs[] = {
 		{ "psdv-slow", 320000 }, { "psdv-quick", 150000 },
 	};
-	struct psd_rpt_devpm *d = psd_kunit_part(r, &psd_devpm_layer);
+	struct psd_devpm_rec *d = psd_kunit_part(r, &psd_devpm_layer);
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(cbs); i++) {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The devpm layer: every device's PM callbacks in a suspend cycle, from
- * the device_pm_callback_start/end tracepoints.  Per kept cycle it keeps
- * the callbacks that failed and the slowest per direction; a failed
+ * the device_pm_callback_start/end tracepoints.  Of each cycle it keeps,
+ * in its part of the cycle's slot, the callbacks that failed and the
+ * slowest per direction; a failed
  * suspend-direction callback is what aborted the cycle, and the cycle
  * tracker is told so (cycle_end dev= err=, the suspend_aborted verdict).
  *
@@ -17,7 +18,6 @@
 #include <linux/device.h>
 #include <linux/math64.h>
 #include <linux/seq_file.h>
-#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
@@ -28,11 +28,10 @@
 
 static DEFINE_RAW_SPINLOCK(psd_devpm_lock);
 
+/* The open cycle's record goes to its slot in the store when it ends. */
 static struct {
-	struct psd_devpm_rec *recs;	/* keep_cycles slots, by cycle % keep */
-	unsigned int keep;
+	struct psd_devpm_rec cur;
 	u32 cycle;		/* the open cycle, 0 when none */
-	u32 last;		/* the newest cycle recorded */
 	u8 phase;		/* enum psd_devpm_phase now */
 	struct psd_devpm_inflight in;
 } psd_dp;
@@ -48,12 +47,7 @@ PSD_TP_CHECK(device_pm_callback_end, psd_devpm_tp_end)
 /* The open cycle's record; lock held. */
 static struct psd_devpm_rec *psd_devpm_cur(void)
 {
-	struct psd_devpm_rec *r;
-
-	if (!psd_dp.cycle || !psd_dp.recs)
-		return NULL;
-	r = &psd_dp.recs[psd_dp.cycle % psd_dp.keep];
-	return r->cycle == psd_dp.cycle ? r : NULL;
+	return psd_dp.cycle ? &psd_dp.cur : NULL;
 }
 
 /**
@@ -181,12 +175,9 @@ void psd_devpm_tp_end(void *data, struct device *dev, int error)
 
 static void psd_devpm_open(u32 cycle)
 {
-	struct psd_devpm_rec *r = &psd_dp.recs[cycle % psd_dp.keep];
-
-	memset(r, 0, sizeof(*r));
-	r->cycle = cycle;
+	memset(&psd_dp.cur, 0, sizeof(psd_dp.cur));
+	psd_dp.cur.cycle = cycle;
 	psd_dp.cycle = cycle;
-	psd_dp.last = cycle;
 	/* Starts of the last cycle that never ended are stale. */
 	memset(psd_dp.in.f, 0, sizeof(psd_dp.in.f));
 }
@@ -207,15 +198,13 @@ static void psd_devpm_phase(u32 cycle, enum psd_phase phase, bool start,
 		[PSD_PH_POST] = PSD_DP_NONE,
 		[PSD_PH_MANUAL] = PSD_DP_NONE,
 	};
-	struct psd_rpt_devpm rpt;
 	struct psd_devpm_rec *r;
 	unsigned long flags;
-	bool post = false;
 
 	if (phase >= PSD_NR_PHASES || phase == PSD_PH_MANUAL)
 		return;
 	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	if (start && phase == PSD_PH_PREPARE && psd_dp.recs)
+	if (start && phase == PSD_PH_PREPARE)
 		psd_devpm_open(cycle);
 	if (cycle != psd_dp.cycle)
 		goto out;
@@ -230,38 +219,13 @@ static void psd_devpm_phase(u32 cycle, enum psd_phase phase, bool start,
 		psd_dp.phase = PSD_DP_NONE;
 	if (start && phase == PSD_PH_POST) {
 		r = psd_devpm_cur();
-		if (r) {
-			psd_devpm_rec_report(r, &rpt);
-			post = true;
-		}
+		if (r)
+			psd_report_part(&psd_devpm_layer, cycle, 0, r,
+					sizeof(*r));
 		psd_dp.cycle = 0;
 	}
 out:
 	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
-	if (post)
-		psd_report_part(&psd_devpm_layer, cycle, 0, &rpt, sizeof(rpt));
-}
-
-/**
- * psd_devpm_get() - copy the record of a kept cycle
- * @cycle: the cycle
- * @out: where to copy it
- *
- * Return: true if @cycle is kept.
- */
-bool psd_devpm_get(u32 cycle, struct psd_devpm_rec *out)
-{
-	unsigned long flags;
-	bool found = false;
-
-	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	if (cycle && psd_dp.recs &&
-	    psd_dp.recs[cycle % psd_dp.keep].cycle == cycle) {
-		*out = psd_dp.recs[cycle % psd_dp.keep];
-		found = true;
-	}
-	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
-	return found;
 }
 
 /**
@@ -280,49 +244,43 @@ u64 psd_devpm_dropped(void)
 	return n;
 }
 
+/* One kept cycle of the devpm file. */
+static void psd_devpm_show_cycle(struct seq_file *m, u32 cycle,
+				 const void *part)
+{
+	const struct psd_devpm_rec *r = part;
+	unsigned int i, dir;
+
+	seq_printf(m, "# cycle=%u calls_suspend=%u calls_resume=%u failed_more=%u\n",
+		   cycle, r->calls[PSD_DEVPM_SUSPEND],
+		   r->calls[PSD_DEVPM_RESUME], r->failed_more);
+	for (i = 0; i < r->nfailed; i++)
+		psd_fields_text(m, NULL, &r->failed[i], psd_devpm_cb_fields);
+	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
+		for (i = 0; i < r->nslow[dir]; i++)
+			psd_fields_text(m, NULL, &r->slow[dir][i],
+					psd_devpm_cb_fields);
+}
+
 /**
  * psd_devpm_show() - the devpm file, oldest cycle first
  * @m: the seq_file
  * @unused: unused
  *
- * Per kept cycle a header, its failed callbacks, then the slowest of
- * each direction.
+ * Per kept cycle that has ended a header, its failed callbacks, then the
+ * slowest of each direction.
  *
  * Return: 0, or -ENOMEM.
  */
 static int psd_devpm_show(struct seq_file *m, void *unused)
 {
-	struct psd_devpm_rec *r;
-	unsigned int i, dir;
-	u32 last, id;
-
 	if (!psd_layer_on(&psd_devpm_layer)) {
 		seq_puts(m, "# component devpm is off\n");
 		return 0;
 	}
-	r = kmalloc(sizeof(*r), GFP_KERNEL);
-	if (!r)
-		return -ENOMEM;
-	last = READ_ONCE(psd_dp.last);
 	seq_printf(m, "# untimed=%llu (more than %u at once, or begun before load)\n",
 		   psd_devpm_dropped(), PSD_DEVPM_INFLIGHT);
-	id = last >= psd_dp.keep ? last - psd_dp.keep + 1 : 1;
-	for (; last && id <= last; id++) {
-		if (!psd_devpm_get(id, r))
-			continue;
-		seq_printf(m, "# cycle=%u calls_suspend=%u calls_resume=%u failed_more=%u\n",
-			   id, r->calls[PSD_DEVPM_SUSPEND],
-			   r->calls[PSD_DEVPM_RESUME], r->failed_more);
-		for (i = 0; i < r->nfailed; i++)
-			psd_fields_text(m, NULL, &r->failed[i],
-					psd_devpm_cb_fields);
-		for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
-			for (i = 0; i < r->nslow[dir]; i++)
-				psd_fields_text(m, NULL, &r->slow[dir][i],
-						psd_devpm_cb_fields);
-	}
-	kfree(r);
-	return 0;
+	return psd_report_parts_show(m, &psd_devpm_layer, psd_devpm_show_cycle);
 }
 
 /* dev= driver= phase= of a record psd_devpm_pack() filled. */
@@ -360,39 +318,20 @@ static void psd_devpm_resume_slow_show(struct seq_file *m,
 
 static int psd_devpm_start(const char **why)
 {
-	int ret;
-
-	psd_dp.keep = psd_params.keep_cycles;
-	psd_dp.recs = kcalloc(psd_dp.keep, sizeof(*psd_dp.recs), GFP_KERNEL);
-	if (!psd_dp.recs) {
-		*why = "out of memory";
-		return -ENOMEM;
-	}
 	psd_dp.cycle = 0;
-	psd_dp.last = 0;
 	psd_dp.phase = PSD_DP_NONE;
 	memset(&psd_dp.in, 0, sizeof(psd_dp.in));
-	ret = psd_tp_attach(psd_devpm_tps, ARRAY_SIZE(psd_devpm_tps), why);
-	if (ret) {
-		kfree(psd_dp.recs);
-		psd_dp.recs = NULL;
-	}
-	return ret;
+	return psd_tp_attach(psd_devpm_tps, ARRAY_SIZE(psd_devpm_tps), why);
 }
 
 static void psd_devpm_stop(void)
 {
-	struct psd_devpm_rec *recs;
 	unsigned long flags;
 
 	psd_tp_detach(psd_devpm_tps, ARRAY_SIZE(psd_devpm_tps));
 	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	recs = psd_dp.recs;
-	psd_dp.recs = NULL;
 	psd_dp.cycle = 0;
-	psd_dp.last = 0;
 	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
-	kfree(recs);
 }
 
 static void psd_devpm_reset(void)
@@ -400,14 +339,11 @@ static void psd_devpm_reset(void)
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	if (psd_dp.recs)
-		memset(psd_dp.recs, 0, psd_dp.keep * sizeof(*psd_dp.recs));
 	psd_dp.in.dropped = 0;
 	psd_dp.in.unmatched = 0;
 	/* An open cycle goes on being recorded, from now. */
-	psd_dp.last = psd_dp.cycle;
-	if (psd_dp.cycle && psd_dp.recs)
-		psd_dp.recs[psd_dp.cycle % psd_dp.keep].cycle = psd_dp.cycle;
+	memset(&psd_dp.cur, 0, sizeof(psd_dp.cur));
+	psd_dp.cur.cycle = psd_dp.cycle;
 	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
 }
 

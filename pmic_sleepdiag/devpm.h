@@ -38,15 +38,6 @@ struct psd_rpt_devpm_cb {
 	u8 dir;
 };
 
-/* The failed callbacks of a cycle and its slowest, per direction. */
-struct psd_rpt_devpm {
-	u8 nfailed;
-	u32 failed_more;
-	struct psd_rpt_devpm_cb failed[PSD_RPT_DEVPM_FAILED];
-	u8 nslow[PSD_DEVPM_NR_DIRS];
-	struct psd_rpt_devpm_cb slow[PSD_DEVPM_NR_DIRS][PSD_RPT_DEVPM_SLOW];
-};
-
 #define PSD_DEVPM_FAILED	8	/* failed callbacks kept per cycle */
 #define PSD_DEVPM_SLOWEST	8	/* slowest kept per cycle and direction */
 #define PSD_DEVPM_INFLIGHT	64	/* callbacks timed at once (async) */
@@ -65,8 +56,11 @@ enum psd_devpm_phase {
 };
 
 /**
- * struct psd_devpm_rec - the device PM callbacks of one cycle
- * @cycle:	the cycle (0: slot unused)
+ * struct psd_devpm_rec - the device PM callbacks of one cycle, the layer's
+ *	part of the cycle's slot; the report shows the first
+ *	PSD_RPT_DEVPM_FAILED failures and PSD_RPT_DEVPM_SLOW slowest of each
+ *	direction, the devpm file all of it
+ * @cycle:	the cycle
  * @calls:	callbacks timed, by direction
  * @nfailed:	entries in @failed
  * @failed_more: failed callbacks that did not fit in @failed
@@ -112,8 +106,6 @@ const char *psd_devpm_phase_name(unsigned int phase);
 enum psd_devpm_dir psd_devpm_phase_dir(unsigned int phase);
 void psd_devpm_rec_add(struct psd_devpm_rec *r,
 		       const struct psd_rpt_devpm_cb *cb);
-void psd_devpm_rec_report(const struct psd_devpm_rec *r,
-			  struct psd_rpt_devpm *out);
 bool psd_devpm_flight_start(struct psd_devpm_inflight *in, const void *dev,
 			    u64 t_ns, u8 phase);
 bool psd_devpm_flight_end(struct psd_devpm_inflight *in, const void *dev,
@@ -124,7 +116,6 @@ struct device;
 void psd_devpm_tp_start(void *data, struct device *dev, const char *pm_ops,
 			int event);
 void psd_devpm_tp_end(void *data, struct device *dev, int error);
-bool psd_devpm_get(u32 cycle, struct psd_devpm_rec *out);
 u64 psd_devpm_dropped(void);
 
 extern struct psd_layer psd_devpm_layer;

@@ -90,27 +90,6 @@ void psd_devpm_rec_add(struct psd_devpm_rec *r,
 }
 
 /**
- * psd_devpm_rec_report() - what of a record the report shows
- * @r: the cycle's record
- * @out: its first failures and its slowest few per direction
- */
-void psd_devpm_rec_report(const struct psd_devpm_rec *r,
-			  struct psd_rpt_devpm *out)
-{
-	unsigned int dir;
-
-	memset(out, 0, sizeof(*out));
-	out->nfailed = min_t(u8, r->nfailed, PSD_RPT_DEVPM_FAILED);
-	memcpy(out->failed, r->failed, out->nfailed * sizeof(out->failed[0]));
-	out->failed_more = r->failed_more + r->nfailed - out->nfailed;
-	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++) {
-		out->nslow[dir] = min_t(u8, r->nslow[dir], PSD_RPT_DEVPM_SLOW);
-		memcpy(out->slow[dir], r->slow[dir],
-		       out->nslow[dir] * sizeof(out->slow[dir][0]));
-	}
-}
-
-/**
  * psd_devpm_flight_start() - a callback of @dev started
  * @in: the table
  * @dev: the device

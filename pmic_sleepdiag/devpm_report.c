@@ -5,6 +5,7 @@
  * blames a slow resume callback.
  */
 #include <linux/kernel.h>
+#include <linux/minmax.h>
 #include <linux/seq_file.h>
 #include <linux/time64.h>
 
@@ -34,26 +35,46 @@ const struct psd_field psd_devpm_cb_fields[] = {
 	{}
 };
 
+/* The failed callbacks the report shows: the first few. */
+static unsigned int psd_rpt_devpm_failed(const struct psd_devpm_rec *d)
+{
+	return min_t(unsigned int, d->nfailed, PSD_RPT_DEVPM_FAILED);
+}
+
+/* Failed callbacks the report does not show. */
+static u32 psd_rpt_devpm_failed_more(const struct psd_devpm_rec *d)
+{
+	return d->failed_more + d->nfailed - psd_rpt_devpm_failed(d);
+}
+
+/* The slowest callbacks of @dir the report shows. */
+static unsigned int psd_rpt_devpm_slow(const struct psd_devpm_rec *d,
+				       unsigned int dir)
+{
+	return min_t(unsigned int, d->nslow[dir], PSD_RPT_DEVPM_SLOW);
+}
+
 /* Failed callbacks, then the slowest few of each direction. */
 static void psd_devpm_text(struct seq_file *m, const void *part)
 {
-	const struct psd_rpt_devpm *d = part;
+	const struct psd_devpm_rec *d = part;
 	unsigned int i, dir;
 
-	for (i = 0; i < d->nfailed; i++)
+	for (i = 0; i < psd_rpt_devpm_failed(d); i++)
 		psd_fields_text(m, "devpm=failed", &d->failed[i],
 				psd_devpm_cb_fields);
-	if (d->failed_more)
-		seq_printf(m, "devpm=failed_more count=%u\n", d->failed_more);
+	if (psd_rpt_devpm_failed_more(d))
+		seq_printf(m, "devpm=failed_more count=%u\n",
+			   psd_rpt_devpm_failed_more(d));
 	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
-		for (i = 0; i < d->nslow[dir]; i++)
+		for (i = 0; i < psd_rpt_devpm_slow(d, dir); i++)
 			psd_fields_text(m, "devpm=slow", &d->slow[dir][i],
 					psd_devpm_cb_fields);
 }
 
 static void psd_devpm_json(struct psd_json *j, const void *part)
 {
-	const struct psd_rpt_devpm *d = part;
+	const struct psd_devpm_rec *d = part;
 	unsigned int i, dir;
 
 	if (!d) {
@@ -62,13 +83,13 @@ static void psd_devpm_json(struct psd_json *j, const void *part)
 	}
 	psd_json_open(j, "devpm", false);
 	psd_json_open(j, "failed", true);
-	for (i = 0; i < d->nfailed; i++)
+	for (i = 0; i < psd_rpt_devpm_failed(d); i++)
 		psd_fields_json(j, NULL, &d->failed[i], psd_devpm_cb_fields);
 	psd_json_close(j, true);
-	psd_json_u64(j, "failed_more", d->failed_more);
+	psd_json_u64(j, "failed_more", psd_rpt_devpm_failed_more(d));
 	psd_json_open(j, "slowest", true);
 	for (dir = 0; dir < PSD_DEVPM_NR_DIRS; dir++)
-		for (i = 0; i < d->nslow[dir]; i++)
+		for (i = 0; i < psd_rpt_devpm_slow(d, dir); i++)
 			psd_fields_json(j, NULL, &d->slow[dir][i],
 					psd_devpm_cb_fields);
 	psd_json_close(j, true);
@@ -78,7 +99,7 @@ static void psd_devpm_json(struct psd_json *j, const void *part)
 static bool psd_rule_resume_slow(const struct psd_report_cycle *r,
 				 char *detail, size_t len)
 {
-	const struct psd_rpt_devpm *d = psd_report_part_of(r, &psd_devpm_layer);
+	const struct psd_devpm_rec *d = psd_report_part_of(r, &psd_devpm_layer);
 	u32 n = psd_rpt_anomalies(r, PSD_AN_RESUME_SLOW);
 	const struct psd_rpt_devpm_cb *cb;
 
@@ -105,7 +126,7 @@ static const struct psd_verdict_rule psd_devpm_rules[] = {
 };
 
 const struct psd_part psd_devpm_part = {
-	.size = sizeof(struct psd_rpt_devpm),
+	.size = sizeof(struct psd_devpm_rec),
 	.text_at = PSD_PLACE_IRQ + 1,
 	.json_at = PSD_PLACE_HELD + 1,
 	.text = psd_devpm_text,

@@ -497,6 +497,46 @@ const void *psd_report_part_of(const struct psd_report_cycle *r,
 }
 
 /**
+ * psd_report_parts_show() - a layer's parts of the kept cycles, for its file
+ * @m: the seq_file
+ * @l: the layer
+ * @show: called with each kept cycle the layer wrote a part of, oldest
+ *	first, and a copy of that part
+ *
+ * Context: process.
+ * Return: 0, or -ENOMEM.
+ */
+int psd_report_parts_show(struct seq_file *m, const struct psd_layer *l,
+			  void (*show)(struct seq_file *m, u32 cycle,
+				       const void *part))
+{
+	struct psd_report_cycle *d;
+	unsigned long flags;
+	u32 first, last, id;
+	void *part;
+	bool has;
+
+	if (!l->part || !psd_report_range(&first, &last))
+		return 0;
+	part = kmalloc(l->part->size, GFP_KERNEL);
+	if (!part)
+		return -ENOMEM;
+	for (id = first; id <= last; id++) {
+		raw_spin_lock_irqsave(&psd_rpt_lock, flags);
+		d = psd_digest(id);
+		has = d && (d->parts & BIT(l->state.index));
+		if (has)
+			memcpy(part, d->part + l->state.part_off,
+			       l->part->size);
+		raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+		if (has)
+			show(m, id, part);
+	}
+	kfree(part);
+	return 0;
+}
+
+/**
  * psd_report_wake_alarm() - note the alarm armed across a cycle's suspend
  * @cycle: the cycle
  * @a: the alarm, for other layers' verdict rules; a later call replaces it

@@ -65,9 +65,7 @@ void psd_json_close(struct psd_json *j, bool array);
 void psd_json_u64(struct psd_json *j, const char *key, u64 v);
 void psd_json_null(struct psd_json *j, const char *key);
 
-/* Which part of a sleeper's oversleep a verdict rule's cause accounts for
- * (verdict.c).
- */
+/* The part of a sleeper's oversleep a rule's cause accounts for. */
 enum psd_verdict_share {
 	PSD_SHARE_NONE,		/* none in particular */
 	PSD_SHARE_PRESLEEP,	/* freezing and device suspend */
@@ -88,9 +86,7 @@ struct psd_verdict_rule {
 	u8 prio;		/* precedence, lowest first, unique (verdict.c) */
 };
 
-/* The core's lines in report and report.json, for a part to stand among
- * (after lower places; parts of one place in layer order).
- */
+/* The core's lines a part stands after (parts of one place: layer order). */
 enum psd_report_place {
 	PSD_PLACE_WS = 20,		/* ws= lines, "wakeup_sources" */
 	PSD_PLACE_HELD = 40,		/* held_irq=, "held_irq" */
@@ -116,6 +112,10 @@ void psd_report_part(const struct psd_layer *l, u32 cycle, size_t off,
 		     const void *v, size_t len);
 const void *psd_report_part_of(const struct psd_report_cycle *r,
 			       const struct psd_layer *l);
+/* Each kept cycle's part of @l, oldest first, to @show.  Process context. */
+int psd_report_parts_show(struct seq_file *m, const struct psd_layer *l,
+			  void (*show)(struct seq_file *m, u32 cycle,
+				       const void *part));
 
 /* What a layer's verdict rule reads of the core's digest of a cycle. */
 u32 psd_rpt_anomalies(const struct psd_report_cycle *r, unsigned int cls);
