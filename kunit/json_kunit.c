@@ -629,24 +629,24 @@ static void rec_devpm(struct psd_report_cycle *r)
 /* The worst victims, one with a comm to escape, and more not shown. */
 static void rec_sleepers(struct psd_report_cycle *r)
 {
-	struct psd_rpt_sleepers *all = psd_kunit_part(r, &psd_sleepers_layer);
+	struct psd_sl_cycle *all = psd_kunit_part(r, &psd_sleepers_layer);
 	unsigned int i;
 
-	all->n = PSD_RPT_SLEEPERS;
-	all->more = 4;
+	all->nvict = PSD_RPT_SLEEPERS;
+	all->dropped = 4;
 	for (i = 0; i < PSD_RPT_SLEEPERS; i++) {
-		struct psd_rpt_sleeper *sl = &all->s[i];
+		struct psd_sl_victim *v = &all->v[i];
+		struct psd_sl_split *s = &all->split[i];
 
-		strscpy(sl->comm, i ? "psdj-sleep" : "a b\\c\"d",
-			sizeof(sl->comm));
-		sl->pid = 100 + i;
-		sl->clock = "MONOTONIC";
-		sl->how = i & 1 ? "cancelled" : "expired";
-		sl->overslept_ms = 3000 - i;
-		sl->presleep_ms = 200;
-		sl->suspended_ms = 2600 - i;
-		sl->resume_ms = 150;
-		sl->thaw_ms = 50;
+		strscpy(v->comm, i ? "psdj-sleep" : "a b\\c\"d", sizeof(v->comm));
+		v->pid = 100 + i;
+		v->clock = CLOCK_MONOTONIC;
+		v->how = i & 1 ? PSD_SL_CANCELLED : PSD_SL_EXPIRED;
+		s->overslept_ms = 3000 - i;
+		s->presleep_ms = 200;
+		s->suspended_ms = 2600 - i;
+		s->resume_ms = 150;
+		s->thaw_ms = 50;
 	}
 }
 

@@ -188,6 +188,18 @@ static void sleepers_split_no_sleep(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psd_sl_thaw_ns(&mk), mk.post);
 }
 
+/* The layer's part of cycle @id, which must be kept and have ended. */
+static const struct psd_sl_cycle *kept(struct kunit *test, u32 id)
+{
+	struct psd_report_cycle *rc = psd_kunit_record(test);
+	const struct psd_sl_cycle *r;
+
+	KUNIT_ASSERT_TRUE(test, psd_report_get(id, rc));
+	r = psd_report_part_of(rc, &psd_sleepers_layer);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	return r;
+}
+
 /* ---- the tables ---- */
 
 static struct psd_sl_victim victim(pid_t pid, u64 deadline, u8 how)
@@ -521,7 +533,7 @@ static void sleepers_cycle_victims(struct kunit *test)
 						true);
 	struct fake_sleeper *run = fake_sleeper(test, CLOCK_MONOTONIC, 14,
 						false);
-	struct psd_sl_cycle *r = new_rec(test);
+	const struct psd_sl_cycle *r;
 	/* Due a quarter and half of the time since boot ago. */
 	u64 ago = ktime_get_boot_fast_ns() / 4;
 	u32 ago_ms = div_u64(ago, MS);
@@ -538,7 +550,7 @@ static void sleepers_cycle_victims(struct kunit *test)
 	sleep_until_thaw();
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
+	r = kept(test, id);
 	KUNIT_ASSERT_TRUE(test, psd_cycle_marks(id, &mk));
 	KUNIT_EXPECT_NE(test, mk.thawed, 0ULL);
 	KUNIT_EXPECT_EQ(test, r->thaw_ns, mk.thawed);
@@ -572,7 +584,7 @@ static void sleepers_woken_before_open(struct kunit *test)
 						   false);
 	struct fake_sleeper *during = fake_sleeper(test, CLOCK_MONOTONIC, 22,
 						   false);
-	struct psd_sl_cycle *r = new_rec(test);
+	const struct psd_sl_cycle *r;
 	u32 id;
 
 	fire(before, 0);
@@ -585,7 +597,7 @@ static void sleepers_woken_before_open(struct kunit *test)
 	both("thaw_processes", 0);
 	notify(PM_POST_SUSPEND);
 
-	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
+	r = kept(test, id);
 	KUNIT_ASSERT_EQ(test, r->nvict, 1U);
 	KUNIT_EXPECT_EQ(test, r->v[0].pid, 22);
 	KUNIT_EXPECT_EQ(test, r->v[0].how, PSD_SL_EXPIRED);
@@ -599,7 +611,7 @@ static void sleepers_woken_before_open(struct kunit *test)
 static void sleepers_cancel_by_other_ignored(struct kunit *test)
 {
 	struct fake_sleeper *f = fake_sleeper(test, CLOCK_MONOTONIC, 51, false);
-	struct psd_sl_cycle *r = new_rec(test);
+	const struct psd_sl_cycle *r;
 	u32 id;
 
 	begin_state(FREEZE);
@@ -608,7 +620,7 @@ static void sleepers_cancel_by_other_ignored(struct kunit *test)
 	psd_sl_tp_cancel(NULL, &f->sl.timer);
 	sleep_until_thaw();
 	notify(PM_POST_SUSPEND);
-	KUNIT_ASSERT_TRUE(test, psd_sl_get(id, r));
+	r = kept(test, id);
 	KUNIT_EXPECT_EQ(test, r->nvict, 0U);
 }
 
@@ -671,7 +683,7 @@ static void sleepers_file_and_reset(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " presleep_ms="));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\n# outside cycles\n"));
 
-	psd_layers_reset(&psd_module_layers);
+	forget_all();	/* what control "reset" does: the store and layers */
 	text = psd_kunit_render(test, 8192, file->show, NULL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\n# outside cycles\n"));
 	KUNIT_EXPECT_NULL(test, strstr(text, "# cycle="));
@@ -692,8 +704,8 @@ static void sleepers_in_report(struct kunit *test)
 	const char *want_json =
 		"\"sleepers\":[{\"how\":\"expired\",\"comm\":\"psdk-41\",\"pid\":41,";
 	const char *want_json2 = "\"clock\":\"MONOTONIC\",\"overslept_ms\":";
-	const struct psd_rpt_sleepers *sl;
-	const struct psd_rpt_sleeper *s;
+	const struct psd_sl_cycle *sl;
+	const struct psd_sl_split *s;
 	struct psd_verdict v;
 	struct psd_json j;
 	char *text;
@@ -708,10 +720,10 @@ static void sleepers_in_report(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, psd_report_get(id, r));
 	sl = psd_report_part_of(r, &psd_sleepers_layer);
 	KUNIT_ASSERT_NOT_NULL(test, sl);
-	KUNIT_ASSERT_EQ(test, sl->n, 1);
-	s = &sl->s[0];
-	KUNIT_EXPECT_STREQ(test, s->comm, "psdk-41");
-	KUNIT_EXPECT_EQ(test, s->pid, 41);
+	KUNIT_ASSERT_EQ(test, sl->nvict, 1U);
+	s = &sl->split[0];
+	KUNIT_EXPECT_STREQ(test, sl->v[0].comm, "psdk-41");
+	KUNIT_EXPECT_EQ(test, sl->v[0].pid, 41);
 	KUNIT_EXPECT_EQ(test, s->presleep_ms + s->suspended_ms + s->resume_ms +
 			s->thaw_ms, s->overslept_ms);
 

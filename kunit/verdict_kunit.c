@@ -282,16 +282,29 @@ static void resume_slow_and_alarm(struct kunit *test,
 /* psdv-sleep overslept 1234 ms: 10 + 1000 + 200 + 24; another, less. */
 static void add_sleepers(struct psd_report_cycle *r)
 {
-	static const struct psd_rpt_sleeper s[] = {
-		{ "psdv-sleep", 77, "MONOTONIC", "expired", 1234, 10, 1000,
-		  200, 24 },
-		{ "psdv-other", 78, "BOOTTIME", "cancelled", 50, 50, 0, 0, 0 },
+	static const struct {
+		const char *comm;
+		pid_t pid;
+		u8 clock;
+		u8 how;
+		struct psd_sl_split split;
+	} s[] = {
+		{ "psdv-sleep", 77, CLOCK_MONOTONIC, PSD_SL_EXPIRED,
+		  { 1234, 10, 1000, 200, 24 } },
+		{ "psdv-other", 78, CLOCK_BOOTTIME, PSD_SL_CANCELLED,
+		  { 50, 50, 0, 0, 0 } },
 	};
+	struct psd_sl_cycle *sl = psd_kunit_part(r, &psd_sleepers_layer);
+	unsigned int i;
 
-	struct psd_rpt_sleepers *sl = psd_kunit_part(r, &psd_sleepers_layer);
-
-	sl->n = ARRAY_SIZE(s);
-	memcpy(sl->s, s, sizeof(s));
+	for (i = 0; i < ARRAY_SIZE(s); i++) {
+		strscpy(sl->v[i].comm, s[i].comm, sizeof(sl->v[i].comm));
+		sl->v[i].pid = s[i].pid;
+		sl->v[i].clock = s[i].clock;
+		sl->v[i].how = s[i].how;
+		sl->split[i] = s[i].split;
+	}
+	sl->nvict = ARRAY_SIZE(s);
 }
 
 static void sleepers_only(struct kunit *test, struct psd_report_cycle *r)

@@ -67,10 +67,9 @@ static DEFINE_RAW_SPINLOCK(psd_sl_lock);
 static struct {
 	/* hrtimer_wakeup(); NULL until start: the probes' one shared read. */
 	psd_sl_fn_t fn;
-	struct psd_sl_cycle *recs;	/* keep_cycles slots, by cycle % keep */
-	unsigned int keep;
+	/* The open cycle's; to its slot in the store when the cycle ends. */
+	struct psd_sl_cycle cur;
 	u32 cycle;		/* the open cycle, 0 when none */
-	u32 last;		/* the newest cycle recorded */
 	u64 prepare_ns;		/* the last cycle's window, for outside */
 	u64 post_ns;
 	u64 dropped;		/* victims not kept, since load or reset */
@@ -142,12 +141,7 @@ static void psd_sl_fill(struct psd_sl_victim *v, struct task_struct *p,
 /* The open cycle's record; lock held. */
 static struct psd_sl_cycle *psd_sl_cur(void)
 {
-	struct psd_sl_cycle *r;
-
-	if (!psd_sl.cycle || !psd_sl.recs)
-		return NULL;
-	r = &psd_sl.recs[psd_sl.cycle % psd_sl.keep];
-	return r->cycle == psd_sl.cycle ? r : NULL;
+	return psd_sl.cycle ? &psd_sl.cur : NULL;
 }
 
 /*
@@ -351,7 +345,7 @@ void psd_sl_tp_suspend(void *data, const char *action, int val, bool start)
 /* A cycle opened; lock held. */
 static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 {
-	struct psd_sl_cycle *r = &psd_sl.recs[cycle % psd_sl.keep];
+	struct psd_sl_cycle *r = &psd_sl.cur;
 	unsigned int i;
 
 	memset(r, 0, sizeof(*r));
@@ -365,64 +359,34 @@ static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 				psd_sl.dropped++;
 		WRITE_ONCE(psd_sl.arming, false);
 	}
-	psd_sl.last = cycle;
 	psd_sl.prepare_ns = t_ns;
 	psd_sl.post_ns = U64_MAX;
 	WRITE_ONCE(psd_sl.frozen, false);
 	WRITE_ONCE(psd_sl.cycle, cycle);
 }
 
-/* The worst victims of a judged cycle, for the report. */
-static void psd_sl_report(const struct psd_sl_cycle *r,
-			  struct psd_rpt_sleepers *out)
-{
-	unsigned int i;
-
-	BUILD_BUG_ON(PSD_RPT_COMM_LEN != TASK_COMM_LEN);
-	memset(out, 0, sizeof(*out));
-	out->n = min_t(u32, r->nvict, PSD_RPT_SLEEPERS);
-	out->more = r->nvict - out->n + r->dropped;
-	for (i = 0; i < out->n; i++) {
-		struct psd_rpt_sleeper *s = &out->s[i];
-
-		memcpy(s->comm, r->v[i].comm, sizeof(s->comm));
-		s->pid = r->v[i].pid;
-		s->clock = psd_sl_clock_name(r->v[i].clock);
-		s->how = psd_sl_how_name(r->v[i].how);
-		s->overslept_ms = r->split[i].overslept_ms;
-		s->presleep_ms = r->split[i].presleep_ms;
-		s->suspended_ms = r->split[i].suspended_ms;
-		s->resume_ms = r->split[i].resume_ms;
-		s->thaw_ms = r->split[i].thaw_ms;
-	}
-}
-
-/* The cycle ended: judge its victims; lock held.  False: none recorded. */
-static bool psd_sl_close(const struct psd_cycle_marks *mk,
-			 const struct psd_sl_offs *o,
-			 struct psd_rpt_sleepers *rpt)
+/* The cycle ended: judge its victims, into its slot; lock held. */
+static void psd_sl_close(const struct psd_cycle_marks *mk,
+			 const struct psd_sl_offs *o)
 {
 	struct psd_sl_cycle *r = psd_sl_cur();
 
 	psd_sl.post_ns = mk->post;
 	WRITE_ONCE(psd_sl.cycle, 0);
 	if (!r)
-		return false;
+		return;
 	r->mono_stopped_ns = o->boot - r->offs_boot;
 	psd_sl_rec_close(r, mk, o);
-	psd_sl_report(r, rpt);
-	return true;
+	psd_report_part(&psd_sleepers_layer, r->cycle, 0, r, sizeof(*r));
 }
 
 static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 			 u64 t_ns)
 {
-	struct psd_rpt_sleepers rpt;
 	struct psd_cycle_marks mk;
 	struct psd_sl_cycle *r;
 	struct psd_sl_offs o;
 	unsigned long flags;
-	bool judged = false;
 
 	if (start && phase == PSD_PH_SUSPEND) {
 		raw_spin_lock_irqsave(&psd_sl_lock, flags);
@@ -443,41 +407,14 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 		mk.post = t_ns;
 	}
 	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	if (psd_sl.recs && phase == PSD_PH_PREPARE)
+	if (phase == PSD_PH_PREPARE)
 		psd_sl_open(cycle, t_ns, &o);
-	else if (psd_sl.recs && cycle == psd_sl.cycle)
-		judged = psd_sl_close(&mk, &o, &rpt);
+	else if (cycle == psd_sl.cycle)
+		psd_sl_close(&mk, &o);
 	/* A suspend that began during this one, and failed, opens none. */
 	if (phase == PSD_PH_POST)
 		WRITE_ONCE(psd_sl.arming, false);
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
-	if (judged)
-		psd_report_part(&psd_sleepers_layer, cycle, 0, &rpt,
-				sizeof(rpt));
-}
-
-/**
- * psd_sl_get() - copy the record of a kept cycle
- * @cycle: the cycle
- * @out: where to copy it
- *
- * Return: true if @cycle is kept and has ended.
- */
-bool psd_sl_get(u32 cycle, struct psd_sl_cycle *out)
-{
-	const struct psd_sl_cycle *r;
-	unsigned long flags;
-	bool found = false;
-
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	if (cycle && psd_sl.recs) {
-		r = &psd_sl.recs[cycle % psd_sl.keep];
-		found = r->cycle == cycle && r->closed;
-		if (found)
-			*out = *r;
-	}
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
-	return found;
 }
 
 /**
@@ -541,6 +478,20 @@ static void psd_sl_show_outside(struct seq_file *m,
 	}
 }
 
+/* One kept cycle of the sleepers file. */
+static void psd_sl_show_cycle(struct seq_file *m, u32 cycle, const void *part)
+{
+	const struct psd_sl_cycle *r = part;
+	unsigned int i;
+
+	seq_printf(m, "# cycle=%u mono_stopped_ms=%lld dropped=%u woken_ran=%u woken_slept=%u woken_gone=%u\n",
+		   cycle, psd_sl_ms(r->mono_stopped_ns), r->dropped,
+		   r->not_held[PSD_SL_RAN], r->not_held[PSD_SL_SLEPT],
+		   r->not_held[PSD_SL_GONE]);
+	for (i = 0; i < r->nvict; i++)
+		psd_sl_show_victim(m, r, i);
+}
+
 /**
  * psd_sl_show() - the sleepers file, oldest cycle first
  * @m: the seq_file
@@ -554,40 +505,23 @@ static void psd_sl_show_outside(struct seq_file *m,
 static int psd_sl_show(struct seq_file *m, void *unused)
 {
 	struct psd_sl_outside *t;
-	struct psd_sl_cycle *r;
-	unsigned int i;
-	u32 last, id;
+	int ret;
 
 	if (!psd_layer_on(&psd_sleepers_layer)) {
 		seq_puts(m, "# component sleepers is off\n");
 		return 0;
 	}
-	r = kmalloc(sizeof(*r), GFP_KERNEL);
 	t = kmalloc(sizeof(*t), GFP_KERNEL);
-	if (!r || !t) {
-		kfree(r);
-		kfree(t);
+	if (!t)
 		return -ENOMEM;
-	}
 	psd_sl_get_outside(t);
 	seq_printf(m, "# victims_dropped=%llu outside_dropped=%llu (more than %u tasks)\n",
 		   psd_sl_dropped(), t->dropped, PSD_SL_TASKS);
-	last = READ_ONCE(psd_sl.last);
-	id = last >= psd_sl.keep ? last - psd_sl.keep + 1 : 1;
-	for (; last && id <= last; id++) {
-		if (!psd_sl_get(id, r))
-			continue;
-		seq_printf(m, "# cycle=%u mono_stopped_ms=%lld dropped=%u woken_ran=%u woken_slept=%u woken_gone=%u\n",
-			   id, psd_sl_ms(r->mono_stopped_ns), r->dropped,
-			   r->not_held[PSD_SL_RAN], r->not_held[PSD_SL_SLEPT],
-			   r->not_held[PSD_SL_GONE]);
-		for (i = 0; i < r->nvict; i++)
-			psd_sl_show_victim(m, r, i);
-	}
-	psd_sl_show_outside(m, t);
-	kfree(r);
+	ret = psd_report_parts_show(m, &psd_sleepers_layer, psd_sl_show_cycle);
+	if (!ret)
+		psd_sl_show_outside(m, t);
 	kfree(t);
-	return 0;
+	return ret;
 }
 
 /* clocksource: and hres_active:, facts of the kernel, on or off. */
@@ -619,22 +553,13 @@ static psd_sl_fn_t psd_sl_learn_fn(void)
 static int psd_sl_start(const char **why)
 {
 	psd_sl_fn_t fn = psd_sl_learn_fn();
-	struct psd_sl_cycle *recs;
 	int ret;
 
 	if (!fn) {
 		*why = "no sleeper timer function";
 		return -ENOENT;
 	}
-	recs = kvcalloc(psd_params.keep_cycles, sizeof(*recs), GFP_KERNEL);
-	if (!recs) {
-		*why = "out of memory";
-		return -ENOMEM;
-	}
-	psd_sl.keep = psd_params.keep_cycles;
-	psd_sl.recs = recs;
 	psd_sl.cycle = 0;
-	psd_sl.last = 0;
 	psd_sl.prepare_ns = 0;
 	psd_sl.post_ns = 0;
 	psd_sl.dropped = 0;
@@ -644,50 +569,34 @@ static int psd_sl_start(const char **why)
 	memset(&psd_sl.out, 0, sizeof(psd_sl.out));
 	WRITE_ONCE(psd_sl.fn, fn);
 	ret = psd_tp_attach(psd_sl_tps, ARRAY_SIZE(psd_sl_tps), why);
-	if (ret) {
+	if (ret)
 		WRITE_ONCE(psd_sl.fn, NULL);
-		psd_sl.recs = NULL;
-		kvfree(recs);
-	}
 	return ret;
 }
 
 static void psd_sl_stop(void)
 {
-	struct psd_sl_cycle *recs;
 	unsigned long flags;
 
-	/* Waits for running probes: nothing touches recs after this. */
 	psd_tp_detach(psd_sl_tps, ARRAY_SIZE(psd_sl_tps));
 	raw_spin_lock_irqsave(&psd_sl_lock, flags);
 	WRITE_ONCE(psd_sl.fn, NULL);
-	recs = psd_sl.recs;
-	psd_sl.recs = NULL;
 	WRITE_ONCE(psd_sl.cycle, 0);
 	WRITE_ONCE(psd_sl.arming, false);
-	psd_sl.last = 0;
 	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
-	kvfree(recs);
 }
 
 static void psd_sl_reset(void)
 {
 	unsigned long flags;
-	struct psd_sl_cycle *r;
-	s64 offs_boot = 0;
+	s64 offs_boot;
 
 	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	r = psd_sl_cur();
-	if (r)
-		offs_boot = r->offs_boot;
-	if (psd_sl.recs)
-		memset(psd_sl.recs, 0, psd_sl.keep * sizeof(*psd_sl.recs));
 	/* An open cycle goes on being recorded, from now. */
-	if (r) {
-		r->cycle = psd_sl.cycle;
-		r->offs_boot = offs_boot;
-	}
-	psd_sl.last = psd_sl.cycle;
+	offs_boot = psd_sl.cur.offs_boot;
+	memset(&psd_sl.cur, 0, sizeof(psd_sl.cur));
+	psd_sl.cur.cycle = psd_sl.cycle;
+	psd_sl.cur.offs_boot = offs_boot;
 	/* Forgotten, the last cycle keeps no late deadline from the table. */
 	if (!psd_sl.cycle) {
 		psd_sl.prepare_ns = 0;

@@ -16,38 +16,6 @@
 #include "report_part.h"
 
 #define PSD_RPT_SLEEPERS	3	/* worst victims in the report */
-#define PSD_RPT_COMM_LEN	16	/* TASK_COMM_LEN */
-
-/**
- * struct psd_rpt_sleeper - a user task's timed sleep that a cycle prolonged
- * @comm:	the task's comm
- * @pid:	its pid
- * @clock:	static name of the timer's clock
- * @how:	static "expired" or "cancelled"
- * @overslept_ms: thaw time minus its deadline
- * @presleep_ms: of it, before the sleep (freezing, device suspend)
- * @suspended_ms: in s2idle or machine suspend
- * @resume_ms:	in device resume
- * @thaw_ms:	from the end of device resume to the thaw
- */
-struct psd_rpt_sleeper {
-	char comm[PSD_RPT_COMM_LEN];
-	s32 pid;
-	const char *clock;
-	const char *how;
-	u32 overslept_ms;
-	u32 presleep_ms;
-	u32 suspended_ms;
-	u32 resume_ms;
-	u32 thaw_ms;
-};
-
-/* A cycle's worst victims, worst first, and how many more there were. */
-struct psd_rpt_sleepers {
-	u8 n;
-	u32 more;
-	struct psd_rpt_sleeper s[PSD_RPT_SLEEPERS];
-};
 
 #define PSD_SL_TASKS	32	/* victims kept per cycle, one per task */
 #define PSD_SL_OUTSIDE	32	/* tasks in the outside-cycles table */
@@ -136,8 +104,10 @@ struct psd_sl_split {
 };
 
 /**
- * struct psd_sl_cycle - the sleepers of one kept cycle
- * @cycle:	the cycle (0: slot unused)
+ * struct psd_sl_cycle - the sleepers of one cycle: the layer's part of the
+ *	cycle's slot, written when the cycle ends; the report shows the
+ *	worst PSD_RPT_SLEEPERS, the sleepers file all
+ * @cycle:	the cycle
  * @closed:	PM_POST_SUSPEND came: the victims are judged and sorted
  * @offs_boot:	CLOCK_BOOTTIME - CLOCK_MONOTONIC at prepare
  * @mono_stopped_ns: how far CLOCK_MONOTONIC fell behind CLOCK_BOOTTIME
@@ -220,7 +190,6 @@ typedef enum hrtimer_restart (*psd_sl_fn_t)(struct hrtimer *timer);
 void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now);
 void psd_sl_tp_cancel(void *data, struct hrtimer *timer);
 void psd_sl_tp_suspend(void *data, const char *action, int val, bool start);
-bool psd_sl_get(u32 cycle, struct psd_sl_cycle *out);
 void psd_sl_get_outside(struct psd_sl_outside *out);
 psd_sl_fn_t psd_sl_sleeper_fn(void);
 #if IS_ENABLED(CONFIG_KUNIT)
