@@ -3,9 +3,9 @@
  * The devpm layer: every device's PM callbacks in a suspend cycle, from
  * the device_pm_callback_start/end tracepoints.  Of each cycle it keeps,
  * in its part of the cycle's slot, the callbacks that failed and the
- * slowest per direction; a failed
- * suspend-direction callback is what aborted the cycle, and the cycle
- * tracker is told so (cycle_end dev= err=, the suspend_aborted verdict).
+ * slowest per direction; a failed suspend-direction callback is what
+ * aborted the cycle, and the cycle tracker is told so (cycle_end dev=
+ * err=, the suspend_aborted verdict).
  *
  * The tracepoints do not say which dpm_* step a callback belongs to; the
  * enclosing suspend_resume step does, and reaches the layer as the core's
