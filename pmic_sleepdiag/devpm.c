@@ -148,7 +148,7 @@ void psd_devpm_tp_end(void *data, struct device *dev, int error)
 	r = psd_devpm_cur();
 	timed = r && psd_devpm_flight_end(&psd_dp.in, dev, &f);
 	if (timed) {
-		ev.cycle = r->cycle;
+		ev.cycle = psd_dp.cycle;
 		strscpy(cb.dev, dev_name(dev), sizeof(cb.dev));
 		strscpy(cb.driver, dev_driver_string(dev), sizeof(cb.driver));
 		cb.phase = psd_devpm_phase_name(f.phase);
@@ -176,7 +176,6 @@ void psd_devpm_tp_end(void *data, struct device *dev, int error)
 static void psd_devpm_open(u32 cycle)
 {
 	memset(&psd_dp.cur, 0, sizeof(psd_dp.cur));
-	psd_dp.cur.cycle = cycle;
 	psd_dp.cycle = cycle;
 	/* Starts of the last cycle that never ended are stale. */
 	memset(psd_dp.in.f, 0, sizeof(psd_dp.in.f));
@@ -343,7 +342,6 @@ static void psd_devpm_reset(void)
 	psd_dp.in.unmatched = 0;
 	/* An open cycle goes on being recorded, from now. */
 	memset(&psd_dp.cur, 0, sizeof(psd_dp.cur));
-	psd_dp.cur.cycle = psd_dp.cycle;
 	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
 }
 

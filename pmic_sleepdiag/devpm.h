@@ -60,7 +60,6 @@ enum psd_devpm_phase {
  *	part of the cycle's slot; the report shows the first
  *	PSD_RPT_DEVPM_FAILED failures and PSD_RPT_DEVPM_SLOW slowest of each
  *	direction, the devpm file all of it
- * @cycle:	the cycle
  * @calls:	callbacks timed, by direction
  * @nfailed:	entries in @failed
  * @failed_more: failed callbacks that did not fit in @failed
@@ -69,7 +68,6 @@ enum psd_devpm_phase {
  * @slow:	the slowest callbacks per direction, slowest first
  */
 struct psd_devpm_rec {
-	u32 cycle;
 	u32 calls[PSD_DEVPM_NR_DIRS];
 	u8 nfailed;
 	u32 failed_more;

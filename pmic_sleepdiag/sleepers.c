@@ -349,7 +349,6 @@ static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 	unsigned int i;
 
 	memset(r, 0, sizeof(*r));
-	r->cycle = cycle;
 	r->offs_boot = o->boot;
 	/* The woken sleeps of its start, judged with the cycle's own. */
 	if (psd_sl.arming) {
@@ -366,7 +365,7 @@ static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 }
 
 /* The cycle ended: judge its victims, into its slot; lock held. */
-static void psd_sl_close(const struct psd_cycle_marks *mk,
+static void psd_sl_close(u32 cycle, const struct psd_cycle_marks *mk,
 			 const struct psd_sl_offs *o)
 {
 	struct psd_sl_cycle *r = psd_sl_cur();
@@ -377,7 +376,7 @@ static void psd_sl_close(const struct psd_cycle_marks *mk,
 		return;
 	r->mono_stopped_ns = o->boot - r->offs_boot;
 	psd_sl_rec_close(r, mk, o);
-	psd_report_part(&psd_sleepers_layer, r->cycle, 0, r, sizeof(*r));
+	psd_report_part(&psd_sleepers_layer, cycle, 0, r, sizeof(*r));
 }
 
 static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
@@ -410,7 +409,7 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 	if (phase == PSD_PH_PREPARE)
 		psd_sl_open(cycle, t_ns, &o);
 	else if (cycle == psd_sl.cycle)
-		psd_sl_close(&mk, &o);
+		psd_sl_close(cycle, &mk, &o);
 	/* A suspend that began during this one, and failed, opens none. */
 	if (phase == PSD_PH_POST)
 		WRITE_ONCE(psd_sl.arming, false);
@@ -595,7 +594,6 @@ static void psd_sl_reset(void)
 	/* An open cycle goes on being recorded, from now. */
 	offs_boot = psd_sl.cur.offs_boot;
 	memset(&psd_sl.cur, 0, sizeof(psd_sl.cur));
-	psd_sl.cur.cycle = psd_sl.cycle;
 	psd_sl.cur.offs_boot = offs_boot;
 	/* Forgotten, the last cycle keeps no late deadline from the table. */
 	if (!psd_sl.cycle) {

@@ -107,7 +107,6 @@ struct psd_sl_split {
  * struct psd_sl_cycle - the sleepers of one cycle: the layer's part of the
  *	cycle's slot, written when the cycle ends; the report shows the
  *	worst PSD_RPT_SLEEPERS, the sleepers file all
- * @cycle:	the cycle
  * @closed:	PM_POST_SUSPEND came: the victims are judged and sorted
  * @offs_boot:	CLOCK_BOOTTIME - CLOCK_MONOTONIC at prepare
  * @mono_stopped_ns: how far CLOCK_MONOTONIC fell behind CLOCK_BOOTTIME
@@ -121,7 +120,6 @@ struct psd_sl_split {
  * @split:	@v's oversleep, by part, once @closed
  */
 struct psd_sl_cycle {
-	u32 cycle;
 	bool closed;
 	s64 offs_boot;
 	s64 mono_stopped_ns;
