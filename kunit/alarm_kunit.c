@@ -311,7 +311,6 @@ static struct kunit_case alarm_cases[] = {
 static struct kunit_suite alarm_suite = {
 	.name = "pmic_sleepdiag_alarm",
 	.init = seq_init_past,
-	.exit = seq_exit,
 	.test_cases = alarm_cases,
 };
 

@@ -57,10 +57,9 @@ static struct psd_alarm newest(struct kunit *test)
 
 static int match_init(struct kunit *test)
 {
-	psd_settings_init();
+	seq_init(test);
 	/* Only the alarm's own expiry may join, in these cases. */
 	psd_setting_apply(PSD_SET_POST_RESUME_MS, 1);
-	forget_all();
 	return 0;
 }
 
@@ -140,7 +139,6 @@ static struct kunit_case match_cases[] = {
 static struct kunit_suite match_suite = {
 	.name = "pmic_sleepdiag_alarm_match",
 	.init = match_init,
-	.exit = seq_exit,
 	.test_cases = match_cases,
 };
 

@@ -131,6 +131,7 @@ static int control_init(struct kunit *test)
 						  sizeof(*layers), GFP_KERNEL);
 	unsigned int i;
 
+	psd_kunit_core(test);
 	ctl = kunit_kzalloc(test, sizeof(*ctl), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, set);
 	KUNIT_ASSERT_NOT_NULL(test, layers);

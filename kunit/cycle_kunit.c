@@ -38,8 +38,7 @@ static struct psd_record *events(struct kunit *test, unsigned int n)
 
 static int cycle_init(struct kunit *test)
 {
-	forget_all();
-	return 0;
+	return seq_init(test);
 }
 
 static void expect_phases(struct kunit *test, const struct psd_record *ev,

@@ -39,8 +39,7 @@ static u64 boot_then_wait(void)
 
 static int cycle_mem_init(struct kunit *test)
 {
-	forget_all();
-	return 0;
+	return seq_init(test);
 }
 
 /*

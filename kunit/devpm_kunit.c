@@ -181,8 +181,7 @@ static void devpm_inflight_overflow(struct kunit *test)
 
 static int devpm_init(struct kunit *test)
 {
-	forget_all();
-	return 0;
+	return seq_init(test);
 }
 
 static struct device *kdev(struct kunit *test, const char *name)

@@ -74,6 +74,9 @@ void psd_kunit_irq_unwake(struct kunit *test, unsigned int irq)
  * psd_kunit_live_control() - a control file over the live layers
  * @test: the test that owns it
  *
+ * The case works on the module's core instance too (psd_kunit_live_core()):
+ * the live layers' own work records there.
+ *
  * Return: the instance, with the module's layers, settings and reset.
  */
 struct psd_control *psd_kunit_live_control(struct kunit *test)
@@ -82,7 +85,7 @@ struct psd_control *psd_kunit_live_control(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, ctl);
 	ctl->layers = &psd_module_layers;
-	ctl->settings = psd_settings;
+	ctl->settings = psd_kunit_live_core(test)->settings;
 	ctl->reset = psd_reset_core;
 	mutex_init(&ctl->lock);
 	return ctl;

@@ -137,6 +137,7 @@ static unsigned int late_anomalies(u64 pos)
 
 static int clock_set_init(struct kunit *test)
 {
+	psd_kunit_core(test);
 	fake_boot = S(100);
 	fake_mono = S(100);
 	fake_cpu.clock_was_set_seq = 7;

@@ -284,19 +284,17 @@ static void lat_windows_around_resume(struct kunit *test)
 
 static void lat_post_resume_ms_is_the_window(struct kunit *test)
 {
-	u32 saved = psd_setting(PSD_SET_POST_RESUME_MS);
 	struct psd_hrt *st = make(test, 1);
 	struct fake_timer mono;
 
 	fake_timer_init(&mono, CLOCK_MONOTONIC);
-	WRITE_ONCE(psd_settings[PSD_SET_POST_RESUME_MS], 50);
+	psd_setting_apply(PSD_SET_POST_RESUME_MS, 50);
 	psd_hrt_phase(st, 1, PSD_PH_S2IDLE, true, MS(1000));
 	psd_hrt_phase(st, 1, PSD_PH_S2IDLE, false, MS(2000));
 	fake_now = MS(2049);
 	fire(st, &mono.t, 100);
 	fake_now = MS(2051);
 	fire(st, &mono.t, 100);
-	WRITE_ONCE(psd_settings[PSD_SET_POST_RESUME_MS], saved);
 	KUNIT_EXPECT_EQ(test, window_key(test, st, "post_resume", "count"), 1ULL);
 	KUNIT_EXPECT_EQ(test, window_key(test, st, "all", "count"), 2ULL);
 	psd_hrt_destroy(st);
@@ -334,7 +332,6 @@ static void lat_probe_window(struct kunit *test)
 
 static void lat_late_once_per_window_per_cycle(struct kunit *test)
 {
-	u32 saved = psd_setting(PSD_SET_HRTIMER_LATE_US);
 	struct psd_record got[4];
 	struct psd_hrt *st = make(test, 5);
 	struct fake_timer mono, boot;
@@ -344,7 +341,7 @@ static void lat_late_once_per_window_per_cycle(struct kunit *test)
 
 	fake_timer_init(&mono, CLOCK_MONOTONIC);
 	fake_timer_init(&boot, CLOCK_BOOTTIME);
-	WRITE_ONCE(psd_settings[PSD_SET_HRTIMER_LATE_US], 10);
+	psd_setting_apply(PSD_SET_HRTIMER_LATE_US, 10);
 
 	psd_hrt_phase(st, 5, PSD_PH_S2IDLE, true, MS(1000));
 	psd_hrt_phase(st, 5, PSD_PH_S2IDLE, false, MS(2000));
@@ -390,13 +387,11 @@ static void lat_late_once_per_window_per_cycle(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, n, 3U);
 	expect_late(test, &got[2], 7, PSD_HRT_ALL, 1, US(11));
 
-	WRITE_ONCE(psd_settings[PSD_SET_HRTIMER_LATE_US], saved);
 	psd_hrt_destroy(st);
 }
 
 static void lat_reset_clears(struct kunit *test)
 {
-	u32 saved = psd_setting(PSD_SET_HRTIMER_LATE_US);
 	struct psd_hrt *st = make(test, 3);
 	struct fake_timer mono;
 	struct psd_record got[2];
@@ -405,7 +400,7 @@ static void lat_reset_clears(struct kunit *test)
 	unsigned int i;
 
 	fake_timer_init(&mono, CLOCK_MONOTONIC);
-	WRITE_ONCE(psd_settings[PSD_SET_HRTIMER_LATE_US], 1);
+	psd_setting_apply(PSD_SET_HRTIMER_LATE_US, 1);
 	fake_now = MS(100);
 	for (i = 0; i < 50; i++)
 		fire(st, &mono.t, US(i + 1));
@@ -430,7 +425,6 @@ static void lat_reset_clears(struct kunit *test)
 	expect_near(test, key(test, l, "min_ns"), 777);
 	KUNIT_EXPECT_EQ(test, key(test, l, "max_ns"), 777ULL);
 
-	WRITE_ONCE(psd_settings[PSD_SET_HRTIMER_LATE_US], saved);
 	psd_hrt_destroy(st);
 }
 
@@ -637,6 +631,7 @@ static struct kunit_case hrtimer_lat_cases[] = {
 };
 
 static struct kunit_suite hrtimer_lat_suite = {
+	.init = psd_kunit_core_init,
 	.name = "pmic_sleepdiag_hrtimer_lat",
 	.test_cases = hrtimer_lat_cases,
 };

@@ -112,6 +112,8 @@ static int irqpend_init(struct kunit *test)
 {
 	unsigned int nr = irq_get_nr_irqs();
 
+	/* The live layer's poll records into the module's instance. */
+	psd_kunit_live_core(test);
 	ctl = NULL;
 	if (!psd_layer_on(&psd_irqpend_layer))
 		kunit_skip(test, "irqpend is off");
@@ -119,7 +121,7 @@ static int irqpend_init(struct kunit *test)
 				       GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, watched_before);
 	watched_set(test, watched_before, nr);
-	memcpy(settings_before, psd_settings, sizeof(settings_before));
+	memcpy(settings_before, psd_live.settings, sizeof(settings_before));
 	ctl = psd_kunit_live_control(test);
 	return 0;
 }

@@ -344,6 +344,7 @@ static struct kunit_case pmic_cases[] = {
 
 static struct kunit_suite pmic_suite = {
 	.name = "pmic_sleepdiag_pmic",
+	.init = psd_kunit_core_init,
 	.test_cases = pmic_cases,
 };
 

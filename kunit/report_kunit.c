@@ -120,10 +120,7 @@ static const struct psd_rpt_irq *find_irq(const struct psd_report_cycle *r,
 
 static int report_init(struct kunit *test)
 {
-	psd_events_reset();
-	psd_anomalies_reset();
-	psd_cycles_reset();
-	psd_report_reset();
+	psd_kunit_core(test);
 	return 0;
 }
 

@@ -128,7 +128,6 @@ static struct kunit_case slow_cases[] = {
 static struct kunit_suite slow_suite = {
 	.name = "pmic_sleepdiag_resume_slow",
 	.init = seq_init,
-	.exit = seq_exit,
 	.test_cases = slow_cases,
 };
 

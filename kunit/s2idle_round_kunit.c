@@ -197,7 +197,6 @@ static struct kunit_case round_kunit_cases[] = {
 static struct kunit_suite round_suite = {
 	.name = "pmic_sleepdiag_s2idle_round",
 	.init = round_init,
-	.exit = seq_exit,
 	.test_cases = round_kunit_cases,
 };
 

@@ -32,18 +32,15 @@ static inline void forget_all(void)
 	psd_layers_reset(&psd_module_layers);
 }
 
-/* A suite's .init: the settings as loaded, and nothing recorded before. */
+/*
+ * A suite's .init: a core instance of the case's own, as the module's was
+ * at load, and the layers with nothing recorded.
+ */
 static inline int seq_init(struct kunit *test)
 {
-	psd_settings_init();
-	forget_all();
+	psd_kunit_core(test);
+	psd_layers_reset(&psd_module_layers);
 	return 0;
-}
-
-/* A suite's .exit: the settings a test changed, put back. */
-static inline void seq_exit(struct kunit *test)
-{
-	psd_settings_init();
 }
 
 /*

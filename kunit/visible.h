@@ -10,6 +10,9 @@
 #include <linux/types.h>
 
 #if IS_ENABLED(CONFIG_KUNIT)
+/* The name of a case's own core instance among its resources. */
+#define PSD_KUNIT_CORE	"psd_core"
+
 struct notifier_block;
 struct psd_control;
 struct psd_hrt;

@@ -147,7 +147,6 @@ static struct kunit_case nested_cases[] = {
 static struct kunit_suite nested_suite = {
 	.name = "pmic_sleepdiag_wakeirq_nested",
 	.init = seq_init_past,
-	.exit = seq_exit,
 	.test_cases = nested_cases,
 };
 

@@ -541,7 +541,6 @@ static struct kunit_case ws_cases[] = {
 static struct kunit_suite ws_suite = {
 	.name = "pmic_sleepdiag_wakesrc",
 	.init = ws_init,
-	.exit = seq_exit,
 	.suite_exit = ws_suite_exit,
 	.test_cases = ws_cases,
 };

@@ -85,6 +85,7 @@ static struct kunit_case walk_race_cases[] = {
 
 static struct kunit_suite walk_race_suite = {
 	.name = "pmic_sleepdiag_wakesrc_walk_race",
+	.init = psd_kunit_core_init,
 	.test_cases = walk_race_cases,
 };
 

@@ -18,11 +18,6 @@
 /* Anomalies are rare; this bounds the log, overflow shows as dropped. */
 #define PSD_ANOMALY_CAPACITY	512
 
-static struct psd_ring *psd_anomalies;
-
-/* Raised per class since load or reset, those overwritten in the log too. */
-static atomic64_t psd_anomaly_counts[PSD_NR_ANOMALY_CLASSES];
-
 /**
  * psd_anomaly_class_name() - the class= name of an anomaly class
  * @cls: enum psd_anomaly_class
@@ -54,10 +49,11 @@ void psd_anomaly_raise(struct psd_record *rec)
 		.cycle = rec->cycle,
 		.type = PSD_EV_ANOMALY,
 	};
+	struct psd_core *c = psd_core();
 
-	psd_ring_add(psd_anomalies, rec);
+	psd_ring_add(c->anomalies, rec);
 	if (rec->type < PSD_NR_ANOMALY_CLASSES)
-		atomic64_inc(&psd_anomaly_counts[rec->type]);
+		atomic64_inc(&c->anomaly_counts[rec->type]);
 	psd_report_anomaly(rec);
 	trace_anomaly(rec->cycle, rec->seq, psd_anomaly_class_name(rec->type));
 	ev.v[0] = rec->type;
@@ -75,7 +71,7 @@ void psd_anomaly_raise(struct psd_record *rec)
  */
 bool psd_anomalies_get(u64 *pos, struct psd_record *out)
 {
-	return psd_ring_get(psd_anomalies, pos, out);
+	return psd_ring_get(psd_core()->anomalies, pos, out);
 }
 #endif
 
@@ -84,11 +80,12 @@ bool psd_anomalies_get(u64 *pos, struct psd_record *out)
  */
 void psd_anomalies_reset(void)
 {
+	struct psd_core *c = psd_core();
 	unsigned int i;
 
-	psd_ring_clear(psd_anomalies);
+	psd_ring_clear(c->anomalies);
 	for (i = 0; i < PSD_NR_ANOMALY_CLASSES; i++)
-		atomic64_set(&psd_anomaly_counts[i], 0);
+		atomic64_set(&c->anomaly_counts[i], 0);
 }
 
 /**
@@ -98,7 +95,7 @@ void psd_anomalies_reset(void)
  */
 u64 psd_anomalies_total(void)
 {
-	return psd_ring_total(psd_anomalies);
+	return psd_ring_total(psd_core()->anomalies);
 }
 
 /**
@@ -111,7 +108,7 @@ u64 psd_anomalies_total(void)
 u64 psd_anomalies_of_class(unsigned int cls)
 {
 	return cls < PSD_NR_ANOMALY_CLASSES ?
-	       (u64)atomic64_read(&psd_anomaly_counts[cls]) : 0;
+	       (u64)atomic64_read(&psd_core()->anomaly_counts[cls]) : 0;
 }
 
 /**
@@ -121,27 +118,30 @@ u64 psd_anomalies_of_class(unsigned int cls)
  */
 u64 psd_anomalies_dropped(void)
 {
-	return psd_ring_dropped(psd_anomalies);
+	return psd_ring_dropped(psd_core()->anomalies);
 }
 
-DEFINE_PSD_RING_FOPS(psd_anomalies, psd_anomalies, psd_anomaly_show);
+DEFINE_PSD_RING_FOPS(psd_anomalies, psd_core()->anomalies, psd_anomaly_show);
 
 /**
- * psd_anomalies_init() - allocate the anomaly log
+ * psd_anomalies_init() - allocate an instance's anomaly log
+ * @c: the instance
  *
  * Return: 0 or -ENOMEM.
  */
-int psd_anomalies_init(void)
+int psd_anomalies_init(struct psd_core *c)
 {
-	psd_anomalies = psd_ring_create(PSD_ANOMALY_CAPACITY);
-	return psd_anomalies ? 0 : -ENOMEM;
+	c->anomalies = psd_ring_create(PSD_ANOMALY_CAPACITY);
+	return c->anomalies ? 0 : -ENOMEM;
 }
 
 /**
- * psd_anomalies_exit() - free the anomaly log; no producer may be left
+ * psd_anomalies_exit() - free an instance's anomaly log; no producer may
+ *	be left
+ * @c: the instance
  */
-void psd_anomalies_exit(void)
+void psd_anomalies_exit(struct psd_core *c)
 {
-	psd_ring_destroy(psd_anomalies);
-	psd_anomalies = NULL;
+	psd_ring_destroy(c->anomalies);
+	c->anomalies = NULL;
 }

@@ -50,7 +50,7 @@ VISIBLE_IF_KUNIT void psd_reset_core(void)
 /* The control file's: the module's layers and settings. */
 static struct psd_control psd_control = {
 	.layers = &psd_module_layers,
-	.settings = psd_settings,
+	.settings = psd_live.settings,
 	.reset = psd_reset_core,
 	.lock = __MUTEX_INITIALIZER(psd_control.lock),
 };

@@ -6,13 +6,17 @@
 #ifndef _PMIC_SLEEPDIAG_CORE_H
 #define _PMIC_SLEEPDIAG_CORE_H
 
+#include <linux/atomic.h>
 #include <linux/mutex.h>
 #include <linux/notifier.h>
+#include <linux/spinlock.h>
 
 #include "internal.h"
 #include "report_part.h"
 
 struct dentry;
+struct psd_core;
+struct psd_tracker;
 struct file;
 struct notifier_block;
 
@@ -92,7 +96,7 @@ const char *psd_setting_key(unsigned int id);
 struct psd_layer;
 int psd_settings_add(struct psd_layer *l);
 int psd_settings_check(void);
-void psd_settings_init(void);
+void psd_settings_init(u32 *settings);
 bool psd_setting_range(unsigned int id, u32 *min, u32 *max);
 
 /* ---- rings (ring.c) ---- */
@@ -185,16 +189,16 @@ const struct psd_kind *psd_anomaly_kind(unsigned int cls);
 
 /* ---- events timeline (events.c) ---- */
 
-int psd_events_init(unsigned int capacity);
-void psd_events_exit(void);
+int psd_events_init(struct psd_core *c, unsigned int capacity);
+void psd_events_exit(struct psd_core *c);
 void psd_events_reset(void);
 u64 psd_events_dropped(void);
 extern const struct file_operations psd_events_fops;
 
 /* ---- anomalies (anomaly.c) ---- */
 
-int psd_anomalies_init(void);
-void psd_anomalies_exit(void);
+int psd_anomalies_init(struct psd_core *c);
+void psd_anomalies_exit(struct psd_core *c);
 void psd_anomalies_reset(void);
 u64 psd_anomalies_total(void);
 u64 psd_anomalies_of_class(unsigned int cls);
@@ -254,6 +258,7 @@ struct psd_cycle_nb {
 };
 
 bool psd_cycle_get(u32 id, struct psd_cycle *out);
+void psd_tracker_init(struct psd_tracker *trk);
 int psd_cycle_init(void);
 void psd_cycle_exit(void);
 u64 psd_cycle_count(void);
@@ -353,20 +358,84 @@ struct psd_report_cycle {
 	u8 part[] __aligned(8);
 };
 
-int psd_report_init(unsigned int keep);
-void psd_report_exit(void);
+int psd_report_init(struct psd_core *c, unsigned int keep);
+void psd_report_exit(struct psd_core *c);
 void psd_report_reset(void);
 void psd_report_event(const struct psd_record *rec);
 void psd_report_anomaly(const struct psd_record *rec);
 size_t psd_report_cycle_size(void);
-void psd_store_lock(unsigned long *flags);
-void psd_store_unlock(unsigned long flags);
-struct psd_cycle *psd_store_open(u32 id);
-struct psd_cycle *psd_store_cycle(u32 id);
+struct psd_store;
+void psd_store_lock(struct psd_store *s, unsigned long *flags);
+void psd_store_unlock(struct psd_store *s, unsigned long flags);
+struct psd_cycle *psd_store_open(struct psd_store *s, u32 id);
+struct psd_cycle *psd_store_cycle(struct psd_store *s, u32 id);
 bool psd_report_get(u32 id, struct psd_report_cycle *out);
 bool psd_report_range(u32 *first, u32 *last);
 const char *psd_report_verdict_name(u32 id);
 const char *psd_result_name(unsigned int result);
+
+/* ---- the core's state, one instance of it (instance.c) ---- */
+
+/* The tracker's own state (cycle.c), under the store's lock. */
+struct psd_tracker {
+	u32 id;			/* current or last cycle */
+	u32 first_kept;		/* lowest id not forgotten by reset */
+	u64 count;		/* attempts seen since load or reset */
+	u64 ended[PSD_NR_RESULTS];	/* closed attempts, by result */
+	bool open;
+	bool devpm_phases;	/* no suspend_resume: phases from pmdev.c */
+	int wake_state;		/* machine_suspend ended, clock not back: its val */
+	int next_state;		/* from suspend_enter, before the notifier */
+	u64 round_start;	/* the s2idle round in progress began */
+	int round_cpu;		/* its CPU, -1 when none (lock-free) */
+	bool round_slept;	/* it went idle, froze or took a wake IRQ */
+	bool last_round_slept;	/* the round that ended last did */
+};
+
+/* The per-cycle store (report.c). */
+struct psd_store {
+	raw_spinlock_t lock;	/* every slot, and the tracker's state */
+	void *d;		/* keep slots, by cycle % keep: each a struct
+				 * psd_report_cycle, the layers' parts after it
+				 */
+	unsigned int keep;
+	size_t size;		/* of a slot */
+	struct mutex scratch_lock;
+	struct psd_report_cycle *scratch;	/* to judge a cycle's end */
+};
+
+/**
+ * struct psd_core - what the core records: settings, rings, store, tracker
+ * @settings:	values by enum psd_setting_id, read lock-free
+ * @events:	the events timeline
+ * @anomalies:	the anomaly log
+ * @anomaly_counts: raised per class since load or reset
+ * @store:	the per-cycle store
+ * @trk:	the cycle tracker's state
+ */
+struct psd_core {
+	u32 settings[PSD_NR_SETTINGS];
+	struct psd_ring *events;
+	struct psd_ring *anomalies;
+	atomic64_t anomaly_counts[PSD_NR_ANOMALY_CLASSES];
+	struct psd_store store;
+	struct psd_tracker trk;
+};
+
+extern struct psd_core psd_live;
+
+#if IS_ENABLED(CONFIG_KUNIT)
+struct psd_core *psd_core(void);
+#else
+/* The module's instance; a KUnit build also finds a running case's. */
+static inline struct psd_core *psd_core(void)
+{
+	return &psd_live;
+}
+#endif
+
+int psd_core_init(struct psd_core *c, unsigned int keep, unsigned int events);
+void psd_core_exit(struct psd_core *c);
 
 /* ---- verdict: the most likely cause of a late or failed wake (verdict.c) */
 

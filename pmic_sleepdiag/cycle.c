@@ -81,33 +81,20 @@ static const struct {
 };
 
 /*
- * The tracker's state, under the store's lock (psd_store_lock()); its
- * record of each cycle is in the cycle's slot of the store (report.c).
+ * The tracker's state is in the instance in use (psd_core()), under its
+ * store's lock: its record of each cycle is in the cycle's slot.
  */
-static struct {
-	u32 id;			/* current or last cycle */
-	u32 first_kept;		/* lowest id not forgotten by reset */
-	u64 count;		/* attempts seen since load or reset */
-	u64 ended[PSD_NR_RESULTS];	/* closed attempts, by result */
-	bool open;
-	bool devpm_phases;	/* no suspend_resume: phases from pmdev.c */
-	int wake_state;		/* machine_suspend ended, clock not back: its val */
-	int next_state;		/* from suspend_enter, before the notifier */
-	u64 round_start;	/* the s2idle round in progress began */
-	int round_cpu;		/* its CPU, -1 when none (lock-free) */
-	bool round_slept;	/* it went idle, froze or took a wake IRQ */
-	bool last_round_slept;	/* the round that ended last did */
-} psd_trk;
 
-/* One member of psd_trk, read under the store's lock. */
+/* One member of the tracker's state, read under the store's lock. */
 #define psd_trk_read(member) ({					\
-	__auto_type __p = &psd_trk.member;			\
+	struct psd_core *__core = psd_core();			\
+	__auto_type __p = &__core->trk.member;			\
 	unsigned long __flags;					\
 	typeof(*__p) __v;					\
 								\
-	psd_store_lock(&__flags);				\
+	psd_store_lock(&__core->store, &__flags);		\
 	__v = *__p;						\
-	psd_store_unlock(__flags);				\
+	psd_store_unlock(&__core->store, __flags);		\
 	__v;							\
 })
 
@@ -164,13 +151,17 @@ const char *psd_state_name(s64 state)
 /* The open cycle's record; lock held, a cycle open. */
 static struct psd_cycle *psd_cur(void)
 {
-	return psd_store_cycle(psd_trk.id);
+	struct psd_core *core = psd_core();
+
+	return psd_store_cycle(&core->store, core->trk.id);
 }
 
 /* Cycle @id's record if it is the one open, else NULL; lock held. */
 static struct psd_cycle *psd_open_cycle(u32 id)
 {
-	return psd_trk.open && id == psd_trk.id ? psd_cur() : NULL;
+	struct psd_core *core = psd_core();
+
+	return core->trk.open && id == core->trk.id ? psd_cur() : NULL;
 }
 
 static void psd_emit_phase(const struct psd_layer_set *layers, u32 id,
@@ -195,41 +186,45 @@ static void psd_emit_phase(const struct psd_layer_set *layers, u32 id,
 /* User tasks run again: the end of a sleep as they see it. */
 static void psd_mark_thaw(u64 t)
 {
+	struct psd_core *core = psd_core();
 	unsigned long flags;
 
-	psd_store_lock(&flags);
-	if (psd_trk.open)
+	psd_store_lock(&core->store, &flags);
+	if (core->trk.open)
 		psd_cur()->t_thaw = t;
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 }
 
 /* A step that is no phase of its own (freezing, device prepare) began. */
 static void psd_mark_step(int step)
 {
+	struct psd_core *core = psd_core();
 	unsigned long flags;
 
-	psd_store_lock(&flags);
-	if (psd_trk.open && step > psd_cur()->step)
+	psd_store_lock(&core->store, &flags);
+	if (core->trk.open && step > psd_cur()->step)
 		psd_cur()->step = step;
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 }
 
 /* An s2idle round's edge; only a round that slept is a sleep.  Lock held. */
 static void psd_mark_round(struct psd_cycle *c, bool start, u64 t)
 {
+	struct psd_core *core = psd_core();
+
 	if (start) {
-		psd_trk.round_start = t;
-		WRITE_ONCE(psd_trk.round_slept, false);
-		WRITE_ONCE(psd_trk.round_cpu, raw_smp_processor_id());
+		core->trk.round_start = t;
+		WRITE_ONCE(core->trk.round_slept, false);
+		WRITE_ONCE(core->trk.round_cpu, raw_smp_processor_id());
 		return;
 	}
-	WRITE_ONCE(psd_trk.round_cpu, -1);
-	psd_trk.last_round_slept = READ_ONCE(psd_trk.round_slept);
-	if (!psd_trk.last_round_slept)
+	WRITE_ONCE(core->trk.round_cpu, -1);
+	core->trk.last_round_slept = READ_ONCE(core->trk.round_slept);
+	if (!core->trk.last_round_slept)
 		return;
 	c->s2idle_loops++;
 	if (!c->t_start[PSD_PH_S2IDLE])
-		c->t_start[PSD_PH_S2IDLE] = psd_trk.round_start;
+		c->t_start[PSD_PH_S2IDLE] = core->trk.round_start;
 	c->t_end[PSD_PH_S2IDLE] = t;
 	c->t_woke = t;
 }
@@ -237,8 +232,10 @@ static void psd_mark_round(struct psd_cycle *c, bool start, u64 t)
 /* The s2idle round in progress slept; lock-free, any context. */
 static void psd_round_slept(void)
 {
-	if (READ_ONCE(psd_trk.round_cpu) >= 0)
-		WRITE_ONCE(psd_trk.round_slept, true);
+	struct psd_core *core = psd_core();
+
+	if (READ_ONCE(core->trk.round_cpu) >= 0)
+		WRITE_ONCE(core->trk.round_slept, true);
 }
 
 /**
@@ -253,8 +250,10 @@ static void psd_round_slept(void)
 VISIBLE_IF_KUNIT void psd_cycle_tp_cpu_idle(void *data, unsigned int state,
 					    unsigned int cpu)
 {
-	if (state != PWR_EVENT_EXIT && READ_ONCE(psd_trk.round_cpu) == cpu)
-		WRITE_ONCE(psd_trk.round_slept, true);
+	struct psd_core *core = psd_core();
+
+	if (state != PWR_EVENT_EXIT && READ_ONCE(core->trk.round_cpu) == cpu)
+		WRITE_ONCE(core->trk.round_slept, true);
 }
 
 /**
@@ -275,12 +274,13 @@ bool psd_cycle_round_slept(void)
 static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
 		     u32 *id)
 {
+	struct psd_core *core = psd_core();
 	struct psd_cycle *c;
 	unsigned long flags;
 	bool open;
 
-	psd_store_lock(&flags);
-	open = psd_trk.open;
+	psd_store_lock(&core->store, &flags);
+	open = core->trk.open;
 	if (open) {
 		c = psd_cur();
 		*id = c->id;
@@ -295,7 +295,7 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
 		else if (!start)
 			c->t_end[phase] = t;
 	}
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 	return open;
 }
 
@@ -308,33 +308,35 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
  */
 static void psd_wake_pending(int state)
 {
+	struct psd_core *core = psd_core();
 	unsigned long flags;
 
-	psd_store_lock(&flags);
+	psd_store_lock(&core->store, &flags);
 	/* The fast timekeeper is halted: now is when sleep began. */
-	psd_trk.wake_state = state ?: -1;
-	psd_store_unlock(flags);
+	core->trk.wake_state = state ?: -1;
+	psd_store_unlock(&core->store, flags);
 }
 
 static void psd_woke(const struct psd_layer_set *layers, u64 t)
 {
+	struct psd_core *core = psd_core();
 	struct psd_cycle *c;
 	unsigned long flags;
 	int val;
 	u32 id;
 
-	psd_store_lock(&flags);
-	val = psd_trk.wake_state;
-	psd_trk.wake_state = 0;
-	if (!val || !psd_trk.open) {
-		psd_store_unlock(flags);
+	psd_store_lock(&core->store, &flags);
+	val = core->trk.wake_state;
+	core->trk.wake_state = 0;
+	if (!val || !core->trk.open) {
+		psd_store_unlock(&core->store, flags);
 		return;
 	}
 	c = psd_cur();
 	id = c->id;
 	c->t_woke = t;
 	c->t_end[PSD_PH_MACHINE_SUSPEND] = t;
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 
 	psd_emit_phase(layers, id, PSD_PH_MACHINE_SUSPEND, false,
 		       val > 0 ? val : 0, t);
@@ -354,6 +356,7 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 						  const char *action, int val,
 						  bool start)
 {
+	struct psd_core *core = psd_core();
 	const struct psd_layer_set *layers = data;
 	u64 t = ktime_get_boot_fast_ns();
 	unsigned int i;
@@ -377,7 +380,7 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 	}
 	if (!strcmp(action, "suspend_enter")) {
 		if (start) {
-			WRITE_ONCE(psd_trk.next_state, val);
+			WRITE_ONCE(core->trk.next_state, val);
 		} else if (psd_mark(PSD_PH_PREPARE, -1, false, t, &id)) {
 			/* Notifiers and freezing are done. */
 			psd_emit_phase(layers, id, PSD_PH_PREPARE, false, 0, t);
@@ -410,28 +413,29 @@ VISIBLE_IF_KUNIT void psd_cycle_tp_suspend_resume(void *data,
 
 static void psd_cycle_open(const struct psd_layer_set *layers, u64 t)
 {
+	struct psd_core *core = psd_core();
 	struct psd_cycle *c;
 	unsigned long flags;
 	int state;
 	u32 id;
 
-	psd_store_lock(&flags);
-	id = ++psd_trk.id;
-	psd_trk.count++;
-	c = psd_store_open(id);
-	psd_trk.open = !!c;	/* no store: the module is going away */
-	psd_trk.wake_state = 0;
+	psd_store_lock(&core->store, &flags);
+	id = ++core->trk.id;
+	core->trk.count++;
+	c = psd_store_open(&core->store, id);
+	core->trk.open = !!c;	/* no store: the module is going away */
+	core->trk.wake_state = 0;
 	if (!c) {
-		psd_store_unlock(flags);
+		psd_store_unlock(&core->store, flags);
 		return;
 	}
 	/* Taken, not peeked: a cycle never inherits the last one's state. */
-	c->state = xchg(&psd_trk.next_state, 0);
+	c->state = xchg(&core->trk.next_state, 0);
 	state = c->state;
 	c->step = PSD_STEP_NOTIFIER;
 	c->wake_irq = PSD_WAKE_IRQ_UNKNOWN;
 	c->t_start[PSD_PH_PREPARE] = t;
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 
 	trace_cycle_begin(id, state);
 	psd_emit_phase(layers, id, PSD_PH_PREPARE, true, 0, t);
@@ -441,6 +445,8 @@ static void psd_cycle_open(const struct psd_layer_set *layers, u64 t)
 /* What became of the attempt, from what the tracker saw of it. */
 static u8 psd_result(const struct psd_cycle *c)
 {
+	struct psd_core *core = psd_core();
+
 	if (c->s2idle_loops || c->machine_suspends)
 		return PSD_RES_RESUMED;
 	/* A failed noirq callback would otherwise look like "no_sleep". */
@@ -450,7 +456,7 @@ static u8 psd_result(const struct psd_cycle *c)
 	 * Only our device's callbacks seen: past suspend_noirq and back, the
 	 * system slept or found a wakeup pending; no callback tells which.
 	 */
-	if (READ_ONCE(psd_trk.devpm_phases))
+	if (READ_ONCE(core->trk.devpm_phases))
 		return c->t_start[PSD_PH_SUSPEND_NOIRQ] &&
 		       c->t_start[PSD_PH_RESUME_NOIRQ] ?
 		       PSD_RES_UNKNOWN : PSD_RES_ABORTED;
@@ -463,6 +469,7 @@ static u8 psd_result(const struct psd_cycle *c)
 
 static void psd_cycle_close(const struct psd_layer_set *layers, u64 t)
 {
+	struct psd_core *core = psd_core();
 	struct psd_record ev = {
 		.t_ns = t,
 		.type = PSD_EV_CYCLE_END,
@@ -471,28 +478,28 @@ static void psd_cycle_close(const struct psd_layer_set *layers, u64 t)
 	unsigned long flags;
 	u32 id;
 
-	psd_store_lock(&flags);
-	if (!psd_trk.open) {
-		psd_store_unlock(flags);
+	psd_store_lock(&core->store, &flags);
+	if (!core->trk.open) {
+		psd_store_unlock(&core->store, flags);
 		return;
 	}
 	c = psd_cur();
 	id = c->id;
 	c->t_start[PSD_PH_POST] = t;
 	c->result = psd_result(c);
-	psd_trk.ended[c->result]++;
+	core->trk.ended[c->result]++;
 	ev.cycle = id;
 	ev.flag = c->result;
 	ev.v[0] = c->s2idle_loops;
 	ev.v[1] = c->state;
 	ev.v[3] = c->step;
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 
 	psd_emit_phase(layers, id, PSD_PH_POST, true, 0, t);
 	psd_layers_devpm(layers, id, PSD_PH_POST);
 
 	/* The layers may have named the wake IRQ and the aborting source. */
-	psd_store_lock(&flags);
+	psd_store_lock(&core->store, &flags);
 	ev.v[2] = c->wake_irq;
 	if (c->result == PSD_RES_ABORTED && c->abort_err) {
 		/* name= is then the device; the errno rides above the step. */
@@ -501,12 +508,12 @@ static void psd_cycle_close(const struct psd_layer_set *layers, u64 t)
 	} else if (c->result == PSD_RES_ABORTED) {
 		strscpy(ev.name, c->abort_ws, sizeof(ev.name));
 	}
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 	psd_event_add(&ev);
 
-	psd_store_lock(&flags);
-	psd_trk.open = false;
-	psd_store_unlock(flags);
+	psd_store_lock(&core->store, &flags);
+	core->trk.open = false;
+	psd_store_unlock(&core->store, flags);
 
 	if (trace_cycle_end_enabled())
 		trace_cycle_end(id, psd_result_name(ev.flag), ev.v[0], ev.v[2],
@@ -555,19 +562,20 @@ static struct psd_cycle_nb psd_pm_nb = {
  */
 bool psd_cycle_set_wake_irq(u32 id, int irq)
 {
+	struct psd_core *core = psd_core();
 	unsigned long flags;
 	bool set = false;
 	struct psd_cycle *c;
 
 	if (irq >= 0)
 		psd_round_slept();
-	psd_store_lock(&flags);
+	psd_store_lock(&core->store, &flags);
 	c = psd_open_cycle(id);
 	if (c && c->wake_irq < 0 && irq > c->wake_irq) {
 		c->wake_irq = irq;
 		set = irq >= 0;
 	}
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 	return set;
 }
 
@@ -578,14 +586,15 @@ bool psd_cycle_set_wake_irq(u32 id, int irq)
  */
 void psd_cycle_set_abort_ws(u32 id, const char *name)
 {
+	struct psd_core *core = psd_core();
 	unsigned long flags;
 	struct psd_cycle *c;
 
-	psd_store_lock(&flags);
+	psd_store_lock(&core->store, &flags);
 	c = psd_open_cycle(id);
 	if (c)
 		strscpy(c->abort_ws, name, sizeof(c->abort_ws));
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 }
 
 /**
@@ -602,6 +611,7 @@ void psd_cycle_set_abort_ws(u32 id, const char *name)
 void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 			     enum psd_phase phase)
 {
+	struct psd_core *core = psd_core();
 	static const u8 steps[] = {
 		[PSD_PH_PREPARE] = PSD_STEP_PREPARE,
 		[PSD_PH_SUSPEND] = PSD_STEP_SUSPEND,
@@ -613,14 +623,14 @@ void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 
 	if (err >= 0 || phase >= ARRAY_SIZE(steps))
 		return;
-	psd_store_lock(&flags);
+	psd_store_lock(&core->store, &flags);
 	c = psd_open_cycle(id);
 	if (c && !c->abort_err) {
 		strscpy(c->abort_dev, dev, sizeof(c->abort_dev));
 		c->abort_err = err;
 		c->step = steps[phase];
 	}
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 }
 
 /**
@@ -633,11 +643,12 @@ void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
  */
 void psd_cycle_devpm(enum psd_phase phase)
 {
+	struct psd_core *core = psd_core();
 	u64 t = ktime_get_boot_fast_ns();
 	int step = -1;
 	u32 id;
 
-	if (!READ_ONCE(psd_trk.devpm_phases) || phase >= PSD_NR_PHASES)
+	if (!READ_ONCE(core->trk.devpm_phases) || phase >= PSD_NR_PHASES)
 		return;
 	if (phase == PSD_PH_SUSPEND)
 		step = PSD_STEP_SUSPEND;
@@ -658,7 +669,9 @@ void psd_cycle_devpm(enum psd_phase phase)
  */
 void psd_cycle_set_devpm_phases(bool on)
 {
-	WRITE_ONCE(psd_trk.devpm_phases, on);
+	struct psd_core *core = psd_core();
+
+	WRITE_ONCE(core->trk.devpm_phases, on);
 }
 #endif
 
@@ -669,7 +682,9 @@ void psd_cycle_set_devpm_phases(bool on)
  */
 bool psd_cycle_devpm_phases(void)
 {
-	return READ_ONCE(psd_trk.devpm_phases);
+	struct psd_core *core = psd_core();
+
+	return READ_ONCE(core->trk.devpm_phases);
 }
 
 /**
@@ -679,7 +694,9 @@ bool psd_cycle_devpm_phases(void)
  */
 u32 psd_cycle_current(void)
 {
-	return READ_ONCE(psd_trk.id);
+	struct psd_core *core = psd_core();
+
+	return READ_ONCE(core->trk.id);
 }
 
 /**
@@ -715,18 +732,19 @@ u64 psd_cycles_ended(unsigned int result)
  */
 bool psd_cycle_get(u32 id, struct psd_cycle *out)
 {
+	struct psd_core *core = psd_core();
 	const struct psd_cycle *c;
 	unsigned long flags;
 	bool found = false;
 
-	psd_store_lock(&flags);
-	c = id && id <= psd_trk.id && id >= psd_trk.first_kept ?
-	    psd_store_cycle(id) : NULL;
+	psd_store_lock(&core->store, &flags);
+	c = id && id <= core->trk.id && id >= core->trk.first_kept ?
+	    psd_store_cycle(&core->store, id) : NULL;
 	if (c) {
 		*out = *c;
 		found = true;
 	}
-	psd_store_unlock(flags);
+	psd_store_unlock(&core->store, flags);
 	return found;
 }
 
@@ -781,18 +799,31 @@ bool psd_cycle_aborted(u32 id)
  */
 void psd_cycles_reset(void)
 {
+	struct psd_core *core = psd_core();
 	unsigned long flags;
 
-	psd_store_lock(&flags);
-	psd_trk.count = psd_trk.open ? 1 : 0;
-	memset(psd_trk.ended, 0, sizeof(psd_trk.ended));
-	psd_trk.first_kept = psd_trk.open ? psd_trk.id : psd_trk.id + 1;
-	psd_store_unlock(flags);
+	psd_store_lock(&core->store, &flags);
+	core->trk.count = core->trk.open ? 1 : 0;
+	memset(core->trk.ended, 0, sizeof(core->trk.ended));
+	core->trk.first_kept = core->trk.open ? core->trk.id : core->trk.id + 1;
+	psd_store_unlock(&core->store, flags);
+}
+
+/**
+ * psd_tracker_init() - an instance's tracker, before its first cycle
+ * @trk: the tracker's state, zeroed
+ */
+void psd_tracker_init(struct psd_tracker *trk)
+{
+	trk->first_kept = 1;
+	trk->round_cpu = -1;
+	/* A kernel without tracepoints still has our device's callbacks. */
+	trk->devpm_phases = !IS_ENABLED(CONFIG_TRACEPOINTS);
 }
 
 static void psd_cycle_tp_detach(void)
 {
-	if (psd_trk.devpm_phases)
+	if (psd_live.trk.devpm_phases)
 		return;
 	unregister_trace_cpu_idle(psd_cycle_tp_cpu_idle, NULL);
 	unregister_trace_suspend_resume(psd_cycle_tp_suspend_resume,
@@ -801,7 +832,8 @@ static void psd_cycle_tp_detach(void)
 }
 
 /**
- * psd_cycle_init() - start tracking suspend cycles, into the store's slots
+ * psd_cycle_init() - start tracking the kernel's suspend cycles, into the
+ *	module's instance
  *
  * Return: 0 or a negative errno.
  */
@@ -809,12 +841,7 @@ int psd_cycle_init(void)
 {
 	int ret;
 
-	psd_trk.first_kept = 1;
-	psd_trk.round_cpu = -1;
-
-	/* A kernel without tracepoints still has our device's callbacks. */
-	psd_trk.devpm_phases = !IS_ENABLED(CONFIG_TRACEPOINTS);
-	if (psd_trk.devpm_phases) {
+	if (psd_live.trk.devpm_phases) {
 		pr_info("no suspend_resume tracepoint: device phases from our own device\n");
 	} else {
 		ret = register_trace_suspend_resume(psd_cycle_tp_suspend_resume,
@@ -842,5 +869,4 @@ void psd_cycle_exit(void)
 {
 	unregister_pm_notifier(&psd_pm_nb.nb);
 	psd_cycle_tp_detach();
-	memset(&psd_trk, 0, sizeof(psd_trk));
 }

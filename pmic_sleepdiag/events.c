@@ -15,8 +15,6 @@
 #include "core.h"
 #include "../kunit/visible.h"
 
-static struct psd_ring *psd_events;
-
 static void psd_show_phase(struct seq_file *m, const struct psd_record *r)
 {
 	seq_printf(m, " phase=%s start=%u", psd_phase_name(r->phase), r->flag);
@@ -79,7 +77,7 @@ VISIBLE_IF_KUNIT void psd_event_show(struct seq_file *m,
  */
 void psd_event_add(struct psd_record *rec)
 {
-	psd_ring_add(psd_events, rec);
+	psd_ring_add(psd_core()->events, rec);
 	psd_report_event(rec);
 }
 
@@ -93,7 +91,7 @@ void psd_event_add(struct psd_record *rec)
  */
 bool psd_events_get(u64 *pos, struct psd_record *out)
 {
-	return psd_ring_get(psd_events, pos, out);
+	return psd_ring_get(psd_core()->events, pos, out);
 }
 #endif
 
@@ -102,7 +100,7 @@ bool psd_events_get(u64 *pos, struct psd_record *out)
  */
 void psd_events_reset(void)
 {
-	psd_ring_clear(psd_events);
+	psd_ring_clear(psd_core()->events);
 }
 
 /**
@@ -112,28 +110,30 @@ void psd_events_reset(void)
  */
 u64 psd_events_dropped(void)
 {
-	return psd_ring_dropped(psd_events);
+	return psd_ring_dropped(psd_core()->events);
 }
 
-DEFINE_PSD_RING_FOPS(psd_events, psd_events, psd_event_show);
+DEFINE_PSD_RING_FOPS(psd_events, psd_core()->events, psd_event_show);
 
 /**
- * psd_events_init() - allocate the timeline
+ * psd_events_init() - allocate an instance's timeline
+ * @c: the instance
  * @capacity: number of events kept (the "events" module parameter)
  *
  * Return: 0 or -ENOMEM.
  */
-int psd_events_init(unsigned int capacity)
+int psd_events_init(struct psd_core *c, unsigned int capacity)
 {
-	psd_events = psd_ring_create(capacity);
-	return psd_events ? 0 : -ENOMEM;
+	c->events = psd_ring_create(capacity);
+	return c->events ? 0 : -ENOMEM;
 }
 
 /**
- * psd_events_exit() - free the timeline; no producer may be left
+ * psd_events_exit() - free an instance's timeline; no producer may be left
+ * @c: the instance
  */
-void psd_events_exit(void)
+void psd_events_exit(struct psd_core *c)
 {
-	psd_ring_destroy(psd_events);
-	psd_events = NULL;
+	psd_ring_destroy(c->events);
+	c->events = NULL;
 }

@@ -57,13 +57,7 @@ enum psd_setting_id {
 	PSD_NR_SETTINGS
 };
 
-extern u32 psd_settings[PSD_NR_SETTINGS];
-
-/* Settings are u32 so that hot paths read them tear-free on 32-bit too. */
-static inline u32 psd_setting(enum psd_setting_id id)
-{
-	return READ_ONCE(psd_settings[id]);
-}
+u32 psd_setting(enum psd_setting_id id);
 
 /* An entry of the events or anomaly ring (ring.c), as @type's show reads. */
 struct psd_record {

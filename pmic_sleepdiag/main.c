@@ -3,8 +3,9 @@
  * pmic_sleepdiag - why did the board wake late, or not at all, from
  * suspend-to-idle?  Module parameters, load and unload.
  *
- * Load order: the data stores, the module's own device, the layers, the
- * cycle tracker that feeds them, then the files that show them.  Unload
+ * Load order: the core's instance (settings, rings, store), the module's
+ * own device, the layers, the cycle tracker that feeds them, then the files
+ * that show them.  Unload
  * is the mirror image, files first, so nothing is read while it goes away.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -122,21 +123,14 @@ static int __init psd_init(void)
 	ret = psd_layers_register();
 	if (ret)
 		return ret;
-	psd_settings_init();
-
-	ret = psd_events_init(psd_params.events);
+	ret = psd_core_init(&psd_live, psd_params.keep_cycles,
+			    psd_params.events);
 	if (ret)
 		return ret;
-	ret = psd_anomalies_init();
-	if (ret)
-		goto err_events;
-	ret = psd_report_init(psd_params.keep_cycles);
-	if (ret)
-		goto err_anomalies;
 	/* Before the layers: the PMIC links our device to its own at attach. */
 	ret = psd_pmdev_init();
 	if (ret)
-		goto err_report;
+		goto err_core;
 
 	psd_layers_start();
 
@@ -153,12 +147,8 @@ err_cycle:
 err_components:
 	psd_layers_stop();
 	psd_pmdev_exit();
-err_report:
-	psd_report_exit();
-err_anomalies:
-	psd_anomalies_exit();
-err_events:
-	psd_events_exit();
+err_core:
+	psd_core_exit(&psd_live);
 	return ret;
 }
 
@@ -168,9 +158,7 @@ static void __exit psd_exit(void)
 	psd_cycle_exit();
 	psd_layers_stop();
 	psd_pmdev_exit();
-	psd_report_exit();
-	psd_anomalies_exit();
-	psd_events_exit();
+	psd_core_exit(&psd_live);
 }
 
 module_init(psd_init);

@@ -23,42 +23,37 @@
 
 #include "core.h"
 
-/* Guards every slot, and the tracker's own state (cycle.c). */
-static DEFINE_RAW_SPINLOCK(psd_rpt_lock);
-
-static struct {
-	void *d;		/* keep slots, by cycle % keep: each a struct
-				 * psd_report_cycle, the layers' parts after it
-				 */
-	unsigned int keep;
-	size_t size;		/* of a slot */
-} psd_rpt;
-
-/* Room to judge a cycle outside a reader: its end, for the trace event. */
-static DEFINE_MUTEX(psd_rpt_scratch_lock);
-static struct psd_report_cycle *psd_rpt_scratch;
+/* The store of the instance in use (see psd_core()). */
+static struct psd_store *psd_store(void)
+{
+	return &psd_core()->store;
+}
 
 /**
- * psd_report_init() - allocate the digests
+ * psd_report_init() - allocate an instance's store
+ * @c: the instance
  * @keep: cycles kept (keep_cycles)
  *
  * Return: 0 or -ENOMEM.
  */
-int psd_report_init(unsigned int keep)
+int psd_report_init(struct psd_core *c, unsigned int keep)
 {
+	struct psd_store *s = &c->store;
 	size_t size = psd_report_cycle_size();
 
-	psd_rpt_scratch = kmalloc(size, GFP_KERNEL);
-	psd_rpt.d = kcalloc(keep, size, GFP_KERNEL);
-	if (!psd_rpt.d || !psd_rpt_scratch) {
-		kfree(psd_rpt.d);
-		kfree(psd_rpt_scratch);
-		psd_rpt.d = NULL;
-		psd_rpt_scratch = NULL;
+	raw_spin_lock_init(&s->lock);
+	mutex_init(&s->scratch_lock);
+	s->scratch = kmalloc(size, GFP_KERNEL);
+	s->d = kcalloc(keep, size, GFP_KERNEL);
+	if (!s->d || !s->scratch) {
+		kfree(s->d);
+		kfree(s->scratch);
+		s->d = NULL;
+		s->scratch = NULL;
 		return -ENOMEM;
 	}
-	psd_rpt.keep = keep;
-	psd_rpt.size = size;
+	s->keep = keep;
+	s->size = size;
 	return 0;
 }
 
@@ -75,83 +70,91 @@ size_t psd_report_cycle_size(void)
 }
 
 /**
- * psd_store_lock() - take the store's lock
+ * psd_store_lock() - take a store's lock
+ * @s: the store
  * @flags: where the interrupt state goes
  *
  * Context: any; the lock is a leaf: nothing else is taken under it.
  */
-void psd_store_lock(unsigned long *flags) __acquires(&psd_rpt_lock)
+void psd_store_lock(struct psd_store *s, unsigned long *flags)
+	__acquires(&s->lock)
 {
-	raw_spin_lock_irqsave(&psd_rpt_lock, *flags);
+	raw_spin_lock_irqsave(&s->lock, *flags);
 }
 
 /**
- * psd_store_unlock() - release the store's lock
+ * psd_store_unlock() - release a store's lock
+ * @s: the store
  * @flags: what psd_store_lock() saved
  */
-void psd_store_unlock(unsigned long flags) __releases(&psd_rpt_lock)
+void psd_store_unlock(struct psd_store *s, unsigned long flags)
+	__releases(&s->lock)
 {
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /* The slot of @cycle, whatever it holds now; NULL for cycle 0.  Lock held. */
-static struct psd_report_cycle *psd_slot(u32 cycle)
+static struct psd_report_cycle *psd_slot(struct psd_store *s, u32 cycle)
 {
-	if (!cycle || !psd_rpt.d)
+	if (!cycle || !s->d)
 		return NULL;
-	return psd_rpt.d + (size_t)(cycle % psd_rpt.keep) * psd_rpt.size;
+	return s->d + (size_t)(cycle % s->keep) * s->size;
 }
 
 /**
  * psd_store_open() - give a new cycle its slot, emptied
+ * @s: the store
  * @id: the cycle, newer than every one before
  *
  * The cycle that held the slot is forgotten.  Context: store lock held.
  * Return: the slot's record of the cycle, or NULL when there is no store.
  */
-struct psd_cycle *psd_store_open(u32 id)
+struct psd_cycle *psd_store_open(struct psd_store *s, u32 id)
 {
-	struct psd_report_cycle *d = psd_slot(id);
+	struct psd_report_cycle *d = psd_slot(s, id);
 
 	if (!d)
 		return NULL;
-	memset(d, 0, psd_rpt.size);
+	memset(d, 0, s->size);
 	d->c.id = id;
 	return &d->c;
 }
 
 /**
  * psd_store_cycle() - the tracker's record of a cycle in its slot
+ * @s: the store
  * @id: the cycle
  *
  * Context: store lock held.
  * Return: the record, or NULL when the slot holds another cycle.
  */
-struct psd_cycle *psd_store_cycle(u32 id)
+struct psd_cycle *psd_store_cycle(struct psd_store *s, u32 id)
 {
-	struct psd_report_cycle *d = psd_slot(id);
+	struct psd_report_cycle *d = psd_slot(s, id);
 
 	return d && d->c.id == id ? &d->c : NULL;
 }
 
 /**
- * psd_report_exit() - free the store; nothing may report any more
+ * psd_report_exit() - free an instance's store; nothing may report any more
+ * @c: the instance
  */
-void psd_report_exit(void)
+void psd_report_exit(struct psd_core *c)
 {
+	struct psd_store *s = &c->store;
 	unsigned long flags;
 	void *d;
 
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_rpt.d;
-	psd_rpt.d = NULL;
-	psd_rpt.keep = 0;
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = s->d;
+	s->d = NULL;
+	s->keep = 0;
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 	kfree(d);
-	mutex_lock(&psd_rpt_scratch_lock);
-	kfree(psd_rpt_scratch);
-	psd_rpt_scratch = NULL;
-	mutex_unlock(&psd_rpt_scratch_lock);
+	mutex_lock(&s->scratch_lock);
+	kfree(s->scratch);
+	s->scratch = NULL;
+	mutex_unlock(&s->scratch_lock);
 }
 
 /* Where a slot's digest and parts begin: all but the tracker's record. */
@@ -163,20 +166,21 @@ void psd_report_exit(void)
  */
 void psd_report_reset(void)
 {
+	struct psd_store *s = psd_store();
 	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	for (i = 0; psd_rpt.d && i < psd_rpt.keep; i++)
-		memset(psd_rpt.d + (size_t)i * psd_rpt.size + PSD_DIGEST_OFF,
-		       0, psd_rpt.size - PSD_DIGEST_OFF);
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	for (i = 0; s->d && i < s->keep; i++)
+		memset(s->d + (size_t)i * s->size + PSD_DIGEST_OFF,
+		       0, s->size - PSD_DIGEST_OFF);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /* The slot of @cycle if it still holds it, else NULL.  Lock held. */
-static struct psd_report_cycle *psd_digest(u32 cycle)
+static struct psd_report_cycle *psd_digest(struct psd_store *s, u32 cycle)
 {
-	struct psd_report_cycle *d = psd_slot(cycle);
+	struct psd_report_cycle *d = psd_slot(s, cycle);
 
 	return d && d->c.id == cycle ? d : NULL;
 }
@@ -239,6 +243,7 @@ static bool psd_phase_suspending(u8 phase)
  */
 void psd_report_event(const struct psd_record *rec)
 {
+	struct psd_store *s = psd_store();
 	struct psd_rpt_ws *w;
 	struct psd_report_cycle *d;
 	unsigned long flags;
@@ -253,8 +258,8 @@ void psd_report_event(const struct psd_record *rec)
 		return;
 	}
 
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(rec->cycle);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = psd_digest(s, rec->cycle);
 	if (!d)
 		goto out;
 	switch (rec->type) {
@@ -304,7 +309,7 @@ void psd_report_event(const struct psd_record *rec)
 		break;
 	}
 out:
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /**
@@ -315,14 +320,15 @@ out:
  */
 void psd_report_anomaly(const struct psd_record *rec)
 {
+	struct psd_store *s = psd_store();
 	struct psd_rpt_an *an;
 	struct psd_report_cycle *d;
 	unsigned long flags;
 
 	if (rec->type >= PSD_NR_ANOMALY_CLASSES)
 		return;
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(rec->cycle);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = psd_digest(s, rec->cycle);
 	if (!d)
 		goto out;
 	an = &d->an[rec->type];
@@ -339,7 +345,7 @@ void psd_report_anomaly(const struct psd_record *rec)
 		break;
 	}
 out:
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 }
 
 static bool psd_irq_was_seen(const struct psd_rpt_irq *e)
@@ -397,14 +403,15 @@ static struct psd_rpt_irq *psd_digest_irq_slot(struct psd_report_cycle *d,
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck)
 {
+	struct psd_store *s = psd_store();
 	bool seen = pending == PSD_IRQP_YES || stuck;
 	struct psd_rpt_irq *e = NULL;
 	struct psd_report_cycle *d;
 	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = psd_digest(s, cycle);
 	if (!d)
 		goto out;
 	for (i = 0; i < d->nirq; i++)
@@ -421,7 +428,7 @@ void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 	e->wake |= wake;
 	e->stuck |= stuck;
 out:
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /**
@@ -437,19 +444,20 @@ out:
 void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
 			  const char *advice)
 {
+	struct psd_store *s = psd_store();
 	struct psd_report_cycle *d;
 	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = psd_digest(s, cycle);
 	for (i = 0; d && i < d->nirq; i++) {
 		if (d->irq[i].irq != irq)
 			continue;
 		d->irq[i].cause = cause;
 		d->irq[i].advice = advice;
 	}
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /**
@@ -467,18 +475,19 @@ void psd_report_irq_cause(u32 cycle, unsigned int irq, const char *cause,
 void psd_report_part(const struct psd_layer *l, u32 cycle, size_t off,
 		     const void *v, size_t len)
 {
+	struct psd_store *s = psd_store();
 	struct psd_report_cycle *d;
 	unsigned long flags;
 
 	if (!l->part || off + len > l->part->size)
 		return;
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = psd_digest(s, cycle);
 	if (d) {
 		memcpy(d->part + l->state.part_off + off, v, len);
 		d->parts |= BIT(l->state.index);
 	}
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /**
@@ -510,6 +519,7 @@ int psd_report_parts_show(struct seq_file *m, const struct psd_layer *l,
 			  void (*show)(struct seq_file *m, u32 cycle,
 				       const void *part))
 {
+	struct psd_store *s = psd_store();
 	struct psd_report_cycle *d;
 	unsigned long flags;
 	u32 first, last, id;
@@ -522,13 +532,13 @@ int psd_report_parts_show(struct seq_file *m, const struct psd_layer *l,
 	if (!part)
 		return -ENOMEM;
 	for (id = first; id <= last; id++) {
-		raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-		d = psd_digest(id);
+		raw_spin_lock_irqsave(&s->lock, flags);
+		d = psd_digest(s, id);
 		has = d && (d->parts & BIT(l->state.index));
 		if (has)
 			memcpy(part, d->part + l->state.part_off,
 			       l->part->size);
-		raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+		raw_spin_unlock_irqrestore(&s->lock, flags);
 		if (has)
 			show(m, id, part);
 	}
@@ -545,16 +555,17 @@ int psd_report_parts_show(struct seq_file *m, const struct psd_layer *l,
  */
 void psd_report_wake_alarm(u32 cycle, const struct psd_rpt_wake_alarm *a)
 {
+	struct psd_store *s = psd_store();
 	struct psd_report_cycle *d;
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = psd_digest(s, cycle);
 	if (d) {
 		d->wake_alarm = *a;
 		d->has_wake_alarm = true;
 	}
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /*
@@ -567,15 +578,16 @@ typedef bool (*psd_digest_test_t)(const struct psd_report_cycle *d,
 static bool psd_report_test(u32 cycle, psd_digest_test_t test,
 			    unsigned int arg)
 {
+	struct psd_store *s = psd_store();
 	struct psd_report_cycle *d;
 	unsigned long flags;
 	bool ret = false;
 
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(cycle);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = psd_digest(s, cycle);
 	if (d)
 		ret = test(d, arg);
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 	return ret;
 }
 
@@ -626,6 +638,7 @@ bool psd_report_woke_by_rtc(u32 cycle)
  */
 bool psd_report_get(u32 id, struct psd_report_cycle *out)
 {
+	struct psd_store *s = psd_store();
 	struct psd_report_cycle *d;
 	unsigned long flags;
 
@@ -634,12 +647,12 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
 		return false;
 
 	/* The digest of the cycle the tracker's record came from. */
-	raw_spin_lock_irqsave(&psd_rpt_lock, flags);
-	d = psd_digest(id);
+	raw_spin_lock_irqsave(&s->lock, flags);
+	d = psd_digest(s, id);
 	if (d)
 		memcpy((u8 *)out + PSD_DIGEST_OFF, (u8 *)d + PSD_DIGEST_OFF,
-		       psd_rpt.size - PSD_DIGEST_OFF);
-	raw_spin_unlock_irqrestore(&psd_rpt_lock, flags);
+		       s->size - PSD_DIGEST_OFF);
+	raw_spin_unlock_irqrestore(&s->lock, flags);
 	return true;
 }
 
@@ -652,12 +665,13 @@ bool psd_report_get(u32 id, struct psd_report_cycle *out)
  */
 bool psd_report_range(u32 *first, u32 *last)
 {
-	struct psd_cycle c;
+	unsigned int keep = psd_store()->keep;
 	u32 id = psd_cycle_current(), lo;
+	struct psd_cycle c;
 
 	if (!id)
 		return false;
-	lo = id >= psd_params.keep_cycles ? id - psd_params.keep_cycles + 1 : 1;
+	lo = id >= keep ? id - keep + 1 : 1;
 	while (lo <= id && !psd_cycle_get(lo, &c))
 		lo++;
 	if (lo > id)
@@ -676,14 +690,15 @@ bool psd_report_range(u32 *first, u32 *last)
  */
 const char *psd_report_verdict_name(u32 id)
 {
+	struct psd_store *s = psd_store();
 	const char *name = "unknown";
 	struct psd_verdict v;
 
-	mutex_lock(&psd_rpt_scratch_lock);
-	if (psd_rpt_scratch && psd_report_get(id, psd_rpt_scratch)) {
-		psd_verdict(psd_rpt_scratch, &v);
+	mutex_lock(&s->scratch_lock);
+	if (s->scratch && psd_report_get(id, s->scratch)) {
+		psd_verdict(s->scratch, &v);
 		name = v.rule->name;
 	}
-	mutex_unlock(&psd_rpt_scratch_lock);
+	mutex_unlock(&s->scratch_lock);
 	return name;
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The module's tunables.  Each layer declares the ones it owns (control
- * key, default, range) in its descriptor; values live in psd_settings[] and
- * are read lock-free with psd_setting(); only the control file writes them.
+ * key, default, range) in its descriptor; values live in the core's
+ * instance and are read lock-free with psd_setting(); only the control file
+ * writes them.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -16,7 +17,17 @@
 static const struct psd_setting_desc *psd_setting_descs[PSD_NR_SETTINGS];
 static struct psd_layer *psd_setting_owners[PSD_NR_SETTINGS];
 
-u32 psd_settings[PSD_NR_SETTINGS];
+/**
+ * psd_setting() - the value of a setting
+ * @id: enum psd_setting_id
+ *
+ * Context: any; u32, so read tear-free on 32-bit too.
+ * Return: the value.
+ */
+u32 psd_setting(enum psd_setting_id id)
+{
+	return READ_ONCE(psd_core()->settings[id]);
+}
 
 /**
  * psd_settings_add() - take in the settings a layer owns
@@ -57,14 +68,15 @@ int psd_settings_check(void)
 }
 
 /**
- * psd_settings_init() - every setting back to its default
+ * psd_settings_init() - every setting of an instance at its default
+ * @settings: the instance's values, by enum psd_setting_id
  */
-void psd_settings_init(void)
+void psd_settings_init(u32 *settings)
 {
 	unsigned int i;
 
 	for (i = 0; i < PSD_NR_SETTINGS; i++)
-		WRITE_ONCE(psd_settings[i], psd_setting_descs[i]->def);
+		WRITE_ONCE(settings[i], psd_setting_descs[i]->def);
 }
 
 /**
@@ -117,18 +129,18 @@ int psd_setting_check(unsigned int id, u64 value, const char **why)
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /**
- * psd_setting_apply() - KUnit: store a checked value and tell its owner
+ * psd_setting_apply() - KUnit: store a checked value in the case's instance
  * @id: enum psd_setting_id
  * @value: a value psd_setting_check() accepted
  *
- * The control file's "set" does the same through its own instance.
+ * Only the module's own instance has owners to tell: the control file's
+ * "set" does that.
  *
  * Return: 0.
  */
 int psd_setting_apply(unsigned int id, u32 value)
 {
-	WRITE_ONCE(psd_settings[id], value);
-	psd_layer_apply(psd_setting_owners[id], id, value);
+	WRITE_ONCE(psd_core()->settings[id], value);
 	return 0;
 }
 #endif
