@@ -183,6 +183,8 @@ void psd_layers_devpm(const struct psd_layer_set *set, u32 cycle,
 void psd_layer_apply(const struct psd_layer *l, unsigned int setting,
 		     u32 value);
 size_t psd_layers_parts_size(void);
+size_t psd_layers_data_size(void);
+void psd_layers_data_init(void *data);
 const struct psd_layer *psd_layer_part(unsigned int i, bool json);
 const struct psd_kind *psd_event_kind(unsigned int type);
 const struct psd_kind *psd_anomaly_kind(unsigned int cls);
@@ -412,6 +414,7 @@ struct psd_store {
  * @anomaly_counts: raised per class since load or reset
  * @store:	the per-cycle store
  * @trk:	the cycle tracker's state
+ * @layer_data:	each layer's data (psd_layer_data())
  */
 struct psd_core {
 	u32 settings[PSD_NR_SETTINGS];
@@ -420,6 +423,7 @@ struct psd_core {
 	atomic64_t anomaly_counts[PSD_NR_ANOMALY_CLASSES];
 	struct psd_store store;
 	struct psd_tracker trk;
+	void *layer_data;
 };
 
 extern struct psd_core psd_live;

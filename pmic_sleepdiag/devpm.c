@@ -26,15 +26,29 @@
 #include "devpm.h"
 #include "tp_attach.h"
 
-static DEFINE_RAW_SPINLOCK(psd_devpm_lock);
-
-/* The open cycle's record goes to its slot in the store when it ends. */
-static struct {
+/*
+ * The layer's data in a core instance (psd_layer_data()).  The open
+ * cycle's record goes to its slot in the store when it ends.
+ */
+struct psd_devpm {
+	raw_spinlock_t lock;
 	struct psd_devpm_rec cur;
 	u32 cycle;		/* the open cycle, 0 when none */
 	u8 phase;		/* enum psd_devpm_phase now */
 	struct psd_devpm_inflight in;
-} psd_dp;
+};
+
+static struct psd_devpm *psd_devpm(void)
+{
+	return psd_layer_data(&psd_devpm_layer);
+}
+
+static void psd_devpm_data_init(void *data)
+{
+	struct psd_devpm *dp = data;
+
+	raw_spin_lock_init(&dp->lock);
+}
 
 static struct psd_tp psd_devpm_tps[] = {
 	{ .name = "device_pm_callback_start", .probe = psd_devpm_tp_start },
@@ -45,9 +59,9 @@ PSD_TP_CHECK(device_pm_callback_start, psd_devpm_tp_start)
 PSD_TP_CHECK(device_pm_callback_end, psd_devpm_tp_end)
 
 /* The open cycle's record; lock held. */
-static struct psd_devpm_rec *psd_devpm_cur(void)
+static struct psd_devpm_rec *psd_devpm_cur(struct psd_devpm *dp)
 {
-	return psd_dp.cycle ? &psd_dp.cur : NULL;
+	return dp->cycle ? &dp->cur : NULL;
 }
 
 /**
@@ -63,13 +77,14 @@ static struct psd_devpm_rec *psd_devpm_cur(void)
 void psd_devpm_tp_start(void *data, struct device *dev, const char *pm_ops,
 			int event)
 {
+	struct psd_devpm *dp = psd_devpm();
 	u64 t = ktime_get_boot_fast_ns();
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	if (psd_devpm_cur() && psd_dp.phase != PSD_DP_NONE)
-		psd_devpm_flight_start(&psd_dp.in, dev, t, psd_dp.phase);
-	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	raw_spin_lock_irqsave(&dp->lock, flags);
+	if (psd_devpm_cur(dp) && dp->phase != PSD_DP_NONE)
+		psd_devpm_flight_start(&dp->in, dev, t, dp->phase);
+	raw_spin_unlock_irqrestore(&dp->lock, flags);
 }
 
 /* The psd_phase of a suspend-direction step, for the tracker's step=. */
@@ -134,6 +149,7 @@ static void psd_devpm_resume_slow(const struct psd_record *ev,
  */
 void psd_devpm_tp_end(void *data, struct device *dev, int error)
 {
+	struct psd_devpm *dp = psd_devpm();
 	struct psd_record ev = {
 		.t_ns = ktime_get_boot_fast_ns(),
 		.type = PSD_EV_DEVPM_ERROR,
@@ -144,11 +160,11 @@ void psd_devpm_tp_end(void *data, struct device *dev, int error)
 	unsigned long flags;
 	bool timed;
 
-	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	r = psd_devpm_cur();
-	timed = r && psd_devpm_flight_end(&psd_dp.in, dev, &f);
+	raw_spin_lock_irqsave(&dp->lock, flags);
+	r = psd_devpm_cur(dp);
+	timed = r && psd_devpm_flight_end(&dp->in, dev, &f);
 	if (timed) {
-		ev.cycle = psd_dp.cycle;
+		ev.cycle = dp->cycle;
 		strscpy(cb.dev, dev_name(dev), sizeof(cb.dev));
 		strscpy(cb.driver, dev_driver_string(dev), sizeof(cb.driver));
 		cb.phase = psd_devpm_phase_name(f.phase);
@@ -157,7 +173,7 @@ void psd_devpm_tp_end(void *data, struct device *dev, int error)
 				  U32_MAX);
 		psd_devpm_rec_add(r, &cb);
 	}
-	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	raw_spin_unlock_irqrestore(&dp->lock, flags);
 	if (!timed)
 		return;
 	if (cb.dir == PSD_DEVPM_RESUME &&
@@ -173,12 +189,12 @@ void psd_devpm_tp_end(void *data, struct device *dev, int error)
 					psd_devpm_core_phase(f.phase));
 }
 
-static void psd_devpm_open(u32 cycle)
+static void psd_devpm_open(struct psd_devpm *dp, u32 cycle)
 {
-	memset(&psd_dp.cur, 0, sizeof(psd_dp.cur));
-	psd_dp.cycle = cycle;
+	memset(&dp->cur, 0, sizeof(dp->cur));
+	dp->cycle = cycle;
 	/* Starts of the last cycle that never ended are stale. */
-	memset(psd_dp.in.f, 0, sizeof(psd_dp.in.f));
+	memset(dp->in.f, 0, sizeof(dp->in.f));
 }
 
 static void psd_devpm_phase(u32 cycle, enum psd_phase phase, bool start,
@@ -197,34 +213,35 @@ static void psd_devpm_phase(u32 cycle, enum psd_phase phase, bool start,
 		[PSD_PH_POST] = PSD_DP_NONE,
 		[PSD_PH_MANUAL] = PSD_DP_NONE,
 	};
+	struct psd_devpm *dp = psd_devpm();
 	struct psd_devpm_rec *r;
 	unsigned long flags;
 
 	if (phase >= PSD_NR_PHASES || phase == PSD_PH_MANUAL)
 		return;
-	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
+	raw_spin_lock_irqsave(&dp->lock, flags);
 	if (start && phase == PSD_PH_PREPARE)
-		psd_devpm_open(cycle);
-	if (cycle != psd_dp.cycle)
+		psd_devpm_open(dp, cycle);
+	if (cycle != dp->cycle)
 		goto out;
 	/* dpm_prepare and dpm_complete run in the gaps they leave. */
 	if (start)
-		psd_dp.phase = steps[phase];
+		dp->phase = steps[phase];
 	else if (phase == PSD_PH_PREPARE)
-		psd_dp.phase = PSD_DP_PREPARE;
+		dp->phase = PSD_DP_PREPARE;
 	else if (phase == PSD_PH_RESUME)
-		psd_dp.phase = PSD_DP_COMPLETE;
+		dp->phase = PSD_DP_COMPLETE;
 	else
-		psd_dp.phase = PSD_DP_NONE;
+		dp->phase = PSD_DP_NONE;
 	if (start && phase == PSD_PH_POST) {
-		r = psd_devpm_cur();
+		r = psd_devpm_cur(dp);
 		if (r)
 			psd_report_part(&psd_devpm_layer, cycle, 0, r,
 					sizeof(*r));
-		psd_dp.cycle = 0;
+		dp->cycle = 0;
 	}
 out:
-	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	raw_spin_unlock_irqrestore(&dp->lock, flags);
 }
 
 /**
@@ -234,12 +251,13 @@ out:
  */
 u64 psd_devpm_dropped(void)
 {
+	struct psd_devpm *dp = psd_devpm();
 	unsigned long flags;
 	u64 n;
 
-	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	n = psd_dp.in.dropped + psd_dp.in.unmatched;
-	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	raw_spin_lock_irqsave(&dp->lock, flags);
+	n = dp->in.dropped + dp->in.unmatched;
+	raw_spin_unlock_irqrestore(&dp->lock, flags);
 	return n;
 }
 
@@ -317,32 +335,36 @@ static void psd_devpm_resume_slow_show(struct seq_file *m,
 
 static int psd_devpm_start(const char **why)
 {
-	psd_dp.cycle = 0;
-	psd_dp.phase = PSD_DP_NONE;
-	memset(&psd_dp.in, 0, sizeof(psd_dp.in));
+	struct psd_devpm *dp = psd_devpm();
+
+	dp->cycle = 0;
+	dp->phase = PSD_DP_NONE;
+	memset(&dp->in, 0, sizeof(dp->in));
 	return psd_tp_attach(psd_devpm_tps, ARRAY_SIZE(psd_devpm_tps), why);
 }
 
 static void psd_devpm_stop(void)
 {
+	struct psd_devpm *dp = psd_devpm();
 	unsigned long flags;
 
 	psd_tp_detach(psd_devpm_tps, ARRAY_SIZE(psd_devpm_tps));
-	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	psd_dp.cycle = 0;
-	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	raw_spin_lock_irqsave(&dp->lock, flags);
+	dp->cycle = 0;
+	raw_spin_unlock_irqrestore(&dp->lock, flags);
 }
 
 static void psd_devpm_reset(void)
 {
+	struct psd_devpm *dp = psd_devpm();
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_devpm_lock, flags);
-	psd_dp.in.dropped = 0;
-	psd_dp.in.unmatched = 0;
+	raw_spin_lock_irqsave(&dp->lock, flags);
+	dp->in.dropped = 0;
+	dp->in.unmatched = 0;
 	/* An open cycle goes on being recorded, from now. */
-	memset(&psd_dp.cur, 0, sizeof(psd_dp.cur));
-	raw_spin_unlock_irqrestore(&psd_devpm_lock, flags);
+	memset(&dp->cur, 0, sizeof(dp->cur));
+	raw_spin_unlock_irqrestore(&dp->lock, flags);
 }
 
 static const struct psd_layer_ops psd_devpm_ops = {
@@ -381,4 +403,6 @@ struct psd_layer psd_devpm_layer = {
 	.nr_files = ARRAY_SIZE(psd_devpm_files),
 	.after_contract = true,
 	.part = &psd_devpm_part,
+	.data_size = sizeof(struct psd_devpm),
+	.data_init = psd_devpm_data_init,
 };

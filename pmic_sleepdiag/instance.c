@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The core's state as an instance: settings, rings, per-cycle store and
- * tracker.  The module has one, psd_live, made at load.  A KUnit case makes
+ * The core's state as an instance: settings, rings, per-cycle store,
+ * tracker and each layer's data.  The module has one, psd_live, made at load.  A KUnit case makes
  * its own (kunit/instance.c), and the core's functions called from the
  * case's task work on that one, so no suite changes what the module has
  * recorded.  A kernel without KUnit knows only psd_live (core.h).
@@ -11,6 +11,7 @@
 #include <kunit/resource.h>
 #include <kunit/test-bug.h>
 #include <linux/preempt.h>
+#include <linux/slab.h>
 
 #include "core.h"
 #include "../kunit/visible.h"
@@ -32,9 +33,14 @@ int psd_core_init(struct psd_core *c, unsigned int keep, unsigned int events)
 
 	psd_settings_init(c->settings);
 	psd_tracker_init(&c->trk);
+	/* kzalloc(0) is not NULL: a module without layer data still works. */
+	c->layer_data = kzalloc(psd_layers_data_size(), GFP_KERNEL);
+	if (!c->layer_data)
+		return -ENOMEM;
+	psd_layers_data_init(c->layer_data);
 	ret = psd_events_init(c, events);
 	if (ret)
-		return ret;
+		goto err_data;
 	ret = psd_anomalies_init(c);
 	if (ret)
 		goto err_events;
@@ -47,6 +53,9 @@ err_anomalies:
 	psd_anomalies_exit(c);
 err_events:
 	psd_events_exit(c);
+err_data:
+	kfree(c->layer_data);
+	c->layer_data = NULL;
 	return ret;
 }
 
@@ -59,6 +68,8 @@ void psd_core_exit(struct psd_core *c)
 	psd_report_exit(c);
 	psd_anomalies_exit(c);
 	psd_events_exit(c);
+	kfree(c->layer_data);
+	c->layer_data = NULL;
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)

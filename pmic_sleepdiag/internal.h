@@ -137,9 +137,12 @@ struct psd_layer {
 	unsigned int nr_files;
 	bool after_contract;	/* newer than version 1: after its keys */
 	const struct psd_part *part;	/* its part of each cycle's slot */
+	size_t data_size;	/* its data in each core instance, zeroed */
+	void (*data_init)(void *data);	/* and made ready (locks), or NULL */
 	struct {		/* the core's; read through psd_layer_on() */
 		unsigned int index;
 		size_t part_off;
+		size_t data_off;
 		bool started;
 		bool on;
 		const char *why;
@@ -147,6 +150,7 @@ struct psd_layer {
 };
 
 bool psd_layer_on(const struct psd_layer *l);
+void *psd_layer_data(const struct psd_layer *l);
 void psd_layer_set(struct psd_layer *l, bool on, const char *why);
 
 /* Types of the events timeline (events.c). */

@@ -28,6 +28,9 @@ static struct psd_layer *psd_parts_json[PSD_MAX_PARTS];
 static unsigned int psd_nr_parts;
 static size_t psd_parts_size;
 
+/* The bytes of every layer's data in a core instance. */
+static size_t psd_data_size;
+
 /* Insert @l into @by, kept in order of @at (ties: in layer order). */
 static void psd_parts_insert(struct psd_layer **by, struct psd_layer *l,
 			     u8 (*at)(const struct psd_layer *l))
@@ -63,6 +66,50 @@ static int psd_part_add(struct psd_layer *l)
 	psd_parts_insert(psd_parts_json, l, psd_part_json_at);
 	psd_nr_parts++;
 	return psd_verdict_add(l->part->rules, l->part->nr_rules);
+}
+
+/* Give @l room for its data in each core instance. */
+static void psd_data_add(struct psd_layer *l)
+{
+	l->state.data_off = psd_data_size;
+	psd_data_size += ALIGN(l->data_size, 8);
+}
+
+/**
+ * psd_layers_data_size() - the bytes of every layer's data in a core
+ *	instance
+ *
+ * Return: the sum, each layer's aligned to 8 bytes.
+ */
+size_t psd_layers_data_size(void)
+{
+	return psd_data_size;
+}
+
+/**
+ * psd_layers_data_init() - make every layer's data of a new instance ready
+ * @data: the instance's, zeroed, psd_layers_data_size() bytes
+ */
+void psd_layers_data_init(void *data)
+{
+	unsigned int i;
+
+	for (i = 0; i < psd_nr_layers; i++)
+		if (psd_layers[i]->data_init)
+			psd_layers[i]->data_init(data +
+						 psd_layers[i]->state.data_off);
+}
+
+/**
+ * psd_layer_data() - a layer's data in the core instance in use
+ * @l: the layer, with a data_size
+ *
+ * Context: any; in a KUnit case's task, the case's instance (psd_core()).
+ * Return: the data.
+ */
+void *psd_layer_data(const struct psd_layer *l)
+{
+	return psd_core()->layer_data + l->state.data_off;
 }
 
 /**
@@ -122,6 +169,7 @@ int psd_layers_register(void)
 	memset(psd_anomaly_kinds, 0, sizeof(psd_anomaly_kinds));
 	psd_nr_parts = 0;
 	psd_parts_size = 0;
+	psd_data_size = 0;
 	ret = psd_verdict_init();
 	for (i = 0; i < psd_nr_layers && !ret; i++) {
 		struct psd_layer *l = psd_layers[i];
@@ -131,6 +179,7 @@ int psd_layers_register(void)
 		      psd_kinds_add(psd_anomaly_kinds, PSD_NR_ANOMALY_CLASSES,
 				    l->classes, l->nr_classes) ?:
 		      psd_settings_add(l) ?: psd_part_add(l);
+		psd_data_add(l);
 	}
 	return ret ?: psd_settings_check();
 }
