@@ -55,8 +55,6 @@
 #include "sleepers.h"
 #include "tp_attach.h"
 
-static DEFINE_RAW_SPINLOCK(psd_sl_lock);
-
 /*
  * How long after a suspend began its cycle may still open: a suspend that
  * failed before its notifiers (another one under way) stops the keeping
@@ -64,9 +62,12 @@ static DEFINE_RAW_SPINLOCK(psd_sl_lock);
  */
 #define PSD_SL_ARM_MAX_NS	(10ULL * NSEC_PER_SEC)
 
-static struct {
-	/* hrtimer_wakeup(); NULL until start: the probes' one shared read. */
-	psd_sl_fn_t fn;
+/* hrtimer_wakeup(); NULL until start: the probes' one shared read. */
+static psd_sl_fn_t psd_sl_fn;
+
+/* The layer's data in a core instance (psd_layer_data()). */
+struct psd_sl {
+	raw_spinlock_t lock;
 	/* The open cycle's; to its slot in the store when the cycle ends. */
 	struct psd_sl_cycle cur;
 	u32 cycle;		/* the open cycle, 0 when none */
@@ -83,7 +84,19 @@ static struct {
 	 */
 	struct psd_sl_cycle pre;
 	struct psd_sl_outside out;
-} psd_sl;
+};
+
+static struct psd_sl *psd_sl(void)
+{
+	return psd_layer_data(&psd_sleepers_layer);
+}
+
+static void psd_sl_data_init(void *data)
+{
+	struct psd_sl *sl = data;
+
+	raw_spin_lock_init(&sl->lock);
+}
 
 static struct psd_tp psd_sl_tps[] = {
 	{ .name = "hrtimer_expire_entry", .probe = psd_sl_tp_expire },
@@ -102,7 +115,7 @@ PSD_TP_CHECK(suspend_resume, psd_sl_tp_suspend)
  */
 psd_sl_fn_t psd_sl_sleeper_fn(void)
 {
-	return READ_ONCE(psd_sl.fn);
+	return READ_ONCE(psd_sl_fn);
 }
 
 /* The user task sleeping on @timer, or NULL: a kthread's, or none. */
@@ -139,9 +152,9 @@ static void psd_sl_fill(struct psd_sl_victim *v, struct task_struct *p,
 }
 
 /* The open cycle's record; lock held. */
-static struct psd_sl_cycle *psd_sl_cur(void)
+static struct psd_sl_cycle *psd_sl_cur(struct psd_sl *sl)
 {
-	return psd_sl.cycle ? &psd_sl.cur : NULL;
+	return sl->cycle ? &sl->cur : NULL;
 }
 
 /*
@@ -160,6 +173,7 @@ static void psd_sl_ret(struct task_struct *p, struct psd_sl_ret *ret)
 static void psd_sl_victim(struct task_struct *p, struct hrtimer *timer, u8 how,
 			  bool woken)
 {
+	struct psd_sl *sl = psd_sl();
 	struct psd_sl_victim v;
 	struct psd_sl_cycle *r;
 	unsigned long flags;
@@ -168,32 +182,33 @@ static void psd_sl_victim(struct task_struct *p, struct hrtimer *timer, u8 how,
 	v.woken = woken;
 	if (woken)
 		psd_sl_ret(p, &v.ret);
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	r = psd_sl_cur();
-	if (!r && psd_sl.arming) {
-		if (v.at_ns - psd_sl.arm_ns < PSD_SL_ARM_MAX_NS)
-			r = &psd_sl.pre;
+	raw_spin_lock_irqsave(&sl->lock, flags);
+	r = psd_sl_cur(sl);
+	if (!r && sl->arming) {
+		if (v.at_ns - sl->arm_ns < PSD_SL_ARM_MAX_NS)
+			r = &sl->pre;
 		else
-			WRITE_ONCE(psd_sl.arming, false);
+			WRITE_ONCE(sl->arming, false);
 	}
 	if (r && !psd_sl_rec_add(r, &v))
-		psd_sl.dropped++;
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+		sl->dropped++;
+	raw_spin_unlock_irqrestore(&sl->lock, flags);
 }
 
 /* A late sleeper outside cycles, unless its deadline was in the last. */
 static void psd_sl_late(struct task_struct *p, struct hrtimer *timer,
 			u64 late)
 {
+	struct psd_sl *sl = psd_sl();
 	struct psd_sl_victim v;
 	unsigned long flags;
 
 	psd_sl_fill(&v, p, timer, PSD_SL_EXPIRED, 0);
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	if (!psd_sl.cycle && (v.deadline_ns < psd_sl.prepare_ns ||
-			      v.deadline_ns > psd_sl.post_ns))
-		psd_sl_out_add(&psd_sl.out, v.tgid, v.comm, late);
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	raw_spin_lock_irqsave(&sl->lock, flags);
+	if (!sl->cycle && (v.deadline_ns < sl->prepare_ns ||
+			      v.deadline_ns > sl->post_ns))
+		psd_sl_out_add(&sl->out, v.tgid, v.comm, late);
+	raw_spin_unlock_irqrestore(&sl->lock, flags);
 }
 
 /*
@@ -266,14 +281,16 @@ static enum psd_sl_hold psd_sl_pid_held(pid_t pid, const struct psd_sl_ret *ret)
 void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now)
 {
 	struct task_struct *p;
+	struct psd_sl *sl;
 	s64 late;
 
-	if (likely(ACCESS_PRIVATE(timer, function) != READ_ONCE(psd_sl.fn)))
+	if (likely(ACCESS_PRIVATE(timer, function) != READ_ONCE(psd_sl_fn)))
 		return;
 	p = psd_sl_task(timer);
 	if (!p)
 		return;
-	if (READ_ONCE(psd_sl.cycle)) {
+	sl = psd_sl();
+	if (READ_ONCE(sl->cycle)) {
 		/*
 		 * Woken before the freezer came, a task that cannot run at
 		 * once (the suspending task holds its CPU) is frozen on its
@@ -282,11 +299,11 @@ void psd_sl_tp_expire(void *data, struct hrtimer *timer, ktime_t *now)
 		 */
 		if (psd_sl_frozen(p))
 			psd_sl_victim(p, timer, PSD_SL_EXPIRED, false);
-		else if (!READ_ONCE(psd_sl.frozen))
+		else if (!READ_ONCE(sl->frozen))
 			psd_sl_victim(p, timer, PSD_SL_EXPIRED, true);
 		return;
 	}
-	if (READ_ONCE(psd_sl.arming)) {
+	if (READ_ONCE(sl->arming)) {
 		/* Nothing is frozen before the cycle opens. */
 		psd_sl_victim(p, timer, PSD_SL_EXPIRED, true);
 		return;
@@ -308,9 +325,9 @@ void psd_sl_tp_cancel(void *data, struct hrtimer *timer)
 {
 	struct task_struct *p;
 
-	if (likely(ACCESS_PRIVATE(timer, function) != READ_ONCE(psd_sl.fn)))
+	if (likely(ACCESS_PRIVATE(timer, function) != READ_ONCE(psd_sl_fn)))
 		return;
-	if (!READ_ONCE(psd_sl.cycle) || !in_task())
+	if (!READ_ONCE(psd_sl()->cycle) || !in_task())
 		return;
 	p = psd_sl_task(timer);
 	if (p == current && freezing(p))
@@ -330,48 +347,49 @@ void psd_sl_tp_cancel(void *data, struct hrtimer *timer)
  */
 void psd_sl_tp_suspend(void *data, const char *action, int val, bool start)
 {
+	struct psd_sl *sl = psd_sl();
 	unsigned long flags;
 
 	if (!start || strcmp(action, "suspend_enter"))
 		return;
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	psd_sl.pre.nvict = 0;
-	psd_sl.pre.dropped = 0;
-	psd_sl.arm_ns = ktime_get_boot_fast_ns();
-	WRITE_ONCE(psd_sl.arming, true);
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	raw_spin_lock_irqsave(&sl->lock, flags);
+	sl->pre.nvict = 0;
+	sl->pre.dropped = 0;
+	sl->arm_ns = ktime_get_boot_fast_ns();
+	WRITE_ONCE(sl->arming, true);
+	raw_spin_unlock_irqrestore(&sl->lock, flags);
 }
 
 /* A cycle opened; lock held. */
-static void psd_sl_open(u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
+static void psd_sl_open(struct psd_sl *sl, u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
 {
-	struct psd_sl_cycle *r = &psd_sl.cur;
+	struct psd_sl_cycle *r = &sl->cur;
 	unsigned int i;
 
 	memset(r, 0, sizeof(*r));
 	r->offs_boot = o->boot;
 	/* The woken sleeps of its start, judged with the cycle's own. */
-	if (psd_sl.arming) {
-		r->dropped = psd_sl.pre.dropped;
-		for (i = 0; i < psd_sl.pre.nvict; i++)
-			if (!psd_sl_rec_add(r, &psd_sl.pre.v[i]))
-				psd_sl.dropped++;
-		WRITE_ONCE(psd_sl.arming, false);
+	if (sl->arming) {
+		r->dropped = sl->pre.dropped;
+		for (i = 0; i < sl->pre.nvict; i++)
+			if (!psd_sl_rec_add(r, &sl->pre.v[i]))
+				sl->dropped++;
+		WRITE_ONCE(sl->arming, false);
 	}
-	psd_sl.prepare_ns = t_ns;
-	psd_sl.post_ns = U64_MAX;
-	WRITE_ONCE(psd_sl.frozen, false);
-	WRITE_ONCE(psd_sl.cycle, cycle);
+	sl->prepare_ns = t_ns;
+	sl->post_ns = U64_MAX;
+	WRITE_ONCE(sl->frozen, false);
+	WRITE_ONCE(sl->cycle, cycle);
 }
 
 /* The cycle ended: judge its victims, into its slot; lock held. */
-static void psd_sl_close(u32 cycle, const struct psd_cycle_marks *mk,
+static void psd_sl_close(struct psd_sl *sl, u32 cycle, const struct psd_cycle_marks *mk,
 			 const struct psd_sl_offs *o)
 {
-	struct psd_sl_cycle *r = psd_sl_cur();
+	struct psd_sl_cycle *r = psd_sl_cur(sl);
 
-	psd_sl.post_ns = mk->post;
-	WRITE_ONCE(psd_sl.cycle, 0);
+	sl->post_ns = mk->post;
+	WRITE_ONCE(sl->cycle, 0);
 	if (!r)
 		return;
 	r->mono_stopped_ns = o->boot - r->offs_boot;
@@ -382,19 +400,20 @@ static void psd_sl_close(u32 cycle, const struct psd_cycle_marks *mk,
 static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 			 u64 t_ns)
 {
+	struct psd_sl *sl = psd_sl();
 	struct psd_cycle_marks mk;
 	struct psd_sl_cycle *r;
 	struct psd_sl_offs o;
 	unsigned long flags;
 
 	if (start && phase == PSD_PH_SUSPEND) {
-		raw_spin_lock_irqsave(&psd_sl_lock, flags);
-		r = psd_sl_cur();
-		if (r && cycle == psd_sl.cycle && !psd_sl.frozen) {
-			WRITE_ONCE(psd_sl.frozen, true);
+		raw_spin_lock_irqsave(&sl->lock, flags);
+		r = psd_sl_cur(sl);
+		if (r && cycle == sl->cycle && !sl->frozen) {
+			WRITE_ONCE(sl->frozen, true);
 			psd_sl_rec_confirm(r, psd_sl_pid_held);
 		}
-		raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+		raw_spin_unlock_irqrestore(&sl->lock, flags);
 		return;
 	}
 	if (!start || (phase != PSD_PH_PREPARE && phase != PSD_PH_POST))
@@ -405,15 +424,15 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
 		memset(&mk, 0, sizeof(mk));
 		mk.post = t_ns;
 	}
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	raw_spin_lock_irqsave(&sl->lock, flags);
 	if (phase == PSD_PH_PREPARE)
-		psd_sl_open(cycle, t_ns, &o);
-	else if (cycle == psd_sl.cycle)
-		psd_sl_close(cycle, &mk, &o);
+		psd_sl_open(sl, cycle, t_ns, &o);
+	else if (cycle == sl->cycle)
+		psd_sl_close(sl, cycle, &mk, &o);
 	/* A suspend that began during this one, and failed, opens none. */
 	if (phase == PSD_PH_POST)
-		WRITE_ONCE(psd_sl.arming, false);
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+		WRITE_ONCE(sl->arming, false);
+	raw_spin_unlock_irqrestore(&sl->lock, flags);
 }
 
 /**
@@ -422,21 +441,23 @@ static void psd_sl_phase(u32 cycle, enum psd_phase phase, bool start,
  */
 void psd_sl_get_outside(struct psd_sl_outside *out)
 {
+	struct psd_sl *sl = psd_sl();
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	*out = psd_sl.out;
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	raw_spin_lock_irqsave(&sl->lock, flags);
+	*out = sl->out;
+	raw_spin_unlock_irqrestore(&sl->lock, flags);
 }
 
 static u64 psd_sl_dropped(void)
 {
+	struct psd_sl *sl = psd_sl();
 	unsigned long flags;
 	u64 n;
 
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	n = psd_sl.dropped;
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	raw_spin_lock_irqsave(&sl->lock, flags);
+	n = sl->dropped;
+	raw_spin_unlock_irqrestore(&sl->lock, flags);
 	return n;
 }
 
@@ -552,59 +573,62 @@ static psd_sl_fn_t psd_sl_learn_fn(void)
 static int psd_sl_start(const char **why)
 {
 	psd_sl_fn_t fn = psd_sl_learn_fn();
+	struct psd_sl *sl = psd_sl();
 	int ret;
 
 	if (!fn) {
 		*why = "no sleeper timer function";
 		return -ENOENT;
 	}
-	psd_sl.cycle = 0;
-	psd_sl.prepare_ns = 0;
-	psd_sl.post_ns = 0;
-	psd_sl.dropped = 0;
-	psd_sl.arming = false;
-	psd_sl.pre.nvict = 0;
-	psd_sl.pre.dropped = 0;
-	memset(&psd_sl.out, 0, sizeof(psd_sl.out));
-	WRITE_ONCE(psd_sl.fn, fn);
+	sl->cycle = 0;
+	sl->prepare_ns = 0;
+	sl->post_ns = 0;
+	sl->dropped = 0;
+	sl->arming = false;
+	sl->pre.nvict = 0;
+	sl->pre.dropped = 0;
+	memset(&sl->out, 0, sizeof(sl->out));
+	WRITE_ONCE(psd_sl_fn, fn);
 	ret = psd_tp_attach(psd_sl_tps, ARRAY_SIZE(psd_sl_tps), why);
 	if (ret)
-		WRITE_ONCE(psd_sl.fn, NULL);
+		WRITE_ONCE(psd_sl_fn, NULL);
 	return ret;
 }
 
 static void psd_sl_stop(void)
 {
+	struct psd_sl *sl = psd_sl();
 	unsigned long flags;
 
 	psd_tp_detach(psd_sl_tps, ARRAY_SIZE(psd_sl_tps));
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
-	WRITE_ONCE(psd_sl.fn, NULL);
-	WRITE_ONCE(psd_sl.cycle, 0);
-	WRITE_ONCE(psd_sl.arming, false);
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	raw_spin_lock_irqsave(&sl->lock, flags);
+	WRITE_ONCE(psd_sl_fn, NULL);
+	WRITE_ONCE(sl->cycle, 0);
+	WRITE_ONCE(sl->arming, false);
+	raw_spin_unlock_irqrestore(&sl->lock, flags);
 }
 
 static void psd_sl_reset(void)
 {
+	struct psd_sl *sl = psd_sl();
 	unsigned long flags;
 	s64 offs_boot;
 
-	raw_spin_lock_irqsave(&psd_sl_lock, flags);
+	raw_spin_lock_irqsave(&sl->lock, flags);
 	/* An open cycle goes on being recorded, from now. */
-	offs_boot = psd_sl.cur.offs_boot;
-	memset(&psd_sl.cur, 0, sizeof(psd_sl.cur));
-	psd_sl.cur.offs_boot = offs_boot;
+	offs_boot = sl->cur.offs_boot;
+	memset(&sl->cur, 0, sizeof(sl->cur));
+	sl->cur.offs_boot = offs_boot;
 	/* Forgotten, the last cycle keeps no late deadline from the table. */
-	if (!psd_sl.cycle) {
-		psd_sl.prepare_ns = 0;
-		psd_sl.post_ns = 0;
+	if (!sl->cycle) {
+		sl->prepare_ns = 0;
+		sl->post_ns = 0;
 	}
-	psd_sl.dropped = 0;
-	psd_sl.pre.nvict = 0;
-	psd_sl.pre.dropped = 0;
-	memset(&psd_sl.out, 0, sizeof(psd_sl.out));
-	raw_spin_unlock_irqrestore(&psd_sl_lock, flags);
+	sl->dropped = 0;
+	sl->pre.nvict = 0;
+	sl->pre.dropped = 0;
+	memset(&sl->out, 0, sizeof(sl->out));
+	raw_spin_unlock_irqrestore(&sl->lock, flags);
 }
 
 static const struct psd_layer_ops psd_sl_ops = {
@@ -626,4 +650,6 @@ struct psd_layer psd_sleepers_layer = {
 	.nr_files = ARRAY_SIZE(psd_sl_files),
 	.after_contract = true,
 	.part = &psd_sleepers_part,
+	.data_size = sizeof(struct psd_sl),
+	.data_init = psd_sl_data_init,
 };
