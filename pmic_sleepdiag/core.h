@@ -184,7 +184,8 @@ void psd_layer_apply(const struct psd_layer *l, unsigned int setting,
 		     u32 value);
 size_t psd_layers_parts_size(void);
 size_t psd_layers_data_size(void);
-void psd_layers_data_init(void *data);
+int psd_layers_data_init(void *data);
+void psd_layers_data_exit(void *data, unsigned int n);
 const struct psd_layer *psd_layer_part(unsigned int i, bool json);
 const struct psd_kind *psd_event_kind(unsigned int type);
 const struct psd_kind *psd_anomaly_kind(unsigned int cls);

@@ -43,11 +43,12 @@ static struct psd_devpm *psd_devpm(void)
 	return psd_layer_data(&psd_devpm_layer);
 }
 
-static void psd_devpm_data_init(void *data)
+static int psd_devpm_data_init(void *data)
 {
 	struct psd_devpm *dp = data;
 
 	raw_spin_lock_init(&dp->lock);
+	return 0;
 }
 
 static struct psd_tp psd_devpm_tps[] = {

@@ -37,7 +37,9 @@ int psd_core_init(struct psd_core *c, unsigned int keep, unsigned int events)
 	c->layer_data = kzalloc(psd_layers_data_size(), GFP_KERNEL);
 	if (!c->layer_data)
 		return -ENOMEM;
-	psd_layers_data_init(c->layer_data);
+	ret = psd_layers_data_init(c->layer_data);
+	if (ret)
+		goto err_free;
 	ret = psd_events_init(c, events);
 	if (ret)
 		goto err_data;
@@ -54,6 +56,8 @@ err_anomalies:
 err_events:
 	psd_events_exit(c);
 err_data:
+	psd_layers_data_exit(c->layer_data, psd_nr_layers);
+err_free:
 	kfree(c->layer_data);
 	c->layer_data = NULL;
 	return ret;
@@ -68,6 +72,7 @@ void psd_core_exit(struct psd_core *c)
 	psd_report_exit(c);
 	psd_anomalies_exit(c);
 	psd_events_exit(c);
+	psd_layers_data_exit(c->layer_data, psd_nr_layers);
 	kfree(c->layer_data);
 	c->layer_data = NULL;
 }

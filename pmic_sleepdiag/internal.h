@@ -138,7 +138,8 @@ struct psd_layer {
 	bool after_contract;	/* newer than version 1: after its keys */
 	const struct psd_part *part;	/* its part of each cycle's slot */
 	size_t data_size;	/* its data in each core instance, zeroed */
-	void (*data_init)(void *data);	/* and made ready (locks), or NULL */
+	int (*data_init)(void *data);	/* and made ready, or NULL */
+	void (*data_exit)(void *data);	/* what data_init allocated */
 	struct {		/* the core's; read through psd_layer_on() */
 		unsigned int index;
 		size_t part_off;

@@ -87,17 +87,44 @@ size_t psd_layers_data_size(void)
 }
 
 /**
+ * psd_layers_data_exit() - free what the layers' data_init allocated
+ * @data: an instance's layer data
+ * @n: the layers whose data_init succeeded, from the first
+ */
+void psd_layers_data_exit(void *data, unsigned int n)
+{
+	const struct psd_layer *l;
+
+	while (n--) {
+		l = psd_layers[n];
+		if (l->data_exit)
+			l->data_exit(data + l->state.data_off);
+	}
+}
+
+/**
  * psd_layers_data_init() - make every layer's data of a new instance ready
  * @data: the instance's, zeroed, psd_layers_data_size() bytes
+ *
+ * Context: process.
+ * Return: 0, or what a layer's data_init returned (nothing is left
+ * allocated then).
  */
-void psd_layers_data_init(void *data)
+int psd_layers_data_init(void *data)
 {
+	const struct psd_layer *l;
 	unsigned int i;
+	int ret;
 
-	for (i = 0; i < psd_nr_layers; i++)
-		if (psd_layers[i]->data_init)
-			psd_layers[i]->data_init(data +
-						 psd_layers[i]->state.data_off);
+	for (i = 0; i < psd_nr_layers; i++) {
+		l = psd_layers[i];
+		ret = l->data_init ? l->data_init(data + l->state.data_off) : 0;
+		if (ret) {
+			psd_layers_data_exit(data, i);
+			return ret;
+		}
+	}
+	return 0;
 }
 
 /**

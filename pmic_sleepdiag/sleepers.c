@@ -91,11 +91,12 @@ static struct psd_sl *psd_sl(void)
 	return psd_layer_data(&psd_sleepers_layer);
 }
 
-static void psd_sl_data_init(void *data)
+static int psd_sl_data_init(void *data)
 {
 	struct psd_sl *sl = data;
 
 	raw_spin_lock_init(&sl->lock);
+	return 0;
 }
 
 static struct psd_tp psd_sl_tps[] = {

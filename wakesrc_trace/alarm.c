@@ -36,16 +36,38 @@ static const char *const psd_alarm_causes[PSD_NR_ALARM_CAUSES] = {
 	[PSD_ALARM_UNKNOWN] = "unknown",
 };
 
-static DEFINE_RAW_SPINLOCK(psd_alarm_lock);
-
-static struct {
+/* The layer's data in a core instance (psd_layer_data()). */
+struct psd_alm {
+	raw_spinlock_t lock;
 	struct psd_alarm *hist;	/* keep_cycles entries, by n % keep */
 	unsigned int keep;
 	unsigned long n;	/* entries recorded since load or reset */
 	s64 real_off;		/* realtime - boottime at off_cycle's prepare */
 	u32 off_cycle;
 	unsigned long bad_types;	/* alarmtimer_suspend types ignored */
-} psd_alm;
+};
+
+static struct psd_alm *psd_alm(void)
+{
+	return psd_layer_data(&psd_alarm_layer);
+}
+
+static int psd_alm_data_init(void *data)
+{
+	struct psd_alm *alm = data;
+
+	raw_spin_lock_init(&alm->lock);
+	alm->keep = psd_params.keep_cycles;
+	alm->hist = kcalloc(alm->keep, sizeof(*alm->hist), GFP_KERNEL);
+	return alm->hist ? 0 : -ENOMEM;
+}
+
+static void psd_alm_data_exit(void *data)
+{
+	struct psd_alm *alm = data;
+
+	kfree(alm->hist);
+}
 
 static struct psd_tp psd_alarm_tps[] = {
 	{ .name = "alarmtimer_suspend", .probe = psd_alarm_tp_suspend },
@@ -55,11 +77,11 @@ static struct psd_tp psd_alarm_tps[] = {
 PSD_TP_CHECK(alarmtimer_suspend, psd_alarm_tp_suspend)
 PSD_TP_CHECK(alarmtimer_fired, psd_alarm_tp_fired)
 
-static struct psd_alarm *psd_alarm_latest_locked(void)
+static struct psd_alarm *psd_alarm_latest_locked(struct psd_alm *alm)
 {
-	if (!psd_alm.n)
+	if (!alm->n)
 		return NULL;
-	return &psd_alm.hist[(psd_alm.n - 1) % psd_alm.keep];
+	return &alm->hist[(alm->n - 1) % alm->keep];
 }
 
 /* max(woke, fired) - expected; false when neither is known yet. */
@@ -199,6 +221,7 @@ static bool psd_alarm_base_type(int flag, u8 *type, bool *freezer)
  */
 void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
 {
+	struct psd_alm *alm = psd_alm();
 	struct psd_record ev = {
 		.t_ns = ktime_get_boot_fast_ns(),
 		.cycle = psd_cycle_current(),
@@ -210,21 +233,21 @@ void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
 	s64 off = 0;
 
 	if (!psd_alarm_base_type(flag, &ev.flag, &freezer)) {
-		raw_spin_lock_irqsave(&psd_alarm_lock, flags);
-		psd_alm.bad_types++;
-		raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+		raw_spin_lock_irqsave(&alm->lock, flags);
+		alm->bad_types++;
+		raw_spin_unlock_irqrestore(&alm->lock, flags);
 		return;
 	}
-	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
+	raw_spin_lock_irqsave(&alm->lock, flags);
 	if (ev.flag == ALARM_REALTIME)
-		off = psd_alm.off_cycle == ev.cycle ? psd_alm.real_off :
+		off = alm->off_cycle == ev.cycle ? alm->real_off :
 			ktime_get_real_ns() - ktime_get_boottime_ns();
-	a = psd_alarm_latest_locked();
+	a = psd_alarm_latest_locked(alm);
 	if (a) {
 		psd_alarm_judge(a, ev.t_ns);
 		psd_alarm_publish(a);
 	}
-	a = &psd_alm.hist[psd_alm.n++ % psd_alm.keep];
+	a = &alm->hist[alm->n++ % alm->keep];
 	memset(a, 0, sizeof(*a));
 	a->cycle = ev.cycle;
 	a->type = ev.flag;
@@ -235,7 +258,7 @@ void psd_alarm_tp_suspend(void *data, ktime_t expires, int flag)
 	ev.v[0] = a->expires;
 	ev.v[1] = a->expected_ns;
 	psd_alarm_publish(a);
-	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+	raw_spin_unlock_irqrestore(&alm->lock, flags);
 
 	psd_event_add(&ev);
 }
@@ -273,6 +296,7 @@ static bool psd_alarm_is_covered(const struct psd_alarm *a,
  */
 void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
 {
+	struct psd_alm *alm = psd_alm();
 	struct psd_record ev = {
 		.t_ns = ktime_get_boot_fast_ns(),
 		.type = PSD_EV_ALARM_FIRED,
@@ -281,8 +305,8 @@ void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
 	struct psd_alarm *a;
 	bool emit = false;
 
-	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
-	a = psd_alarm_latest_locked();
+	raw_spin_lock_irqsave(&alm->lock, flags);
+	a = psd_alarm_latest_locked(alm);
 	if (a && psd_alarm_is_covered(a, alarm, now, ev.t_ns)) {
 		a->fired_ns = ev.t_ns;
 		if (a->closed)
@@ -295,7 +319,7 @@ void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
 		psd_alarm_publish(a);
 		emit = true;
 	}
-	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+	raw_spin_unlock_irqrestore(&alm->lock, flags);
 
 	if (emit)
 		psd_event_add(&ev);
@@ -304,6 +328,8 @@ void psd_alarm_tp_fired(void *data, struct alarm *alarm, ktime_t now)
 static void psd_alarm_phase(u32 cycle, enum psd_phase phase, bool start,
 			    u64 t_ns)
 {
+	struct psd_alm *alm = psd_alm();
+
 	/* The end of a sleep: not of an s2idle round that never slept. */
 	bool woke = !start && (phase == PSD_PH_MACHINE_SUSPEND ||
 			       (phase == PSD_PH_S2IDLE &&
@@ -312,8 +338,8 @@ static void psd_alarm_phase(u32 cycle, enum psd_phase phase, bool start,
 	struct psd_alarm *a;
 	s64 late;
 
-	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
-	a = psd_alarm_latest_locked();
+	raw_spin_lock_irqsave(&alm->lock, flags);
+	a = psd_alarm_latest_locked(alm);
 	if (!a || a->cycle != cycle)
 		goto out;
 	if (woke)
@@ -329,22 +355,23 @@ static void psd_alarm_phase(u32 cycle, enum psd_phase phase, bool start,
 	}
 	psd_alarm_publish(a);
 out:
-	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+	raw_spin_unlock_irqrestore(&alm->lock, flags);
 }
 
 /* The offset is read in process context, where timekeeping is live. */
 static void psd_alarm_devpm(u32 cycle, enum psd_phase phase)
 {
+	struct psd_alm *alm = psd_alm();
 	s64 off;
 	unsigned long flags;
 
 	if (phase != PSD_PH_PREPARE)
 		return;
 	off = ktime_to_ns(ktime_sub(ktime_get_real(), ktime_get_boottime()));
-	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
-	psd_alm.real_off = off;
-	psd_alm.off_cycle = cycle;
-	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+	raw_spin_lock_irqsave(&alm->lock, flags);
+	alm->real_off = off;
+	alm->off_cycle = cycle;
+	raw_spin_unlock_irqrestore(&alm->lock, flags);
 }
 
 /**
@@ -356,15 +383,16 @@ static void psd_alarm_devpm(u32 cycle, enum psd_phase phase)
  */
 bool psd_alarm_get(unsigned int i, struct psd_alarm *out)
 {
+	struct psd_alm *alm = psd_alm();
 	unsigned long flags;
 	bool found = false;
 
-	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
-	if (psd_alm.hist && i < psd_alm.keep && i < psd_alm.n) {
-		*out = psd_alm.hist[(psd_alm.n - 1 - i) % psd_alm.keep];
+	raw_spin_lock_irqsave(&alm->lock, flags);
+	if (alm->hist && i < alm->keep && i < alm->n) {
+		*out = alm->hist[(alm->n - 1 - i) % alm->keep];
 		found = true;
 	}
-	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+	raw_spin_unlock_irqrestore(&alm->lock, flags);
 	return found;
 }
 
@@ -377,6 +405,7 @@ bool psd_alarm_get(unsigned int i, struct psd_alarm *out)
  */
 int psd_alarm_history_show(struct seq_file *m, void *unused)
 {
+	struct psd_alm *alm = psd_alm();
 	struct psd_alarm a;
 	unsigned int i, n;
 	unsigned long total;
@@ -388,12 +417,12 @@ int psd_alarm_history_show(struct seq_file *m, void *unused)
 	}
 	for (n = 0; psd_alarm_get(n, &a); n++)
 		;
-	total = READ_ONCE(psd_alm.n);
+	total = READ_ONCE(alm->n);
 	if (total > n)
 		seq_printf(m, "# dropped=%lu (keep_cycles)\n", total - n);
-	if (READ_ONCE(psd_alm.bad_types))
+	if (READ_ONCE(alm->bad_types))
 		seq_printf(m, "# unknown_types=%lu (ignored)\n",
-			   READ_ONCE(psd_alm.bad_types));
+			   READ_ONCE(alm->bad_types));
 	for (i = n; i-- > 0;) {
 		if (!psd_alarm_get(i, &a))
 			continue;
@@ -441,48 +470,31 @@ static void psd_alarm_late_show(struct seq_file *m, const struct psd_record *r)
 
 static int psd_alarm_start(const char **why)
 {
-	int ret;
+	struct psd_alm *alm = psd_alm();
+	unsigned long flags;
 
-	psd_alm.keep = psd_params.keep_cycles;
-	psd_alm.hist = kcalloc(psd_alm.keep, sizeof(*psd_alm.hist),
-			       GFP_KERNEL);
-	if (!psd_alm.hist) {
-		*why = "out of memory";
-		return -ENOMEM;
-	}
-	psd_alm.n = 0;
-	psd_alm.off_cycle = 0;
-	psd_alm.bad_types = 0;
-	ret = psd_tp_attach(psd_alarm_tps, ARRAY_SIZE(psd_alarm_tps), why);
-	if (ret) {
-		kfree(psd_alm.hist);
-		psd_alm.hist = NULL;
-	}
-	return ret;
+	raw_spin_lock_irqsave(&alm->lock, flags);
+	alm->n = 0;
+	alm->off_cycle = 0;
+	alm->bad_types = 0;
+	raw_spin_unlock_irqrestore(&alm->lock, flags);
+	return psd_tp_attach(psd_alarm_tps, ARRAY_SIZE(psd_alarm_tps), why);
 }
 
 static void psd_alarm_stop(void)
 {
-	unsigned long flags;
-	struct psd_alarm *hist;
-
 	psd_tp_detach(psd_alarm_tps, ARRAY_SIZE(psd_alarm_tps));
-	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
-	hist = psd_alm.hist;
-	psd_alm.hist = NULL;
-	psd_alm.n = 0;
-	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
-	kfree(hist);
 }
 
 static void psd_alarm_reset(void)
 {
+	struct psd_alm *alm = psd_alm();
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_alarm_lock, flags);
-	psd_alm.n = 0;
-	psd_alm.bad_types = 0;
-	raw_spin_unlock_irqrestore(&psd_alarm_lock, flags);
+	raw_spin_lock_irqsave(&alm->lock, flags);
+	alm->n = 0;
+	alm->bad_types = 0;
+	raw_spin_unlock_irqrestore(&alm->lock, flags);
 }
 
 static const struct psd_layer_ops psd_alarm_ops = {
@@ -522,4 +534,7 @@ struct psd_layer psd_alarm_layer = {
 	.files = psd_alarm_files,
 	.nr_files = ARRAY_SIZE(psd_alarm_files),
 	.part = &psd_alarm_part,
+	.data_size = sizeof(struct psd_alm),
+	.data_init = psd_alm_data_init,
+	.data_exit = psd_alm_data_exit,
 };
