@@ -57,9 +57,9 @@ struct psd_ws {
 	u32 abort_stretch;
 };
 
-static DEFINE_RAW_SPINLOCK(psd_ws_lock);
-
-static struct {
+/* The layer's data in a core instance (psd_layer_data()). */
+struct psd_wst {
+	raw_spinlock_t lock;
 	struct psd_ws *ws;		/* PSD_WS_MAX entries */
 	unsigned int used;
 	unsigned int active;		/* entries with nest > 0 */
@@ -72,16 +72,42 @@ static struct {
 	bool open;
 	bool suspending;		/* from prepare to the first resume phase */
 	int first;			/* first entry activated while suspending */
-	bool stopping;
-} psd_wst;
+	bool timer_on;			/* started: the scan timer may be armed */
+	/* summary's counts from load: names that found no room,
+	 * deactivations of sources the table does not hold
+	 */
+	atomic64_t overflow;
+	atomic64_t untracked;
+};
 
+/* The module's: scans its instance for sources active too long. */
 static struct timer_list psd_ws_timer;
 
-/* summary's counts from load: names that found no room, deactivations of
- * sources the table does not hold
- */
-static atomic64_t psd_ws_overflow;
-static atomic64_t psd_ws_untracked;
+static struct psd_wst *psd_wst(void)
+{
+	return psd_layer_data(&psd_wakesrc_layer);
+}
+
+static void psd_ws_clear(struct psd_wst *wst);
+
+static int psd_wst_data_init(void *data)
+{
+	struct psd_wst *wst = data;
+
+	raw_spin_lock_init(&wst->lock);
+	wst->ws = kcalloc(PSD_WS_MAX, sizeof(*wst->ws), GFP_KERNEL);
+	if (!wst->ws)
+		return -ENOMEM;
+	psd_ws_clear(wst);
+	return 0;
+}
+
+static void psd_wst_data_exit(void *data)
+{
+	struct psd_wst *wst = data;
+
+	kfree(wst->ws);
+}
 
 static struct psd_tp psd_ws_tps[] = {
 	{ .name = "wakeup_source_activate", .probe = psd_ws_tp_activate },
@@ -92,22 +118,23 @@ PSD_TP_CHECK(wakeup_source_activate, psd_ws_tp_activate)
 PSD_TP_CHECK(wakeup_source_deactivate, psd_ws_tp_deactivate)
 
 /* Find @name (truncated to fit) in the table; add it when @create. */
-static struct psd_ws *psd_ws_find(const char *name, bool create)
+static struct psd_ws *psd_ws_find(struct psd_wst *wst, const char *name,
+				  bool create)
 {
 	size_t len = strnlen(name, PSD_NAME_LEN - 1);
 	u32 key = jhash(name, len, 0);
 	struct psd_ws *e;
 
-	hash_for_each_possible(psd_wst.hash, e, node, key)
+	hash_for_each_possible(wst->hash, e, node, key)
 		if (!strncmp(e->info.name, name, len) && !e->info.name[len])
 			return e;
-	if (!create || psd_wst.used == PSD_WS_MAX)
+	if (!create || wst->used == PSD_WS_MAX)
 		return NULL;
-	e = &psd_wst.ws[psd_wst.used++];
+	e = &wst->ws[wst->used++];
 	memset(e, 0, sizeof(*e));
 	memcpy(e->info.name, name, len);
 	e->info.last_phase = PSD_WS_NEVER;
-	hash_add(psd_wst.hash, &e->node, key);
+	hash_add(wst->hash, &e->node, key);
 	return e;
 }
 
@@ -128,25 +155,26 @@ static void psd_ws_stuck(struct psd_ws *e, u32 cycle, u64 t, u8 reason,
 	psd_anomaly_raise(&an);
 }
 
-static void psd_ws_arm_timer(void)
+static void psd_ws_arm_timer(struct psd_wst *wst)
 {
 	u32 ms = clamp_t(u32, psd_setting(PSD_SET_WS_STUCK_MS) / 2,
 			 PSD_WS_SCAN_MIN_MS, PSD_WS_SCAN_MAX_MS);
 
-	if (!psd_wst.stopping && !timer_pending(&psd_ws_timer))
+	if (wst->timer_on && !timer_pending(&psd_ws_timer))
 		mod_timer(&psd_ws_timer, jiffies + msecs_to_jiffies(ms));
 }
 
 /*
- * The rest of @ev for a change of @e, under psd_ws_lock.  True if a cycle
+ * The rest of @ev for a change of @e, under the lock.  True if a cycle
  * is open: only then does the change go on the timeline.
  */
-static bool psd_ws_event(struct psd_record *ev, const struct psd_ws *e)
+static bool psd_ws_event(struct psd_wst *wst, struct psd_record *ev,
+			 const struct psd_ws *e)
 {
-	ev->cycle = psd_wst.cycle;
-	ev->phase = psd_wst.phase;
+	ev->cycle = wst->cycle;
+	ev->phase = wst->phase;
 	ev->v[0] = e->info.nest;
-	if (!psd_wst.open)
+	if (!wst->open)
 		return false;
 	strscpy(ev->name, e->info.name, sizeof(ev->name));
 	return true;
@@ -154,29 +182,30 @@ static bool psd_ws_event(struct psd_record *ev, const struct psd_ws *e)
 
 /*
  * A source became active: count it, start its stretch, and note it when
- * it came while suspending.  Under psd_ws_lock.
+ * it came while suspending.  Under the lock.
  */
-static bool psd_ws_activated(struct psd_ws *e, struct psd_record *ev)
+static bool psd_ws_activated(struct psd_wst *wst, struct psd_ws *e,
+			     struct psd_record *ev)
 {
 	e->info.activations++;
 	if (!e->info.nest++) {
 		e->t_active = ev->t_ns;
 		e->stretch++;
 		e->stuck_raised = false;
-		psd_wst.active++;
-		psd_ws_arm_timer();
+		wst->active++;
+		psd_ws_arm_timer(wst);
 	}
-	e->info.last_phase = psd_wst.open ? psd_wst.phase : PSD_WS_NO_PHASE;
-	if (psd_wst.suspending) {
-		unsigned int i = e - psd_wst.ws;
+	e->info.last_phase = wst->open ? wst->phase : PSD_WS_NO_PHASE;
+	if (wst->suspending) {
+		unsigned int i = e - wst->ws;
 
 		e->info.in_suspend++;
-		e->pending_cycle = psd_wst.cycle;
+		e->pending_cycle = wst->cycle;
 		e->pending_t = ev->t_ns;
-		e->pending_phase = psd_wst.phase;
-		__set_bit(i, psd_wst.pending);
-		if (psd_wst.first < 0)
-			psd_wst.first = i;
+		e->pending_phase = wst->phase;
+		__set_bit(i, wst->pending);
+		if (wst->first < 0)
+			wst->first = i;
 	}
 	return true;
 }
@@ -184,9 +213,10 @@ static bool psd_ws_activated(struct psd_ws *e, struct psd_record *ev)
 /*
  * A source became inactive: end its stretch, and raise WS_STUCK_ACTIVE
  * for a long one.  False if it was not seen active (active before we
- * looked).  Under psd_ws_lock.
+ * looked).  Under the lock.
  */
-static bool psd_ws_deactivated(struct psd_ws *e, struct psd_record *ev)
+static bool psd_ws_deactivated(struct psd_wst *wst, struct psd_ws *e,
+			       struct psd_record *ev)
 {
 	if (!e->info.nest)
 		return false;
@@ -195,12 +225,12 @@ static bool psd_ws_deactivated(struct psd_ws *e, struct psd_record *ev)
 	if (!--e->info.nest) {
 		u64 d = ev->t_ns - e->t_active;
 
-		psd_wst.active--;
+		wst->active--;
 		e->info.max_active_ns = max(e->info.max_active_ns, d);
 		ev->v[1] = div_u64(d, NSEC_PER_MSEC);
 		if (!e->stuck_raised &&
 		    d >= (u64)psd_setting(PSD_SET_WS_STUCK_MS) * NSEC_PER_MSEC)
-			psd_ws_stuck(e, psd_wst.cycle, ev->t_ns,
+			psd_ws_stuck(e, wst->cycle, ev->t_ns,
 				     PSD_WS_STUCK_TIME,
 				     psd_setting(PSD_SET_WS_STUCK_MS));
 	}
@@ -208,14 +238,15 @@ static bool psd_ws_deactivated(struct psd_ws *e, struct psd_record *ev)
 }
 
 /*
- * One probe's work: @change on @name's entry under psd_ws_lock, an entry
+ * One probe's work: @change on @name's entry under the lock, an entry
  * added for an activation; the event of @type then goes on the timeline
  * if a cycle is open.  When there is no entry, or @change refuses it,
  * @missed counts it.  Inlined so that @change is a direct call.
  */
 static __always_inline void
-psd_ws_probe(const char *name, u16 type,
-	     bool (*change)(struct psd_ws *e, struct psd_record *ev),
+psd_ws_probe(struct psd_wst *wst, const char *name, u16 type,
+	     bool (*change)(struct psd_wst *wst, struct psd_ws *e,
+			    struct psd_record *ev),
 	     atomic64_t *missed)
 {
 	struct psd_record ev = {
@@ -226,12 +257,12 @@ psd_ws_probe(const char *name, u16 type,
 	bool ok, emit = false;
 	struct psd_ws *e;
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	e = psd_ws_find(name, type == PSD_EV_WS_ACTIVATE);
-	ok = e && change(e, &ev);
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	e = psd_ws_find(wst, name, type == PSD_EV_WS_ACTIVATE);
+	ok = e && change(wst, e, &ev);
 	if (ok)
-		emit = psd_ws_event(&ev, e);
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+		emit = psd_ws_event(wst, &ev, e);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 
 	if (!ok)
 		atomic64_inc(missed);
@@ -250,8 +281,10 @@ psd_ws_probe(const char *name, u16 type,
  */
 void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
 {
-	psd_ws_probe(name, PSD_EV_WS_ACTIVATE, psd_ws_activated,
-		     &psd_ws_overflow);
+	struct psd_wst *wst = psd_wst();
+
+	psd_ws_probe(wst, name, PSD_EV_WS_ACTIVATE, psd_ws_activated,
+		     &wst->overflow);
 }
 
 /**
@@ -266,8 +299,10 @@ void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
  */
 void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
 {
-	psd_ws_probe(name, PSD_EV_WS_DEACTIVATE, psd_ws_deactivated,
-		     &psd_ws_untracked);
+	struct psd_wst *wst = psd_wst();
+
+	psd_ws_probe(wst, name, PSD_EV_WS_DEACTIVATE, psd_ws_deactivated,
+		     &wst->untracked);
 }
 
 /**
@@ -279,38 +314,41 @@ void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
  */
 void psd_ws_stuck_scan(u64 now)
 {
+	struct psd_wst *wst = psd_wst();
 	u64 limit = (u64)psd_setting(PSD_SET_WS_STUCK_MS) * NSEC_PER_MSEC;
 	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	for (i = 0; i < psd_wst.used; i++) {
-		struct psd_ws *e = &psd_wst.ws[i];
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	for (i = 0; i < wst->used; i++) {
+		struct psd_ws *e = &wst->ws[i];
 
 		if (e->info.nest && !e->stuck_raised &&
 		    now >= e->t_active && now - e->t_active >= limit)
-			psd_ws_stuck(e, psd_wst.cycle, now, PSD_WS_STUCK_TIME,
+			psd_ws_stuck(e, wst->cycle, now, PSD_WS_STUCK_TIME,
 				     psd_setting(PSD_SET_WS_STUCK_MS));
 	}
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 }
 
 static void psd_ws_timer_fn(struct timer_list *t)
 {
+	struct psd_wst *wst = psd_wst();
 	unsigned long flags;
 
 	psd_ws_stuck_scan(ktime_get_boot_fast_ns());
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	if (psd_wst.active)
-		psd_ws_arm_timer();
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	if (wst->active)
+		psd_ws_arm_timer(wst);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 }
 
 /*
  * The system slept: every source in @which, activated since prepare and
  * before the sleep began, was not honored.
  */
-static void psd_ws_judge_sleep(u32 cycle, u64 t, unsigned long *which)
+static void psd_ws_judge_sleep(struct psd_wst *wst, u32 cycle, u64 t,
+			       unsigned long *which)
 {
 	struct psd_record an = {
 		.t_ns = t,
@@ -320,10 +358,10 @@ static void psd_ws_judge_sleep(u32 cycle, u64 t, unsigned long *which)
 	unsigned int i;
 
 	for_each_set_bit(i, which, PSD_WS_MAX) {
-		struct psd_ws *e = &psd_wst.ws[i];
+		struct psd_ws *e = &wst->ws[i];
 
 		__clear_bit(i, which);
-		__clear_bit(i, psd_wst.pending);
+		__clear_bit(i, wst->pending);
 		if (e->pending_cycle != cycle)
 			continue;
 		e->pending_cycle = 0;
@@ -339,13 +377,14 @@ static void psd_ws_judge_sleep(u32 cycle, u64 t, unsigned long *which)
  * activated while suspending, else the longest active one) and look for
  * sources that stayed active across two aborted attempts in a row.
  */
-static void psd_ws_aborted(u32 cycle, u64 t, char *who, size_t len)
+static void psd_ws_aborted(struct psd_wst *wst, u32 cycle, u64 t, char *who,
+			   size_t len)
 {
 	struct psd_ws *oldest = NULL;
 	unsigned int i;
 
-	for (i = 0; i < psd_wst.used; i++) {
-		struct psd_ws *e = &psd_wst.ws[i];
+	for (i = 0; i < wst->used; i++) {
+		struct psd_ws *e = &wst->ws[i];
 
 		if (!e->info.nest)
 			continue;
@@ -358,27 +397,28 @@ static void psd_ws_aborted(u32 cycle, u64 t, char *who, size_t len)
 		e->abort_cycle = cycle;
 		e->abort_stretch = e->stretch;
 	}
-	if (psd_wst.first >= 0)
-		strscpy(who, psd_wst.ws[psd_wst.first].info.name, len);
+	if (wst->first >= 0)
+		strscpy(who, wst->ws[wst->first].info.name, len);
 	else if (oldest)
 		strscpy(who, oldest->info.name, len);
 }
 
 static void psd_ws_post(u32 cycle, u64 t)
 {
+	struct psd_wst *wst = psd_wst();
 	char who[PSD_NAME_LEN] = "";
 	bool aborted = psd_cycle_aborted(cycle);
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	raw_spin_lock_irqsave(&wst->lock, flags);
 	if (aborted)
-		psd_ws_aborted(cycle, t, who, sizeof(who));
-	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
-	bitmap_zero(psd_wst.before_round, PSD_WS_MAX);
-	psd_wst.open = false;
-	psd_wst.suspending = false;
-	psd_wst.phase = PSD_WS_NO_PHASE;
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+		psd_ws_aborted(wst, cycle, t, who, sizeof(who));
+	bitmap_zero(wst->pending, PSD_WS_MAX);
+	bitmap_zero(wst->before_round, PSD_WS_MAX);
+	wst->open = false;
+	wst->suspending = false;
+	wst->phase = PSD_WS_NO_PHASE;
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 	if (who[0])
 		psd_cycle_set_abort_ws(cycle, who);
 }
@@ -389,14 +429,15 @@ static void psd_ws_post(u32 cycle, u64 t)
  */
 static void psd_ws_round_end(u32 cycle, u64 t)
 {
+	struct psd_wst *wst = psd_wst();
 	unsigned long flags;
 
 	if (!psd_cycle_round_slept())
 		return;
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	if (psd_wst.open && psd_wst.cycle == cycle)
-		psd_ws_judge_sleep(cycle, t, psd_wst.before_round);
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	if (wst->open && wst->cycle == cycle)
+		psd_ws_judge_sleep(wst, cycle, t, wst->before_round);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 }
 
 /**
@@ -411,6 +452,7 @@ static void psd_ws_round_end(u32 cycle, u64 t)
  */
 void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 {
+	struct psd_wst *wst = psd_wst();
 	unsigned long flags;
 
 	if (phase == PSD_PH_S2IDLE && !start) {
@@ -427,36 +469,36 @@ void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
 		return;
 	}
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
+	raw_spin_lock_irqsave(&wst->lock, flags);
 	if (phase == PSD_PH_PREPARE) {
-		bitmap_zero(psd_wst.pending, PSD_WS_MAX);
-		bitmap_zero(psd_wst.before_round, PSD_WS_MAX);
-		psd_wst.cycle = cycle;
-		psd_wst.open = true;
-		psd_wst.suspending = true;
-		psd_wst.first = -1;
+		bitmap_zero(wst->pending, PSD_WS_MAX);
+		bitmap_zero(wst->before_round, PSD_WS_MAX);
+		wst->cycle = cycle;
+		wst->open = true;
+		wst->suspending = true;
+		wst->first = -1;
 	}
-	if (psd_wst.open && psd_wst.cycle == cycle) {
-		psd_wst.phase = phase;
+	if (wst->open && wst->cycle == cycle) {
+		wst->phase = phase;
 		switch (phase) {
 		case PSD_PH_S2IDLE:
 			/* Judged at its end, if it slept. */
-			bitmap_copy(psd_wst.before_round, psd_wst.pending,
+			bitmap_copy(wst->before_round, wst->pending,
 				    PSD_WS_MAX);
 			break;
 		case PSD_PH_MACHINE_SUSPEND:
-			psd_ws_judge_sleep(cycle, t_ns, psd_wst.pending);
+			psd_ws_judge_sleep(wst, cycle, t_ns, wst->pending);
 			break;
 		case PSD_PH_RESUME_NOIRQ:
 		case PSD_PH_RESUME_EARLY:
 		case PSD_PH_RESUME:
-			psd_wst.suspending = false;
+			wst->suspending = false;
 			break;
 		default:
 			break;
 		}
 	}
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 }
 
 /*
@@ -466,7 +508,7 @@ void psd_ws_phase(u32 cycle, enum psd_phase phase, bool start, u64 t_ns)
  * ws->last_time is CLOCK_MONOTONIC; no source stays active across a
  * completed suspend, so the boot offset of now converts it.
  */
-static void psd_ws_walk(void)
+static void psd_ws_walk(struct psd_wst *wst)
 {
 	unsigned long flags, wflags;
 	struct wakeup_source *ws;
@@ -481,13 +523,13 @@ static void psd_ws_walk(void)
 		if (!ws->name)
 			continue;
 		spin_lock_irqsave(&ws->lock, wflags);
-		raw_spin_lock_irqsave(&psd_ws_lock, flags);
-		fresh = !psd_ws_find(ws->name, false);
-		e = psd_ws_find(ws->name, true);
+		raw_spin_lock_irqsave(&wst->lock, flags);
+		fresh = !psd_ws_find(wst, ws->name, false);
+		e = psd_ws_find(wst, ws->name, true);
 		if (!e) {
-			raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+			raw_spin_unlock_irqrestore(&wst->lock, flags);
 			spin_unlock_irqrestore(&ws->lock, wflags);
-			atomic64_inc(&psd_ws_overflow);
+			atomic64_inc(&wst->overflow);
 			continue;
 		}
 		e->from_walk |= fresh;
@@ -498,18 +540,18 @@ static void psd_ws_walk(void)
 							  TK_OFFS_BOOT));
 			e->t_active = min(t, now);
 			e->stretch++;
-			psd_wst.active++;
-			psd_ws_arm_timer();
+			wst->active++;
+			psd_ws_arm_timer(wst);
 		}
-		raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+		raw_spin_unlock_irqrestore(&wst->lock, flags);
 		spin_unlock_irqrestore(&ws->lock, wflags);
 	}
 	wakeup_sources_read_unlock(idx);
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	for (idx = 0; idx < psd_wst.used; idx++)
-		psd_wst.ws[idx].from_walk = false;
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	for (idx = 0; idx < wst->used; idx++)
+		wst->ws[idx].from_walk = false;
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 }
 
 /**
@@ -521,13 +563,14 @@ static void psd_ws_walk(void)
  */
 bool psd_ws_info_at(unsigned int i, struct psd_ws_info *out)
 {
+	struct psd_wst *wst = psd_wst();
 	u64 now = ktime_get_boot_fast_ns();
 	unsigned long flags;
 	bool found = false;
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	if (psd_wst.ws && i < psd_wst.used) {
-		const struct psd_ws *e = &psd_wst.ws[i];
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	if (wst->ws && i < wst->used) {
+		const struct psd_ws *e = &wst->ws[i];
 
 		*out = e->info;
 		if (e->info.nest && now > e->t_active)
@@ -535,7 +578,7 @@ bool psd_ws_info_at(unsigned int i, struct psd_ws_info *out)
 						 now - e->t_active);
 		found = true;
 	}
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 	return found;
 }
 
@@ -638,17 +681,17 @@ static void psd_ws_stuck_show(struct seq_file *m, const struct psd_record *r)
 }
 
 /* An empty table: no name known, nothing active, no cycle open. */
-static void psd_ws_clear(void)
+static void psd_ws_clear(struct psd_wst *wst)
 {
-	hash_init(psd_wst.hash);
-	bitmap_zero(psd_wst.pending, PSD_WS_MAX);
-	bitmap_zero(psd_wst.before_round, PSD_WS_MAX);
-	psd_wst.used = 0;
-	psd_wst.active = 0;
-	psd_wst.open = false;
-	psd_wst.suspending = false;
-	psd_wst.phase = PSD_WS_NO_PHASE;
-	psd_wst.first = -1;
+	hash_init(wst->hash);
+	bitmap_zero(wst->pending, PSD_WS_MAX);
+	bitmap_zero(wst->before_round, PSD_WS_MAX);
+	wst->used = 0;
+	wst->active = 0;
+	wst->open = false;
+	wst->suspending = false;
+	wst->phase = PSD_WS_NO_PHASE;
+	wst->first = -1;
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)
@@ -660,75 +703,77 @@ static void psd_ws_clear(void)
  */
 void psd_ws_forget(void)
 {
+	struct psd_wst *wst = psd_wst();
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	psd_ws_clear();
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
-	psd_ws_walk();
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	psd_ws_clear(wst);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
+	psd_ws_walk(wst);
 }
 #endif
 
 static int psd_wakesrc_start(const char **why)
 {
+	struct psd_wst *wst = psd_wst();
+	unsigned long flags;
 	int ret;
 
-	psd_wst.ws = kcalloc(PSD_WS_MAX, sizeof(*psd_wst.ws), GFP_KERNEL);
-	if (!psd_wst.ws) {
-		*why = "out of memory";
-		return -ENOMEM;
-	}
-	psd_ws_clear();
-	psd_wst.stopping = false;
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	psd_ws_clear(wst);
+	wst->timer_on = true;
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 	timer_setup(&psd_ws_timer, psd_ws_timer_fn, TIMER_DEFERRABLE);
 
 	ret = psd_tp_attach(psd_ws_tps, ARRAY_SIZE(psd_ws_tps), why);
 	if (ret) {
-		kfree(psd_wst.ws);
-		psd_wst.ws = NULL;
+		raw_spin_lock_irqsave(&wst->lock, flags);
+		wst->timer_on = false;
+		raw_spin_unlock_irqrestore(&wst->lock, flags);
+		timer_delete_sync(&psd_ws_timer);
 		return ret;
 	}
-	psd_ws_walk();
+	psd_ws_walk(wst);
 	psd_wakeirq_start();
 	return 0;
 }
 
 static void psd_wakesrc_stop(void)
 {
+	struct psd_wst *wst = psd_wst();
 	unsigned long flags;
 
 	psd_wakeirq_stop();
 	psd_tp_detach(psd_ws_tps, ARRAY_SIZE(psd_ws_tps));
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	psd_wst.stopping = true;
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	wst->timer_on = false;
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 	timer_delete_sync(&psd_ws_timer);
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	psd_wst.used = 0;
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
-	kfree(psd_wst.ws);
-	psd_wst.ws = NULL;
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	psd_ws_clear(wst);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 }
 
 /* control "reset": forget the counts, keep the names and what is active. */
 static void psd_wakesrc_reset(void)
 {
+	struct psd_wst *wst = psd_wst();
 	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&psd_ws_lock, flags);
-	for (i = 0; i < psd_wst.used; i++) {
-		struct psd_ws_info *w = &psd_wst.ws[i].info;
+	raw_spin_lock_irqsave(&wst->lock, flags);
+	for (i = 0; i < wst->used; i++) {
+		struct psd_ws_info *w = &wst->ws[i].info;
 
 		w->activations = 0;
 		w->deactivations = 0;
 		w->in_suspend = 0;
 		w->max_active_ns = 0;
 		w->last_phase = PSD_WS_NEVER;
-		psd_wst.ws[i].abort_cycle = 0;
+		wst->ws[i].abort_cycle = 0;
 	}
-	raw_spin_unlock_irqrestore(&psd_ws_lock, flags);
+	raw_spin_unlock_irqrestore(&wst->lock, flags);
 }
 
 static void psd_wakesrc_devpm(u32 cycle, enum psd_phase phase)
@@ -739,10 +784,12 @@ static void psd_wakesrc_devpm(u32 cycle, enum psd_phase phase)
 
 static void psd_wakesrc_show_counts(struct seq_file *m)
 {
+	struct psd_wst *wst = psd_wst();
+
 	seq_printf(m, "ws_overflow: %lld\n",
-		   (s64)atomic64_read(&psd_ws_overflow));
+		   (s64)atomic64_read(&wst->overflow));
 	seq_printf(m, "ws_untracked_deactivations: %lld\n",
-		   (s64)atomic64_read(&psd_ws_untracked));
+		   (s64)atomic64_read(&wst->untracked));
 }
 
 static const struct psd_layer_ops psd_wakesrc_ops = {
@@ -784,4 +831,7 @@ struct psd_layer psd_wakesrc_layer = {
 	.nr_settings = ARRAY_SIZE(psd_wakesrc_settings),
 	.files = psd_wakesrc_files,
 	.nr_files = ARRAY_SIZE(psd_wakesrc_files),
+	.data_size = sizeof(struct psd_wst),
+	.data_init = psd_wst_data_init,
+	.data_exit = psd_wst_data_exit,
 };
