@@ -69,6 +69,22 @@ bool psd_ws_info_get(const char *name, struct psd_ws_info *out);
 
 /* ---- the wake IRQ of each cycle (wakeirq.c) ---- */
 
+#define PSD_WAKEIRQ_MAX_PARENTS	8	/* nested irqchips told apart */
+
+/*
+ * Part of the wakesrc layer's data in a core instance (psd_wq()).
+ * @parents: IRQs that nested-thread children name as their parent, learnt
+ * at prepare; @held: a wake of one of them waiting for its child in @ev.
+ */
+struct psd_wq {
+	raw_spinlock_t lock;
+	unsigned int parents[PSD_WAKEIRQ_MAX_PARENTS];
+	unsigned int nparents;
+	bool held;
+	struct psd_record ev;
+};
+
+struct psd_wq *psd_wq(void);
 void psd_wakeirq_start(void);
 void psd_wakeirq_stop(void);
 bool psd_wakeirq_armed(void);

@@ -36,24 +36,10 @@
 #include "../pmic_sleepdiag/internal.h"
 #include "internal.h"
 
-#define PSD_WAKEIRQ_MAX_PARENTS	8	/* nested irqchips told apart */
-
 static bool psd_wakeirq_on;
 static bool psd_wakeirq_nested_on;
 /* The RTC's device and its parent; the RTC's IRQ is requested by either. */
 static char psd_rtc_name[2][PSD_NAME_LEN];
-
-/*
- * @parents: IRQs that nested-thread children name as their parent, learnt
- * at prepare; @held: a wake of one of them waiting for its child in @ev.
- */
-static DEFINE_RAW_SPINLOCK(psd_wakeirq_lock);
-static struct {
-	unsigned int parents[PSD_WAKEIRQ_MAX_PARENTS];
-	unsigned int nparents;
-	bool held;
-	struct psd_record ev;
-} psd_wq;
 
 /**
  * psd_wakeirq_is_rtc_name() - does an IRQ action name belong to the RTC?
@@ -124,16 +110,17 @@ void psd_wakeirq_note(unsigned int irq, s64 hwirq, const char *name)
  */
 void psd_wakeirq_hold(unsigned int irq, s64 hwirq, const char *name)
 {
+	struct psd_wq *wq = psd_wq();
 	unsigned long flags;
 	bool held;
 
-	raw_spin_lock_irqsave(&psd_wakeirq_lock, flags);
-	held = psd_wq.held;
+	raw_spin_lock_irqsave(&wq->lock, flags);
+	held = wq->held;
 	if (!held) {
-		psd_wakeirq_fill(&psd_wq.ev, irq, hwirq, name);
-		WRITE_ONCE(psd_wq.held, true);
+		psd_wakeirq_fill(&wq->ev, irq, hwirq, name);
+		WRITE_ONCE(wq->held, true);
 	}
-	raw_spin_unlock_irqrestore(&psd_wakeirq_lock, flags);
+	raw_spin_unlock_irqrestore(&wq->lock, flags);
 	if (held)
 		psd_wakeirq_note(irq, hwirq, name);
 	else
@@ -155,17 +142,18 @@ void psd_wakeirq_hold(unsigned int irq, s64 hwirq, const char *name)
 void psd_wakeirq_child(unsigned int irq, unsigned int parent,
 		       const char *name)
 {
+	struct psd_wq *wq = psd_wq();
 	struct psd_record ev;
 	unsigned long flags;
 	bool found = false;
 
-	raw_spin_lock_irqsave(&psd_wakeirq_lock, flags);
-	if (psd_wq.held && psd_wq.ev.v[0] == parent) {
-		ev = psd_wq.ev;
-		WRITE_ONCE(psd_wq.held, false);
+	raw_spin_lock_irqsave(&wq->lock, flags);
+	if (wq->held && wq->ev.v[0] == parent) {
+		ev = wq->ev;
+		WRITE_ONCE(wq->held, false);
 		found = true;
 	}
-	raw_spin_unlock_irqrestore(&psd_wakeirq_lock, flags);
+	raw_spin_unlock_irqrestore(&wq->lock, flags);
 	if (!found)
 		return;
 	/* The parent's action name keeps the first half of the name. */
@@ -183,17 +171,18 @@ void psd_wakeirq_child(unsigned int irq, unsigned int parent,
  */
 void psd_wakeirq_flush(void)
 {
+	struct psd_wq *wq = psd_wq();
 	struct psd_record ev;
 	unsigned long flags;
 	bool found = false;
 
-	raw_spin_lock_irqsave(&psd_wakeirq_lock, flags);
-	if (psd_wq.held) {
-		ev = psd_wq.ev;
-		WRITE_ONCE(psd_wq.held, false);
+	raw_spin_lock_irqsave(&wq->lock, flags);
+	if (wq->held) {
+		ev = wq->ev;
+		WRITE_ONCE(wq->held, false);
 		found = true;
 	}
-	raw_spin_unlock_irqrestore(&psd_wakeirq_lock, flags);
+	raw_spin_unlock_irqrestore(&wq->lock, flags);
 	if (found)
 		psd_event_add(&ev);
 }
@@ -207,14 +196,15 @@ void psd_wakeirq_flush(void)
  */
 bool psd_wakeirq_is_nested_parent(unsigned int irq)
 {
+	struct psd_wq *wq = psd_wq();
 	unsigned long flags;
 	bool found = false;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&psd_wakeirq_lock, flags);
-	for (i = 0; i < psd_wq.nparents; i++)
-		found |= psd_wq.parents[i] == irq;
-	raw_spin_unlock_irqrestore(&psd_wakeirq_lock, flags);
+	raw_spin_lock_irqsave(&wq->lock, flags);
+	for (i = 0; i < wq->nparents; i++)
+		found |= wq->parents[i] == irq;
+	raw_spin_unlock_irqrestore(&wq->lock, flags);
 	return found;
 }
 
@@ -227,25 +217,27 @@ bool psd_wakeirq_is_nested_parent(unsigned int irq)
  */
 void psd_wakeirq_add_nested_parent(unsigned int irq)
 {
+	struct psd_wq *wq = psd_wq();
 	unsigned long flags;
 
 	if (psd_wakeirq_is_nested_parent(irq))
 		return;
-	raw_spin_lock_irqsave(&psd_wakeirq_lock, flags);
-	if (psd_wq.nparents < PSD_WAKEIRQ_MAX_PARENTS)
-		psd_wq.parents[psd_wq.nparents++] = irq;
-	raw_spin_unlock_irqrestore(&psd_wakeirq_lock, flags);
+	raw_spin_lock_irqsave(&wq->lock, flags);
+	if (wq->nparents < PSD_WAKEIRQ_MAX_PARENTS)
+		wq->parents[wq->nparents++] = irq;
+	raw_spin_unlock_irqrestore(&wq->lock, flags);
 }
 
 /* Every parent a descriptor names; descriptors are freed after RCU. */
 static void psd_wakeirq_learn_parents(void)
 {
+	struct psd_wq *wq = psd_wq();
 	unsigned int irq, n = irq_get_nr_irqs();
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&psd_wakeirq_lock, flags);
-	psd_wq.nparents = 0;
-	raw_spin_unlock_irqrestore(&psd_wakeirq_lock, flags);
+	raw_spin_lock_irqsave(&wq->lock, flags);
+	wq->nparents = 0;
+	raw_spin_unlock_irqrestore(&wq->lock, flags);
 	rcu_read_lock();
 	for (irq = 1; irq < n; irq++) {
 		struct irq_data *d = irq_get_irq_data(irq);
@@ -336,13 +328,14 @@ static int psd_wakeirq_pre(struct kprobe *p, struct pt_regs *regs)
 /* handle_nested_irq(irq): the child's thread handler is about to run. */
 static int psd_wakeirq_nested_pre(struct kprobe *p, struct pt_regs *regs)
 {
+	struct psd_wq *wq = psd_wq();
 	unsigned int irq = psd_kprobe_arg0(regs), parent;
 	char name[PSD_NAME_LEN / 2] = "";
 	struct irq_desc *desc;
 	struct irq_data *d;
 	unsigned long flags;
 
-	if (!READ_ONCE(psd_wq.held))
+	if (!READ_ONCE(wq->held))
 		return 0;
 	d = irq_get_irq_data(irq);
 	if (!d)
@@ -405,6 +398,8 @@ void psd_wakeirq_start(void)
  */
 void psd_wakeirq_stop(void)
 {
+	struct psd_wq *wq = psd_wq();
+
 	if (psd_wakeirq_on) {
 		WRITE_ONCE(psd_wakeirq_on, false);
 		unregister_kprobe(&psd_wakeirq_kp);
@@ -413,7 +408,7 @@ void psd_wakeirq_stop(void)
 		WRITE_ONCE(psd_wakeirq_nested_on, false);
 		unregister_kprobe(&psd_wakeirq_nested_kp);
 	}
-	WRITE_ONCE(psd_wq.held, false);
+	WRITE_ONCE(wq->held, false);
 }
 #else
 void psd_wakeirq_start(void)

@@ -72,6 +72,7 @@ struct psd_wst {
 	bool open;
 	bool suspending;		/* from prepare to the first resume phase */
 	int first;			/* first entry activated while suspending */
+	struct psd_wq wq;		/* the wake IRQ's (wakeirq.c) */
 	bool timer_on;			/* started: the scan timer may be armed */
 	/* summary's counts from load: names that found no room,
 	 * deactivations of sources the table does not hold
@@ -88,6 +89,16 @@ static struct psd_wst *psd_wst(void)
 	return psd_layer_data(&psd_wakesrc_layer);
 }
 
+/**
+ * psd_wq() - the wake IRQ's state in the core instance in use
+ *
+ * Return: the state.
+ */
+struct psd_wq *psd_wq(void)
+{
+	return &psd_wst()->wq;
+}
+
 static void psd_ws_clear(struct psd_wst *wst);
 
 static int psd_wst_data_init(void *data)
@@ -95,6 +106,7 @@ static int psd_wst_data_init(void *data)
 	struct psd_wst *wst = data;
 
 	raw_spin_lock_init(&wst->lock);
+	raw_spin_lock_init(&wst->wq.lock);
 	wst->ws = kcalloc(PSD_WS_MAX, sizeof(*wst->ws), GFP_KERNEL);
 	if (!wst->ws)
 		return -ENOMEM;
