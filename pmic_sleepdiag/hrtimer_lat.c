@@ -833,7 +833,15 @@ void psd_hrtimer_late_show(struct seq_file *m, const struct psd_record *rec)
 /* ---- the component ---- */
 
 static DEFINE_MUTEX(psd_hrt_live_lock);	/* the pointer vs readers */
-static struct psd_hrt *psd_hrt_live;
+
+/*
+ * The layer's data in a core instance (psd_layer_data()): its hrtimer
+ * state, the module's from start to stop; a KUnit case's has none.
+ */
+static struct psd_hrt **psd_hrt_ptr(void)
+{
+	return psd_layer_data(&psd_hrtimer_layer);
+}
 
 static struct psd_tp psd_hrt_tps[] = {
 	{ .name = "hrtimer_expire_entry", .probe = psd_hrt_probe },
@@ -848,11 +856,12 @@ static struct psd_tp psd_hrt_tps[] = {
  */
 int psd_hrtimer_latency_show(struct seq_file *m, void *unused)
 {
+	struct psd_hrt **hrt = psd_hrt_ptr();
 	int ret = 0;
 
 	mutex_lock(&psd_hrt_live_lock);
-	if (psd_hrt_live)
-		ret = psd_hrt_show(psd_hrt_live, m);
+	if (*hrt)
+		ret = psd_hrt_show(*hrt, m);
 	else
 		seq_puts(m, "# component hrtimer is off, see summary\n");
 	mutex_unlock(&psd_hrt_live_lock);
@@ -861,6 +870,7 @@ int psd_hrtimer_latency_show(struct seq_file *m, void *unused)
 
 static int psd_hrtimer_start(const char **why)
 {
+	struct psd_hrt **hrt = psd_hrt_ptr();
 	struct psd_hrt *st;
 	int ret;
 
@@ -877,7 +887,7 @@ static int psd_hrtimer_start(const char **why)
 		return ret;
 	}
 	mutex_lock(&psd_hrt_live_lock);
-	WRITE_ONCE(psd_hrt_live, st);
+	WRITE_ONCE(*hrt, st);
 	mutex_unlock(&psd_hrt_live_lock);
 	psd_hrt_set_period(st, psd_setting(PSD_SET_PROBE_PERIOD_US));
 	return 0;
@@ -885,11 +895,12 @@ static int psd_hrtimer_start(const char **why)
 
 static void psd_hrtimer_stop(void)
 {
+	struct psd_hrt **hrt = psd_hrt_ptr();
 	struct psd_hrt *st;
 
 	mutex_lock(&psd_hrt_live_lock);
-	st = psd_hrt_live;
-	WRITE_ONCE(psd_hrt_live, NULL);
+	st = *hrt;
+	WRITE_ONCE(*hrt, NULL);
 	mutex_unlock(&psd_hrt_live_lock);
 	if (!st)
 		return;
@@ -901,16 +912,18 @@ static void psd_hrtimer_stop(void)
 
 static void psd_hrtimer_reset(void)
 {
+	struct psd_hrt **hrt = psd_hrt_ptr();
+
 	mutex_lock(&psd_hrt_live_lock);
-	if (psd_hrt_live)
-		psd_hrt_reset(psd_hrt_live);
+	if (*hrt)
+		psd_hrt_reset(*hrt);
 	mutex_unlock(&psd_hrt_live_lock);
 }
 
 static void psd_hrtimer_phase(u32 cycle, enum psd_phase phase, bool start,
 			      u64 t_ns)
 {
-	struct psd_hrt *st = READ_ONCE(psd_hrt_live);
+	struct psd_hrt *st = READ_ONCE(*psd_hrt_ptr());
 
 	if (st)
 		psd_hrt_phase(st, cycle, phase, start, t_ns);
@@ -938,11 +951,13 @@ static void psd_hrt_forget_late(struct psd_hrt *st)
 
 static void psd_hrtimer_apply(unsigned int setting, u32 value)
 {
+	struct psd_hrt **hrt = psd_hrt_ptr();
+
 	mutex_lock(&psd_hrt_live_lock);
-	if (psd_hrt_live && setting == PSD_SET_PROBE_PERIOD_US)
-		psd_hrt_set_period(psd_hrt_live, value);
-	if (psd_hrt_live && setting == PSD_SET_HRTIMER_LATE_US)
-		psd_hrt_forget_late(psd_hrt_live);
+	if (*hrt && setting == PSD_SET_PROBE_PERIOD_US)
+		psd_hrt_set_period(*hrt, value);
+	if (*hrt && setting == PSD_SET_HRTIMER_LATE_US)
+		psd_hrt_forget_late(*hrt);
 	mutex_unlock(&psd_hrt_live_lock);
 }
 
@@ -978,4 +993,5 @@ struct psd_layer psd_hrtimer_layer = {
 	.files = psd_hrtimer_files,
 	.nr_files = ARRAY_SIZE(psd_hrtimer_files),
 	.part = &psd_hrt_part,
+	.data_size = sizeof(struct psd_hrt *),
 };
