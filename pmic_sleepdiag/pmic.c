@@ -59,7 +59,14 @@ struct psd_pmic {
 	struct psd_pmic_store *store;
 };
 
-static struct psd_pmic *psd_pmic;	/* the component's instance */
+/*
+ * The layer's data in a core instance (psd_layer_data()): the component's
+ * PMIC instance, the module's from start to stop; a KUnit case's has none.
+ */
+static struct psd_pmic **psd_pmic_ptr(void)
+{
+	return psd_layer_data(&psd_pmic_layer);
+}
 
 static void psd_pmic_off(struct psd_pmic *p, const char *why)
 {
@@ -432,7 +439,7 @@ static int psd_pmic_try(struct psd_pmic *p, struct device *dev,
 static int psd_pmic_bus_notify(struct notifier_block *nb,
 			       unsigned long action, void *data)
 {
-	struct psd_pmic *p = READ_ONCE(psd_pmic);
+	struct psd_pmic *p = READ_ONCE(*psd_pmic_ptr());
 	struct device *dev = data;
 	const char *why = NULL;
 	int ret;
@@ -506,11 +513,11 @@ static int psd_pmic_start(const char **why)
 		*why = "out of memory";
 		return -ENOMEM;
 	}
-	WRITE_ONCE(psd_pmic, p);
+	WRITE_ONCE(*psd_pmic_ptr(), p);
 	/* Notifier first: a bind or unbind from now on is seen. */
 	ret = bus_register_notifier(&i2c_bus_type, &psd_pmic_nb);
 	if (ret) {
-		WRITE_ONCE(psd_pmic, NULL);
+		WRITE_ONCE(*psd_pmic_ptr(), NULL);
 		psd_pmic_destroy(p);
 		*why = "no i2c bus notifier";
 		return ret;
@@ -521,23 +528,26 @@ static int psd_pmic_start(const char **why)
 
 static void psd_pmic_stop(void)
 {
-	struct psd_pmic *p = psd_pmic;
+	struct psd_pmic *p = *psd_pmic_ptr();
 
 	bus_unregister_notifier(&i2c_bus_type, &psd_pmic_nb);
-	WRITE_ONCE(psd_pmic, NULL);
+	WRITE_ONCE(*psd_pmic_ptr(), NULL);
 	psd_pmic_destroy(p);
 }
 
 static void psd_pmic_comp_reset(void)
 {
-	psd_pmic_reset(psd_pmic);
+	struct psd_pmic *p = *psd_pmic_ptr();
+
+	if (p)
+		psd_pmic_reset(p);
 }
 
 static void psd_pmic_devpm(u32 cycle, enum psd_phase phase)
 {
-	struct psd_pmic *p = psd_pmic;
+	struct psd_pmic *p = *psd_pmic_ptr();
 
-	if (psd_pmic_slot(phase) < 0)
+	if (!p || psd_pmic_slot(phase) < 0)
 		return;
 	if (phase == PSD_PH_PREPARE) {
 		mutex_lock(&p->lock);
@@ -549,7 +559,11 @@ static void psd_pmic_devpm(u32 cycle, enum psd_phase phase)
 
 static int psd_pmic_snapshot(const char **why)
 {
-	int ret = psd_pmic_take(psd_pmic, psd_cycle_current(), PSD_PH_MANUAL);
+	struct psd_pmic *p = *psd_pmic_ptr();
+	int ret;
+
+	ret = p ? psd_pmic_take(p, psd_cycle_current(), PSD_PH_MANUAL) :
+		  -ENODEV;
 
 	if (ret)
 		*why = ret == -ESHUTDOWN ? "pmic bus suspended" : "pmic detached";
@@ -558,8 +572,12 @@ static int psd_pmic_snapshot(const char **why)
 
 static void psd_pmic_show_summary(struct seq_file *m)
 {
-	struct psd_pmic *p = psd_pmic;
+	struct psd_pmic *p = *psd_pmic_ptr();
 
+	if (!p) {
+		seq_puts(m, "off(pmic detached)");
+		return;
+	}
 	mutex_lock(&p->lock);
 	if (p->dev)
 		seq_printf(m, "%s %s", p->prof->chip, dev_name(p->dev));
@@ -581,7 +599,7 @@ static const struct psd_layer_ops psd_pmic_ops = {
 
 static int psd_pmic_snapshots_open(struct inode *inode, struct file *file)
 {
-	struct psd_pmic *p = READ_ONCE(psd_pmic);
+	struct psd_pmic *p = READ_ONCE(*psd_pmic_ptr());
 
 	return psd_pmic_store_seq_open(file, p ? p->store : NULL);
 }
@@ -603,7 +621,7 @@ static const struct file_operations psd_pmic_snapshots_fops = {
  */
 static int psd_pmic_lint_show(struct seq_file *m, void *unused)
 {
-	struct psd_pmic *p = READ_ONCE(psd_pmic);
+	struct psd_pmic *p = READ_ONCE(*psd_pmic_ptr());
 	struct psd_pmic_snap *s;
 
 	if (!p) {
@@ -651,4 +669,5 @@ struct psd_layer psd_pmic_layer = {
 	.files = psd_pmic_files,
 	.nr_files = ARRAY_SIZE(psd_pmic_files),
 	.part = &psd_pmic_part,
+	.data_size = sizeof(struct psd_pmic *),
 };
