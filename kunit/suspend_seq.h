@@ -33,13 +33,12 @@ static inline void forget_all(void)
 }
 
 /*
- * A suite's .init: a core instance of the case's own, as the module's was
- * at load, and the layers with nothing recorded.
+ * A suite's .init: a core instance of the case's own, with the layers'
+ * data, as the module's was at load.
  */
 static inline int seq_init(struct kunit *test)
 {
 	psd_kunit_core(test);
-	psd_layers_reset(&psd_module_layers);
 	return 0;
 }
 

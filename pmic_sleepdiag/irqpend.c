@@ -48,7 +48,11 @@
 #include "compat.h"
 #include "irqpend.h"
 
-static struct {
+/*
+ * The layer's data in a core instance (psd_layer_data()).  Only the
+ * module's is started: a KUnit case's never polls.
+ */
+struct psd_irqp {
 	struct mutex lock;		/* everything below */
 	bool running;
 	bool any_pending;		/* at the last sample */
@@ -58,12 +62,24 @@ static struct {
 	struct psd_gic_dist_facts gic;	/* at the last sample */
 	struct psd_gscan scan;
 	DECLARE_BITMAP(spis, PSD_GIC_MAX_LINES);	/* scan scratch */
-} psd_irqp = {
-	.lock = __MUTEX_INITIALIZER(psd_irqp.lock),
+	atomic_t unsupported_now;	/* summary's, read without the lock */
 };
 
-/* summary's irq_unsupported, read without the lock */
-static atomic_t psd_irqp_unsupported_now;
+static void psd_irqp_work(struct work_struct *work);
+
+static struct psd_irqp *psd_irqp(void)
+{
+	return psd_layer_data(&psd_irqpend_layer);
+}
+
+static int psd_irqp_data_init(void *data)
+{
+	struct psd_irqp *ip = data;
+
+	mutex_init(&ip->lock);
+	INIT_DELAYED_WORK(&ip->work, psd_irqp_work);
+	return 0;
+}
 
 static u64 psd_irqp_stuck_ns(void)
 {
@@ -260,9 +276,9 @@ static bool psd_irqp_look(struct psd_irqp_entry *e, struct psd_irqp_sample *s,
 }
 
 /* Is GIC INTID @hwirq watched?  Lock held. */
-static bool psd_irqp_watches_gic(u32 hwirq)
+static bool psd_irqp_watches_gic(struct psd_irqp *ip, u32 hwirq)
 {
-	const struct psd_irqp_table *t = &psd_irqp.tab;
+	const struct psd_irqp_table *t = &ip->tab;
 	unsigned int i;
 
 	for (i = 0; i < t->n; i++)
@@ -295,9 +311,10 @@ static u64 psd_irqp_count_of(unsigned int irq, bool *requested, bool *wake)
 }
 
 /* A followed SPI found stuck: keep it in irq/gic with its cause. */
-static void psd_irqp_scan_stuck(struct psd_gscan_cand *c, u64 t_ns, u32 cycle)
+static void psd_irqp_scan_stuck(struct psd_irqp *ip, struct psd_gscan_cand *c,
+				u64 t_ns, u32 cycle)
 {
-	struct psd_gscan_line *l = psd_gscan_keep(&psd_irqp.scan, c->hwirq);
+	struct psd_gscan_line *l = psd_gscan_keep(&ip->scan, c->hwirq);
 	struct psd_gic_line line;
 	bool requested, wake;
 
@@ -310,16 +327,17 @@ static void psd_irqp_scan_stuck(struct psd_gscan_cand *c, u64 t_ns, u32 cycle)
 	l->requested = requested;
 	l->pending_ms = div_u64(t_ns - c->t_ns, NSEC_PER_MSEC);
 	l->cause = PSD_GIC_CAUSE_UNKNOWN;
-	if (psd_gic_dist_read_line(&psd_irqp.gic, c->hwirq, &line)) {
+	if (psd_gic_dist_read_line(&ip->gic, c->hwirq, &line)) {
 		line.wake = wake;
-		l->cause = psd_gic_cause(&psd_irqp.gic, &line);
+		l->cause = psd_gic_cause(&ip->gic, &line);
 	}
 }
 
 /* A judged line still pending: how long it has been, in its kept entry. */
-static void psd_irqp_scan_update(const struct psd_gscan_cand *c, u64 t_ns)
+static void psd_irqp_scan_update(struct psd_irqp *ip,
+				 const struct psd_gscan_cand *c, u64 t_ns)
 {
-	struct psd_gscan *g = &psd_irqp.scan;
+	struct psd_gscan *g = &ip->scan;
 	unsigned int i;
 
 	for (i = 0; i < g->nstuck; i++)
@@ -334,9 +352,9 @@ static void psd_irqp_scan_update(const struct psd_gscan_cand *c, u64 t_ns)
  * at the looks after (irqpend_scan.c).  Return true while a followed line
  * awaits judgement (keep polling).  Lock held.
  */
-static bool psd_irqp_scan(u8 at, u32 cycle)
+static bool psd_irqp_scan(struct psd_irqp *ip, u8 at, u32 cycle)
 {
-	struct psd_gscan *g = &psd_irqp.scan;
+	struct psd_gscan *g = &ip->scan;
 	enum psd_gscan_at where = PSD_GSCAN_AFTER;
 	u64 t_ns, count, stuck_ns = psd_irqp_stuck_ns();
 	struct psd_gscan_cand *c;
@@ -344,17 +362,17 @@ static bool psd_irqp_scan(u8 at, u32 cycle)
 	unsigned int hw, i;
 
 	if (!psd_setting(PSD_SET_GIC_SCAN) ||
-	    psd_irqp.gic.version == PSD_GIC_NONE)
+	    ip->gic.version == PSD_GIC_NONE)
 		return false;
-	psd_gic_dist_scan_pending(&psd_irqp.gic, psd_irqp.spis,
+	psd_gic_dist_scan_pending(&ip->gic, ip->spis,
 				  PSD_GIC_MAX_LINES);
 	t_ns = ktime_get_boot_fast_ns();
 	if (at == PSD_PH_SUSPEND_NOIRQ) {
 		psd_gscan_before(g);
-		for_each_set_bit(hw, psd_irqp.spis, PSD_GIC_MAX_LINES) {
+		for_each_set_bit(hw, ip->spis, PSD_GIC_MAX_LINES) {
 			unsigned int irq = psd_gic_dist_irq(hw);
 
-			if (psd_irqp_watches_gic(hw))
+			if (psd_irqp_watches_gic(ip, hw))
 				continue;
 			count = psd_irqp_count_of(irq, &requested, &wake);
 			psd_gscan_follow(g, hw, irq, t_ns, count);
@@ -372,16 +390,16 @@ static bool psd_irqp_scan(u8 at, u32 cycle)
 		c = &g->cand[i];
 		count = psd_irqp_count_of(c->irq, &requested, &wake);
 		switch (psd_gscan_judge(g, c, where,
-					test_bit(c->hwirq, psd_irqp.spis),
+					test_bit(c->hwirq, ip->spis),
 					count, t_ns, stuck_ns)) {
 		case PSD_GSCAN_DROP:
 			psd_gscan_drop(g, c);
 			continue;
 		case PSD_GSCAN_STUCK:
 			if (c->judged)
-				psd_irqp_scan_update(c, t_ns);
+				psd_irqp_scan_update(ip, c, t_ns);
 			else
-				psd_irqp_scan_stuck(c, t_ns, cycle);
+				psd_irqp_scan_stuck(ip, c, t_ns, cycle);
 			break;
 		case PSD_GSCAN_WAIT:
 			waiting |= !c->judged;
@@ -418,14 +436,14 @@ static struct psd_irqp_entry *psd_irqp_want(struct psd_irqp_table *t,
 }
 
 /* Sample one entry into the real state. Return false if it was dropped. */
-static bool psd_irqp_sample_one(struct psd_irqp_table *t,
+static bool psd_irqp_sample_one(struct psd_irqp *ip, struct psd_irqp_table *t,
 				struct psd_irqp_entry *e, u32 cycle, u8 at)
 {
 	struct psd_irqp_sample s;
 	struct psd_record rec = {};
 	enum psd_gic_cause cause;
 
-	if (!psd_irqp_look(e, &s, &psd_irqp.gic)) {
+	if (!psd_irqp_look(e, &s, &ip->gic)) {
 		t->dropped++;
 		psd_irqp_remove(t, e);
 		return false;
@@ -447,21 +465,21 @@ static bool psd_irqp_sample_one(struct psd_irqp_table *t,
  * Sample every entry (@fresh: only those never sampled), then watch the
  * parent line of each unsupported one and sample those.  Lock held.
  */
-static void psd_irqp_sample(u8 at, bool fresh)
+static void psd_irqp_sample(struct psd_irqp *ip, u8 at, bool fresh)
 {
-	struct psd_irqp_table *t = &psd_irqp.tab;
+	struct psd_irqp_table *t = &ip->tab;
 	u32 cycle = psd_cycle_current();
 	unsigned int i, pass;
 	bool any = false;
 
-	psd_gic_dist_facts(&psd_irqp.gic);
+	psd_gic_dist_facts(&ip->gic);
 	for (pass = 0; pass < 2; pass++) {
 		i = 0;
 		while (i < t->n) {
 			struct psd_irqp_entry *e = &t->e[i];
 
 			if ((fresh && e->last.t_ns) ||
-			    psd_irqp_sample_one(t, e, cycle, at))
+			    psd_irqp_sample_one(ip, t, e, cycle, at))
 				i++;
 		}
 		/* Parents join unsampled; the second pass looks at them. */
@@ -475,18 +493,18 @@ static void psd_irqp_sample(u8 at, bool fresh)
 	}
 	for (i = 0; i < t->n; i++)
 		any |= t->e[i].last.pending == PSD_IRQP_YES;
-	any |= psd_irqp_scan(at, cycle);
-	psd_irqp.any_pending = any;
-	atomic_set(&psd_irqp_unsupported_now, psd_irqp_unsupported(t));
+	any |= psd_irqp_scan(ip, at, cycle);
+	ip->any_pending = any;
+	atomic_set(&ip->unsupported_now, psd_irqp_unsupported(t));
 }
 
 /*
  * Renew the wake-armed part of the list: forget reasons that no longer
  * hold, then add every IRQ armed now.  Lock held.
  */
-static void psd_irqp_refresh(void)
+static void psd_irqp_refresh(struct psd_irqp *ip)
 {
-	struct psd_irqp_table *t = &psd_irqp.tab;
+	struct psd_irqp_table *t = &ip->tab;
 	unsigned int irq, nr = irq_get_nr_irqs();
 	struct psd_irqp_entry *e, *p;
 	struct irq_data *d;
@@ -527,7 +545,7 @@ static void psd_irqp_refresh(void)
 }
 
 /* watch_irqs=, syntax-checked at load: "12,34". Lock held. */
-static void psd_irqp_watch_param(void)
+static void psd_irqp_watch_param(struct psd_irqp *ip)
 {
 	const char *p = psd_params.watch_irqs;
 	unsigned long irq;
@@ -544,7 +562,7 @@ static void psd_irqp_watch_param(void)
 		}
 		if (*p == ',')
 			p++;
-		if (big || !psd_irqp_want(&psd_irqp.tab, irq, PSD_IRQP_WHY_PARAM))
+		if (big || !psd_irqp_want(&ip->tab, irq, PSD_IRQP_WHY_PARAM))
 			pr_warn("watch_irqs: IRQ %lu%s does not exist or the watch list is full; not watched\n",
 				irq, big ? "+" : "");
 	}
@@ -558,113 +576,124 @@ static unsigned long psd_irqp_period(void)
 }
 
 /* Poll while something is pending or the window is open. Lock held. */
-static void psd_irqp_schedule(void)
+static void psd_irqp_schedule(struct psd_irqp *ip)
 {
-	if (psd_irqp.running &&
-	    (psd_irqp.any_pending ||
-	     ktime_get_boot_fast_ns() < psd_irqp.window_end))
-		queue_delayed_work(system_freezable_wq, &psd_irqp.work,
+	if (ip->running &&
+	    (ip->any_pending ||
+	     ktime_get_boot_fast_ns() < ip->window_end))
+		queue_delayed_work(system_freezable_wq, &ip->work,
 				   psd_irqp_period());
 }
 
 static void psd_irqp_work(struct work_struct *work)
 {
-	mutex_lock(&psd_irqp.lock);
-	if (psd_irqp.running) {
-		psd_irqp_sample(PSD_IRQP_AT_POLL, false);
-		psd_irqp_schedule();
+	struct psd_irqp *ip = container_of(to_delayed_work(work),
+					   struct psd_irqp, work);
+
+	mutex_lock(&ip->lock);
+	if (ip->running) {
+		psd_irqp_sample(ip, PSD_IRQP_AT_POLL, false);
+		psd_irqp_schedule(ip);
 	}
-	mutex_unlock(&psd_irqp.lock);
+	mutex_unlock(&ip->lock);
 }
 
 static int psd_irqp_start(const char **why)
 {
+	struct psd_irqp *ip = psd_irqp();
+
 	/* No GIC, another irqchip, ACPI: gic=none and cause=unknown. */
 	psd_gic_dist_init();
-	mutex_lock(&psd_irqp.lock);
-	memset(&psd_irqp.tab, 0, sizeof(psd_irqp.tab));
-	memset(&psd_irqp.scan, 0, sizeof(psd_irqp.scan));
-	psd_irqp.any_pending = false;
-	psd_irqp.window_end = 0;
-	INIT_DELAYED_WORK(&psd_irqp.work, psd_irqp_work);
-	psd_irqp_watch_param();
-	psd_irqp_refresh();
-	psd_irqp.running = true;
-	psd_irqp_sample(PSD_IRQP_AT_POLL, false);
-	psd_irqp_schedule();
-	mutex_unlock(&psd_irqp.lock);
+	mutex_lock(&ip->lock);
+	memset(&ip->tab, 0, sizeof(ip->tab));
+	memset(&ip->scan, 0, sizeof(ip->scan));
+	ip->any_pending = false;
+	ip->window_end = 0;
+	psd_irqp_watch_param(ip);
+	psd_irqp_refresh(ip);
+	ip->running = true;
+	psd_irqp_sample(ip, PSD_IRQP_AT_POLL, false);
+	psd_irqp_schedule(ip);
+	mutex_unlock(&ip->lock);
 	return 0;
 }
 
 static void psd_irqp_stop(void)
 {
-	mutex_lock(&psd_irqp.lock);
-	psd_irqp.running = false;
-	mutex_unlock(&psd_irqp.lock);
+	struct psd_irqp *ip = psd_irqp();
+
+	mutex_lock(&ip->lock);
+	ip->running = false;
+	mutex_unlock(&ip->lock);
 	/* The work may be queued, running or re-queueing itself. */
-	cancel_delayed_work_sync(&psd_irqp.work);
-	mutex_lock(&psd_irqp.lock);
-	psd_irqp.tab.n = 0;
-	atomic_set(&psd_irqp_unsupported_now, 0);
-	mutex_unlock(&psd_irqp.lock);
+	cancel_delayed_work_sync(&ip->work);
+	mutex_lock(&ip->lock);
+	ip->tab.n = 0;
+	atomic_set(&ip->unsupported_now, 0);
+	mutex_unlock(&ip->lock);
 	psd_gic_dist_exit();
 }
 
 /* control "reset": forget episodes, keep the list. */
 static void psd_irqp_reset(void)
 {
-	struct psd_irqp_table *t = &psd_irqp.tab;
+	struct psd_irqp *ip = psd_irqp();
+	struct psd_irqp_table *t = &ip->tab;
 	unsigned int i;
 
-	mutex_lock(&psd_irqp.lock);
+	mutex_lock(&ip->lock);
 	for (i = 0; i < t->n; i++)
 		memset(&t->e[i].cls, 0, sizeof(t->e[i].cls));
 	t->overflow = 0;
 	t->dropped = 0;
-	memset(&psd_irqp.scan, 0, sizeof(psd_irqp.scan));
-	mutex_unlock(&psd_irqp.lock);
+	memset(&ip->scan, 0, sizeof(ip->scan));
+	mutex_unlock(&ip->lock);
 }
 
 static void psd_irqp_apply(unsigned int setting, u32 value)
 {
-	mutex_lock(&psd_irqp.lock);
+	struct psd_irqp *ip = psd_irqp();
+
+	mutex_lock(&ip->lock);
 	/* A new stuck_ms: the next poll comes at the new period. */
-	if (psd_irqp.running && delayed_work_pending(&psd_irqp.work))
-		mod_delayed_work(system_freezable_wq, &psd_irqp.work,
+	if (ip->running && delayed_work_pending(&ip->work))
+		mod_delayed_work(system_freezable_wq, &ip->work,
 				 psd_irqp_period());
-	mutex_unlock(&psd_irqp.lock);
+	mutex_unlock(&ip->lock);
 }
 
 static void psd_irqp_devpm(u32 cycle, enum psd_phase phase)
 {
+	struct psd_irqp *ip = psd_irqp();
 	u64 window;
 
 	if (phase != PSD_PH_SUSPEND_NOIRQ && phase != PSD_PH_RESUME_NOIRQ)
 		return;
-	mutex_lock(&psd_irqp.lock);
+	mutex_lock(&ip->lock);
 	if (phase == PSD_PH_SUSPEND_NOIRQ)
-		psd_irqp_refresh();	/* dev_pm_set_wake_irq() ones are armed now */
-	psd_irqp_sample(phase, false);
+		psd_irqp_refresh(ip);	/* dev_pm_set_wake_irq() ones are armed now */
+	psd_irqp_sample(ip, phase, false);
 	if (phase == PSD_PH_RESUME_NOIRQ) {
 		window = max(psd_setting(PSD_SET_STUCK_MS),
 			     psd_setting(PSD_SET_POST_RESUME_MS));
-		psd_irqp.window_end = ktime_get_boot_fast_ns() +
+		ip->window_end = ktime_get_boot_fast_ns() +
 				      window * NSEC_PER_MSEC;
 	}
 	/* Frozen until the system is back: the window starts after thaw. */
-	psd_irqp_schedule();
-	mutex_unlock(&psd_irqp.lock);
+	psd_irqp_schedule(ip);
+	mutex_unlock(&ip->lock);
 }
 
 static int psd_irqp_watch(unsigned int irq, bool add, const char **why)
 {
-	struct psd_irqp_table *t = &psd_irqp.tab;
+	struct psd_irqp *ip = psd_irqp();
+	struct psd_irqp_table *t = &ip->tab;
 	struct psd_irqp_entry *e;
 	int ret = 0;
 
-	mutex_lock(&psd_irqp.lock);
+	mutex_lock(&ip->lock);
 	/* Entries whose IRQ went away go first: their slots are free. */
-	psd_irqp_sample(PSD_PH_MANUAL, false);
+	psd_irqp_sample(ip, PSD_PH_MANUAL, false);
 	e = psd_irqp_find(t, irq);
 	if (add && !e && t->n == PSD_IRQP_MAX) {
 		*why = "watch list full (64 IRQs)";
@@ -673,16 +702,16 @@ static int psd_irqp_watch(unsigned int irq, bool add, const char **why)
 		*why = "no such IRQ";
 		ret = -EINVAL;
 	} else if (add) {
-		psd_irqp_sample(PSD_PH_MANUAL, true);
+		psd_irqp_sample(ip, PSD_PH_MANUAL, true);
 	} else if (!e) {
 		*why = "IRQ not watched";
 		ret = -EINVAL;
 	} else {
 		psd_irqp_remove(t, e);
-		psd_irqp_sample(PSD_PH_MANUAL, true);
+		psd_irqp_sample(ip, PSD_PH_MANUAL, true);
 	}
-	psd_irqp_schedule();
-	mutex_unlock(&psd_irqp.lock);
+	psd_irqp_schedule(ip);
+	mutex_unlock(&ip->lock);
 	return ret;
 }
 
@@ -698,7 +727,8 @@ static int psd_irqp_watch(unsigned int irq, bool add, const char **why)
  */
 int psd_irqpend_pending_show(struct seq_file *m, void *unused)
 {
-	struct psd_irqp_table *t = &psd_irqp.tab;
+	struct psd_irqp *ip = psd_irqp();
+	struct psd_irqp_table *t = &ip->tab;
 	u64 stuck_ns = psd_irqp_stuck_ns();
 	struct psd_gic_dist_facts f;
 	struct psd_irqp_sample s;
@@ -709,12 +739,12 @@ int psd_irqpend_pending_show(struct seq_file *m, void *unused)
 	c = kvmalloc_array(PSD_IRQP_MAX, sizeof(*c), GFP_KERNEL);
 	if (!c)
 		return -ENOMEM;
-	mutex_lock(&psd_irqp.lock);
+	mutex_lock(&ip->lock);
 	n = t->n;
 	memcpy(c, t->e, n * sizeof(*c));
 	overflow = t->overflow;
 	dropped = t->dropped;
-	mutex_unlock(&psd_irqp.lock);
+	mutex_unlock(&ip->lock);
 
 	seq_printf(m, "# watched=%u max=%u overflow=%llu dropped=%llu stuck_ms=%u\n",
 		   n, PSD_IRQP_MAX, overflow, dropped,
@@ -744,6 +774,7 @@ int psd_irqpend_pending_show(struct seq_file *m, void *unused)
  */
 int psd_irqpend_gic_show(struct seq_file *m, void *unused)
 {
+	struct psd_irqp *ip = psd_irqp();
 	struct psd_gic_dist_facts f;
 	struct psd_gscan *g;
 	unsigned int i;
@@ -751,9 +782,9 @@ int psd_irqpend_gic_show(struct seq_file *m, void *unused)
 	g = kvmalloc(sizeof(*g), GFP_KERNEL);
 	if (!g)
 		return -ENOMEM;
-	mutex_lock(&psd_irqp.lock);
-	*g = psd_irqp.scan;
-	mutex_unlock(&psd_irqp.lock);
+	mutex_lock(&ip->lock);
+	*g = ip->scan;
+	mutex_unlock(&ip->lock);
 
 	psd_gic_dist_facts(&f);
 	seq_printf(m, "version=%s spis=%u ctlr=0x%08x grp0=%s grp1ns=%s are=%s ds=%u pmr=0x%02x",
@@ -773,8 +804,10 @@ int psd_irqpend_gic_show(struct seq_file *m, void *unused)
 
 static void psd_irqp_show_counts(struct seq_file *m)
 {
+	struct psd_irqp *ip = psd_irqp();
+
 	seq_printf(m, "irq_unsupported: %d\n",
-		   atomic_read(&psd_irqp_unsupported_now));
+		   atomic_read(&ip->unsupported_now));
 }
 
 static const struct psd_layer_ops psd_irqpend_ops = {
@@ -810,4 +843,6 @@ struct psd_layer psd_irqpend_layer = {
 	.nr_settings = ARRAY_SIZE(psd_irqpend_settings),
 	.files = psd_irqpend_files,
 	.nr_files = ARRAY_SIZE(psd_irqpend_files),
+	.data_size = sizeof(struct psd_irqp),
+	.data_init = psd_irqp_data_init,
 };
