@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit helpers for the live irqpend layer's suites (irqpend,
+ * KUnit helpers for the irqpend layer's suites (irqpend,
  * irqpend_false_stuck).
  */
 #include <kunit/test.h>
@@ -71,21 +71,21 @@ void psd_kunit_irq_unwake(struct kunit *test, unsigned int irq)
 }
 
 /**
- * psd_kunit_live_control() - a control file over the live layers
+ * psd_kunit_layers_control() - a control file over the module's layers
  * @test: the test that owns it
  *
- * The case works on the module's core instance too (psd_kunit_live_core()):
- * the live layers' own work records there.
+ * Its commands act on the case's core instance (psd_kunit_core()): the
+ * layers' data there, its settings and its reset.
  *
- * Return: the instance, with the module's layers, settings and reset.
+ * Return: the control file.
  */
-struct psd_control *psd_kunit_live_control(struct kunit *test)
+struct psd_control *psd_kunit_layers_control(struct kunit *test)
 {
 	struct psd_control *ctl = kunit_kzalloc(test, sizeof(*ctl), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, ctl);
 	ctl->layers = &psd_module_layers;
-	ctl->settings = psd_kunit_live_core(test)->settings;
+	ctl->settings = psd_kunit_core(test)->settings;
 	ctl->reset = psd_reset_core;
 	mutex_init(&ctl->lock);
 	return ctl;

@@ -6,7 +6,8 @@
  * set while awake, where a disabled line may stay pending; and the chip
  * hierarchy is walked under the descriptor's lock.  Synthetic samples go
  * to the classifier; fake chips on IRQ descriptors of our own go through
- * the live layer (control watch_irq, irq/pending, anomalies).
+ * the layer, in the case's core instance (control watch_irq, irq/pending,
+ * anomalies).
  */
 #include <kunit/test.h>
 #include <linux/interrupt.h>
@@ -140,32 +141,19 @@ static void watch(struct kunit *test, unsigned int irq)
 	KUNIT_ASSERT_EQ(test, ret, 0);
 }
 
-static void restore_stuck_ms(void *ms)
-{
-	char cmd[32];
-
-	snprintf(cmd, sizeof(cmd), "set stuck_ms %u", (u32)(uintptr_t)ms);
-	submit(cmd);
-}
-
 static int false_stuck_init(struct kunit *test)
 {
 	ctl = NULL;
 	if (psd_layer_on(&psd_irqpend_layer))
-		ctl = psd_kunit_live_control(test);
+		ctl = psd_kunit_layers_control(test);
 	return 0;
 }
 
-/* The live layer, sampling with stuck_ms 10 until the test ends. */
+/* The layer, in the case's core instance, sampling with stuck_ms 10. */
 static void need_live(struct kunit *test)
 {
-	int ret;
-
 	if (!ctl)
 		kunit_skip(test, "irqpend is off");
-	ret = kunit_add_action_or_reset(test, restore_stuck_ms,
-					(void *)(uintptr_t)psd_setting(PSD_SET_STUCK_MS));
-	KUNIT_ASSERT_EQ(test, ret, 0);
 	KUNIT_ASSERT_EQ(test, submit("set stuck_ms 10"), 0);
 }
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: the live irqpend component (pmic_sleepdiag/irqpend.c) through
+ * KUnit: the irqpend component (pmic_sleepdiag/irqpend.c) through
  * the control file and irq/pending.  In UML no real irqchip reports
  * pending state, so a watched IRQ must show pending=unsupported, never 0,
  * and be counted in summary; fake chips on IRQ descriptors of our own
  * stand in for a GIC (answers) and a regmap-irq chip (bus lock: must never
  * be asked).  The commands go through a control instance of the suite's
- * over the live layers and settings; each test puts the watch list and
- * the settings back as it found them.
+ * over the module's layers; they act on the case's core instance, whose
+ * layer is never started: a watch command samples, as the poll would.
  */
 #include <kunit/test.h>
 #include <linux/bitmap.h>
@@ -26,10 +26,8 @@
 
 #define TEXT_SIZE	(4 * PAGE_SIZE)
 
-/* The suite's control file, and what the live layer had before a test. */
+/* The suite's control file. */
 static struct psd_control *ctl;
-static unsigned long *watched_before;
-static u32 settings_before[PSD_NR_SETTINGS];
 
 static int submit(const char *s)
 {
@@ -110,48 +108,11 @@ static unsigned int unwatched_irq(struct kunit *test)
 
 static int irqpend_init(struct kunit *test)
 {
-	unsigned int nr = irq_get_nr_irqs();
-
-	/* The live layer's poll records into the module's instance. */
-	psd_kunit_live_core(test);
 	ctl = NULL;
 	if (!psd_layer_on(&psd_irqpend_layer))
 		kunit_skip(test, "irqpend is off");
-	watched_before = kunit_kcalloc(test, BITS_TO_LONGS(nr), sizeof(long),
-				       GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, watched_before);
-	watched_set(test, watched_before, nr);
-	memcpy(settings_before, psd_live.settings, sizeof(settings_before));
-	ctl = psd_kunit_live_control(test);
+	ctl = psd_kunit_layers_control(test);
 	return 0;
-}
-
-/* Before the test's IRQ descriptors go: the live layer as it was. */
-static void irqpend_exit(struct kunit *test)
-{
-	unsigned int nr = irq_get_nr_irqs(), irq, id;
-	unsigned long *now;
-	char cmd[64];
-	bool watched;
-
-	if (!ctl)
-		return;
-	now = kunit_kcalloc(test, BITS_TO_LONGS(nr), sizeof(long), GFP_KERNEL);
-	if (!now)
-		return;
-	watched_set(test, now, nr);
-	for (irq = 0; irq < nr; irq++) {
-		watched = test_bit(irq, watched_before);
-		if (test_bit(irq, now) != watched)
-			psd_kunit_watch(ctl, irq, watched);
-	}
-	for (id = 0; id < PSD_NR_SETTINGS; id++) {
-		if (psd_setting(id) == settings_before[id])
-			continue;
-		snprintf(cmd, sizeof(cmd), "set %s %u", psd_setting_key(id),
-			 settings_before[id]);
-		submit(cmd);
-	}
 }
 
 static void watch_shows_unsupported_and_unwatch_removes(struct kunit *test)
@@ -324,11 +285,12 @@ static void fake_chip_stuck_then_cleared(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " chip=\"psd kunit\" wake=1 enabled=1 pending=0 "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " active=unsupported masked=1 "));
 
-	/* Pending, enabled, never serviced: the poll must flag it. */
+	/* Pending, enabled, never serviced: the samples must flag it. */
 	WRITE_ONCE(fake_pending, true);
-	KUNIT_ASSERT_EQ(test, watch(irq), 0);	/* samples, starts the poll */
-	for (i = 0; i < 500 && !psd_kunit_stuck_anomalies(irq); i++)
+	for (i = 0; i < 500 && !psd_kunit_stuck_anomalies(irq); i++) {
+		KUNIT_ASSERT_EQ(test, watch(irq), 0);	/* samples */
 		msleep(20);
+	}
 	KUNIT_ASSERT_EQ(test, psd_kunit_stuck_anomalies(irq), 1U);
 	l = psd_kunit_irq_line(test, irq);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(l, " pending=1 "));
@@ -397,7 +359,6 @@ static struct kunit_case irqpend_cases[] = {
 static struct kunit_suite irqpend_suite = {
 	.name = "pmic_sleepdiag_irqpend",
 	.init = irqpend_init,
-	.exit = irqpend_exit,
 	.test_cases = irqpend_cases,
 };
 
