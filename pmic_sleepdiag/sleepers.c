@@ -207,7 +207,7 @@ static void psd_sl_late(struct task_struct *p, struct hrtimer *timer,
 	psd_sl_fill(&v, p, timer, PSD_SL_EXPIRED, 0);
 	raw_spin_lock_irqsave(&sl->lock, flags);
 	if (!sl->cycle && (v.deadline_ns < sl->prepare_ns ||
-			      v.deadline_ns > sl->post_ns))
+			   v.deadline_ns > sl->post_ns))
 		psd_sl_out_add(&sl->out, v.tgid, v.comm, late);
 	raw_spin_unlock_irqrestore(&sl->lock, flags);
 }
