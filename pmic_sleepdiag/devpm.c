@@ -48,6 +48,7 @@ static int psd_devpm_data_init(void *data)
 	struct psd_devpm *dp = data;
 
 	raw_spin_lock_init(&dp->lock);
+	dp->phase = PSD_DP_NONE;
 	return 0;
 }
 
