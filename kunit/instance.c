@@ -3,16 +3,24 @@
  * KUnit: a core instance of a case's own, so that what the case records
  * never reaches the module's (pmic_sleepdiag/instance.c).
  */
-#include <kunit/resource.h>
+#include <kunit/test-bug.h>
 #include <kunit/test.h>
 #include <linux/slab.h>
 
 #include "psd_kunit.h"
 
-static void psd_kunit_core_free(struct kunit_resource *res)
+static void psd_kunit_core_free(void *data)
 {
-	psd_core_exit(res->data);
-	kfree(res->data);
+	struct psd_core *c = data;
+
+	psd_core_choose(kunit_get_current_test(), NULL);
+	psd_core_exit(c);
+	kfree(c);
+}
+
+static void psd_kunit_live_free(void *unused)
+{
+	psd_core_choose(kunit_get_current_test(), NULL);
 }
 
 /**
@@ -25,27 +33,23 @@ static void psd_kunit_core_free(struct kunit_resource *res)
  */
 struct psd_core *psd_kunit_core(struct kunit *test)
 {
-	struct kunit_resource *res;
-	struct psd_core *c;
+	struct psd_core *c = psd_core_chosen(test);
 
-	res = kunit_find_named_resource(test, PSD_KUNIT_CORE);
-	if (res) {
-		c = res->data;
-		kunit_put_resource(res);
+	if (c) {
+		KUNIT_ASSERT_PTR_NE_MSG(test, c, &psd_live,
+					"the case works on the module's");
 		return c;
 	}
-	res = kunit_kzalloc(test, sizeof(*res), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, res);
 	c = kzalloc(sizeof(*c), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	if (psd_core_init(c, psd_params.keep_cycles, psd_params.events)) {
 		kfree(c);
 		KUNIT_FAIL_AND_ABORT(test, "no memory for a core instance");
 	}
-	KUNIT_ASSERT_EQ(test, kunit_add_named_resource(test, NULL,
-						       psd_kunit_core_free,
-						       res, PSD_KUNIT_CORE, c),
-			0);
+	psd_core_choose(test, c);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							psd_kunit_core_free,
+							c), 0);
 	return c;
 }
 
@@ -53,26 +57,24 @@ struct psd_core *psd_kunit_core(struct kunit *test)
  * psd_kunit_live_core() - let the case work on the module's core instance
  * @test: the case
  *
- * For the cases that drive a live layer, whose own work (a poll, a timer)
- * records into the module's instance; those cases change what the module
- * has recorded, and say so by calling this.
+ * For a case that reads a running component, or races what the kernel
+ * runs in interrupt context (which records into the module's instance):
+ * it says so by calling this.
  * Return: the module's instance.
  */
 struct psd_core *psd_kunit_live_core(struct kunit *test)
 {
-	struct kunit_resource *res;
+	struct psd_core *c = psd_core_chosen(test);
 
-	res = kunit_find_named_resource(test, PSD_KUNIT_CORE);
-	if (res) {
-		kunit_put_resource(res);
-		KUNIT_ASSERT_PTR_EQ(test, res->data, (void *)&psd_live);
-		return &psd_live;
+	if (c) {
+		KUNIT_ASSERT_PTR_EQ_MSG(test, c, &psd_live,
+					"the case has an instance of its own");
+		return c;
 	}
-	res = kunit_kzalloc(test, sizeof(*res), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, res);
-	KUNIT_ASSERT_EQ(test, kunit_add_named_resource(test, NULL, NULL, res,
-						       PSD_KUNIT_CORE,
-						       &psd_live), 0);
+	psd_core_choose(test, &psd_live);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							psd_kunit_live_free,
+							NULL), 0);
 	return &psd_live;
 }
 

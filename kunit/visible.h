@@ -10,10 +10,9 @@
 #include <linux/types.h>
 
 #if IS_ENABLED(CONFIG_KUNIT)
-/* The name of a case's own core instance among its resources. */
-#define PSD_KUNIT_CORE	"psd_core"
-
+struct kunit;
 struct notifier_block;
+struct psd_core;
 struct psd_control;
 struct psd_hrt;
 struct psd_json;
@@ -23,6 +22,10 @@ struct psd_record;
 struct psd_report_cycle;
 struct psd_verdict;
 struct seq_file;
+
+/* The core instance a case works on (pmic_sleepdiag/instance.c). */
+void psd_core_choose(struct kunit *test, struct psd_core *c);
+struct psd_core *psd_core_chosen(struct kunit *test);
 
 /* One layer started or stopped, for suites that own their layers. */
 void psd_layer_start(struct psd_layer *l);

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The core's state as an instance: settings, rings, per-cycle store,
- * tracker and each layer's data.  The module has one, psd_live, made at load.  A KUnit case makes
- * its own (kunit/instance.c), and the core's functions called from the
- * case's task work on that one, so no suite changes what the module has
- * recorded.  A kernel without KUnit knows only psd_live (core.h).
+ * What the module records, as an instance: settings, rings, per-cycle
+ * store, tracker and each layer's data.  The module has one, psd_live,
+ * made at load.  A KUnit case makes its own (kunit/instance.c), and the
+ * core's and layers' functions called from the case's task work on that
+ * one, so no suite changes what the module has recorded.  A kernel without
+ * KUnit knows only psd_live (core.h).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <kunit/resource.h>
 #include <kunit/test-bug.h>
+#include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/slab.h>
 
@@ -78,29 +79,58 @@ void psd_core_exit(struct psd_core *c)
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)
+/*
+ * The KUnit case that chose an instance, and that instance.  Only the
+ * case's tasks (its run, then its cleanup) write them, and KUnit runs one
+ * case at a time, so psd_core() reads them without a lock, under any lock.
+ */
+static struct kunit *psd_kunit_case;
+static struct psd_core *psd_kunit_inst;
+
+/**
+ * psd_core_choose() - KUnit: the instance a case works on, from now
+ * @test: the case, in its own task
+ * @c: the instance, or NULL when the case ends
+ */
+void psd_core_choose(struct kunit *test, struct psd_core *c)
+{
+	psd_kunit_inst = c;
+	WRITE_ONCE(psd_kunit_case, c ? test : NULL);
+}
+
+/**
+ * psd_core_chosen() - KUnit: the instance a case chose
+ * @test: the case, in its own task
+ *
+ * Return: the instance, or NULL when it chose none.
+ */
+struct psd_core *psd_core_chosen(struct kunit *test)
+{
+	return READ_ONCE(psd_kunit_case) == test ? psd_kunit_inst : NULL;
+}
+
 /**
  * psd_core() - the instance the core's functions work on
  *
- * The module's, except in the task of a KUnit case, which must have made
- * its own: a case that reaches the module's fails.  Interrupts that come
- * while that task runs are the module's.
+ * The module's, except in the task of a KUnit case, which must have chosen
+ * one (psd_core_choose()): a case that reaches the module's without doing
+ * so fails.  Interrupts that come while that task runs are the module's.
+ * Context: any.
  * Return: the instance.
  */
 struct psd_core *psd_core(void)
 {
 	struct kunit *test = kunit_get_current_test();
-	struct kunit_resource *res;
-	struct psd_core *c = &psd_live;
+	struct psd_core *c;
 
 	if (!test || !in_task())
+		return &psd_live;
+	c = psd_core_chosen(test);
+	if (c)
 		return c;
-	res = kunit_find_named_resource(test, PSD_KUNIT_CORE);
-	if (!res) {
+	/* Failing allocates: not under a lock (the next call will). */
+	if (!irqs_disabled())
 		kunit_fail_current_test("reached the module's core instance");
-		return c;
-	}
-	c = res->data;
-	kunit_put_resource(res);
-	return c;
+	return &psd_live;
 }
 #endif
