@@ -23,6 +23,28 @@ static void psd_kunit_live_free(void *unused)
 	psd_core_choose(kunit_get_current_test(), NULL);
 }
 
+/*
+ * The instance the case chose, NULL if none; a case that chose the other
+ * kind (its own, or the module's) than @live fails.
+ */
+static struct psd_core *psd_kunit_chosen(struct kunit *test, bool live)
+{
+	struct psd_core *c = psd_core_chosen(test);
+
+	if (c)
+		KUNIT_ASSERT_EQ_MSG(test, c == &psd_live, live,
+				    "the case chose the other instance");
+	return c;
+}
+
+/* Choose @c for the case, until @done undoes it when the case ends. */
+static void psd_kunit_choose(struct kunit *test, struct psd_core *c,
+			     kunit_action_t *done)
+{
+	psd_core_choose(test, c);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, done, c), 0);
+}
+
 /**
  * psd_kunit_core() - the case's own core instance, made on first use
  * @test: the case
@@ -33,23 +55,17 @@ static void psd_kunit_live_free(void *unused)
  */
 struct psd_core *psd_kunit_core(struct kunit *test)
 {
-	struct psd_core *c = psd_core_chosen(test);
+	struct psd_core *c = psd_kunit_chosen(test, false);
 
-	if (c) {
-		KUNIT_ASSERT_PTR_NE_MSG(test, c, &psd_live,
-					"the case works on the module's");
+	if (c)
 		return c;
-	}
 	c = kzalloc(sizeof(*c), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	if (psd_core_init(c, psd_params.keep_cycles, psd_params.events)) {
 		kfree(c);
 		KUNIT_FAIL_AND_ABORT(test, "no memory for a core instance");
 	}
-	psd_core_choose(test, c);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
-							psd_kunit_core_free,
-							c), 0);
+	psd_kunit_choose(test, c, psd_kunit_core_free);
 	return c;
 }
 
@@ -64,17 +80,8 @@ struct psd_core *psd_kunit_core(struct kunit *test)
  */
 struct psd_core *psd_kunit_live_core(struct kunit *test)
 {
-	struct psd_core *c = psd_core_chosen(test);
-
-	if (c) {
-		KUNIT_ASSERT_PTR_EQ_MSG(test, c, &psd_live,
-					"the case has an instance of its own");
-		return c;
-	}
-	psd_core_choose(test, &psd_live);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
-							psd_kunit_live_free,
-							NULL), 0);
+	if (!psd_kunit_chosen(test, true))
+		psd_kunit_choose(test, &psd_live, psd_kunit_live_free);
 	return &psd_live;
 }
 
