@@ -3,10 +3,10 @@
  * pmic_sleepdiag - why did the board wake late, or not at all, from
  * suspend-to-idle?  Module parameters, load and unload.
  *
- * Load order: the core's instance (settings, rings, store), the module's
- * own device, the layers, the cycle tracker that feeds them, then the files
- * that show them.  Unload
- * is the mirror image, files first, so nothing is read while it goes away.
+ * Load order: the core's instance (settings, rings, store, the layers'
+ * data), the module's own device, the layers, the cycle tracker that feeds
+ * them, then the files that show them.  Unload is the mirror image, files
+ * first, so nothing is read while it goes away.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
