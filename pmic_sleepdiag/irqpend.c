@@ -436,9 +436,10 @@ static struct psd_irqp_entry *psd_irqp_want(struct psd_irqp_table *t,
 }
 
 /* Sample one entry into the real state. Return false if it was dropped. */
-static bool psd_irqp_sample_one(struct psd_irqp *ip, struct psd_irqp_table *t,
-				struct psd_irqp_entry *e, u32 cycle, u8 at)
+static bool psd_irqp_sample_one(struct psd_irqp *ip, struct psd_irqp_entry *e,
+				u32 cycle, u8 at)
 {
+	struct psd_irqp_table *t = &ip->tab;
 	struct psd_irqp_sample s;
 	struct psd_record rec = {};
 	enum psd_gic_cause cause;
@@ -479,7 +480,7 @@ static void psd_irqp_sample(struct psd_irqp *ip, u8 at, bool fresh)
 			struct psd_irqp_entry *e = &t->e[i];
 
 			if ((fresh && e->last.t_ns) ||
-			    psd_irqp_sample_one(ip, t, e, cycle, at))
+			    psd_irqp_sample_one(ip, e, cycle, at))
 				i++;
 		}
 		/* Parents join unsampled; the second pass looks at them. */
@@ -671,7 +672,7 @@ static void psd_irqp_devpm(u32 cycle, enum psd_phase phase)
 		return;
 	mutex_lock(&ip->lock);
 	if (phase == PSD_PH_SUSPEND_NOIRQ)
-		psd_irqp_refresh(ip);	/* dev_pm_set_wake_irq() ones are armed now */
+		psd_irqp_refresh(ip);	/* dev_pm_set_wake_irq() ones armed now */
 	psd_irqp_sample(ip, phase, false);
 	if (phase == PSD_PH_RESUME_NOIRQ) {
 		window = max(psd_setting(PSD_SET_STUCK_MS),

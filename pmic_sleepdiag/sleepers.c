@@ -362,7 +362,8 @@ void psd_sl_tp_suspend(void *data, const char *action, int val, bool start)
 }
 
 /* A cycle opened; lock held. */
-static void psd_sl_open(struct psd_sl *sl, u32 cycle, u64 t_ns, const struct psd_sl_offs *o)
+static void psd_sl_open(struct psd_sl *sl, u32 cycle, u64 t_ns,
+			const struct psd_sl_offs *o)
 {
 	struct psd_sl_cycle *r = &sl->cur;
 	unsigned int i;
@@ -384,7 +385,8 @@ static void psd_sl_open(struct psd_sl *sl, u32 cycle, u64 t_ns, const struct psd
 }
 
 /* The cycle ended: judge its victims, into its slot; lock held. */
-static void psd_sl_close(struct psd_sl *sl, u32 cycle, const struct psd_cycle_marks *mk,
+static void psd_sl_close(struct psd_sl *sl, u32 cycle,
+			 const struct psd_cycle_marks *mk,
 			 const struct psd_sl_offs *o)
 {
 	struct psd_sl_cycle *r = psd_sl_cur(sl);

@@ -388,7 +388,7 @@ bool psd_alarm_get(unsigned int i, struct psd_alarm *out)
 	bool found = false;
 
 	raw_spin_lock_irqsave(&alm->lock, flags);
-	if (alm->hist && i < alm->keep && i < alm->n) {
+	if (i < alm->keep && i < alm->n) {
 		*out = alm->hist[(alm->n - 1 - i) % alm->keep];
 		found = true;
 	}

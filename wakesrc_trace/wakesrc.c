@@ -73,7 +73,7 @@ struct psd_wst {
 	bool suspending;		/* from prepare to the first resume phase */
 	int first;			/* first entry activated while suspending */
 	struct psd_wq wq;		/* the wake IRQ's (wakeirq.c) */
-	bool timer_on;			/* started: the scan timer may be armed */
+	bool timer_on;			/* started: may arm the scan timer */
 	/* summary's counts from load: names that found no room,
 	 * deactivations of sources the table does not hold
 	 */
@@ -581,7 +581,7 @@ bool psd_ws_info_at(unsigned int i, struct psd_ws_info *out)
 	bool found = false;
 
 	raw_spin_lock_irqsave(&wst->lock, flags);
-	if (wst->ws && i < wst->used) {
+	if (i < wst->used) {
 		const struct psd_ws *e = &wst->ws[i];
 
 		*out = e->info;
