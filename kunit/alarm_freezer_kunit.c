@@ -102,7 +102,7 @@ static struct kunit_case freezer_cases[] = {
 
 static struct kunit_suite freezer_suite = {
 	.name = "pmic_sleepdiag_alarm_freezer",
-	.init = seq_init,
+	.init = psd_kunit_core_init,
 	.test_cases = freezer_cases,
 };
 

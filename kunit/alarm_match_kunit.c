@@ -57,7 +57,7 @@ static struct psd_alarm newest(struct kunit *test)
 
 static int match_init(struct kunit *test)
 {
-	seq_init(test);
+	psd_kunit_core(test);
 	/* Only the alarm's own expiry may join, in these cases. */
 	psd_setting_apply(PSD_SET_POST_RESUME_MS, 1);
 	return 0;

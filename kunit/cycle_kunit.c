@@ -36,11 +36,6 @@ static struct psd_record *events(struct kunit *test, unsigned int n)
 	return ev;
 }
 
-static int cycle_init(struct kunit *test)
-{
-	return seq_init(test);
-}
-
 static void expect_phases(struct kunit *test, const struct psd_record *ev,
 			  unsigned int n, const u8 (*want)[2], unsigned int nw)
 {
@@ -415,7 +410,7 @@ static struct kunit_case cycle_cases[] = {
 
 static struct kunit_suite cycle_suite = {
 	.name = "pmic_sleepdiag_cycle",
-	.init = cycle_init,
+	.init = psd_kunit_core_init,
 	.test_cases = cycle_cases,
 };
 

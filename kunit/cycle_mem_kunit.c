@@ -37,11 +37,6 @@ static u64 boot_then_wait(void)
 	return t;
 }
 
-static int cycle_mem_init(struct kunit *test)
-{
-	return seq_init(test);
-}
-
 /*
  * suspend_enter() of a "mem" cycle; @halted: the clock after the
  * machine_suspend edges, before syscore_resume.
@@ -163,7 +158,7 @@ static struct kunit_case cycle_mem_cases[] = {
 
 static struct kunit_suite cycle_mem_suite = {
 	.name = "pmic_sleepdiag_cycle_mem",
-	.init = cycle_mem_init,
+	.init = psd_kunit_core_init,
 	.test_cases = cycle_mem_cases,
 };
 

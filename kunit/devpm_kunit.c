@@ -179,11 +179,6 @@ static void devpm_inflight_overflow(struct kunit *test)
 
 /* ---- the layer, through its probes ---- */
 
-static int devpm_init(struct kunit *test)
-{
-	return seq_init(test);
-}
-
 static struct device *kdev(struct kunit *test, const char *name)
 {
 	struct device *dev = kunit_device_register(test, name);
@@ -420,7 +415,7 @@ static struct kunit_case devpm_cases[] = {
 
 static struct kunit_suite devpm_suite = {
 	.name = "pmic_sleepdiag_devpm",
-	.init = devpm_init,
+	.init = psd_kunit_core_init,
 	.test_cases = devpm_cases,
 };
 

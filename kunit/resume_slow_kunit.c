@@ -127,7 +127,7 @@ static struct kunit_case slow_cases[] = {
 
 static struct kunit_suite slow_suite = {
 	.name = "pmic_sleepdiag_resume_slow",
-	.init = seq_init,
+	.init = psd_kunit_core_init,
 	.test_cases = slow_cases,
 };
 

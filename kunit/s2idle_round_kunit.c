@@ -64,7 +64,7 @@ static int last_round_slept_key(struct kunit *test)
 
 static int round_init(struct kunit *test)
 {
-	seq_init(test);
+	psd_kunit_core(test);
 	psd_ws_forget();
 	return 0;
 }

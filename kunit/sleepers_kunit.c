@@ -474,7 +474,7 @@ static void cycle_until_thaw(void)
 
 static int sleepers_init(struct kunit *test)
 {
-	seq_init(test);
+	psd_kunit_core(test);
 	if (!psd_layer_on(&psd_sleepers_layer))
 		kunit_skip(test, "component sleepers is off");
 	return 0;

@@ -33,24 +33,14 @@ static inline void forget_all(void)
 }
 
 /*
- * A suite's .init: a core instance of the case's own, with the layers'
- * data, as the module's was at load.
- */
-static inline int seq_init(struct kunit *test)
-{
-	psd_kunit_core(test);
-	return 0;
-}
-
-/*
  * A suite's .init for cases that place alarms up to a second in the past of
- * boot time: seq_init(), once boot time is 2 s.
+ * boot time: psd_kunit_core_init(), once boot time is 2 s.
  */
 static inline int seq_init_past(struct kunit *test)
 {
 	while (ktime_get_boot_fast_ns() < 2 * NSEC_PER_SEC)
 		msleep(100);
-	return seq_init(test);
+	return psd_kunit_core_init(test);
 }
 
 /* The last cycle, which must have ended as @result. */

@@ -100,7 +100,7 @@ static s64 untracked(struct kunit *test)
 /* The case's own table, learnt from the kernel as the layer's start does. */
 static int ws_init(struct kunit *test)
 {
-	seq_init(test);
+	psd_kunit_core(test);
 	psd_ws_forget();
 	return 0;
 }
