@@ -81,7 +81,6 @@ static struct psd_layer *fake_of(struct kunit *test,
 	KUNIT_ASSERT_NOT_NULL(test, ops);
 	l->name = real->name;
 	l->settings = real->settings;
-	l->nr_settings = real->nr_settings;
 	if (!strcmp(real->name, "alarm"))
 		return l;
 	l->ops = ops;

@@ -459,7 +459,7 @@ struct psd_verdict {
 };
 
 int psd_verdict_init(void);
-int psd_verdict_add(const struct psd_verdict_rule *rules, unsigned int n);
+int psd_verdict_add(const struct psd_verdict_rule *rules);
 const struct psd_verdict_rule *psd_verdict_rule(unsigned int i);
 
 void psd_verdict(const struct psd_report_cycle *r, struct psd_verdict *v);

@@ -22,6 +22,7 @@ static const struct psd_file psd_files[] = {
 	{ NULL, "anomalies", 0400, NULL, &psd_anomalies_fops },
 	{ NULL, "report", 0400, NULL, &psd_report_fops },
 	{ NULL, "report.json", 0400, NULL, &psd_report_json_fops },
+	{}
 };
 
 static struct dentry *psd_root;
@@ -55,17 +56,12 @@ static struct dentry *psd_dir(const char *name)
 	return debugfs_create_dir(name, psd_root);
 }
 
-static void psd_files_create(const struct psd_file *files, unsigned int n)
+static void psd_files_create(const struct psd_file *f)
 {
-	unsigned int i;
-
-	for (i = 0; i < n; i++) {
-		const struct psd_file *f = &files[i];
-
+	for (; f && f->name; f++)
 		debugfs_create_file(f->name, f->mode, psd_dir(f->dir),
 				    (void *)f, f->show ? &psd_show_fops :
 							 f->fops);
-	}
 }
 
 /**
@@ -81,9 +77,9 @@ int psd_debugfs_init(void)
 	if (IS_ERR(psd_root))
 		return -ENODEV;
 
-	psd_files_create(psd_files, ARRAY_SIZE(psd_files));
+	psd_files_create(psd_files);
 	for (i = 0; i < psd_nr_layers; i++)
-		psd_files_create(psd_layers[i]->files, psd_layers[i]->nr_files);
+		psd_files_create(psd_layers[i]->files);
 	return 0;
 }
 

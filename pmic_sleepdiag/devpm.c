@@ -378,31 +378,31 @@ static const struct psd_layer_ops psd_devpm_ops = {
 
 static const struct psd_kind psd_devpm_events[] = {
 	{ PSD_EV_DEVPM_ERROR, "devpm_error", psd_devpm_error_show },
+	{}
 };
 
 static const struct psd_kind psd_devpm_classes[] = {
 	{ PSD_AN_RESUME_SLOW, "RESUME_SLOW", psd_devpm_resume_slow_show },
+	{}
 };
 
 static const struct psd_setting_desc psd_devpm_settings[] = {
 	{ PSD_SET_RESUME_SLOW_MS, "resume_slow_ms", 100, 1, 600000 },
+	{}
 };
 
 static const struct psd_file psd_devpm_files[] = {
 	{ NULL, "devpm", 0400, psd_devpm_show },
+	{}
 };
 
 struct psd_layer psd_devpm_layer = {
 	.name = "devpm",
 	.ops = &psd_devpm_ops,
 	.events = psd_devpm_events,
-	.nr_events = ARRAY_SIZE(psd_devpm_events),
 	.classes = psd_devpm_classes,
-	.nr_classes = ARRAY_SIZE(psd_devpm_classes),
 	.settings = psd_devpm_settings,
-	.nr_settings = ARRAY_SIZE(psd_devpm_settings),
 	.files = psd_devpm_files,
-	.nr_files = ARRAY_SIZE(psd_devpm_files),
 	.after_contract = true,
 	.part = &psd_devpm_part,
 	.data_size = sizeof(struct psd_devpm),

@@ -123,6 +123,7 @@ static bool psd_rule_resume_slow(const struct psd_report_cycle *r,
 static const struct psd_verdict_rule psd_devpm_rules[] = {
 	{ "resume_slow", "devpm anomaly", psd_rule_resume_slow,
 	  PSD_SHARE_RESUME, 60 },
+	{}
 };
 
 const struct psd_part psd_devpm_part = {
@@ -132,5 +133,4 @@ const struct psd_part psd_devpm_part = {
 	.text = psd_devpm_text,
 	.json = psd_devpm_json,
 	.rules = psd_devpm_rules,
-	.nr_rules = ARRAY_SIZE(psd_devpm_rules),
 };

@@ -971,27 +971,27 @@ static const struct psd_layer_ops psd_hrtimer_ops = {
 
 static const struct psd_kind psd_hrtimer_classes[] = {
 	{ PSD_AN_HRTIMER_LATE, "HRTIMER_LATE", psd_hrtimer_late_show },
+	{}
 };
 
 static const struct psd_setting_desc psd_hrtimer_settings[] = {
 	{ PSD_SET_HRTIMER_LATE_US, "hrtimer_late_us", 1000, 1, 10000000 },
 	{ PSD_SET_POST_RESUME_MS, "post_resume_ms", 1000, 1, 600000 },
 	{ PSD_SET_PROBE_PERIOD_US, "probe_period_us", 0, 100, 1000000, true },
+	{}
 };
 
 static const struct psd_file psd_hrtimer_files[] = {
 	{ "hrtimer", "latency", 0400, psd_hrtimer_latency_show },
+	{}
 };
 
 struct psd_layer psd_hrtimer_layer = {
 	.name = "hrtimer",
 	.ops = &psd_hrtimer_ops,
 	.classes = psd_hrtimer_classes,
-	.nr_classes = ARRAY_SIZE(psd_hrtimer_classes),
 	.settings = psd_hrtimer_settings,
-	.nr_settings = ARRAY_SIZE(psd_hrtimer_settings),
 	.files = psd_hrtimer_files,
-	.nr_files = ARRAY_SIZE(psd_hrtimer_files),
 	.part = &psd_hrt_part,
 	.data_size = sizeof(struct psd_hrt *),
 };

@@ -52,6 +52,7 @@ static bool psd_rule_hrtimer(const struct psd_report_cycle *r, char *detail,
 static const struct psd_verdict_rule psd_hrt_rules[] = {
 	{ "hrtimer_late_after_resume", "hrtimer anomaly", psd_rule_hrtimer,
 	  PSD_SHARE_THAW, 110 },
+	{}
 };
 
 const struct psd_part psd_hrt_part = {
@@ -61,5 +62,4 @@ const struct psd_part psd_hrt_part = {
 	.text = psd_hrt_text,
 	.json = psd_hrt_json,
 	.rules = psd_hrt_rules,
-	.nr_rules = ARRAY_SIZE(psd_hrt_rules),
 };

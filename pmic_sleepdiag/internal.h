@@ -8,7 +8,6 @@
 #define _PMIC_SLEEPDIAG_INTERNAL_H
 
 #include <linux/types.h>
-#include <linux/compiler.h>
 
 struct seq_file;
 struct device;
@@ -123,18 +122,14 @@ struct psd_file {
 	const struct file_operations *fops;
 };
 
-/* The descriptor a layer registers with the core; nr_* count the rows. */
+/* The descriptor a layer registers; each table ends with an empty row. */
 struct psd_layer {
 	const char *name;	/* "component.<name>" in summary */
 	const struct psd_layer_ops *ops; /* NULL: off(not implemented) */
 	const struct psd_kind *events;	/* event types it adds */
-	unsigned int nr_events;
 	const struct psd_kind *classes;	/* anomaly classes it raises */
-	unsigned int nr_classes;
 	const struct psd_setting_desc *settings;
-	unsigned int nr_settings;
 	const struct psd_file *files;
-	unsigned int nr_files;
 	bool after_contract;	/* newer than version 1: after its keys */
 	const struct psd_part *part;	/* its part of each cycle's slot */
 	size_t data_size;	/* its data in each core instance, zeroed */
@@ -209,14 +204,8 @@ void psd_cycle_set_abort_ws(u32 id, const char *name);
 void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 			     enum psd_phase phase);
 
-/* What an irqchip said about one state bit, for the core's digest of a
- * cycle (report.c; layers' own parts: report_part.h).
- */
-enum psd_irqp_bit {
-	PSD_IRQP_NO,
-	PSD_IRQP_YES,
-	PSD_IRQP_UNSUPPORTED,
-};
+/* What an irqchip said of one state bit, in the core's digest (report.c). */
+enum psd_irqp_bit { PSD_IRQP_NO, PSD_IRQP_YES, PSD_IRQP_UNSUPPORTED };
 
 void psd_report_irq(u32 cycle, unsigned int irq, enum psd_phase at,
 		    u8 pending, bool wake, bool stuck);

@@ -823,27 +823,27 @@ static const struct psd_layer_ops psd_irqpend_ops = {
 
 static const struct psd_kind psd_irqpend_classes[] = {
 	{ PSD_AN_IRQ_STUCK_PENDING, "IRQ_STUCK_PENDING", psd_irqpend_stuck_show },
+	{}
 };
 
 static const struct psd_setting_desc psd_irqpend_settings[] = {
 	{ PSD_SET_STUCK_MS, "stuck_ms", 1000, 10, 600000 },
 	{ PSD_SET_GIC_SCAN, "gic_scan", 1, 0, 1 },
+	{}
 };
 
 static const struct psd_file psd_irqpend_files[] = {
 	{ "irq", "pending", 0400, psd_irqpend_pending_show },
 	{ "irq", "gic", 0400, psd_irqpend_gic_show },
+	{}
 };
 
 struct psd_layer psd_irqpend_layer = {
 	.name = "irqpend",
 	.ops = &psd_irqpend_ops,
 	.classes = psd_irqpend_classes,
-	.nr_classes = ARRAY_SIZE(psd_irqpend_classes),
 	.settings = psd_irqpend_settings,
-	.nr_settings = ARRAY_SIZE(psd_irqpend_settings),
 	.files = psd_irqpend_files,
-	.nr_files = ARRAY_SIZE(psd_irqpend_files),
 	.data_size = sizeof(struct psd_irqp),
 	.data_init = psd_irqp_data_init,
 };

@@ -65,7 +65,7 @@ static int psd_part_add(struct psd_layer *l)
 	psd_parts_insert(psd_parts_text, l, psd_part_text_at);
 	psd_parts_insert(psd_parts_json, l, psd_part_json_at);
 	psd_nr_parts++;
-	return psd_verdict_add(l->part->rules, l->part->nr_rules);
+	return psd_verdict_add(l->part->rules);
 }
 
 /* Give @l room for its data in each core instance. */
@@ -164,14 +164,12 @@ const struct psd_layer *psd_layer_part(unsigned int i, bool json)
 }
 
 static int psd_kinds_add(const struct psd_kind **dst, unsigned int nr,
-			 const struct psd_kind *rows, unsigned int n)
+			 const struct psd_kind *k)
 {
-	unsigned int i;
-
-	for (i = 0; i < n; i++) {
-		if (WARN_ON(rows[i].id >= nr || dst[rows[i].id]))
+	for (; k && k->name; k++) {
+		if (WARN_ON(k->id >= nr || dst[k->id]))
 			return -EINVAL;
-		dst[rows[i].id] = &rows[i];
+		dst[k->id] = k;
 	}
 	return 0;
 }
@@ -202,9 +200,9 @@ int psd_layers_register(void)
 		struct psd_layer *l = psd_layers[i];
 
 		ret = psd_kinds_add(psd_event_kinds, PSD_NR_EVENT_TYPES,
-				    l->events, l->nr_events) ?:
+				    l->events) ?:
 		      psd_kinds_add(psd_anomaly_kinds, PSD_NR_ANOMALY_CLASSES,
-				    l->classes, l->nr_classes) ?:
+				    l->classes) ?:
 		      psd_settings_add(l) ?: psd_part_add(l);
 		psd_data_add(l);
 	}
@@ -305,11 +303,12 @@ struct psd_layer *psd_layer_with(const struct psd_layer_set *set, size_t op)
 struct psd_layer *psd_layer_owning(const struct psd_layer_set *set,
 				   unsigned int setting)
 {
-	unsigned int i, j;
+	const struct psd_setting_desc *d;
+	unsigned int i;
 
 	for (i = 0; i < set->nr; i++)
-		for (j = 0; j < set->layers[i]->nr_settings; j++)
-			if (set->layers[i]->settings[j].id == setting)
+		for (d = set->layers[i]->settings; d && d->key; d++)
+			if (d->id == setting)
 				return set->layers[i];
 	return NULL;
 }

@@ -654,20 +654,20 @@ static void psd_pmic_io_error_show(struct seq_file *m, const struct psd_record *
 static const struct psd_kind psd_pmic_classes[] = {
 	{ PSD_AN_PMIC_CONFIG_RISK, "PMIC_CONFIG_RISK", psd_pmic_risk_show },
 	{ PSD_AN_PMIC_IO_ERROR, "PMIC_IO_ERROR", psd_pmic_io_error_show },
+	{}
 };
 
 static const struct psd_file psd_pmic_files[] = {
 	{ "pmic", "snapshots", 0400, NULL, &psd_pmic_snapshots_fops },
 	{ "pmic", "lint", 0400, psd_pmic_lint_show },
+	{}
 };
 
 struct psd_layer psd_pmic_layer = {
 	.name = "pmic",
 	.ops = &psd_pmic_ops,
 	.classes = psd_pmic_classes,
-	.nr_classes = ARRAY_SIZE(psd_pmic_classes),
 	.files = psd_pmic_files,
-	.nr_files = ARRAY_SIZE(psd_pmic_files),
 	.part = &psd_pmic_part,
 	.data_size = sizeof(struct psd_pmic *),
 };

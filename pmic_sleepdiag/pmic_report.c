@@ -188,6 +188,7 @@ static const struct psd_verdict_rule psd_pmic_rules[] = {
 	  psd_rule_pmic_wake_path, PSD_SHARE_SUSPENDED, 40 },
 	{ "pmic_unreadable", "pmic anomaly", psd_rule_pmic_unreadable,
 	  PSD_SHARE_NONE, 120 },
+	{}
 };
 
 const struct psd_part psd_pmic_part = {
@@ -197,5 +198,4 @@ const struct psd_part psd_pmic_part = {
 	.text = psd_pmic_text,
 	.json = psd_pmic_json,
 	.rules = psd_pmic_rules,
-	.nr_rules = ARRAY_SIZE(psd_pmic_rules),
 };

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * pmic_sleepdiag - a layer's part of each kept cycle's slot (report.c):
- * zeroed when the slot is given to a cycle, written by the layer as things
- * happen, shown and judged by the layer's renderers and rules when report
- * or report.json is read.
+ * zeroed for a new cycle, written by the layer as things happen, shown and
+ * judged by the layer's renderers and rules when a report is read.
  */
 #ifndef _PMIC_SLEEPDIAG_REPORT_PART_H
 #define _PMIC_SLEEPDIAG_REPORT_PART_H
@@ -104,8 +103,7 @@ struct psd_part {
 	void (*json)(struct psd_json *j, const void *part);
 	/* Optional: what it adds to the verdict's evidence, by share. */
 	void (*note)(const void *part, u8 share, char *detail, size_t len);
-	const struct psd_verdict_rule *rules;
-	unsigned int nr_rules;
+	const struct psd_verdict_rule *rules;	/* ends with an empty row */
 };
 
 void psd_report_part(const struct psd_layer *l, u32 cycle, size_t off,

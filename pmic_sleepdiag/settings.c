@@ -37,11 +37,9 @@ u32 psd_setting(enum psd_setting_id id)
  */
 int psd_settings_add(struct psd_layer *l)
 {
-	unsigned int i;
+	const struct psd_setting_desc *d;
 
-	for (i = 0; i < l->nr_settings; i++) {
-		const struct psd_setting_desc *d = &l->settings[i];
-
+	for (d = l->settings; d && d->key; d++) {
 		if (WARN_ON(d->id >= PSD_NR_SETTINGS ||
 			    (psd_setting_owners[d->id] &&
 			     psd_setting_owners[d->id] != l)))

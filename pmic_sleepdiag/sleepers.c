@@ -644,13 +644,13 @@ static const struct psd_layer_ops psd_sl_ops = {
 
 static const struct psd_file psd_sl_files[] = {
 	{ NULL, "sleepers", 0400, psd_sl_show },
+	{}
 };
 
 struct psd_layer psd_sleepers_layer = {
 	.name = "sleepers",
 	.ops = &psd_sl_ops,
 	.files = psd_sl_files,
-	.nr_files = ARRAY_SIZE(psd_sl_files),
 	.after_contract = true,
 	.part = &psd_sleepers_part,
 	.data_size = sizeof(struct psd_sl),

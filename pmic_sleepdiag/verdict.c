@@ -184,6 +184,7 @@ static const struct psd_verdict_rule psd_verdict_core_rules[] = {
 	  PSD_SHARE_PRESLEEP, 90 },
 	{ "no_sleep", "cycle", psd_rule_no_sleep, PSD_SHARE_PRESLEEP, 100 },
 	{ "ok", "cycle", psd_rule_ok, PSD_SHARE_ALL, U8_MAX },
+	{}
 };
 
 /* Every layer's rules and the core's, in precedence order. */
@@ -193,16 +194,15 @@ static unsigned int psd_verdict_nr;
 
 /**
  * psd_verdict_add() - take in a layer's verdict rules
- * @rules: the rules
- * @n: rows of @rules
+ * @rules: the rules, ending with an empty one; or NULL
  *
  * Return: 0, -EINVAL if a rule's precedence is taken, -E2BIG past 32.
  */
-int psd_verdict_add(const struct psd_verdict_rule *rules, unsigned int n)
+int psd_verdict_add(const struct psd_verdict_rule *rules)
 {
 	unsigned int i, k;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; rules && rules[i].name; i++) {
 		if (psd_verdict_nr == PSD_MAX_RULES)
 			return -E2BIG;
 		/* Its place, checked before anything moves. */
@@ -229,8 +229,7 @@ int psd_verdict_add(const struct psd_verdict_rule *rules, unsigned int n)
 int psd_verdict_init(void)
 {
 	psd_verdict_nr = 0;
-	return psd_verdict_add(psd_verdict_core_rules,
-			       ARRAY_SIZE(psd_verdict_core_rules));
+	return psd_verdict_add(psd_verdict_core_rules);
 }
 
 /**

@@ -508,31 +508,31 @@ static const struct psd_layer_ops psd_alarm_ops = {
 static const struct psd_kind psd_alarm_events[] = {
 	{ PSD_EV_ALARM_ARMED, "alarm_armed", psd_alarm_event_show },
 	{ PSD_EV_ALARM_FIRED, "alarm_fired", psd_alarm_event_show },
+	{}
 };
 
 static const struct psd_kind psd_alarm_classes[] = {
 	{ PSD_AN_ALARM_LATE, "ALARM_LATE", psd_alarm_late_show },
+	{}
 };
 
 static const struct psd_setting_desc psd_alarm_settings[] = {
 	{ PSD_SET_ALARM_LATE_MS, "alarm_late_ms", 100, 1, 600000 },
+	{}
 };
 
 static const struct psd_file psd_alarm_files[] = {
 	{ "alarm", "history", 0400, psd_alarm_history_show },
+	{}
 };
 
 struct psd_layer psd_alarm_layer = {
 	.name = "alarm",
 	.ops = &psd_alarm_ops,
 	.events = psd_alarm_events,
-	.nr_events = ARRAY_SIZE(psd_alarm_events),
 	.classes = psd_alarm_classes,
-	.nr_classes = ARRAY_SIZE(psd_alarm_classes),
 	.settings = psd_alarm_settings,
-	.nr_settings = ARRAY_SIZE(psd_alarm_settings),
 	.files = psd_alarm_files,
-	.nr_files = ARRAY_SIZE(psd_alarm_files),
 	.part = &psd_alarm_part,
 	.data_size = sizeof(struct psd_alm),
 	.data_init = psd_alm_data_init,

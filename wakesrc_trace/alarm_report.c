@@ -78,6 +78,7 @@ static const struct psd_verdict_rule psd_alarm_rules[] = {
 	  PSD_SHARE_SUSPENDED, 50 },
 	{ "alarm_late", "alarm anomaly", psd_rule_alarm_late,
 	  PSD_SHARE_SUSPENDED, 70 },
+	{}
 };
 
 const struct psd_part psd_alarm_part = {
@@ -87,5 +88,4 @@ const struct psd_part psd_alarm_part = {
 	.text = psd_alarm_text,
 	.json = psd_alarm_json,
 	.rules = psd_alarm_rules,
-	.nr_rules = ARRAY_SIZE(psd_alarm_rules),
 };

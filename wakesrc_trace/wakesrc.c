@@ -817,32 +817,32 @@ static const struct psd_kind psd_wakesrc_events[] = {
 	{ PSD_EV_WS_ACTIVATE, "ws_activate", psd_ws_event_show },
 	{ PSD_EV_WS_DEACTIVATE, "ws_deactivate", psd_ws_event_show },
 	{ PSD_EV_WAKE_IRQ, "wake_irq", psd_wakeirq_event_show },
+	{}
 };
 
 static const struct psd_kind psd_wakesrc_classes[] = {
 	{ PSD_AN_WS_NOT_HONORED, "WS_NOT_HONORED", psd_ws_not_honored_show },
 	{ PSD_AN_WS_STUCK_ACTIVE, "WS_STUCK_ACTIVE", psd_ws_stuck_show },
+	{}
 };
 
 static const struct psd_setting_desc psd_wakesrc_settings[] = {
 	{ PSD_SET_WS_STUCK_MS, "ws_stuck_ms", 10000, 100, 3600000 },
+	{}
 };
 
 static const struct psd_file psd_wakesrc_files[] = {
 	{ "wakeup", "sources", 0400, psd_wakesrc_sources_show },
+	{}
 };
 
 struct psd_layer psd_wakesrc_layer = {
 	.name = "wakesrc",
 	.ops = &psd_wakesrc_ops,
 	.events = psd_wakesrc_events,
-	.nr_events = ARRAY_SIZE(psd_wakesrc_events),
 	.classes = psd_wakesrc_classes,
-	.nr_classes = ARRAY_SIZE(psd_wakesrc_classes),
 	.settings = psd_wakesrc_settings,
-	.nr_settings = ARRAY_SIZE(psd_wakesrc_settings),
 	.files = psd_wakesrc_files,
-	.nr_files = ARRAY_SIZE(psd_wakesrc_files),
 	.data_size = sizeof(struct psd_wst),
 	.data_init = psd_wst_data_init,
 	.data_exit = psd_wst_data_exit,
