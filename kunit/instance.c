@@ -96,3 +96,40 @@ int psd_kunit_core_init(struct kunit *test)
 	psd_kunit_core(test);
 	return 0;
 }
+
+/* The wakeup-source probes, for one case's instance at a time. */
+static struct psd_tp psd_kunit_ws_tps[] = {
+	{ .name = "wakeup_source_activate", .probe = psd_ws_tp_activate },
+	{ .name = "wakeup_source_deactivate", .probe = psd_ws_tp_deactivate },
+};
+
+static void psd_kunit_ws_detach(void *unused)
+{
+	psd_tp_detach(psd_kunit_ws_tps, ARRAY_SIZE(psd_kunit_ws_tps));
+}
+
+/**
+ * psd_kunit_ws_probes() - the kernel's wakeup-source events, into the case's
+ * @test: the case
+ *
+ * Attaches the wakesrc layer's probes once more, with the case's instance
+ * (psd_kunit_core()) as their data, until the case ends: a real source's
+ * changes, in whatever context they come, reach the case's table as they
+ * reach the module's.
+ */
+void psd_kunit_ws_probes(struct kunit *test)
+{
+	struct psd_core *c = psd_kunit_core(test);
+	const char *why = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(psd_kunit_ws_tps); i++)
+		psd_kunit_ws_tps[i].data = c;
+	KUNIT_ASSERT_EQ_MSG(test, psd_tp_attach(psd_kunit_ws_tps,
+						ARRAY_SIZE(psd_kunit_ws_tps),
+						&why), 0, "%s", why);
+	/* Detached before the instance is freed: actions run in reverse. */
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							psd_kunit_ws_detach,
+							NULL), 0);
+}

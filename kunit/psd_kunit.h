@@ -19,5 +19,6 @@ struct kunit;
 struct psd_core *psd_kunit_core(struct kunit *test);
 int psd_kunit_core_init(struct kunit *test);
 struct psd_core *psd_kunit_live_core(struct kunit *test);
+void psd_kunit_ws_probes(struct kunit *test);
 
 #endif /* _PSD_KUNIT_H */

@@ -424,6 +424,7 @@ static void ws_real_source_active_at_load(struct kunit *test)
 	struct psd_ws_info w;
 	s64 gone;
 
+	psd_kunit_ws_probes(test);
 	ws = wakeup_source_register(NULL, "psdk-real");
 	KUNIT_ASSERT_NOT_NULL(test, ws);
 	__pm_stay_awake(ws);

@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "report_part.h"
+#include "tp_attach.h"
 
 struct dentry;
 struct psd_core;
@@ -426,8 +427,6 @@ struct psd_core {
 	struct psd_tracker trk;
 	void *layer_data;
 };
-
-extern struct psd_core psd_live;
 
 #if IS_ENABLED(CONFIG_KUNIT)
 struct psd_core *psd_core(void);

@@ -11,6 +11,8 @@
 
 #include <kunit/test-bug.h>
 #include <linux/irqflags.h>
+#include <linux/lockdep.h>
+#include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <linux/slab.h>
 
@@ -87,6 +89,43 @@ void psd_core_exit(struct psd_core *c)
 static struct kunit *psd_kunit_case;
 static struct psd_core *psd_kunit_inst;
 
+/*
+ * The instance the probe running on this CPU records into, as its
+ * tracepoint data named it (psd_core_enter()); NULL outside a probe.
+ * Interrupts nest, and each probe puts back what it found.
+ */
+static DEFINE_PER_CPU(struct psd_core *, psd_core_entered);
+
+/**
+ * psd_core_enter() - KUnit build: a probe records into @c until it leaves
+ * @c: the instance its tracepoint data names; NULL (a case calling the
+ *     probe itself) leaves the choice to psd_core()
+ *
+ * A case attaches a layer's probes once more with its own instance as
+ * the data, beside the module's (whose data is psd_live): each call then
+ * records into its own instance, in whatever context the kernel runs it.
+ * Context: a tracepoint probe (preemption disabled) when @c is set.
+ * Return: what psd_core_leave() puts back.
+ */
+struct psd_core *psd_core_enter(struct psd_core *c)
+{
+	if (!c)
+		return NULL;
+	lockdep_assert_preemption_disabled();
+	return this_cpu_xchg(psd_core_entered, c);
+}
+
+/**
+ * psd_core_leave() - KUnit build: the end of what psd_core_enter() began
+ * @c: the instance given to psd_core_enter()
+ * @prev: what it returned
+ */
+void psd_core_leave(struct psd_core *c, struct psd_core *prev)
+{
+	if (c)
+		this_cpu_write(psd_core_entered, prev);
+}
+
 /**
  * psd_core_choose() - KUnit: the instance a case works on, from now
  * @test: the case, in its own task
@@ -112,17 +151,21 @@ struct psd_core *psd_core_chosen(struct kunit *test)
 /**
  * psd_core() - the instance the core's functions work on
  *
- * The module's, except in the task of a KUnit case, which must have chosen
- * one (psd_core_choose()): a case that reaches the module's without doing
- * so fails.  Interrupts that come while that task runs are the module's.
+ * In a probe, the one its tracepoint data names (psd_core_enter()).
+ * Otherwise the module's, except in the task of a KUnit case, which must
+ * have chosen one (psd_core_choose()): a case that reaches the module's
+ * without doing so fails.  Interrupts that come while that task runs are
+ * the module's.
  * Context: any.
  * Return: the instance.
  */
 struct psd_core *psd_core(void)
 {
 	struct kunit *test = kunit_get_current_test();
-	struct psd_core *c;
+	struct psd_core *c = this_cpu_read(psd_core_entered);
 
+	if (c)
+		return c;
 	if (!test || !in_task())
 		return &psd_live;
 	c = psd_core_chosen(test);

@@ -26,4 +26,16 @@ struct psd_tp {
 int psd_tp_attach(struct psd_tp *tps, unsigned int n, const char **why);
 void psd_tp_detach(struct psd_tp *tps, unsigned int n);
 
+/* A probe records into the core instance its data names (psd_live, the
+ * module's), so that a KUnit case can attach it once more for its own.
+ */
+extern struct psd_core psd_live;
+#if IS_ENABLED(CONFIG_KUNIT)
+struct psd_core *psd_core_enter(struct psd_core *c);
+void psd_core_leave(struct psd_core *c, struct psd_core *prev);
+#else
+#define psd_core_enter(c)	((void)(c), (struct psd_core *)NULL)
+#define psd_core_leave(c, prev)	((void)(c), (void)(prev))
+#endif
+
 #endif /* _PMIC_SLEEPDIAG_TP_ATTACH_H */

@@ -122,8 +122,10 @@ static void psd_wst_data_exit(void *data)
 }
 
 static struct psd_tp psd_ws_tps[] = {
-	{ .name = "wakeup_source_activate", .probe = psd_ws_tp_activate },
-	{ .name = "wakeup_source_deactivate", .probe = psd_ws_tp_deactivate },
+	{ .name = "wakeup_source_activate", .probe = psd_ws_tp_activate,
+	  .data = &psd_live },
+	{ .name = "wakeup_source_deactivate", .probe = psd_ws_tp_deactivate,
+	  .data = &psd_live },
 };
 
 PSD_TP_CHECK(wakeup_source_activate, psd_ws_tp_activate)
@@ -284,7 +286,7 @@ psd_ws_probe(struct psd_wst *wst, const char *name, u16 type,
 
 /**
  * psd_ws_tp_activate() - probe on wakeup_source_activate
- * @data: unused
+ * @data: the core instance it records into (psd_core_enter())
  * @name: the source's name
  * @state: the kernel's combined event count (unused)
  *
@@ -293,15 +295,17 @@ psd_ws_probe(struct psd_wst *wst, const char *name, u16 type,
  */
 void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
 {
+	struct psd_core *prev = psd_core_enter(data);
 	struct psd_wst *wst = psd_wst();
 
 	psd_ws_probe(wst, name, PSD_EV_WS_ACTIVATE, psd_ws_activated,
 		     &wst->overflow);
+	psd_core_leave(data, prev);
 }
 
 /**
  * psd_ws_tp_deactivate() - probe on wakeup_source_deactivate
- * @data: unused
+ * @data: the core instance it records into (psd_core_enter())
  * @name: the source's name
  * @state: the kernel's combined event count (unused)
  *
@@ -311,10 +315,12 @@ void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
  */
 void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
 {
+	struct psd_core *prev = psd_core_enter(data);
 	struct psd_wst *wst = psd_wst();
 
 	psd_ws_probe(wst, name, PSD_EV_WS_DEACTIVATE, psd_ws_deactivated,
 		     &wst->untracked);
+	psd_core_leave(data, prev);
 }
 
 /**
