@@ -149,19 +149,15 @@ const char *psd_state_name(s64 state)
 }
 
 /* The open cycle's record; lock held, a cycle open. */
-static struct psd_cycle *psd_cur(void)
+static struct psd_cycle *psd_cur(struct psd_core *core)
 {
-	struct psd_core *core = psd_core();
-
 	return psd_store_cycle(&core->store, core->trk.id);
 }
 
 /* Cycle @id's record if it is the one open, else NULL; lock held. */
-static struct psd_cycle *psd_open_cycle(u32 id)
+static struct psd_cycle *psd_open_cycle(struct psd_core *core, u32 id)
 {
-	struct psd_core *core = psd_core();
-
-	return core->trk.open && id == core->trk.id ? psd_cur() : NULL;
+	return core->trk.open && id == core->trk.id ? psd_cur(core) : NULL;
 }
 
 static void psd_emit_phase(const struct psd_layer_set *layers, u32 id,
@@ -191,7 +187,7 @@ static void psd_mark_thaw(u64 t)
 
 	psd_store_lock(&core->store, &flags);
 	if (core->trk.open)
-		psd_cur()->t_thaw = t;
+		psd_cur(core)->t_thaw = t;
 	psd_store_unlock(&core->store, flags);
 }
 
@@ -202,8 +198,8 @@ static void psd_mark_step(int step)
 	unsigned long flags;
 
 	psd_store_lock(&core->store, &flags);
-	if (core->trk.open && step > psd_cur()->step)
-		psd_cur()->step = step;
+	if (core->trk.open && step > psd_cur(core)->step)
+		psd_cur(core)->step = step;
 	psd_store_unlock(&core->store, flags);
 }
 
@@ -282,7 +278,7 @@ static bool psd_mark(enum psd_phase phase, int step, bool start, u64 t,
 	psd_store_lock(&core->store, &flags);
 	open = core->trk.open;
 	if (open) {
-		c = psd_cur();
+		c = psd_cur(core);
 		*id = c->id;
 		if (start && step >= 0 && step > c->step)
 			c->step = step;
@@ -332,7 +328,7 @@ static void psd_woke(const struct psd_layer_set *layers, u64 t)
 		psd_store_unlock(&core->store, flags);
 		return;
 	}
-	c = psd_cur();
+	c = psd_cur(core);
 	id = c->id;
 	c->t_woke = t;
 	c->t_end[PSD_PH_MACHINE_SUSPEND] = t;
@@ -483,7 +479,7 @@ static void psd_cycle_close(const struct psd_layer_set *layers, u64 t)
 		psd_store_unlock(&core->store, flags);
 		return;
 	}
-	c = psd_cur();
+	c = psd_cur(core);
 	id = c->id;
 	c->t_start[PSD_PH_POST] = t;
 	c->result = psd_result(c);
@@ -570,7 +566,7 @@ bool psd_cycle_set_wake_irq(u32 id, int irq)
 	if (irq >= 0)
 		psd_round_slept();
 	psd_store_lock(&core->store, &flags);
-	c = psd_open_cycle(id);
+	c = psd_open_cycle(core, id);
 	if (c && c->wake_irq < 0 && irq > c->wake_irq) {
 		c->wake_irq = irq;
 		set = irq >= 0;
@@ -591,7 +587,7 @@ void psd_cycle_set_abort_ws(u32 id, const char *name)
 	struct psd_cycle *c;
 
 	psd_store_lock(&core->store, &flags);
-	c = psd_open_cycle(id);
+	c = psd_open_cycle(core, id);
 	if (c)
 		strscpy(c->abort_ws, name, sizeof(c->abort_ws));
 	psd_store_unlock(&core->store, flags);
@@ -624,7 +620,7 @@ void psd_cycle_set_abort_dev(u32 id, const char *dev, int err,
 	if (err >= 0 || phase >= ARRAY_SIZE(steps))
 		return;
 	psd_store_lock(&core->store, &flags);
-	c = psd_open_cycle(id);
+	c = psd_open_cycle(core, id);
 	if (c && !c->abort_err) {
 		strscpy(c->abort_dev, dev, sizeof(c->abort_dev));
 		c->abort_err = err;
