@@ -50,6 +50,7 @@
 struct psd_pmic {
 	struct mutex lock;		/* all below, and snapshot I/O */
 	bool live;			/* the component's: switches it on/off */
+	struct device *own;		/* to link as consumer, or NULL */
 	struct device *dev;		/* the PMIC, referenced; NULL: detached */
 	struct regmap *map;
 	const struct psd_pmic_profile *prof;
@@ -77,11 +78,14 @@ static void psd_pmic_off(struct psd_pmic *p, const char *why)
 /**
  * psd_pmic_create() - an instance with its snapshot store
  * @keep: cycles of snapshots kept
+ * @own: the device made a consumer of the PMIC at attach (the module's
+ *       own), or NULL for none; it must outlive the instance
  * @live: true for the component's own instance (switches it on and off)
  *
  * Return: the instance, or NULL.
  */
-struct psd_pmic *psd_pmic_create(unsigned int keep, bool live)
+struct psd_pmic *psd_pmic_create(unsigned int keep, struct device *own,
+				 bool live)
 {
 	struct psd_pmic *p = kzalloc(sizeof(*p), GFP_KERNEL);
 
@@ -93,22 +97,21 @@ struct psd_pmic *psd_pmic_create(unsigned int keep, bool live)
 		return NULL;
 	}
 	mutex_init(&p->lock);
+	p->own = own;
 	p->live = live;
 	return p;
 }
 
-/* Make our device a consumer of the PMIC; p->lock held. */
+/* Make the own device a consumer of the PMIC; p->lock held. */
 static void psd_pmic_link(struct psd_pmic *p)
 {
-	struct device *own = psd_pmdev_device();
-
-	if (p->consumer || !own || !p->dev)
+	if (p->consumer || !p->own || !p->dev)
 		return;
-	if (!device_link_add(own, p->dev, DL_FLAG_STATELESS)) {
+	if (!device_link_add(p->own, p->dev, DL_FLAG_STATELESS)) {
 		dev_warn(p->dev, "no device link; snapshots may run after the PMIC suspended\n");
 		return;
 	}
-	p->consumer = get_device(own);
+	p->consumer = get_device(p->own);
 }
 
 /*
@@ -508,7 +511,8 @@ static int psd_pmic_start(const char **why)
 	struct psd_pmic *p;
 	int ret;
 
-	p = psd_pmic_create(psd_params.keep_cycles, true);
+	/* The module's device outlives the layer (main.c). */
+	p = psd_pmic_create(psd_params.keep_cycles, psd_pmdev_device(), true);
 	if (!p) {
 		*why = "out of memory";
 		return -ENOMEM;

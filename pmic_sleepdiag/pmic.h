@@ -201,7 +201,8 @@ struct psd_pmic;
 extern struct psd_layer psd_pmic_layer;
 extern const struct psd_part psd_pmic_part;
 
-struct psd_pmic *psd_pmic_create(unsigned int keep, bool live);
+struct psd_pmic *psd_pmic_create(unsigned int keep, struct device *own,
+				 bool live);
 void psd_pmic_destroy(struct psd_pmic *p);
 int psd_pmic_attach(struct psd_pmic *p, struct device *dev, const char *chip,
 		    const char **why);
