@@ -252,36 +252,41 @@ static bool psd_ws_deactivated(struct psd_wst *wst, struct psd_ws *e,
 }
 
 /*
- * One probe's work: @change on @name's entry under the lock, an entry
- * added for an activation; the event of @type then goes on the timeline
- * if a cycle is open.  When there is no entry, or @change refuses it,
- * @missed counts it.  Inlined so that @change is a direct call.
+ * One probe's work, in the instance @data names: @change on @name's entry
+ * under the lock, an entry added for an activation; the event of @type
+ * then goes on the timeline if a cycle is open.  When there is no entry,
+ * or @change refuses it, it is counted: an activation in ws_overflow, a
+ * deactivation in ws_untracked_deactivations.  Inlined so that @change is
+ * a direct call.
  */
 static __always_inline void
-psd_ws_probe(struct psd_wst *wst, const char *name, u16 type,
+psd_ws_probe(void *data, const char *name, u16 type,
 	     bool (*change)(struct psd_wst *wst, struct psd_ws *e,
-			    struct psd_record *ev),
-	     atomic64_t *missed)
+			    struct psd_record *ev))
 {
+	struct psd_core *prev = psd_core_enter(data);
+	struct psd_wst *wst = psd_wst();
 	struct psd_record ev = {
 		.t_ns = ktime_get_boot_fast_ns(),
 		.type = type,
 	};
+	bool activate = type == PSD_EV_WS_ACTIVATE;
 	unsigned long flags;
 	bool ok, emit = false;
 	struct psd_ws *e;
 
 	raw_spin_lock_irqsave(&wst->lock, flags);
-	e = psd_ws_find(wst, name, type == PSD_EV_WS_ACTIVATE);
+	e = psd_ws_find(wst, name, activate);
 	ok = e && change(wst, e, &ev);
 	if (ok)
 		emit = psd_ws_event(wst, &ev, e);
 	raw_spin_unlock_irqrestore(&wst->lock, flags);
 
 	if (!ok)
-		atomic64_inc(missed);
+		atomic64_inc(activate ? &wst->overflow : &wst->untracked);
 	else if (emit)
 		psd_event_add(&ev);
+	psd_core_leave(data, prev);
 }
 
 /**
@@ -295,12 +300,7 @@ psd_ws_probe(struct psd_wst *wst, const char *name, u16 type,
  */
 void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
 {
-	struct psd_core *prev = psd_core_enter(data);
-	struct psd_wst *wst = psd_wst();
-
-	psd_ws_probe(wst, name, PSD_EV_WS_ACTIVATE, psd_ws_activated,
-		     &wst->overflow);
-	psd_core_leave(data, prev);
+	psd_ws_probe(data, name, PSD_EV_WS_ACTIVATE, psd_ws_activated);
 }
 
 /**
@@ -315,12 +315,7 @@ void psd_ws_tp_activate(void *data, const char *name, unsigned int state)
  */
 void psd_ws_tp_deactivate(void *data, const char *name, unsigned int state)
 {
-	struct psd_core *prev = psd_core_enter(data);
-	struct psd_wst *wst = psd_wst();
-
-	psd_ws_probe(wst, name, PSD_EV_WS_DEACTIVATE, psd_ws_deactivated,
-		     &wst->untracked);
-	psd_core_leave(data, prev);
+	psd_ws_probe(data, name, PSD_EV_WS_DEACTIVATE, psd_ws_deactivated);
 }
 
 /**
