@@ -56,10 +56,10 @@ def check(run):
         late = int(h['late_ms'])
         exp, woke, fired_ns = (int(h[k]) for k in
                                ('expected_ns', 'woke_ns', 'fired_ns'))
+        late_ns = max(woke, fired_ns) - exp
         run.expect_eq(what + ' late_ms = max(woke, fired) - expected',
-                      (max(woke, fired_ns) - exp) // 1000000 if
-                      max(woke, fired_ns) >= exp else
-                      -((exp - max(woke, fired_ns)) // 1000000), late)
+                      late_ns // 1000000 if late_ns >= 0 else
+                      -(-late_ns // 1000000), late)
         ulate = int(u['late_ms'])
         run.expect(late <= ulate + 1 and ulate - late <= RESUME_SLACK_MS,
                    '%s: late_ms=%d, user space measured %d ms' %
@@ -71,7 +71,7 @@ def check(run):
         if woke > exp and late > 0:
             run.expect_eq(what + ' cause', 'rtc_granularity', h['cause'])
         # ALARM_LATE compares nanoseconds; late_ms is truncated.
-        if max(woke, fired_ns) - exp > late_ms * 1000000:
+        if late_ns > late_ms * 1000000:
             a = late_an.get(h['cycle'])
             run.expect(a is not None, '%s: late_ms=%d > %d but no '
                        'ALARM_LATE' % (what, late, late_ms))
@@ -82,6 +82,6 @@ def check(run):
         else:
             run.expect(h['cycle'] not in late_an, '%s: late by %d ns <= %d '
                        'ms yet ALARM_LATE' %
-                       (what, max(woke, fired_ns) - exp, late_ms))
+                       (what, late_ns, late_ms))
     run.expect(all(re.fullmatch(r'-?\d+', h['late_ms']) for h in hist),
                'late_ms not a number')
