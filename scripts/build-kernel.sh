@@ -12,7 +12,11 @@
 #   # include: arm64-e2e
 # (its own headers and options come after, and win).  Builds are cached
 # under $PSD_CACHE/build/, keyed by a hash of the configuration and the
-# source version, so a rerun costs nothing.
+# source version, so a rerun costs nothing.  A configuration that differs
+# from another in a few options may name it, in its own file only:
+#   # seed: arm64-e2e
+# A cold build then starts from a copy of that one's build tree, and Kbuild
+# rebuilds only what the changed options touch.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,6 +54,15 @@ mkdir -p "$PSD_CACHE/build"
 exec 8>"$PSD_CACHE/build/$name-$key.lock"
 flock 8
 if [ ! -f "$out/.psd-built" ]; then
+	seed=$(sed -n 's/^# seed: *//p' "$here/configs/$name.config" | tail -1)
+	if [ -n "$seed" ] && [ ! -e "$out" ]; then
+		from=$("$here/build-kernel.sh" "$seed" | tail -1)
+		echo "build-kernel: $name starts from $seed's build" >&2
+		rm -rf "$out.tmp"
+		cp -a "$from" "$out.tmp"
+		rm -f "$out.tmp/.psd-built"
+		mv "$out.tmp" "$out"
+	fi
 	mkdir -p "$out"
 	mk() { make -C "$PSD_SRC" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" "$@"; }
 	echo "build-kernel: configuring $name ($base) in $out" >&2
